@@ -1,0 +1,37 @@
+package org.hotline.cti.customer;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What an agent sees of one customer in a screen-pop: identity, flags, accounts with arrears, open work orders
+ * and the last contacts. Every text field is data to be shown as text, never markup.
+ */
+public record CustomerCard(long id, String customerNo, String name, Kind kind, boolean keyAccount, boolean highRisk,
+                           String address, BigDecimal arrears, List<Account> accounts,
+                           List<WorkOrderSummary> openWorkOrders, List<ContactSummary> recentContacts) {
+
+    /** Residential (民用) or commercial/industrial (工商). */
+    public enum Kind { RESIDENTIAL, COMMERCIAL }
+
+    /** Copies the lists. */
+    public CustomerCard {
+        accounts = List.copyOf(accounts);
+        openWorkOrders = List.copyOf(openWorkOrders);
+        recentContacts = List.copyOf(recentContacts);
+    }
+
+    /** One account (户号) with its premises, meter and balance. */
+    public record Account(String accountNo, String premisesAddress, String meterNo, boolean prepaidMeter,
+                          BigDecimal arrears, Integer daysOverdue, String transformerArea, String feederLine) {
+    }
+
+    /** An open work order, newest first. */
+    public record WorkOrderSummary(long id, String orderNo, String type, String status, java.time.Instant createdAt) {
+    }
+
+    /** One past contact (interaction), newest first. */
+    public record ContactSummary(java.time.Instant at, String channel, String category, String summary,
+                                 String agent) {
+    }
+}

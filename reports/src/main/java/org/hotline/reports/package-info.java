@@ -1,0 +1,2 @@
+/** Reports: call records, rollups and historical reports (a later issue). */
+package org.hotline.reports;
