@@ -1,0 +1,92 @@
+package org.hotline.desktop.pop.internal;
+
+import java.security.Principal;
+import java.util.List;
+import org.hotline.cti.push.PopJson;
+import org.hotline.cti.push.PopStore;
+import org.hotline.cti.push.PushMessage;
+import org.hotline.cti.screenpop.ScreenPop;
+import org.hotline.desktop.DesktopProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+/**
+ * The agent's WebSocket: on connect a snapshot of the agent's current pops, then every live pop for that agent.
+ * Whose pops a session gets comes from the logged-in principal only, never from anything the browser sends.
+ */
+final class PopSocketHandler extends TextWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PopSocketHandler.class);
+    private static final String AGENT = "hotline.agent";
+
+    private final AgentSessions sessions;
+    private final PopStore store;
+    private final DesktopProperties properties;
+
+    PopSocketHandler(AgentSessions sessions, PopStore store, DesktopProperties properties) {
+        this.sessions = sessions;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession raw) throws Exception {
+        Principal principal = raw.getPrincipal();
+        if (principal == null) {
+            raw.close(CloseStatus.POLICY_VIOLATION.withReason("not logged in"));
+            return;
+        }
+        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw,
+                (int) properties.sendTimeLimit().toMillis(), properties.sendBufferLimit(),
+                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+        String agent = principal.getName();
+        raw.getAttributes().put(AGENT, session);
+        // Register before reading the snapshot: a pop that races it arrives twice, and the page keeps the higher version.
+        sessions.add(agent, session);
+        sendSnapshot(agent, session);
+    }
+
+    void sendSnapshot(String agent, WebSocketSession session) {
+        List<ScreenPop> pops;
+        try {
+            pops = store.current(agent);
+        } catch (RuntimeException ex) {
+            log.warn("no snapshot for {}: {}", agent, ex.toString());
+            pops = List.of();
+        }
+        AgentSessions.send(session, new TextMessage("{\"type\":\"snapshot\",\"pops\":" + PopJson.write(pops) + "}"));
+    }
+
+    /** Delivers one bus message to this node's sessions of its target. */
+    void deliver(PushMessage message) {
+        if (PushMessage.TYPE_POP.equals(message.type())) {
+            sessions.send(message.target(), "{\"type\":\"pop\",\"pop\":" + message.payload() + "}");
+        }
+    }
+
+    /** After the bus may have lost messages, every session here gets a fresh snapshot. */
+    void resendSnapshots() {
+        sessions.forEach(this::sendSnapshot);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession raw, TextMessage message) {
+        // The page only sends keep-alives; nothing a browser sends selects whose pops it gets.
+        if (message.getPayloadLength() > 1024) {
+            log.debug("ignoring {} bytes from {}", message.getPayloadLength(), raw.getId());
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
+        Object session = raw.getAttributes().get(AGENT);
+        if (raw.getPrincipal() != null && session instanceof WebSocketSession s) {
+            sessions.remove(raw.getPrincipal().getName(), s);
+        }
+    }
+}

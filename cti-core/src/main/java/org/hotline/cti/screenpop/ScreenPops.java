@@ -1,0 +1,154 @@
+package org.hotline.cti.screenpop;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.call.AgentInterface;
+import org.hotline.cti.call.CallEvent;
+import org.hotline.cti.call.TelephonyEvent;
+import org.hotline.cti.call.TelephonyListener;
+import org.hotline.cti.customer.CustomerCard;
+import org.hotline.cti.customer.CustomerDirectory;
+import org.hotline.cti.customer.PhoneNumber;
+import org.hotline.cti.customer.PhoneNumbers;
+import org.hotline.cti.push.PopJson;
+import org.hotline.cti.push.PopStore;
+import org.hotline.cti.push.PushBus;
+import org.hotline.cti.push.PushMessage;
+import org.hotline.cti.screenpop.internal.PopBook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds each agent's screen-pops from call events and hands them to the pop store and the push bus.
+ *
+ * <p>Events arrive on the AMI consumer thread and are passed, without blocking, to one of {@code workers} threads
+ * chosen by call id, so the events of one call stay in order while lookups of different calls run side by side.
+ */
+public final class ScreenPops implements TelephonyListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ScreenPops.class);
+    private static final Duration AGENT_CACHE_TTL = Duration.ofSeconds(30);
+
+    private final ScreenPopProperties properties;
+    private final AgentDirectory agents;
+    private final PhoneNumbers phoneNumbers;
+    private final CustomerDirectory customers;
+    private final PopStore store;
+    private final PushBus bus;
+    private final ExecutorService[] workers;
+    private final PopBook[] books;
+    private final Map<AgentInterface, CachedAgent> agentCache = new ConcurrentHashMap<>();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong unmapped = new AtomicLong();
+    private final AtomicLong lookupFailures = new AtomicLong();
+
+    /** Creates the service and its worker threads. */
+    public ScreenPops(ScreenPopProperties properties, AgentDirectory agents, PhoneNumbers phoneNumbers,
+                      CustomerDirectory customers, PopStore store, PushBus bus) {
+        this.properties = properties;
+        this.agents = agents;
+        this.phoneNumbers = phoneNumbers;
+        this.customers = customers;
+        this.store = store;
+        this.bus = bus;
+        this.workers = new ExecutorService[properties.workers()];
+        this.books = new PopBook[properties.workers()];
+        PopBook.Lookups lookups = new PopBook.Lookups(this::agentOf, phoneNumbers::normalize, this::customersOf);
+        for (int i = 0; i < workers.length; i++) {
+            int n = i;
+            workers[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "screenpop-" + n);
+                t.setDaemon(true);
+                return t;
+            });
+            books[i] = new PopBook(lookups, properties.variables());
+        }
+    }
+
+    @Override
+    public void onEvent(TelephonyEvent event) {
+        if (!(event instanceof CallEvent e)) {
+            return;
+        }
+        int stripe = Math.floorMod(e.callId().hashCode(), workers.length);
+        workers[stripe].execute(() -> handle(books[stripe], e));
+    }
+
+    private void handle(PopBook book, CallEvent event) {
+        try {
+            for (ScreenPop pop : book.apply(event)) {
+                store.put(pop);
+                bus.publish(pop.agent(), PushMessage.TYPE_POP, PopJson.write(pop));
+                published.incrementAndGet();
+            }
+        } catch (RuntimeException ex) {
+            log.error("screen-pop for {} failed on {}", event.callId().value(), event.getClass().getSimpleName(), ex);
+        }
+    }
+
+    private Optional<String> agentOf(AgentInterface agentInterface) {
+        long now = System.nanoTime();
+        CachedAgent cached = agentCache.get(agentInterface);
+        if (cached != null && now - cached.loadedNanos < AGENT_CACHE_TTL.toNanos()) {
+            return cached.username;
+        }
+        Optional<String> username = agents.findByInterface(agentInterface)
+                .filter(AgentAccount::enabled).map(AgentAccount::username);
+        if (username.isEmpty()) {
+            unmapped.incrementAndGet();
+            log.debug("no agent account has interface {}: no pop", agentInterface.value());
+        }
+        agentCache.put(agentInterface, new CachedAgent(username, now));
+        return username;
+    }
+
+    private List<CustomerCard> customersOf(PhoneNumber number) {
+        try {
+            return customers.findByPhone(number, properties.maxCustomers());
+        } catch (RuntimeException ex) {
+            // The pop still goes out, without a card: the agent can search by hand (issue #2, bad input harms nothing).
+            lookupFailures.incrementAndGet();
+            log.warn("customer lookup for {} failed: {}", number.normalized(), ex.toString());
+            return List.of();
+        }
+    }
+
+    /** Counters: pops published, rings to interfaces no account has, failed customer lookups. */
+    public Stats stats() {
+        return new Stats(published.get(), unmapped.get(), lookupFailures.get());
+    }
+
+    /** What the service has done since it started. */
+    public record Stats(long popsPublished, long unmappedInterfaces, long lookupFailures) {
+    }
+
+    /** Waits for queued events to be handled, then stops the workers. */
+    @Override
+    public void close() {
+        List<ExecutorService> all = new ArrayList<>(List.of(workers));
+        all.forEach(ExecutorService::shutdown);
+        for (ExecutorService w : all) {
+            try {
+                if (!w.awaitTermination(5, TimeUnit.SECONDS)) {
+                    w.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                w.shutdownNow();
+            }
+        }
+    }
+
+    private record CachedAgent(Optional<String> username, long loadedNanos) {
+    }
+}

@@ -1,0 +1,197 @@
+package org.hotline.cti.screenpop.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hotline.cti.call.AgentInterface;
+import org.hotline.cti.call.AgentRingStopped;
+import org.hotline.cti.call.AgentRinging;
+import org.hotline.cti.call.CallAnswered;
+import org.hotline.cti.call.CallEnded;
+import org.hotline.cti.call.CallEvent;
+import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallQueued;
+import org.hotline.cti.call.CallTransferred;
+import org.hotline.cti.call.Caller;
+import org.hotline.cti.customer.CustomerCard;
+import org.hotline.cti.customer.PhoneNumber;
+import org.hotline.cti.screenpop.ScreenPop;
+import org.hotline.cti.screenpop.ScreenPop.Status;
+
+/**
+ * The pops of the calls one worker owns: turns call events into new pop versions. Not thread-safe: every event of a
+ * call must reach the same book, in order.
+ */
+public final class PopBook {
+
+    /** How the book reaches the rest of the system; each function may block (it runs on a pop worker). */
+    public record Lookups(Function<AgentInterface, Optional<String>> agentOf,
+                          Function<String, PhoneNumber> normalize,
+                          Function<PhoneNumber, List<CustomerCard>> customersOf) {
+    }
+
+    private final Lookups lookups;
+    private final List<String> variableNames;
+    private final Map<CallId, CallPops> calls = new HashMap<>();
+
+    /** Creates an empty book. */
+    public PopBook(Lookups lookups, List<String> variableNames) {
+        this.lookups = lookups;
+        this.variableNames = List.copyOf(variableNames);
+    }
+
+    /** Applies one event and returns the pops that changed (to store and push), in order. */
+    public List<ScreenPop> apply(CallEvent event) {
+        if (event instanceof CallQueued q) {
+            CallPops call = call(q.callId(), q.caller());
+            call.queue = q.queue();
+            call.queuedAt = q.at();
+            call.variables.putAll(q.variables());
+            call.customers(); // look the caller up while the call waits, so the ring pops at once
+            return List.of();
+        }
+        if (event instanceof AgentRinging r) {
+            return ringing(r);
+        }
+        CallPops call = calls.get(event.callId());
+        if (call == null) {
+            return event instanceof CallAnswered a ? answeredUnseen(a) : List.of();
+        }
+        if (event instanceof AgentRingStopped s) {
+            return call.update(s.agent(), Status.MISSED, s.at(), true);
+        }
+        if (event instanceof CallAnswered a) {
+            List<ScreenPop> out = new ArrayList<>(call.update(a.agent(), Status.ANSWERED, a.at(), false));
+            if (out.isEmpty()) {
+                out.addAll(answeredUnseen(a));
+            }
+            return out;
+        }
+        if (event instanceof CallTransferred t) {
+            return t.from() == null ? List.of() : call.update(t.from(), Status.TRANSFERRED, t.at(), false);
+        }
+        if (event instanceof CallEnded e) {
+            calls.remove(e.callId());
+            return call.endAll(e.at());
+        }
+        return List.of();
+    }
+
+    /** Calls this book is tracking, for metrics. */
+    public int size() {
+        return calls.size();
+    }
+
+    private List<ScreenPop> ringing(AgentRinging r) {
+        CallPops call = call(r.callId(), r.caller());
+        if (r.queue() != null) {
+            call.queue = r.queue();
+        }
+        call.variables.putAll(r.variables());
+        Optional<String> agent = lookups.agentOf().apply(r.agent());
+        if (agent.isEmpty()) {
+            return List.of();
+        }
+        long waited = r.waited() == null ? 0 : r.waited().toSeconds();
+        ScreenPop pop = new ScreenPop(r.callId().value(), agent.get(), r.agent().value(), Status.RINGING,
+                call.caller.number(), call.number().normalized(), call.caller.name(), call.queue, waited,
+                call.customers(), call.shownVariables(), r.at(), r.at(), call.nextVersion());
+        call.pops.put(r.agent(), pop);
+        return List.of(pop);
+    }
+
+    private List<ScreenPop> answeredUnseen(CallAnswered a) {
+        AgentRinging asRing = new AgentRinging(a.callId(), a.agent(), a.memberName(), a.queue(), a.caller(),
+                a.holdTime() == null ? Duration.ZERO : a.holdTime(), Map.of(), a.at());
+        List<ScreenPop> rung = ringing(asRing);
+        return rung.isEmpty() ? rung : calls.get(a.callId()).update(a.agent(), Status.ANSWERED, a.at(), false);
+    }
+
+    private CallPops call(CallId id, Caller caller) {
+        CallPops call = calls.computeIfAbsent(id, k -> new CallPops(caller));
+        if (call.caller.number().isEmpty() && !caller.number().isEmpty()) {
+            call.caller = caller;
+            call.number = null;
+            call.customers = null;
+        }
+        return call;
+    }
+
+    /** What the book knows of one call. */
+    private final class CallPops {
+        Caller caller;
+        PhoneNumber number;
+        List<CustomerCard> customers;
+        String queue;
+        Instant queuedAt;
+        long version;
+        final Map<String, String> variables = new LinkedHashMap<>();
+        final Map<AgentInterface, ScreenPop> pops = new LinkedHashMap<>();
+
+        CallPops(Caller caller) {
+            this.caller = caller;
+        }
+
+        PhoneNumber number() {
+            if (number == null) {
+                number = lookups.normalize().apply(caller.number());
+            }
+            return number;
+        }
+
+        List<CustomerCard> customers() {
+            if (customers == null) {
+                PhoneNumber n = number();
+                customers = n.lookupable() ? lookups.customersOf().apply(n) : List.of();
+            }
+            return customers;
+        }
+
+        Map<String, String> shownVariables() {
+            Map<String, String> shown = new LinkedHashMap<>();
+            for (String name : variableNames) {
+                String v = variables.get(name);
+                if (v != null) {
+                    shown.put(name, v);
+                }
+            }
+            return shown;
+        }
+
+        long nextVersion() {
+            return ++version;
+        }
+
+        List<ScreenPop> update(AgentInterface agent, Status status, Instant at, boolean onlyIfRinging) {
+            ScreenPop pop = pops.get(agent);
+            if (pop == null || !pop.live() || (onlyIfRinging && pop.status() != Status.RINGING)) {
+                return List.of();
+            }
+            ScreenPop next = with(pop, status, at);
+            pops.put(agent, next);
+            return List.of(next);
+        }
+
+        List<ScreenPop> endAll(Instant at) {
+            List<ScreenPop> out = new ArrayList<>();
+            for (ScreenPop pop : pops.values()) {
+                if (pop.live()) {
+                    out.add(with(pop, Status.ENDED, at));
+                }
+            }
+            return out;
+        }
+
+        private ScreenPop with(ScreenPop p, Status status, Instant at) {
+            return new ScreenPop(p.callId(), p.agent(), p.agentInterface(), status, p.callerNumber(),
+                    p.normalizedNumber(), p.callerName(), p.queue(), p.waitedSeconds(), p.customers(),
+                    p.variables(), p.ringingAt(), at, nextVersion());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.hotline.server.demo;
+
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.demo.DemoDataGenerator;
+import org.hotline.cti.demo.DemoUsers;
+import org.hotline.pbxsim.LoadProfile;
+import org.hotline.pbxsim.LoadRun;
+import org.hotline.pbxsim.PbxSimulator;
+import org.hotline.server.embedded.EmbeddedServers;
+import org.hotline.server.simulator.SimulatorProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/** Loads the demo users and customers, then lets the simulator place demo calls. */
+@Configuration(proxyBeanMethods = false)
+class DemoConfiguration implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
+
+    private final DemoProperties demo;
+    private final SimulatorProperties simulator;
+    private final DataSource dataSource;
+    private final AgentDirectory agents;
+    private final ObjectProvider<EmbeddedServers> servers;
+    private volatile LoadRun load;
+
+    DemoConfiguration(DemoProperties demo, SimulatorProperties simulator, DataSource dataSource,
+                      AgentDirectory agents, ObjectProvider<EmbeddedServers> servers) {
+        this.demo = demo;
+        this.simulator = simulator;
+        this.dataSource = dataSource;
+        this.agents = agents;
+        this.servers = servers;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadDemo() {
+        if (demo.enabled()) {
+            DemoUsers.ensure(dataSource, agents);
+            DemoDataGenerator.Summary s = new DemoDataGenerator().generate(dataSource, demo.customers(), demo.seed());
+            log.info("demo data: {} customers added to {} in {} ms", s.customersAdded(), s.customersBefore(),
+                    s.took().toMillis());
+        }
+        EmbeddedServers embedded = servers.getIfAvailable();
+        PbxSimulator sim = embedded == null ? null : embedded.simulator();
+        if (sim != null && simulator.callsPerMinute() > 0) {
+            LoadProfile profile = LoadProfile.of(simulator.callsPerMinute() / 60.0, Duration.ofDays(3650),
+                    simulator.queues().toArray(String[]::new)).withRatios(0.1, 0.1);
+            load = sim.startLoad(profile);
+            log.info("simulator places {} demo calls a minute into {}", simulator.callsPerMinute(), simulator.queues());
+        }
+    }
+
+    @Override
+    public void close() {
+        LoadRun run = load;
+        if (run != null) {
+            run.stop();
+        }
+    }
+}

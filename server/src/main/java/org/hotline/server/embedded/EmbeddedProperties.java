@@ -1,0 +1,34 @@
+package org.hotline.server.embedded;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The servers the demo starts inside the JVM when no real ones are configured ({@code hotline.embedded.*}).
+ *
+ * @param postgres embedded PostgreSQL; used only when {@code spring.datasource.url} is empty
+ * @param redis embedded Redis; off by default (a single node needs no Redis)
+ */
+@ConfigurationProperties("hotline.embedded")
+public record EmbeddedProperties(@DefaultValue Postgres postgres, @DefaultValue Redis redis) {
+
+    /**
+     * Embedded PostgreSQL ({@code HOTLINE_EMBEDDED_POSTGRES_*}).
+     *
+     * @param enabled start it when {@code spring.datasource.url} is empty (default true)
+     * @param dataDir where its files live, kept across restarts; empty means a temporary folder (default {@code data/postgres})
+     * @param port TCP port on 127.0.0.1; 0 picks a free one (default 0)
+     */
+    public record Postgres(@DefaultValue("true") boolean enabled, @DefaultValue("data/postgres") String dataDir,
+                           @DefaultValue("0") int port) {
+    }
+
+    /**
+     * Embedded Redis ({@code HOTLINE_EMBEDDED_REDIS_*}).
+     *
+     * @param enabled start it and point {@code hotline.push.redis-uri} at it (default false)
+     * @param port TCP port on 127.0.0.1; 0 picks a free one (default 0)
+     */
+    public record Redis(@DefaultValue("false") boolean enabled, @DefaultValue("0") int port) {
+    }
+}

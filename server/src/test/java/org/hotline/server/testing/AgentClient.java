@@ -1,0 +1,165 @@
+package org.hotline.server.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+
+/** A scripted browser for tests: logs in with the real form (CSRF included) and reads the agent WebSocket. */
+public final class AgentClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http;
+    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private volatile WebSocket socket;
+    private volatile boolean closed;
+
+    private AgentClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Logs in and returns the client, or throws when the server refuses the login. */
+    public static AgentClient login(int port, String username, String password) {
+        AgentClient c = new AgentClient(URI.create("http://127.0.0.1:" + port));
+        int status = c.postLogin(username, password);
+        if (status != 302) {
+            throw new IllegalStateException("login answered " + status);
+        }
+        return c;
+    }
+
+    /** Posts the login form and returns where the server redirects (the page or {@code ?error}). */
+    public static String loginRedirect(int port, String username, String password) {
+        AgentClient c = new AgentClient(URI.create("http://127.0.0.1:" + port));
+        c.postLogin(username, password);
+        return c.lastLocation;
+    }
+
+    private volatile String lastLocation;
+
+    private int postLogin(String username, String password) {
+        try {
+            JsonNode csrf = JSON.readTree(get("/api/csrf").body());
+            String form = "username=" + enc(username) + "&password=" + enc(password) + "&"
+                    + csrf.get("parameterName").asText() + "=" + enc(csrf.get("token").asText());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            lastLocation = r.headers().firstValue("Location").orElse("");
+            return r.statusCode() == 302 && !lastLocation.contains("error") ? 302 : 401;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GETs a path with the session cookie. */
+    public HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens the agent WebSocket; frames are collected in arrival order. */
+    public AgentClient connect() {
+        String ws = "ws://" + base.getHost() + ":" + base.getPort() + "/ws/agent";
+        socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(URI.create(ws), new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
+        return this;
+    }
+
+    /** Closes the socket (as a browser tab would) without logging out. */
+    public void disconnect() {
+        WebSocket s = socket;
+        if (s != null) {
+            s.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).join();
+        }
+    }
+
+    /** Every frame received so far. */
+    public List<JsonNode> frames() {
+        return List.copyOf(frames);
+    }
+
+    /** Every pop received so far (from snapshots and live frames), in order. */
+    public List<JsonNode> pops() {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode f : frames) {
+            if ("pop".equals(f.path("type").asText())) {
+                out.add(f.get("pop"));
+            } else if ("snapshot".equals(f.path("type").asText())) {
+                f.get("pops").forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Waits until a pop matching the predicate has arrived and returns it. */
+    public JsonNode awaitPop(Predicate<JsonNode> matching) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> pops().stream().filter(matching).findFirst().orElse(null), java.util.Objects::nonNull);
+    }
+
+    /** Waits for the first frame of the given type. */
+    public JsonNode awaitFrame(String type) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> frames.stream().filter(f -> type.equals(f.path("type").asText())).findFirst().orElse(null),
+                        java.util.Objects::nonNull);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        WebSocket s = socket;
+        if (s != null) {
+            s.abort();
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    frames.add(JSON.readTree(partial.toString()));
+                } catch (IOException e) {
+                    throw new IllegalStateException("not JSON: " + partial, e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}
