@@ -115,6 +115,7 @@ public final class AmiConnection implements AutoCloseable {
                         }
                     });
             log.info("AMI connecting to {}:{} as {}", properties.host(), properties.port(), properties.username());
+            transition(Signal.CONNECT_STARTED, null);
             group.execute(this::connect);
         }
     }
@@ -296,7 +297,7 @@ public final class AmiConnection implements AutoCloseable {
 
         @Override
         public void closed(AmiSession s, String reason, boolean wasLoggedIn) {
-            if (wasLoggedIn) {
+            if (wasLoggedIn && state != AmiConnectionState.STOPPED) {
                 log.warn("AMI connection to {}:{} lost: {}", properties.host(), properties.port(), reason);
             }
             connectionLost(reason);
