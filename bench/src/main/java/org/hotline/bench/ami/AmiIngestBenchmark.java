@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Ingest throughput of our {@code AmiConnection} against asterisk-java's {@code ManagerConnection}, on the same
  * bytes in the same run: the 07-burst capture (154,470 events) repeated, served by a loopback AMI peer.
  *
- * <p>Arguments: {@code --rounds N} (5), {@code --warmup N} (1), {@code --repeat N} (2),
+ * <p>Arguments: {@code --rounds N} (5), {@code --warmup N} (2), {@code --repeat N} (2),
  * {@code --listener-micros N} (0: busy work per event in both listeners), {@code --capture PATH}.
  * The last line is {@code ami-ingest events_per_s=… vs_asterisk_java=…x dropped=…}.
  */
@@ -48,7 +48,7 @@ public final class AmiIngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = intArg(args, "--rounds", 5);
-        int warmup = intArg(args, "--warmup", 1);
+        int warmup = intArg(args, "--warmup", 2);
         int repeat = intArg(args, "--repeat", 2);
         long listenerNanos = TimeUnit.MICROSECONDS.toNanos(intArg(args, "--listener-micros", 0));
         String capture = stringArg(args, "--capture", null);
@@ -164,7 +164,7 @@ public final class AmiIngestBenchmark {
 
     /** A short pause while polling. */
     static void pause() {
-        LockSupport.parkNanos(200_000);
+        LockSupport.parkNanos(1_000_000);
     }
 
     private static byte[] captureBody(String path) throws Exception {

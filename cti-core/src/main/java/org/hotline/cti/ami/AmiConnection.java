@@ -2,6 +2,7 @@ package org.hotline.cti.ami;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -105,6 +106,9 @@ public final class AmiConnection implements AutoCloseable {
                             properties.connectTimeout().toMillis()))
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.SO_KEEPALIVE, true)
+                    // A large receive buffer and 64 KB reads absorb bursts (4,262 events/s peak in 07-burst).
+                    .option(ChannelOption.SO_RCVBUF, 1 << 20)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(4096, 65536, 262144))
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
