@@ -79,7 +79,7 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
         if (readable == 0) {
             return;
         }
-        // Parse a heap array, not the ByteBuf: per-byte getByte() calls (bounds and refCnt checks) cost 3x.
+        // Parse a heap array, not the ByteBuf: per-byte getByte() calls (bounds and refCnt checks) were the hot spot.
         byte[] a;
         int base;
         if (in.hasArray()) {
