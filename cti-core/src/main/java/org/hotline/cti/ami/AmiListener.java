@@ -7,6 +7,8 @@ package org.hotline.cti.ami;
  * <p>After every (re)login the connection asks {@code CoreShowChannels} and {@code QueueStatus}; their list items
  * arrive between {@link #onResyncStarted()} and {@link #onResyncFinished()}, and events that Asterisk sent
  * meanwhile are held back and delivered after {@code onResyncFinished}, so state is rebuilt before new events apply.
+ * If the connection drops mid-resync, the held events are delivered and {@link #onDisconnected()} follows (no
+ * {@code onResyncFinished}); with {@code hotline.ami.resync-enabled=false} neither resync callback is called.
  */
 public interface AmiListener {
 

@@ -5,6 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +37,8 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
     /** What the banner must start with. */
     public static final String BANNER_PREFIX = "Asterisk Call Manager/";
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final int maxLineLength;
     private final int maxFieldsPerFrame;
     private final HeaderNames headerNames = new HeaderNames();
@@ -44,6 +49,7 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
     private int fieldCount;
     private int droppedFields;
     private long discardedBytes;
+    private byte[] scratch = new byte[64 * 1024];
 
     /** Creates a decoder that expects the banner first. */
     public AmiFrameDecoder(int maxLineLength, int maxFieldsPerFrame) {
@@ -69,67 +75,151 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        for (;;) {
-            int start = in.readerIndex();
-            int lf = in.indexOf(start, in.writerIndex(), (byte) '\n');
-            if (lf < 0) {
-                int pending = in.readableBytes();
-                if (pending > maxLineLength) {
-                    if (state == State.READ_BANNER) {
-                        throw new CorruptedFrameException("banner: more than " + maxLineLength
-                                + " bytes without a line end (expected: " + BANNER_PREFIX + "x.y.z)");
-                    }
-                    // Keep memory bounded: an endless line is skipped as it arrives.
-                    discardedBytes += pending;
-                    in.skipBytes(pending);
-                    state = State.DISCARD_LINE;
-                }
-                return;
+        int readable = in.readableBytes();
+        if (readable == 0) {
+            return;
+        }
+        // Parse a heap array, not the ByteBuf: per-byte getByte() calls (bounds and refCnt checks) were the hot spot.
+        byte[] a;
+        int base;
+        if (in.hasArray()) {
+            a = in.array();
+            base = in.arrayOffset() + in.readerIndex();
+        } else {
+            if (scratch.length < readable) {
+                scratch = new byte[Math.max(readable, scratch.length * 2)];
             }
-            int end = lf > start && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
-            int length = end - start;
-            in.readerIndex(lf + 1);
-            switch (state) {
-                case READ_BANNER -> readBanner(in, start, length, out);
-                case DISCARD_LINE -> {
-                    long skipped = discardedBytes + lf + 1 - start;
-                    discardedBytes = 0;
-                    state = State.READ_FIELDS;
-                    droppedFields++;
-                    ctx.fireExceptionCaught(new TooLongFrameException(
-                            "maxLineLength: " + skipped + " (expected: <= " + maxLineLength + ")"));
+            a = scratch;
+            base = 0;
+            in.getBytes(in.readerIndex(), a, 0, readable);
+        }
+        int limit = base + readable;
+        int pos = base;
+        try {
+            while (pos < limit) {
+                int next = switch (state) {
+                    case READ_FIELDS -> readLine(ctx, a, pos, limit, out);
+                    case DISCARD_LINE -> discard(ctx, a, pos, limit);
+                    case READ_BANNER -> readBanner(a, pos, limit, out);
+                };
+                if (next < 0) {
+                    break;
                 }
-                case READ_FIELDS -> {
-                    if (length > maxLineLength) {
-                        droppedFields++;
-                        ctx.fireExceptionCaught(new TooLongFrameException(
-                                "maxLineLength: " + length + " (expected: <= " + maxLineLength + ")"));
-                    } else if (length == 0) {
-                        endFrame(out);
-                    } else {
-                        readField(ctx, in, start, length);
-                    }
-                }
+                pos = next;
             }
+        } finally {
+            in.skipBytes(pos - base);
         }
     }
 
-    private void readBanner(ByteBuf in, int start, int length, List<Object> out) {
-        String banner = in.toString(start, Math.min(length, 200), StandardCharsets.UTF_8);
+    /** Reads one header line at {@code start}; returns where the next line starts, or -1 when it is incomplete. */
+    private int readLine(ChannelHandlerContext ctx, byte[] a, int start, int limit, List<Object> out) {
+        // One pass up to the colon hashes the name; a second finds the line end and notes non-ASCII bytes.
+        int h = 1;
+        int i = start;
+        int colon = -1;
+        for (; i < limit; i++) {
+            byte b = a[i];
+            if (b == ':') {
+                colon = i;
+                break;
+            }
+            if (b == '\n') {
+                break;
+            }
+            h = 31 * h + b;
+        }
+        long negative = 0;
+        if (colon >= 0) {
+            i = colon + 1;
+            // Eight bytes at a time (SWAR): values are most of the bytes, and a byte loop was the hot spot.
+            for (; i + 8 <= limit; i += 8) {
+                long w = (long) LONGS.get(a, i);
+                long x = w ^ 0x0A0A0A0A0A0A0A0AL;
+                long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+                if (found != 0) {
+                    int at = Long.numberOfTrailingZeros(found) >>> 3;
+                    // Only the bytes before the line end count; a byte from the next line may be
+                    // included, which at worst sends an ASCII value through the UTF-8 decoder.
+                    negative |= w;
+                    i += at;
+                    break;
+                }
+                negative |= w;
+            }
+            if (i + 8 > limit || a[i] != '\n') {
+                for (; i < limit; i++) {
+                    byte b = a[i];
+                    if (b == '\n') {
+                        break;
+                    }
+                    negative |= b;
+                }
+            }
+        }
+        if (i >= limit) {
+            if (limit - start > maxLineLength) {
+                // Keep memory bounded: an endless line is skipped as it arrives.
+                discardedBytes += limit - start;
+                state = State.DISCARD_LINE;
+                return limit;
+            }
+            return -1;
+        }
+        int lf = i;
+        int end = lf > start && a[lf - 1] == '\r' ? lf - 1 : lf;
+        int length = end - start;
+        if (length > maxLineLength) {
+            droppedFields++;
+            ctx.fireExceptionCaught(new TooLongFrameException(
+                    "maxLineLength: " + length + " (expected: <= " + maxLineLength + ")"));
+        } else if (length == 0) {
+            endFrame(out);
+        } else if (colon <= start || colon >= end) {
+            ctx.fireExceptionCaught(new CorruptedFrameException(
+                    "line without 'Name: value': '" + preview(a, start, length) + "'"));
+        } else {
+            addField(ctx, a, start, colon, end, h, (negative & 0x8080808080808080L) != 0);
+        }
+        return lf + 1;
+    }
+
+    private int discard(ChannelHandlerContext ctx, byte[] a, int start, int limit) {
+        int lf = indexOfLf(a, start, limit);
+        if (lf < 0) {
+            discardedBytes += limit - start;
+            return limit;
+        }
+        long skipped = discardedBytes + lf + 1 - start;
+        discardedBytes = 0;
+        state = State.READ_FIELDS;
+        droppedFields++;
+        ctx.fireExceptionCaught(new TooLongFrameException(
+                "maxLineLength: " + skipped + " (expected: <= " + maxLineLength + ")"));
+        return lf + 1;
+    }
+
+    private int readBanner(byte[] a, int start, int limit, List<Object> out) {
+        int lf = indexOfLf(a, start, limit);
+        if (lf < 0) {
+            if (limit - start > maxLineLength) {
+                throw new CorruptedFrameException("banner: more than " + maxLineLength
+                        + " bytes without a line end (expected: " + BANNER_PREFIX + "x.y.z)");
+            }
+            return -1;
+        }
+        int end = lf > start && a[lf - 1] == '\r' ? lf - 1 : lf;
+        String banner = new String(a, start, Math.min(end - start, 200), StandardCharsets.UTF_8);
         if (!banner.startsWith(BANNER_PREFIX)) {
             throw new CorruptedFrameException("banner: '" + banner + "' (expected: " + BANNER_PREFIX + "x.y.z)");
         }
         state = State.READ_FIELDS;
         out.add(AmiMessage.of("Banner", banner));
+        return lf + 1;
     }
 
-    private void readField(ChannelHandlerContext ctx, ByteBuf in, int start, int length) {
-        int colon = in.indexOf(start, start + length, (byte) ':');
-        if (colon <= start) {
-            ctx.fireExceptionCaught(new CorruptedFrameException(
-                    "line without 'Name: value': '" + preview(in, start, length) + "'"));
-            return;
-        }
+    private void addField(ChannelHandlerContext ctx, byte[] a, int start, int colon, int end, int hash,
+            boolean nonAscii) {
         if (fieldCount == maxFieldsPerFrame) {
             droppedFields++;
             if (droppedFields == 1) {
@@ -139,16 +229,18 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
             return;
         }
         int valueStart = colon + 1;
-        int lineEnd = start + length;
-        if (valueStart < lineEnd && in.getByte(valueStart) == ' ') {
+        if (valueStart < end && a[valueStart] == ' ') {
             valueStart++;
         }
         if (fieldCount == names.length) {
             names = Arrays.copyOf(names, fieldCount * 2);
             values = Arrays.copyOf(values, fieldCount * 2);
         }
-        names[fieldCount] = headerNames.name(in, start, colon - start);
-        values[fieldCount] = valueStart == lineEnd ? "" : in.toString(valueStart, lineEnd - valueStart, StandardCharsets.UTF_8);
+        names[fieldCount] = headerNames.name(a, start, colon - start, hash);
+        int length = end - valueStart;
+        // ISO-8859-1 copies ASCII bytes straight into a compact string; only non-ASCII values need UTF-8 decoding.
+        values[fieldCount] = length == 0 ? ""
+                : new String(a, valueStart, length, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         fieldCount++;
     }
 
@@ -161,8 +253,17 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
         droppedFields = 0;
     }
 
-    private static String preview(ByteBuf in, int start, int length) {
-        String s = in.toString(start, Math.min(length, 60), StandardCharsets.UTF_8);
+    private static int indexOfLf(byte[] a, int from, int limit) {
+        for (int i = from; i < limit; i++) {
+            if (a[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String preview(byte[] a, int start, int length) {
+        String s = new String(a, start, Math.min(length, 60), StandardCharsets.UTF_8);
         return length > 60 ? s + "…" : s;
     }
 }

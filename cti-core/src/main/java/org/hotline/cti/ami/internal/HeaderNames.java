@@ -1,7 +1,7 @@
 package org.hotline.cti.ami.internal;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Interns AMI header names: the same few hundred names repeat in every frame, so decoding each once
@@ -13,30 +13,26 @@ final class HeaderNames {
     private final byte[][] keys = new byte[SLOTS][];
     private final String[] names = new String[SLOTS];
 
-    String name(ByteBuf in, int start, int length) {
-        int h = 1;
-        for (int i = 0; i < length; i++) {
-            h = 31 * h + in.getByte(start + i);
-        }
-        int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+    /** The name in {@code a[start, start+length)}, whose {@code 31*h+b} hash (seeded with 1) is {@code hash}. */
+    String name(byte[] a, int start, int length, int hash) {
+        int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
         byte[] key = keys[slot];
-        if (key != null && key.length == length && sameBytes(key, in, start)) {
+        if (key != null && key.length == length && same(key, a, start)) {
             return names[slot];
         }
-        byte[] copy = new byte[length];
-        in.getBytes(start, copy);
-        String name = new String(copy, StandardCharsets.UTF_8);
+        String name = new String(a, start, length, StandardCharsets.UTF_8);
         if (length <= 64) {
             // A collision simply replaces the slot: names are few, so it settles quickly.
-            keys[slot] = copy;
+            keys[slot] = Arrays.copyOfRange(a, start, start + length);
             names[slot] = name;
         }
         return name;
     }
 
-    private static boolean sameBytes(byte[] key, ByteBuf in, int start) {
+    // A plain loop: names are ~10 bytes, where Arrays.equals' vectorized mismatch costs more than it saves.
+    private static boolean same(byte[] key, byte[] a, int start) {
         for (int i = 0; i < key.length; i++) {
-            if (key[i] != in.getByte(start + i)) {
+            if (key[i] != a[start + i]) {
                 return false;
             }
         }

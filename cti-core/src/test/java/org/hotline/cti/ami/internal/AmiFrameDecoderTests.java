@@ -52,6 +52,27 @@ class AmiFrameDecoderTests {
     }
 
     @Test
+    void valuesDecodeRightAtEveryAlignmentAndLength() {
+        EmbeddedChannel ch = channel(8192);
+        StringBuilder sb = new StringBuilder("Asterisk Call Manager/13.0.0\r\n");
+        for (int pad = 0; pad < 20; pad++) {
+            sb.append("Event: T\r\nA").append("b".repeat(pad)).append(": ").append("x".repeat(pad)).append("张三\r\n")
+                    .append("Plain: ").append("y".repeat(pad)).append("\n")
+                    .append("Lf: 1\r\n\r\n");
+        }
+        write(ch, sb.toString());
+        List<AmiMessage> frames = read(ch);
+        assertThat(frames).hasSize(21);
+        for (int pad = 0; pad < 20; pad++) {
+            AmiMessage m = frames.get(pad + 1);
+            assertThat(m.get("A" + "b".repeat(pad))).isEqualTo("x".repeat(pad) + "张三");
+            assertThat(m.get("Plain")).isEqualTo("y".repeat(pad));
+            assertThat(m.get("Lf")).isEqualTo("1");
+        }
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void framesSplitAtEveryByteDecodeTheSame() {
         EmbeddedChannel ch = channel(8192);
         byte[] bytes = "Asterisk Call Manager/13.0.0\nEvent: Hangup\nCause: 16\n\n".getBytes(StandardCharsets.UTF_8);
