@@ -78,6 +78,11 @@ public final class InMemoryPopStore implements PopStore {
         return out;
     }
 
+    /** How many agents have pops held, lingering ones included; for metrics. */
+    public int agentCount() {
+        return agents.size();
+    }
+
     private void sweep(long now) {
         for (String name : agents.keySet()) {
             agents.computeIfPresent(name, (n, a) -> {
