@@ -1,6 +1,7 @@
 package org.hotline.cti.push.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -75,7 +76,7 @@ class RedisPushReconnectIntegrationTests {
         PopStore store = a.store();
         server.stop();
         await().atMost(WAIT).untilAsserted(() -> assertThat(a.health().health().getStatus()).isEqualTo(Status.DOWN));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.current("1001"))
+        assertThatThrownBy(() -> store.current("1001"))
                 .isInstanceOf(PushUnavailableException.class);
 
         server.start();
@@ -84,5 +85,13 @@ class RedisPushReconnectIntegrationTests {
             store.put(pop);
             assertThat(b.store().current("1001")).containsExactly(pop);
         });
+    }
+
+    @Test
+    void nodeDoesNotStartWhenRedisIsUnreachable() {
+        server.stop();
+
+        assertThatThrownBy(() -> nodes.node("c", Clock.systemUTC()))
+                .isInstanceOf(io.lettuce.core.RedisConnectionException.class);
     }
 }
