@@ -1,0 +1,46 @@
+package org.hotline.cti.push;
+
+import java.util.Objects;
+
+/**
+ * One message for the browsers of one target, sent from the node that produced it to every node: a screen-pop,
+ * an agent-state change or a wallboard frame.
+ *
+ * @param target   who receives it: an agent's username, or a topic such as {@link #SUPERVISORS}
+ * @param type     what the payload is, such as {@link #TYPE_POP}; browsers dispatch on it
+ * @param payload  the JSON text sent to the browser as is
+ * @param origin   the id of the node that produced it ({@code hotline.push.node-id})
+ * @param sequence the origin's counter, increasing by one per message, so a receiver can order and spot gaps
+ */
+public record PushMessage(String target, String type, String payload, String origin, long sequence) {
+
+    /** Type of a {@code ScreenPop} payload (see {@link PopJson}). */
+    public static final String TYPE_POP = "pop";
+
+    /** Type of an agent-state payload. */
+    public static final String TYPE_AGENT_STATE = "agent-state";
+
+    /** Type of a wallboard frame. */
+    public static final String TYPE_WALLBOARD = "wallboard";
+
+    /** Topic read by every supervisor's wallboard. */
+    public static final String SUPERVISORS = "supervisors";
+
+    /** Validates the fields. */
+    public PushMessage {
+        requireText(target, "target", "an agent username or a topic");
+        requireText(type, "type", "a message type such as pop");
+        Objects.requireNonNull(payload, "payload");
+        requireText(origin, "origin", "a node id");
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence: " + sequence + " (expected: >= 0)");
+        }
+    }
+
+    private static void requireText(String value, String name, String expected) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + ": '" + value + "' (expected: " + expected + ")");
+        }
+    }
+}

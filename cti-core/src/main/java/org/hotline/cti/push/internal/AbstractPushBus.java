@@ -1,0 +1,62 @@
+package org.hotline.cti.push.internal;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.hotline.cti.push.PushBus;
+import org.hotline.cti.push.PushMessage;
+import org.hotline.cti.push.Subscription;
+
+/** What both buses share: this node's id and sequence, and delivery to this node's subscribers without a round trip. */
+abstract class AbstractPushBus implements PushBus, AutoCloseable {
+
+    private final String nodeId;
+    private final LocalDispatcher local;
+    private long sequence;
+
+    AbstractPushBus(String nodeId, int subscriberQueueCapacity) {
+        this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
+        this.local = new LocalDispatcher("hotline-push", subscriberQueueCapacity);
+    }
+
+    @Override
+    public final String nodeId() {
+        return nodeId;
+    }
+
+    // one lock for stamping and handing over, so sequence order is also the order on every subscriber and on the wire
+    @Override
+    public final synchronized void publish(PushMessage message) {
+        Objects.requireNonNull(message, "message");
+        local.deliver(message);
+        sendToOtherNodes(message);
+    }
+
+    @Override
+    public final synchronized PushMessage publish(String target, String type, String payload) {
+        PushMessage message = new PushMessage(target, type, payload, nodeId, ++sequence);
+        publish(message);
+        return message;
+    }
+
+    @Override
+    public final Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap) {
+        return local.subscribe(handler, onGap);
+    }
+
+    /** Hands a message published on this node to the other nodes, without blocking. */
+    abstract void sendToOtherNodes(PushMessage message);
+
+    /** Delivers a message that arrived from another node to this node's subscribers. */
+    final void deliverFromOtherNode(PushMessage message) {
+        local.deliver(message);
+    }
+
+    final void signalGap() {
+        local.signalGap();
+    }
+
+    @Override
+    public void close() {
+        local.close();
+    }
+}
