@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentState;
-import org.hotline.cti.call.CallId;
 
 /** The tracker's mutable record of one queue member interface. */
 public final class Agent {
@@ -27,7 +26,6 @@ public final class Agent {
     String pausedReason;
     Set<String> queues = Set.of();
     long sinceMicros;
-    CallId call;
 
     Agent(AgentInterface agent) {
         this.agent = agent;

@@ -308,9 +308,6 @@ final class CallHandlers {
             if (leg == call.answering) {
                 call.answering = null;
             }
-            if (leg.role == Leg.Role.AGENT) {
-                rings.releaseAgent(call, leg);
-            }
         }
         if (call.liveChannels <= 0) {
             end(call, cause, causeText);
@@ -327,9 +324,6 @@ final class CallHandlers {
         for (Leg l : call.legs) {
             for (Channel ch : l.channels) {
                 e.forgetChannel(ch);
-            }
-            if (l.role == Leg.Role.AGENT) {
-                rings.releaseAgent(call, l);
             }
         }
         e.emit(new CallEnded(call.id, call.caller, call.cause, call.causeText, e.nowInstant()));

@@ -127,24 +127,6 @@ final class Resync {
             }
             install(fresh);
         }
-        for (Agent a : e.agents.values()) {
-            a.call = null;
-        }
-        for (Call call : e.calls.values()) {
-            for (Leg ring : call.rings) {
-                pointAgent(ring.agent, call.id);
-            }
-            if (call.connected != null) {
-                pointAgent(call.connected.agent, call.id);
-            }
-        }
-    }
-
-    private void pointAgent(AgentInterface ai, CallId id) {
-        Agent a = e.agent(ai);
-        if (a != null) {
-            a.call = id;
-        }
     }
 
     /** Events for what happened to a call while we did not listen: new rings, rings gone, a new connection. */

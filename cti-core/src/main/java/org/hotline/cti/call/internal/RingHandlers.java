@@ -153,10 +153,6 @@ final class RingHandlers {
             call.rings.add(leg);
         }
         e.transition(call, CallInput.RING_STARTED);
-        Agent a = e.agent(agent);
-        if (a != null) {
-            a.call = call.id;
-        }
     }
 
     void answer(Call call, Leg leg, String queue, Duration holdTime) {
@@ -167,10 +163,6 @@ final class RingHandlers {
         call.connected = leg;
         call.answeredMicros = e.now();
         e.transition(call, CallInput.ANSWERED);
-        Agent a = e.agent(leg.agent);
-        if (a != null) {
-            a.call = call.id;
-        }
         e.emit(CallHandlers.answered(call, leg, queue, holdTime, e.nowInstant()));
     }
 
@@ -178,7 +170,6 @@ final class RingHandlers {
         leg.ringing = false;
         call.rings.remove(leg);
         e.emit(new AgentRingStopped(call.id, leg.agent, leg.ringQueue, reason, ringTime, e.nowInstant()));
-        releaseAgent(call, leg);
         if (call.rings.isEmpty() && call.answering == null) {
             e.transition(call, call.inQueue ? CallInput.RINGS_STOPPED_QUEUED : CallInput.RINGS_STOPPED_UNQUEUED);
         }
@@ -191,22 +182,5 @@ final class RingHandlers {
         for (Leg leg : new ArrayList<>(call.rings)) {
             stop(call, leg, reason, e.since(leg.ringStartedMicros));
         }
-    }
-
-    /** Clears the agent's current call unless the agent still rings for it or is connected to it. */
-    void releaseAgent(Call call, Leg leg) {
-        Agent a = e.agent(leg.agent);
-        if (a == null || !call.id.equals(a.call)) {
-            return;
-        }
-        if (call.connected != null && leg.agent.equals(call.connected.agent)) {
-            return;
-        }
-        for (Leg r : call.rings) {
-            if (leg.agent.equals(r.agent)) {
-                return;
-            }
-        }
-        a.call = null;
     }
 }

@@ -1,12 +1,14 @@
 package org.hotline.cti.call.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentView;
+import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallView;
 import org.hotline.cti.call.TrackerStats;
 
@@ -46,6 +48,18 @@ public final class Views {
 
     /** Every queue member interface the engine knows, by interface. */
     public static List<AgentView> agents(TrackerEngine e) {
+        // derived from the calls on demand, so it is never stale and costs the hot path nothing
+        Map<AgentInterface, CallId> callOf = new HashMap<>();
+        for (Call c : e.calls.values()) {
+            for (Leg l : c.rings) {
+                if (l.agent != null) {
+                    callOf.put(l.agent, c.id);
+                }
+            }
+            if (c.connected != null && c.connected.agent != null) {
+                callOf.put(c.connected.agent, c.id);
+            }
+        }
         List<AgentView> out = new ArrayList<>(e.agents.size());
         for (Agent a : e.agents.values()) {
             Set<String> paused = new LinkedHashSet<>();
@@ -54,7 +68,7 @@ public final class Views {
                     paused.add(ms.getKey());
                 }
             }
-            out.add(new AgentView(a.agent, a.memberName, a.state, a.pausedReason, a.queues, paused, a.call,
+            out.add(new AgentView(a.agent, a.memberName, a.state, a.pausedReason, a.queues, paused, callOf.get(a.agent),
                     TrackerEngine.instant(a.sinceMicros)));
         }
         out.sort((x, y) -> x.agent().value().compareTo(y.agent().value()));
