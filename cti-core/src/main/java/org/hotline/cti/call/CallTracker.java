@@ -92,10 +92,15 @@ public final class CallTracker implements AmiListener {
                 sink.accept(event);
             } catch (RuntimeException e) {
                 // one failing consumer must not stop call tracking; the event is lost for it only
+                long failures;
                 synchronized (this) {
-                    sinkFailures++;
+                    failures = ++sinkFailures;
                 }
-                log.error("Telephony event sink failed for {}", event, e);
+                if (failures == 1 || failures % 1000 == 0) {
+                    log.error("Telephony event sink failed ({} failures so far) for {}", failures, event, e);
+                } else {
+                    log.debug("Telephony event sink failed for {}: {}", event, e.toString());
+                }
             }
         }
     }

@@ -20,9 +20,9 @@ final class CallHandlers {
     private final TrackerEngine e;
     private final RingHandlers rings;
 
-    CallHandlers(TrackerEngine engine) {
+    CallHandlers(TrackerEngine engine, RingHandlers rings) {
         this.e = engine;
-        this.rings = new RingHandlers(engine);
+        this.rings = rings;
     }
 
     void newChannel(AmiMessage m) {
@@ -31,6 +31,15 @@ final class CallHandlers {
             c.callerNum = m.get("CallerIDNum");
             c.callerName = m.get("CallerIDName");
             e.refreshVariables(c, m, "ChanVariable");
+            noteCaller(c, m);
+        }
+    }
+
+    /** A call that never reaches a queue still needs its caller: take the caller leg's own Caller ID. */
+    private static void noteCaller(Channel c, AmiMessage m) {
+        Call call = c.leg.call;
+        if (c.leg == call.callerLeg && call.caller.number().isEmpty()) {
+            call.caller = TrackerEngine.caller(m, "CallerIDNum", "CallerIDName");
         }
     }
 
@@ -126,26 +135,6 @@ final class CallHandlers {
         e.emit(new CallAbandoned(call.id, queue, e.intField(m, "Position", 0), e.intField(m, "OriginalPosition", 0),
                 Duration.ofSeconds(e.intField(m, "HoldTime", 0)), e.nowInstant()));
         e.transition(call, CallInput.ABANDONED);
-    }
-
-    void agentCalled(AmiMessage m) {
-        rings.agentCalled(m);
-    }
-
-    void agentRingNoAnswer(AmiMessage m) {
-        rings.agentRingNoAnswer(m);
-    }
-
-    void agentConnect(AmiMessage m) {
-        rings.agentConnect(m);
-    }
-
-    void dialBegin(AmiMessage m) {
-        rings.dialBegin(m);
-    }
-
-    void dialEnd(AmiMessage m) {
-        rings.dialEnd(m);
     }
 
     void bridgeEnter(AmiMessage m) {
@@ -287,6 +276,7 @@ final class CallHandlers {
         }
         e.forgetChannel(c);
         c.hungUp = true;
+        noteCaller(c, m);
         Leg leg = c.leg;
         Call call = leg.call;
         call.liveChannels--;

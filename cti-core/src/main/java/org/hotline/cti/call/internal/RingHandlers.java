@@ -97,7 +97,8 @@ final class RingHandlers {
         }
         AgentInterface agent = e.agentInterface(dest.name);
         Agent known = e.agent(agent);
-        if (agent == null || known == null && src.leg != call.callerLeg) {
+        if (agent == null || known == null && !(src.leg == call.callerLeg && !isMember(src.name))) {
+            // an unknown destination rings an agent only when the caller dials it, not when an agent dials out
             return;
         }
         e.refreshVariables(src, m, "ChanVariable");
@@ -106,6 +107,14 @@ final class RingHandlers {
         }
         start(call, leg, agent, known == null ? null : known.memberName, null);
         e.emit(CallHandlers.ringing(call, leg, call.caller, Duration.ZERO, e.nowInstant()));
+    }
+
+    private boolean isMember(String channelName) {
+        try {
+            return !channelName.isEmpty() && e.agents.containsKey(AgentInterface.of(channelName));
+        } catch (IllegalArgumentException ex) {
+            return false;
+        }
     }
 
     /** DialEnd: stops a ring once (an abandon sends CANCEL twice for one dial) or answers a direct dial. */

@@ -25,7 +25,8 @@ public final class TrackerEngine {
     private String[] interestingVars = new String[0];
 
     final TrackerCounters counters = new TrackerCounters();
-    private final CallHandlers callHandlers = new CallHandlers(this);
+    private final RingHandlers ringHandlers = new RingHandlers(this);
+    private final CallHandlers callHandlers = new CallHandlers(this, ringHandlers);
     private final MemberHandlers memberHandlers = new MemberHandlers(this);
     private final Resync resync = new Resync(this, memberHandlers);
 
@@ -90,11 +91,11 @@ public final class TrackerEngine {
             case "QueueCallerJoin" -> callHandlers.queueJoin(m);
             case "QueueCallerLeave" -> callHandlers.queueLeave(m);
             case "QueueCallerAbandon" -> callHandlers.queueAbandon(m);
-            case "AgentCalled" -> callHandlers.agentCalled(m);
-            case "AgentRingNoAnswer" -> callHandlers.agentRingNoAnswer(m);
-            case "AgentConnect" -> callHandlers.agentConnect(m);
-            case "DialBegin" -> callHandlers.dialBegin(m);
-            case "DialEnd" -> callHandlers.dialEnd(m);
+            case "AgentCalled" -> ringHandlers.agentCalled(m);
+            case "AgentRingNoAnswer" -> ringHandlers.agentRingNoAnswer(m);
+            case "AgentConnect" -> ringHandlers.agentConnect(m);
+            case "DialBegin" -> ringHandlers.dialBegin(m);
+            case "DialEnd" -> ringHandlers.dialEnd(m);
             case "BridgeEnter" -> callHandlers.bridgeEnter(m);
             case "BridgeLeave" -> callHandlers.bridgeLeave(m);
             case "Hold" -> callHandlers.hold(m, true);
