@@ -7,7 +7,7 @@ import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentState;
 
 /** The tracker's mutable record of one queue member interface. */
-public final class Agent {
+final class Agent {
 
     /** One queue membership as the last member event reported it. */
     static final class Membership {

@@ -9,7 +9,7 @@ import org.hotline.cti.call.CallState;
 import org.hotline.cti.call.Caller;
 
 /** The tracker's mutable record of one call (one Linkedid). */
-public final class Call {
+final class Call {
 
     final CallId id;
     CallState state = CallState.DIALPLAN;

@@ -3,7 +3,7 @@ package org.hotline.cti.call.internal;
 import java.util.Map;
 
 /** One Asterisk channel of a call, with its latest channel variables ({@code manager.conf channelvars}). */
-public final class Channel {
+final class Channel {
 
     final String uniqueid;
     final String name;
@@ -27,7 +27,7 @@ public final class Channel {
         this.name = name == null ? "" : name;
     }
 
-    /** Stores a raw {@code NAME=value} line; returns the variable name when it is new to this channel. */
+    /** Stores a raw {@code NAME=value} line; true when the variable name is new to this channel. */
     boolean putRaw(String line, long seq) {
         int eq = line.indexOf('=');
         if (eq <= 0) {
@@ -82,10 +82,6 @@ public final class Channel {
     }
 
     /** True for the two halves of a Local channel ({@code Local/x@ctx-00000001;1} / {@code ;2}). */
-    boolean isLocalHalf() {
-        return isLocalHalf(name);
-    }
-
     static boolean isLocalHalf(String name) {
         int n = name.length();
         return n > 8 && name.startsWith("Local/") && name.charAt(n - 2) == ';'

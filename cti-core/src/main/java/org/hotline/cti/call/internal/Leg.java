@@ -5,7 +5,7 @@ import java.util.List;
 import org.hotline.cti.call.AgentInterface;
 
 /** A logical party of a call: one channel, or both halves of a Local channel merged. */
-public final class Leg {
+final class Leg {
 
     /** What the party is to the call. */
     enum Role { OTHER, CALLER, AGENT }
@@ -34,16 +34,5 @@ public final class Leg {
             }
         }
         return first;
-    }
-
-    /** Number of channels of this leg not hung up. */
-    int live() {
-        int n = 0;
-        for (Channel c : channels) {
-            if (!c.hungUp) {
-                n++;
-            }
-        }
-        return n;
     }
 }

@@ -49,8 +49,6 @@ public final class TrackerEngine {
         if (name == null) {
             if (m.isResponse()) {
                 counters.responses++;
-            } else {
-                counters.otherFrames++;
             }
             return List.of();
         }
@@ -157,11 +155,6 @@ public final class TrackerEngine {
         List<TelephonyEvent> result = out;
         out = null;
         return result == null ? List.of() : result;
-    }
-
-    /** Read-only counters. */
-    public TrackerCounters counters() {
-        return counters;
     }
 
     // ---------------------------------------------------------------- shared helpers for the handlers

@@ -79,7 +79,7 @@ public final class Views {
     public static TrackerStats stats(TrackerEngine e, long sinkFailures) {
         TrackerCounters c = e.counters;
         return new TrackerStats(c.messages, c.events, c.responses, c.handled, c.ignored, c.unknown,
-                c.unknownByName(), c.malformed, c.missingFields, c.unknownChannels, c.listItems, c.resyncs, c.emitted,
+                c.unknownByName, c.malformed, c.missingFields, c.unknownChannels, c.listItems, c.resyncs, c.emitted,
                 sinkFailures, e.calls.size(), e.agents.size());
     }
 
