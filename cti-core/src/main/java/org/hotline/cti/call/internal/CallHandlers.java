@@ -1,6 +1,8 @@
 package org.hotline.cti.call.internal;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentRingStopped;
@@ -159,7 +161,7 @@ final class CallHandlers {
         String context = m.get("Context");
         String exten = m.get("Exten");
         boolean moved = c.bridgeContext != null
-                && (!c.bridgeContext.equals(context) || !java.util.Objects.equals(c.bridgeExten, exten));
+                && (!c.bridgeContext.equals(context) || !Objects.equals(c.bridgeExten, exten));
         c.bridgeId = null;
         c.bridgeContext = null;
         c.bridgeExten = null;
@@ -329,12 +331,12 @@ final class CallHandlers {
         return fresh.number().isEmpty() && !known.number().isEmpty() ? known : fresh;
     }
 
-    static AgentRinging ringing(Call call, Leg leg, Caller caller, Duration waited, java.time.Instant at) {
+    static AgentRinging ringing(Call call, Leg leg, Caller caller, Duration waited, Instant at) {
         return new AgentRinging(call.id, leg.agent, leg.memberName, leg.ringQueue, caller, waited, call.variables(),
                 at);
     }
 
-    static CallAnswered answered(Call call, Leg leg, String queue, Duration holdTime, java.time.Instant at) {
+    static CallAnswered answered(Call call, Leg leg, String queue, Duration holdTime, Instant at) {
         return new CallAnswered(call.id, leg.agent, leg.memberName, queue, call.caller, holdTime, at);
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.CallId;
@@ -175,7 +176,7 @@ final class ResyncedCall {
     /** Keeps what the lists cannot tell: start, the exact queue time, answer time, hold, a known caller name. */
     private static void carryOver(Call old, Call call) {
         call.startedMicros = Math.min(call.startedMicros, old.startedMicros);
-        if (old.queuedMicros != Fields.NO_LONG && java.util.Objects.equals(old.queue, call.queue)) {
+        if (old.queuedMicros != Fields.NO_LONG && Objects.equals(old.queue, call.queue)) {
             call.queuedMicros = old.queuedMicros;
         }
         if (call.connected != null && old.connected != null && call.connected.agent.equals(old.connected.agent)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.call.AgentInterface;
+import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.Caller;
 import org.hotline.cti.call.TelephonyEvent;
 
@@ -327,7 +328,7 @@ public final class TrackerEngine {
     Channel createChannel(String uid, String linkedid, String name) {
         Call call = calls.get(linkedid);
         if (call == null) {
-            call = new Call(new org.hotline.cti.call.CallId(linkedid), now());
+            call = new Call(new CallId(linkedid), now());
             calls.put(linkedid, call);
         }
         Channel c = new Channel(uid, name);
