@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import org.hotline.cti.testing.AmiFixtures;
 import org.junit.jupiter.api.Test;
 
 /** Captures 00–03: no calls, an answered queue call, two abandons, a ring without answer then an answer. */
@@ -53,7 +55,7 @@ class QueueCallReplayTests {
         assertThat(ringing.at()).isEqualTo(Instant.parse("2026-11-23T11:55:47.109721Z"));
         assertThat(ringing.waited()).isEqualTo(Duration.ofNanos(106_000));
         assertThat(ringing.variables()).containsOnly(
-                java.util.Map.entry("IVR_ACCOUNT", ""), java.util.Map.entry("IVR_CHOICE", ""));
+                Map.entry("IVR_ACCOUNT", ""), Map.entry("IVR_CHOICE", ""));
         CallEnded ended = r.events(CallEnded.class).get(0);
         assertThat(ended.caller()).isEqualTo(new Caller("13800138000", "张三"));
         assertThat(ended.causeText()).isEqualTo("Normal Clearing");
@@ -63,7 +65,7 @@ class QueueCallReplayTests {
     @Test
     void callIsTalkingWithTheAgentBetweenAgentConnectAndHangup() {
         Replay r = new Replay();
-        for (var m : org.hotline.cti.testing.AmiFixtures.messages("01-answered-completed.ami.txt")) {
+        for (var m : AmiFixtures.messages("01-answered-completed.ami.txt")) {
             r.apply(m);
             if ("BridgeEnter".equals(m.eventName())) {
                 break;
@@ -146,7 +148,7 @@ class QueueCallReplayTests {
     @Test
     void callWaitsQueuedAgainAfterTheRingWithoutAnswer() {
         Replay r = new Replay();
-        for (var m : org.hotline.cti.testing.AmiFixtures.messages("03-ringnoanswer-then-answered.ami.txt")) {
+        for (var m : AmiFixtures.messages("03-ringnoanswer-then-answered.ami.txt")) {
             r.apply(m);
             if ("AgentRingNoAnswer".equals(m.eventName())) {
                 break;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.testing.AmiFixtures;
@@ -81,6 +82,6 @@ final class Replay {
         AgentStateChanged s = (AgentStateChanged) e;
         return "AgentStateChanged " + agent(s.agent()) + " " + s.state()
                 + (s.pausedReason() == null ? "" : " reason=" + s.pausedReason()) + " queues="
-                + new java.util.TreeSet<>(s.queues());
+                + new TreeSet<>(s.queues());
     }
 }

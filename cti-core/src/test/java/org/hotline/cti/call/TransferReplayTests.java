@@ -2,6 +2,7 @@ package org.hotline.cti.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.testing.AmiFixtures;
@@ -53,7 +54,7 @@ class TransferReplayTests {
     @Test
     void callStatesFollowTheRedirect() {
         Replay step = new Replay();
-        List<CallState> states = new java.util.ArrayList<>();
+        List<CallState> states = new ArrayList<>();
         for (AmiMessage m : AmiFixtures.messages("05-blind-transfer-redirect.ami.txt")) {
             step.apply(m);
             step.tracker.call(new CallId("1795435040.20")).map(CallView::state).ifPresent(s -> {
