@@ -41,7 +41,8 @@ public record AgentInterface(String value) {
             }
         }
         int dash = rest.lastIndexOf('-');
-        if (semi >= 0 || isChannelSuffix(rest, dash)) {
+        // a Local half is name-seq;n, other channels name-hexseq; a ';' without a '-' is no channel suffix
+        if (dash > 0 && (semi >= 0 || isChannelSuffix(rest, dash))) {
             rest = rest.substring(0, dash);
         }
         return new AgentInterface(tech + "/" + rest);

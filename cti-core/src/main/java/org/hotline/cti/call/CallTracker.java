@@ -1,0 +1,131 @@
+package org.hotline.cti.call;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.hotline.cti.ami.AmiListener;
+import org.hotline.cti.ami.AmiMessage;
+import org.hotline.cti.call.internal.TrackerEngine;
+import org.hotline.cti.call.internal.Views;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the AMI event stream into calls, agents and {@link TelephonyEvent}s: channels are grouped into calls by
+ * Linkedid, Local channel halves are merged, queue and dial events drive each call's {@link CallState}, and queue
+ * member events drive each agent's {@link AgentState}. After every (re)login the resync lists rebuild both.
+ *
+ * <p>{@link #apply(AmiMessage)} is the deterministic core (time is the events' {@code Timestamp}); the
+ * {@link AmiListener} methods apply and hand the events to the sink. Unknown events, unknown fields and malformed
+ * values are counted in {@link #stats()} and skipped, never thrown. Thread-safe: one lock guards the model, so the
+ * read-only views may be called from any thread.
+ */
+public final class CallTracker implements AmiListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+
+    private final Consumer<TelephonyEvent> sink;
+    private final Clock clock;
+    private final TrackerEngine engine;
+    private long sinkFailures;
+
+    /** A tracker that hands every event to {@code sink}, on the AMI consumer thread. */
+    public CallTracker(Consumer<TelephonyEvent> sink) {
+        this(sink, Clock.systemUTC());
+    }
+
+    /** A tracker whose clock is read only for a resync before any event carried a Timestamp. */
+    public CallTracker(Consumer<TelephonyEvent> sink, Clock clock) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.engine = new TrackerEngine(micros(clock.instant()));
+    }
+
+    /** Applies one frame and returns the events it caused, in order; does not call the sink. */
+    public synchronized List<TelephonyEvent> apply(AmiMessage message) {
+        return engine.apply(Objects.requireNonNull(message, "message"));
+    }
+
+    /** Starts a resync: the list items that follow are collected instead of applied one by one. */
+    public synchronized void beginResync() {
+        engine.fallbackMicros(micros(clock.instant()));
+        engine.beginResync();
+    }
+
+    /** Ends a resync: rebuilds calls and agents from the lists and returns the events for what changed meanwhile. */
+    public synchronized List<TelephonyEvent> endResync() {
+        return engine.endResync();
+    }
+
+    @Override
+    public void onMessage(AmiMessage message) {
+        deliver(apply(message));
+    }
+
+    @Override
+    public void onResyncStarted() {
+        beginResync();
+    }
+
+    @Override
+    public void onResyncFinished() {
+        List<TelephonyEvent> events = endResync();
+        log.info("AMI resync done: {} calls, {} agents, {} events", calls().size(), agents().size(), events.size());
+        deliver(events);
+    }
+
+    @Override
+    public void onDisconnected() {
+        // state is kept: the resync after the next login reconciles it and reports what changed meanwhile
+        log.warn("AMI connection lost: {} calls and {} agents kept until the next resync", calls().size(),
+                agents().size());
+    }
+
+    private void deliver(List<TelephonyEvent> events) {
+        for (int i = 0, n = events.size(); i < n; i++) {
+            TelephonyEvent event = events.get(i);
+            try {
+                sink.accept(event);
+            } catch (RuntimeException e) {
+                // one failing consumer must not stop call tracking; the event is lost for it only
+                long failures;
+                synchronized (this) {
+                    failures = ++sinkFailures;
+                }
+                if (failures == 1 || failures % 1000 == 0) {
+                    log.error("Telephony event sink failed ({} failures so far) for {}", failures, event, e);
+                } else {
+                    log.debug("Telephony event sink failed for {}: {}", event, e.toString());
+                }
+            }
+        }
+    }
+
+    /** Snapshots of the calls in progress, oldest first. */
+    public synchronized Collection<CallView> calls() {
+        return Views.calls(engine);
+    }
+
+    /** A snapshot of one call in progress. */
+    public synchronized Optional<CallView> call(CallId callId) {
+        return Optional.ofNullable(Views.call(engine, callId.value()));
+    }
+
+    /** Snapshots of every queue member interface seen, by interface. */
+    public synchronized Collection<AgentView> agents() {
+        return Views.agents(engine);
+    }
+
+    /** The counters. */
+    public synchronized TrackerStats stats() {
+        return Views.stats(engine, sinkFailures);
+    }
+
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
+    }
+}

@@ -1,0 +1,56 @@
+package org.hotline.cti.call.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallState;
+import org.hotline.cti.call.Caller;
+
+/** The tracker's mutable record of one call (one Linkedid). */
+final class Call {
+
+    final CallId id;
+    CallState state = CallState.DIALPLAN;
+    Caller caller = Caller.UNKNOWN;
+    String queue;
+    boolean inQueue;
+    long startedMicros;
+    long queuedMicros = Fields.NO_LONG;
+    long answeredMicros = Fields.NO_LONG;
+    Leg callerLeg;
+    Leg connected;
+    /** A queue ring answered by DialEnd whose AgentConnect has not arrived yet. */
+    Leg answering;
+    final List<Leg> rings = new ArrayList<>(2);
+    final List<Leg> legs = new ArrayList<>(4);
+    int liveChannels;
+    /** A BlindTransfer/AttendedTransfer was reported; the caller's next BridgeLeave is not a Redirect. */
+    boolean transferPending;
+    int cause = Fields.NO_INT;
+    String causeText = "";
+
+    Call(CallId id, long startedMicros) {
+        this.id = id;
+        this.startedMicros = startedMicros;
+    }
+
+    /** The caller leg's channel variables, merged over its channels in the order they were last updated. */
+    Map<String, String> variables() {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (callerLeg == null) {
+            return out;
+        }
+        List<Channel> cs = callerLeg.channels;
+        if (cs.size() == 2 && cs.get(0).varsTouched > cs.get(1).varsTouched) {
+            cs.get(1).copyVariablesTo(out);
+            cs.get(0).copyVariablesTo(out);
+        } else {
+            for (Channel c : cs) {
+                c.copyVariablesTo(out);
+            }
+        }
+        return out;
+    }
+}

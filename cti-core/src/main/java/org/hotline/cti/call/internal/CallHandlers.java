@@ -1,0 +1,342 @@
+package org.hotline.cti.call.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.hotline.cti.ami.AmiMessage;
+import org.hotline.cti.call.AgentInterface;
+import org.hotline.cti.call.AgentRingStopped;
+import org.hotline.cti.call.AgentRinging;
+import org.hotline.cti.call.CallAbandoned;
+import org.hotline.cti.call.CallAnswered;
+import org.hotline.cti.call.CallEnded;
+import org.hotline.cti.call.CallHoldChanged;
+import org.hotline.cti.call.CallQueued;
+import org.hotline.cti.call.CallState;
+import org.hotline.cti.call.CallTransferred;
+import org.hotline.cti.call.Caller;
+
+/** Channel, queue-caller, dial, bridge, transfer and hangup events: everything that moves a call. */
+final class CallHandlers {
+
+    private final TrackerEngine e;
+    private final RingHandlers rings;
+
+    CallHandlers(TrackerEngine engine, RingHandlers rings) {
+        this.e = engine;
+        this.rings = rings;
+    }
+
+    void newChannel(AmiMessage m) {
+        Channel c = e.channel(m, "Uniqueid", "Linkedid", "Channel");
+        if (c != null) {
+            c.callerNum = m.get("CallerIDNum");
+            c.callerName = m.get("CallerIDName");
+            e.refreshVariables(c, m, "ChanVariable");
+            noteCaller(c, m);
+        }
+    }
+
+    /** A call that never reaches a queue still needs its caller: take the caller leg's own Caller ID. */
+    private static void noteCaller(Channel c, AmiMessage m) {
+        Call call = c.leg.call;
+        if (c.leg == call.callerLeg && call.caller.number().isEmpty()) {
+            call.caller = TrackerEngine.caller(m, "CallerIDNum", "CallerIDName");
+        }
+    }
+
+    /** LocalBridge ties the two halves of a Local channel into one leg. */
+    void localBridge(AmiMessage m) {
+        Channel one = e.channels.get(m.get("LocalOneUniqueid"));
+        Channel two = e.channels.get(m.get("LocalTwoUniqueid"));
+        if (one == null || two == null) {
+            e.counters.unknownChannels++;
+            return;
+        }
+        merge(one.leg, two.leg);
+    }
+
+    private void merge(Leg keep, Leg drop) {
+        if (keep == drop || keep.call != drop.call) {
+            return;
+        }
+        if (keep.role == Leg.Role.OTHER && drop.role != Leg.Role.OTHER) {
+            Leg t = keep;
+            keep = drop;
+            drop = t;
+        }
+        Call call = keep.call;
+        for (Channel c : drop.channels) {
+            c.leg = keep;
+            keep.channels.add(c);
+        }
+        call.legs.remove(drop);
+        if (keep.agent == null) {
+            keep.agent = drop.agent;
+            keep.memberName = drop.memberName;
+        }
+        if (call.callerLeg == drop) {
+            e.makeCaller(call, keep);
+        }
+        if (call.connected == drop) {
+            call.connected = keep;
+        }
+        if (call.answering == drop) {
+            call.answering = keep;
+        }
+        if (call.rings.remove(drop) && !call.rings.contains(keep)) {
+            keep.ringing = true;
+            keep.ringQueue = drop.ringQueue;
+            keep.ringStartedMicros = drop.ringStartedMicros;
+            call.rings.add(keep);
+        }
+    }
+
+    void queueJoin(AmiMessage m) {
+        Channel c = e.channel(m, "Uniqueid", "Linkedid", "Channel");
+        String queue = e.required(m, "Queue");
+        if (c == null || queue == null) {
+            return;
+        }
+        Call call = c.leg.call;
+        e.refreshVariables(c, m, "ChanVariable");
+        if (call.callerLeg != c.leg) {
+            e.makeCaller(call, c.leg);
+        }
+        if ((call.state == CallState.TALKING || call.state == CallState.ON_HOLD) && call.connected != null) {
+            // re-queued while connected and no BridgeLeave told us: a Redirect straight into a queue
+            e.emit(new CallTransferred(call.id, CallTransferred.Kind.REDIRECT, call.connected.agent, queue,
+                    e.nowInstant()));
+            call.connected = null;
+        }
+        call.queue = queue;
+        call.inQueue = true;
+        call.queuedMicros = e.now();
+        call.caller = TrackerEngine.caller(m, "CallerIDNum", "CallerIDName");
+        e.transition(call, CallInput.QUEUE_JOINED);
+        e.emit(new CallQueued(call.id, queue, call.caller, e.intField(m, "Position", 0), call.variables(),
+                e.nowInstant()));
+    }
+
+    void queueLeave(AmiMessage m) {
+        Call call = knownCall(m);
+        if (call != null) {
+            call.inQueue = false;
+            e.transition(call, CallInput.QUEUE_LEFT);
+        }
+    }
+
+    void queueAbandon(AmiMessage m) {
+        Call call = knownCall(m);
+        if (call == null) {
+            return;
+        }
+        String queue = m.get("Queue", call.queue);
+        rings.stopAll(call, AgentRingStopped.Reason.CANCELLED);
+        call.inQueue = false;
+        e.emit(new CallAbandoned(call.id, queue, e.intField(m, "Position", 0), e.intField(m, "OriginalPosition", 0),
+                Duration.ofSeconds(e.intField(m, "HoldTime", 0)), e.nowInstant()));
+        e.transition(call, CallInput.ABANDONED);
+    }
+
+    void bridgeEnter(AmiMessage m) {
+        Channel c = e.channel(m, "Uniqueid", "Linkedid", "Channel");
+        if (c != null) {
+            c.bridgeId = m.get("BridgeUniqueid");
+            c.bridgeContext = m.get("Context");
+            c.bridgeExten = m.get("Exten");
+        }
+    }
+
+    /**
+     * A caller leaving an agent's bridge at another dialplan location than it entered, with no transfer event before,
+     * was moved by a Redirect (AMI has no Redirect event: capture 05 shows the new Context/Exten on BridgeLeave).
+     */
+    void bridgeLeave(AmiMessage m) {
+        Channel c = e.channels.get(m.get("Uniqueid"));
+        if (c == null) {
+            e.counters.unknownChannels++;
+            return;
+        }
+        String context = m.get("Context");
+        String exten = m.get("Exten");
+        boolean moved = c.bridgeContext != null
+                && (!c.bridgeContext.equals(context) || !Objects.equals(c.bridgeExten, exten));
+        c.bridgeId = null;
+        c.bridgeContext = null;
+        c.bridgeExten = null;
+        Call call = c.leg.call;
+        if (c.leg != call.callerLeg) {
+            return;
+        }
+        if (call.transferPending) {
+            call.transferPending = false;
+        } else if (moved && (call.state == CallState.TALKING || call.state == CallState.ON_HOLD)) {
+            AgentInterface from = call.connected == null ? null : call.connected.agent;
+            call.connected = null;
+            e.emit(new CallTransferred(call.id, CallTransferred.Kind.REDIRECT, from, exten + "@" + context,
+                    e.nowInstant()));
+            e.transition(call, CallInput.REDIRECTED);
+        }
+    }
+
+    void hold(AmiMessage m, boolean onHold) {
+        Channel c = e.channels.get(m.get("Uniqueid"));
+        if (c == null) {
+            e.counters.unknownChannels++;
+            return;
+        }
+        Call call = c.leg.call;
+        CallState before = call.state;
+        e.transition(call, onHold ? CallInput.HELD : CallInput.UNHELD);
+        if (call.state != before) {
+            // BlindTransfer sends an Unhold for a call that was never held: only real changes are events
+            AgentInterface agent = c.leg.role == Leg.Role.AGENT ? c.leg.agent
+                    : call.connected == null ? null : call.connected.agent;
+            e.emit(new CallHoldChanged(call.id, agent, onHold, e.nowInstant()));
+        }
+    }
+
+    void blindTransfer(AmiMessage m) {
+        if (!"Success".equals(m.get("Result"))) {
+            return;
+        }
+        Channel transferer = e.channels.get(m.get("TransfererUniqueid"));
+        Channel transferee = e.channels.get(m.get("TransfereeUniqueid"));
+        Call call = transferee != null ? transferee.leg.call : transferer != null ? transferer.leg.call : null;
+        if (call == null) {
+            e.counters.unknownChannels++;
+            return;
+        }
+        String exten = m.get("Extension", "");
+        String context = m.get("Context");
+        transferred(call, CallTransferred.Kind.BLIND, transferer, context == null ? exten : exten + "@" + context,
+                null);
+        e.transition(call, CallInput.BLIND_TRANSFERRED);
+    }
+
+    void attendedTransfer(AmiMessage m) {
+        if (!"Success".equals(m.get("Result"))) {
+            return;
+        }
+        Channel orig = e.channels.get(m.get("OrigTransfererUniqueid"));
+        Channel second = e.channels.get(m.get("SecondTransfererUniqueid"));
+        Channel transferee = e.channels.get(m.get("TransfereeUniqueid"));
+        Call call = transferee != null ? transferee.leg.call : orig != null ? orig.leg.call : null;
+        if (call == null) {
+            e.counters.unknownChannels++;
+            return;
+        }
+        Leg targetLeg = null;
+        Channel target = e.channels.get(m.get("TransferTargetUniqueid"));
+        if (target == null && second != null) {
+            target = bridgePeer(m.get("SecondBridgeUniqueid"), second);
+        }
+        String targetName;
+        if (target != null) {
+            targetLeg = target.leg;
+            targetName = target.leg.agent != null ? target.leg.agent.value() : target.name;
+        } else if ("App".equals(m.get("DestType"))) {
+            targetName = m.get("DestApp", "");
+        } else {
+            targetName = second != null ? second.name : m.get("SecondTransfererChannel", "");
+        }
+        transferred(call, CallTransferred.Kind.ATTENDED, orig, targetName,
+                targetLeg != null && targetLeg.role == Leg.Role.AGENT ? targetLeg : null);
+        e.transition(call, CallInput.ATTENDED_TRANSFERRED);
+    }
+
+    private void transferred(Call call, CallTransferred.Kind kind, Channel transferer, String target, Leg newAgent) {
+        AgentInterface from = transferer != null && transferer.leg.role == Leg.Role.AGENT ? transferer.leg.agent
+                : call.connected == null ? null : call.connected.agent;
+        call.connected = newAgent;
+        call.transferPending = true;
+        e.emit(new CallTransferred(call.id, kind, from, target, e.nowInstant()));
+    }
+
+    private Channel bridgePeer(String bridgeId, Channel self) {
+        if (bridgeId == null || bridgeId.isEmpty()) {
+            return null;
+        }
+        for (Channel c : e.channels.values()) {
+            if (c != self && bridgeId.equals(c.bridgeId) && c.leg != self.leg) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A party is gone when the first of its channels hangs up (a Local pair's other half follows at once); the call
+     * ends when its last channel is gone, with the cause of the caller's leg (16 normal, 0 abandoned).
+     */
+    void hangup(AmiMessage m) {
+        Channel c = e.channels.get(m.get("Uniqueid"));
+        if (c == null) {
+            e.counters.unknownChannels++;
+            return;
+        }
+        e.forgetChannel(c);
+        c.hungUp = true;
+        noteCaller(c, m);
+        Leg leg = c.leg;
+        Call call = leg.call;
+        call.liveChannels--;
+        int cause = e.intField(m, "Cause", 0);
+        String causeText = m.get("Cause-txt", "");
+        if (!leg.ended) {
+            leg.ended = true;
+            if (leg == call.callerLeg) {
+                call.cause = cause;
+                call.causeText = causeText;
+                rings.stopAll(call, AgentRingStopped.Reason.CANCELLED);
+                e.transition(call, CallInput.CALLER_LEFT);
+            } else if (leg.ringing) {
+                rings.stop(call, leg, AgentRingStopped.Reason.CANCELLED, e.since(leg.ringStartedMicros));
+            } else if (leg == call.connected) {
+                call.connected = null;
+                e.transition(call, CallInput.AGENT_LEFT);
+            }
+            if (leg == call.answering) {
+                call.answering = null;
+            }
+        }
+        if (call.liveChannels <= 0) {
+            end(call, cause, causeText);
+        }
+    }
+
+    private void end(Call call, int cause, String causeText) {
+        if (call.cause == Fields.NO_INT) {
+            call.cause = cause;
+            call.causeText = causeText;
+        }
+        e.transition(call, CallInput.LAST_CHANNEL_GONE);
+        e.calls.remove(call.id.value(), call);
+        for (Leg l : call.legs) {
+            for (Channel ch : l.channels) {
+                e.forgetChannel(ch);
+            }
+        }
+        e.emit(new CallEnded(call.id, call.caller, call.cause, call.causeText, e.nowInstant()));
+    }
+
+    /** The call of the event's channel, created if the channel is new to us. */
+    private Call knownCall(AmiMessage m) {
+        Channel c = e.channel(m, "Uniqueid", "Linkedid", "Channel");
+        return c == null ? null : c.leg.call;
+    }
+
+    static Caller orKnown(Caller fresh, Caller known) {
+        return fresh.number().isEmpty() && !known.number().isEmpty() ? known : fresh;
+    }
+
+    static AgentRinging ringing(Call call, Leg leg, Caller caller, Duration waited, Instant at) {
+        return new AgentRinging(call.id, leg.agent, leg.memberName, leg.ringQueue, caller, waited, call.variables(),
+                at);
+    }
+
+    static CallAnswered answered(Call call, Leg leg, String queue, Duration holdTime, Instant at) {
+        return new CallAnswered(call.id, leg.agent, leg.memberName, queue, call.caller, holdTime, at);
+    }
+}

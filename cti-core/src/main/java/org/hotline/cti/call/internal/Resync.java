@@ -1,0 +1,194 @@
+package org.hotline.cti.call.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.cti.ami.AmiMessage;
+import org.hotline.cti.call.AgentInterface;
+import org.hotline.cti.call.AgentRingStopped;
+import org.hotline.cti.call.CallEnded;
+import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallState;
+import org.hotline.cti.call.Caller;
+
+/**
+ * Rebuilds calls and agents from the lists asked after every (re)login: {@code CoreShowChannels} (one
+ * CoreShowChannel per channel) and {@code QueueStatus} (QueueMember and QueueEntry rows, with their own field
+ * names: Name/Location, {@code unknown} for an empty caller name). What changed while we were away becomes events.
+ */
+final class Resync {
+
+    private static final String GONE = "Ended while disconnected";
+
+    private final TrackerEngine e;
+    private final MemberHandlers members;
+    private final List<AmiMessage> channelRows = new ArrayList<>();
+    private final List<AmiMessage> memberRows = new ArrayList<>();
+    private final List<AmiMessage> entryRows = new ArrayList<>();
+    private boolean active;
+
+    Resync(TrackerEngine engine, MemberHandlers members) {
+        this.e = engine;
+        this.members = members;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    void begin() {
+        active = true;
+        channelRows.clear();
+        memberRows.clear();
+        entryRows.clear();
+    }
+
+    void member(AmiMessage m) {
+        memberRows.add(m);
+    }
+
+    void item(String name, AmiMessage m) {
+        (name.equals("CoreShowChannel") ? channelRows : entryRows).add(m);
+    }
+
+    void finish() {
+        active = false;
+        try {
+            reconcileAgents();
+            reconcileCalls();
+        } finally {
+            channelRows.clear();
+            memberRows.clear();
+            entryRows.clear();
+        }
+    }
+
+    private void reconcileAgents() {
+        Map<AgentInterface, List<AmiMessage>> rows = new LinkedHashMap<>();
+        for (AmiMessage row : memberRows) {
+            String queue = e.required(row, "Queue");
+            String location = e.required(row, "Location");
+            AgentInterface ai = queue == null || location == null ? null : e.memberInterface(location);
+            if (ai != null) {
+                rows.computeIfAbsent(ai, k -> new ArrayList<>(2)).add(row);
+            }
+        }
+        for (Agent a : new ArrayList<>(e.agents.values())) {
+            if (!rows.containsKey(a.agent) && !a.memberships.isEmpty()) {
+                a.memberships.clear();
+                members.recompute(a);
+            }
+        }
+        for (Map.Entry<AgentInterface, List<AmiMessage>> entry : rows.entrySet()) {
+            Agent a = members.agent(entry.getKey());
+            a.memberships.clear();
+            for (AmiMessage row : entry.getValue()) {
+                members.apply(a, row.get("Queue"), row, "Name");
+            }
+            members.recompute(a);
+        }
+    }
+
+    private void reconcileCalls() {
+        Map<String, List<AmiMessage>> byLinkedid = new LinkedHashMap<>();
+        for (AmiMessage row : channelRows) {
+            String uid = e.required(row, "Uniqueid");
+            String linkedid = e.required(row, "Linkedid");
+            if (uid != null && linkedid != null) {
+                byLinkedid.computeIfAbsent(linkedid, k -> new ArrayList<>(4)).add(row);
+            }
+        }
+        Map<String, AmiMessage> entries = new HashMap<>();
+        for (AmiMessage row : entryRows) {
+            String uid = e.required(row, "Uniqueid");
+            if (uid != null && e.required(row, "Queue") != null) {
+                entries.put(uid, row);
+            }
+        }
+        Instant at = e.nowInstant();
+        for (Call old : new ArrayList<>(e.calls.values())) {
+            if (!byLinkedid.containsKey(old.id.value())) {
+                uninstall(old);
+                e.calls.remove(old.id.value());
+                boolean known = old.cause != Fields.NO_INT;
+                e.emit(new CallEnded(old.id, old.caller, known ? old.cause : 0, known ? old.causeText : GONE, at));
+            }
+        }
+        for (Map.Entry<String, List<AmiMessage>> group : byLinkedid.entrySet()) {
+            Call old = e.calls.get(group.getKey());
+            Call fresh = new ResyncedCall(e, old == null ? new CallId(group.getKey()) : old.id, group.getValue(),
+                    entries).build(old);
+            diff(old, fresh, at);
+            if (old != null) {
+                uninstall(old);
+            }
+            install(fresh);
+        }
+    }
+
+    /** Events for what happened to a call while we did not listen: new rings, rings gone, a new connection. */
+    private void diff(Call old, Call fresh, Instant at) {
+        Caller caller = fresh.caller;
+        if (old == null) {
+            for (Leg ring : fresh.rings) {
+                e.emit(CallHandlers.ringing(fresh, ring, caller, e.since(fresh.queuedMicros), at));
+            }
+            return;
+        }
+        AgentInterface oldConnected = old.connected == null ? null : old.connected.agent;
+        AgentInterface newConnected = fresh.connected == null ? null : fresh.connected.agent;
+        for (Leg ring : fresh.rings) {
+            if (!rings(old, ring.agent) && !ring.agent.equals(oldConnected)) {
+                e.emit(CallHandlers.ringing(fresh, ring, caller, e.since(fresh.queuedMicros), at));
+            }
+        }
+        for (Leg ring : old.rings) {
+            if (!rings(fresh, ring.agent) && !ring.agent.equals(newConnected)) {
+                e.emit(new AgentRingStopped(old.id, ring.agent, ring.ringQueue, AgentRingStopped.Reason.CANCELLED,
+                        e.since(ring.ringStartedMicros), at));
+            }
+        }
+        if (newConnected != null && !newConnected.equals(oldConnected)) {
+            e.emit(CallHandlers.answered(fresh, fresh.connected, fresh.queue, e.since(fresh.queuedMicros), at));
+        }
+    }
+
+    private static boolean rings(Call call, AgentInterface agent) {
+        for (Leg l : call.rings) {
+            if (agent.equals(l.agent)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void uninstall(Call call) {
+        for (Leg leg : call.legs) {
+            for (Channel c : leg.channels) {
+                e.forgetChannel(c);
+            }
+        }
+    }
+
+    private void install(Call call) {
+        e.calls.put(call.id.value(), call);
+        for (Leg leg : call.legs) {
+            for (Channel c : leg.channels) {
+                e.channels.put(c.uniqueid, c);
+                if (!c.name.isEmpty()) {
+                    e.channelsByName.put(c.name, c);
+                }
+            }
+        }
+    }
+
+    /** True when the resynced call keeps the old call's hold state (still connected to the same agent). */
+    static boolean stillHeld(Call old, Call fresh) {
+        return old != null && old.state == CallState.ON_HOLD && fresh.state == CallState.TALKING
+                && old.connected != null && fresh.connected != null
+                && old.connected.agent.equals(fresh.connected.agent);
+    }
+}

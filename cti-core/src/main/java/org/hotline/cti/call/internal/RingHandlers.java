@@ -1,0 +1,195 @@
+package org.hotline.cti.call.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import org.hotline.cti.ami.AmiMessage;
+import org.hotline.cti.call.AgentInterface;
+import org.hotline.cti.call.AgentRingStopped;
+
+/** Agent phones ringing and answering: queue rings (AgentCalled…) and direct dials (DialBegin/DialEnd). */
+final class RingHandlers {
+
+    private final TrackerEngine e;
+
+    RingHandlers(TrackerEngine engine) {
+        this.e = engine;
+    }
+
+    /** AgentCalled: the caller's fields come first, then {@code Dest*} for the agent's leg (README). */
+    void agentCalled(AmiMessage m) {
+        Channel src = e.channel(m, "Uniqueid", "Linkedid", "Channel");
+        Channel dest = e.channel(m, "DestUniqueid", "DestLinkedid", "DestChannel");
+        if (src == null || dest == null) {
+            return;
+        }
+        String iface = m.get("Interface");
+        AgentInterface agent = e.agentInterface(iface != null ? iface : dest.name);
+        if (agent == null) {
+            return;
+        }
+        Call call = src.leg.call;
+        e.refreshVariables(src, m, "ChanVariable");
+        if (call.callerLeg == null) {
+            e.makeCaller(call, src.leg);
+        }
+        // the number for the pop is the queue caller's; the agent leg's CallerIDNum is the caller's extension
+        call.caller = CallHandlers.orKnown(TrackerEngine.caller(m, "CallerIDNum", "CallerIDName"), call.caller);
+        Leg leg = dest.leg;
+        start(call, leg, agent, m.get("MemberName"), m.get("Queue"));
+        e.emit(CallHandlers.ringing(call, leg, call.caller, e.since(call.queuedMicros), e.nowInstant()));
+    }
+
+    /** AgentRingNoAnswer: RingTime is in milliseconds here (AgentConnect's is in seconds). */
+    void agentRingNoAnswer(AmiMessage m) {
+        Channel dest = e.channels.get(m.get("DestUniqueid"));
+        if (dest == null) {
+            e.counters.unknownChannels++;
+            return;
+        }
+        Leg leg = dest.leg;
+        if (!leg.ringing) {
+            return;
+        }
+        int ms = e.intField(m, "RingTime", Fields.NO_INT);
+        stop(leg.call, leg, AgentRingStopped.Reason.NO_ANSWER,
+                ms == Fields.NO_INT ? e.since(leg.ringStartedMicros) : Duration.ofMillis(ms));
+    }
+
+    /** AgentConnect: the queue call is answered; HoldTime is the caller's wait in seconds. */
+    void agentConnect(AmiMessage m) {
+        Channel src = e.channel(m, "Uniqueid", "Linkedid", "Channel");
+        Channel dest = e.channel(m, "DestUniqueid", "DestLinkedid", "DestChannel");
+        if (src == null || dest == null) {
+            return;
+        }
+        Call call = src.leg.call;
+        Leg leg = dest.leg;
+        if (leg.agent == null) {
+            String iface = m.get("Interface");
+            leg.agent = e.agentInterface(iface != null ? iface : dest.name);
+            if (leg.agent == null) {
+                return;
+            }
+            leg.memberName = m.get("MemberName");
+        }
+        call.caller = CallHandlers.orKnown(TrackerEngine.caller(m, "CallerIDNum", "CallerIDName"), call.caller);
+        answer(call, leg, m.get("Queue", call.queue), Duration.ofSeconds(e.intField(m, "HoldTime", 0)));
+    }
+
+    /**
+     * DialBegin: a queue's own dial follows its AgentCalled and is skipped; another dial from the caller's leg, or
+     * to a known member interface, rings an agent directly (queue null). A dial without a calling channel is an
+     * Originate.
+     */
+    void dialBegin(AmiMessage m) {
+        if (m.get("Uniqueid") == null) {
+            return;
+        }
+        Channel src = e.channel(m, "Uniqueid", "Linkedid", "Channel");
+        Channel dest = e.channel(m, "DestUniqueid", "DestLinkedid", "DestChannel");
+        if (src == null || dest == null) {
+            return;
+        }
+        Call call = src.leg.call;
+        Leg leg = dest.leg;
+        if (leg.ringing || leg == call.connected || leg == call.callerLeg) {
+            return;
+        }
+        AgentInterface agent = e.agentInterface(dest.name);
+        Agent known = e.agent(agent);
+        if (agent == null || known == null && !(src.leg == call.callerLeg && !isMember(src.name))) {
+            // an unknown destination rings an agent only when the caller dials it, not when an agent dials out
+            return;
+        }
+        e.refreshVariables(src, m, "ChanVariable");
+        if (src.leg == call.callerLeg) {
+            call.caller = CallHandlers.orKnown(TrackerEngine.caller(m, "CallerIDNum", "CallerIDName"), call.caller);
+        }
+        start(call, leg, agent, known == null ? null : known.memberName, null);
+        e.emit(CallHandlers.ringing(call, leg, call.caller, Duration.ZERO, e.nowInstant()));
+    }
+
+    private boolean isMember(String channelName) {
+        try {
+            return !channelName.isEmpty() && e.agents.containsKey(AgentInterface.of(channelName));
+        } catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    /** DialEnd: stops a ring once (an abandon sends CANCEL twice for one dial) or answers a direct dial. */
+    void dialEnd(AmiMessage m) {
+        Channel dest = e.channels.get(m.get("DestUniqueid"));
+        if (dest == null) {
+            return;
+        }
+        Leg leg = dest.leg;
+        if (!leg.ringing) {
+            return;
+        }
+        Call call = leg.call;
+        String status = m.get("DialStatus");
+        if (status == null) {
+            e.counters.missingFields++;
+            status = "";
+        }
+        switch (status) {
+            case "ANSWER" -> {
+                if (leg.ringQueue != null) {
+                    // AgentConnect follows with HoldTime; until then the ring is answered, not stopped
+                    leg.ringing = false;
+                    call.rings.remove(leg);
+                    call.answering = leg;
+                } else {
+                    answer(call, leg, null, e.since(leg.ringStartedMicros));
+                }
+            }
+            case "NOANSWER" -> stop(call, leg, AgentRingStopped.Reason.NO_ANSWER, e.since(leg.ringStartedMicros));
+            case "BUSY", "CHANUNAVAIL", "CONGESTION", "DONTCALL", "TORTURE", "INVALIDARGS" ->
+                    stop(call, leg, AgentRingStopped.Reason.FAILED, e.since(leg.ringStartedMicros));
+            default -> stop(call, leg, AgentRingStopped.Reason.CANCELLED, e.since(leg.ringStartedMicros));
+        }
+    }
+
+    void start(Call call, Leg leg, AgentInterface agent, String memberName, String queue) {
+        leg.role = Leg.Role.AGENT;
+        leg.agent = agent;
+        leg.memberName = memberName;
+        leg.ringQueue = queue;
+        leg.ringing = true;
+        leg.ringStartedMicros = e.now();
+        if (!call.rings.contains(leg)) {
+            call.rings.add(leg);
+        }
+        e.transition(call, CallInput.RING_STARTED);
+    }
+
+    void answer(Call call, Leg leg, String queue, Duration holdTime) {
+        leg.role = Leg.Role.AGENT;
+        leg.ringing = false;
+        call.rings.remove(leg);
+        call.answering = null;
+        call.connected = leg;
+        call.answeredMicros = e.now();
+        e.transition(call, CallInput.ANSWERED);
+        e.emit(CallHandlers.answered(call, leg, queue, holdTime, e.nowInstant()));
+    }
+
+    void stop(Call call, Leg leg, AgentRingStopped.Reason reason, Duration ringTime) {
+        leg.ringing = false;
+        call.rings.remove(leg);
+        e.emit(new AgentRingStopped(call.id, leg.agent, leg.ringQueue, reason, ringTime, e.nowInstant()));
+        if (call.rings.isEmpty() && call.answering == null) {
+            e.transition(call, call.inQueue ? CallInput.RINGS_STOPPED_QUEUED : CallInput.RINGS_STOPPED_UNQUEUED);
+        }
+    }
+
+    void stopAll(Call call, AgentRingStopped.Reason reason) {
+        if (call.rings.isEmpty()) {
+            return;
+        }
+        for (Leg leg : new ArrayList<>(call.rings)) {
+            stop(call, leg, reason, e.since(leg.ringStartedMicros));
+        }
+    }
+}

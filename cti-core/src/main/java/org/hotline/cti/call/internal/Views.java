@@ -1,0 +1,89 @@
+package org.hotline.cti.call.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hotline.cti.call.AgentInterface;
+import org.hotline.cti.call.AgentView;
+import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallView;
+import org.hotline.cti.call.TrackerStats;
+
+/** Immutable snapshots of the engine's tables for readers on other threads. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** Every call the engine tracks, oldest first. */
+    public static List<CallView> calls(TrackerEngine e) {
+        List<CallView> out = new ArrayList<>(e.calls.size());
+        for (Call c : e.calls.values()) {
+            out.add(call(c));
+        }
+        out.sort((a, b) -> compareNullable(a.startedAt(), b.startedAt()));
+        return out;
+    }
+
+    /** The call with this Linkedid, or null. */
+    public static CallView call(TrackerEngine e, String linkedid) {
+        Call c = e.calls.get(linkedid);
+        return c == null ? null : call(c);
+    }
+
+    static CallView call(Call c) {
+        Set<AgentInterface> ringing = new LinkedHashSet<>();
+        for (Leg l : c.rings) {
+            if (l.agent != null) {
+                ringing.add(l.agent);
+            }
+        }
+        return new CallView(c.id, c.state, c.caller, c.queue, c.connected == null ? null : c.connected.agent,
+                c.connected == null ? null : c.connected.memberName, ringing, TrackerEngine.instant(c.startedMicros),
+                TrackerEngine.instant(c.queuedMicros), TrackerEngine.instant(c.answeredMicros), c.variables());
+    }
+
+    /** Every queue member interface the engine knows, by interface. */
+    public static List<AgentView> agents(TrackerEngine e) {
+        // derived from the calls on demand, so it is never stale and costs the hot path nothing
+        Map<AgentInterface, CallId> callOf = new HashMap<>();
+        for (Call c : e.calls.values()) {
+            for (Leg l : c.rings) {
+                if (l.agent != null) {
+                    callOf.put(l.agent, c.id);
+                }
+            }
+            if (c.connected != null && c.connected.agent != null) {
+                callOf.put(c.connected.agent, c.id);
+            }
+        }
+        List<AgentView> out = new ArrayList<>(e.agents.size());
+        for (Agent a : e.agents.values()) {
+            Set<String> paused = new LinkedHashSet<>();
+            for (Map.Entry<String, Agent.Membership> ms : a.memberships.entrySet()) {
+                if (ms.getValue().paused) {
+                    paused.add(ms.getKey());
+                }
+            }
+            out.add(new AgentView(a.agent, a.memberName, a.state, a.pausedReason, a.queues, paused, callOf.get(a.agent),
+                    TrackerEngine.instant(a.sinceMicros)));
+        }
+        out.sort((x, y) -> x.agent().value().compareTo(y.agent().value()));
+        return out;
+    }
+
+    /** The counters with the current table sizes. */
+    public static TrackerStats stats(TrackerEngine e, long sinkFailures) {
+        TrackerCounters c = e.counters;
+        return new TrackerStats(c.messages, c.events, c.responses, c.handled, c.ignored, c.unknown,
+                c.unknownByName, c.malformed, c.missingFields, c.unknownChannels, c.listItems, c.resyncs, c.emitted,
+                sinkFailures, e.calls.size(), e.agents.size());
+    }
+
+    private static <T extends Comparable<T>> int compareNullable(T a, T b) {
+        return a == null ? (b == null ? 0 : 1) : b == null ? -1 : a.compareTo(b);
+    }
+}
