@@ -11,6 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.demo.internal.BulkLoad;
@@ -94,17 +101,54 @@ public final class DemoDataGenerator {
         List<String> tables = CustomerRows.TABLES;
         BulkLoad bulk = BulkLoad.start(c, tables);
         CustomerRows rows = new CustomerRows(seed, now, topology, agentIds, new CustomerRows.Ids(maxIds(c, tables)));
-        for (int i = before; i < customers; i++) {
-            rows.write(i);
-            if ((i + 1 - before) % CHUNK == 0) {
-                rows.flush(c);
-                log.debug("demo data: {} of {} customers written", i + 1, customers);
-            }
-        }
-        rows.flush(c);
+        long copyStarted = System.nanoTime();
+        pipeline(c, rows, before, customers);
+        long restoreStarted = System.nanoTime();
         bulk.finish(c);
         BulkLoad.advanceSequences(c, tables.subList(0, tables.size() - 1));
+        log.debug("demo data: copy {} ms, indexes and foreign keys {} ms", (restoreStarted - copyStarted) / 1_000_000,
+                (System.nanoTime() - restoreStarted) / 1_000_000);
         return before;
+    }
+
+    /** Generates batches on a second thread while this one sends the previous batch: both cores stay busy. */
+    private static void pipeline(Connection c, CustomerRows rows, int from, int to) throws SQLException {
+        BlockingQueue<CustomerRows.Batch> queue = new ArrayBlockingQueue<>(2);
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "demo-data-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> producing = writer.submit(() -> {
+            for (int start = from; start < to; start += CHUNK) {
+                int end = Math.min(to, start + CHUNK);
+                for (int i = start; i < end; i++) {
+                    rows.write(i);
+                }
+                queue.put(rows.take());
+            }
+            return null;
+        });
+        try {
+            int batches = (to - from + CHUNK - 1) / CHUNK;
+            for (int sent = 0; sent < batches; ) {
+                CustomerRows.Batch batch = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    batch.flush(c);
+                    sent++;
+                } else if (producing.isDone()) {
+                    producing.get(); // rethrows the writer's failure; a clean finish leaves batches in the queue
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while generating demo data", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("demo data writer failed: " + e.getCause(), e.getCause());
+        } finally {
+            producing.cancel(true);
+            writer.shutdownNow();
+        }
     }
 
     private static int existingDemoCustomers(Connection c) throws SQLException {

@@ -55,6 +55,7 @@ class CustomerDirectoryIntegrationTests {
 
         assertThat(cards).extracting(CustomerCard::name).containsExactly("李四", "王芳");
         assertThat(cards).allSatisfy(c -> assertThat(c.accounts()).isNotEmpty());
+        assertThat(statements.get()).as("one round trip").isEqualTo(1);
     }
 
     @Test

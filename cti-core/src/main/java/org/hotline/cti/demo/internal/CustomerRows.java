@@ -43,21 +43,35 @@ public final class CustomerRows {
     private final PhoneNumbers phones = new PhoneNumbers(PhoneProperties.defaults());
     final Ids ids;
 
-    final CopyRows addresses = new CopyRows("addresses", "id, full_text, district, street, house_no, detail");
-    final CopyRows premises = new CopyRows("premises", "id, address_id, transformer_area_id");
-    final CopyRows customers = new CopyRows("customers",
-            "id, customer_no, name, kind, key_account, high_risk, address_id, created_at");
-    final CopyRows customerPhones = new CopyRows("customer_phones",
-            "id, customer_id, raw, normalized, kind, is_primary, sms_allowed");
-    final CopyRows accounts = new CopyRows("accounts", "id, account_no, customer_id, premises_id, billing_cycle, opened_at");
-    final CopyRows meters = new CopyRows("meters", "id, meter_no, kind, prepaid_ic_card, premises_id, installed_at");
-    final CopyRows arrears = new CopyRows("arrears",
-            "id, account_id, billing_period, amount, due_date, days_overdue, imported_at");
-    final CopyRows contacts = new CopyRows("contacts",
-            "id, customer_id, account_id, call_id, phone, channel, category, sub_category, notes, agent_id, created_at");
-    final CopyRows workOrders = new CopyRows("work_orders",
-            "id, order_no, customer_id, account_id, type, status, summary, created_at, closed_at");
-    final CopyRows points = new CopyRows("work_order_points", "order_id, point, at, unit");
+    private Batch batch = new Batch();
+
+    /** The rows of a run of customers, one COPY buffer per table. */
+    public static final class Batch {
+        final CopyRows addresses = new CopyRows("addresses", "id, full_text, district, street, house_no, detail");
+        final CopyRows premises = new CopyRows("premises", "id, address_id, transformer_area_id");
+        final CopyRows customers = new CopyRows("customers",
+                "id, customer_no, name, kind, key_account, high_risk, address_id, created_at");
+        final CopyRows customerPhones = new CopyRows("customer_phones",
+                "id, customer_id, raw, normalized, kind, is_primary, sms_allowed");
+        final CopyRows accounts = new CopyRows("accounts",
+                "id, account_no, customer_id, premises_id, billing_cycle, opened_at");
+        final CopyRows meters = new CopyRows("meters", "id, meter_no, kind, prepaid_ic_card, premises_id, installed_at");
+        final CopyRows arrears = new CopyRows("arrears",
+                "id, account_id, billing_period, amount, due_date, days_overdue, imported_at");
+        final CopyRows contacts = new CopyRows("contacts", "id, customer_id, account_id, call_id, phone, channel, "
+                + "category, sub_category, notes, agent_id, created_at");
+        final CopyRows workOrders = new CopyRows("work_orders",
+                "id, order_no, customer_id, account_id, type, status, summary, created_at, closed_at");
+        final CopyRows points = new CopyRows("work_order_points", "order_id, point, at, unit");
+
+        /** Sends every table's rows, parents first. */
+        public void flush(Connection c) throws SQLException {
+            for (CopyRows rows : List.of(addresses, premises, customers, customerPhones, accounts, meters, arrears,
+                    contacts, workOrders, points)) {
+                rows.flush(c);
+            }
+        }
+    }
 
     private final FixtureCustomers fixtures = new FixtureCustomers();
 
@@ -99,7 +113,7 @@ public final class CustomerRows {
 
     /** The customer number of demo customer {@code i} (0-based): D and nine digits. */
     public static String customerNo(int i) {
-        return "D" + String.format("%09d", i + 1);
+        return "D" + pad(i + 1, 9);
     }
 
     /** Appends every row of demo customer {@code i}. */
@@ -124,25 +138,25 @@ public final class CustomerRows {
             String house = topology.houseNo(area, r.nextInt(10)) + "号";
             String detail = commercial ? (r.nextBoolean() ? null : (1 + r.nextInt(3)) + "楼")
                     : (1 + r.nextInt(12)) + "幢" + (1 + r.nextInt(4)) + "单元" + (1 + r.nextInt(18))
-                    + String.format("%02d", 1 + r.nextInt(4)) + "室";
+                    + pad(1 + r.nextInt(4), 2) + "室";
             long addressId = ++ids.address;
-            addresses.add(addressId).add("杭州市" + street.district().name() + street.name() + house
+            batch.addresses.add(addressId).add("杭州市" + street.district().name() + street.name() + house
                     + (detail == null ? "" : detail)).add(street.district().name()).add(street.name()).add(house)
                     .add(detail).end();
             long premisesId = ++ids.premises;
-            premises.add(premisesId).add(addressId).add(topology.areaId(area)).end();
-            String accountNo = fixture != null ? fixture.accountNos()[k] : "33" + String.format("%08d", i * 4L + k);
+            batch.premises.add(premisesId).add(addressId).add(topology.areaId(area)).end();
+            String accountNo = fixture != null ? fixture.accountNos()[k] : "33" + pad(i * 4L + k, 8);
             long accountId = ++ids.account;
             Instant opened = now.minus(30 + r.nextInt(3650), ChronoUnit.DAYS);
-            accounts.add(accountId).add(accountNo).add(customerId).add(premisesId)
+            batch.accounts.add(accountId).add(accountNo).add(customerId).add(premisesId)
                     .add(r.nextInt(10) == 0 ? "bimonthly" : "monthly").add(opened.toString()).end();
             int kindRoll = r.nextInt(100);
             String meterKind = fixture != null && k == 1 ? "gas" : commercial || kindRoll < 75 || k == 0 && fixture != null
                     ? "electricity" : kindRoll < 95 ? "gas" : "water";
             boolean prepaid = fixture != null ? fixture.prepaid() && k == 0
                     : meterKind.equals("gas") ? r.nextInt(10) < 4 : meterKind.equals("electricity") && r.nextInt(100) < 8;
-            meters.add(++ids.meter).add(Character.toUpperCase(meterKind.charAt(0)) + "33"
-                    + String.format("%010d", i * 4L + k)).add(meterKind).add(prepaid).add(premisesId)
+            batch.meters.add(++ids.meter).add(Character.toUpperCase(meterKind.charAt(0)) + "33"
+                    + pad(i * 4L + k, 10)).add(meterKind).add(prepaid).add(premisesId)
                     .add(opened.toString()).end();
             boolean owes = fixture != null ? fixture.arrears() && k == 0 : r.nextInt(100) < 12;
             if (owes) {
@@ -153,7 +167,7 @@ public final class CustomerRows {
                 firstAddressId = addressId;
             }
         }
-        customers.add(customerId).add(customerNo(i)).add(name).add(commercial ? "commercial" : "residential")
+        batch.customers.add(customerId).add(customerNo(i)).add(name).add(commercial ? "commercial" : "residential")
                 .add(key).add(highRisk).add(firstAddressId)
                 .add(now.minus(30 + r.nextInt(3650), ChronoUnit.DAYS).toString()).end();
         writePhones(r, i, customerId, commercial, fixture);
@@ -171,12 +185,17 @@ public final class CustomerRows {
         }
     }
 
-    /** Sends every buffered table, parents first. */
-    public void flush(Connection c) throws SQLException {
-        for (CopyRows rows : List.of(addresses, premises, customers, customerPhones, accounts, meters, arrears, contacts,
-                workOrders, points)) {
-            rows.flush(c);
-        }
+    /** {@code value} in decimal, left-padded with zeros to {@code width} digits (String.format is slow in this loop). */
+    static String pad(long value, int width) {
+        String digits = Long.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+    }
+
+    /** Hands over the rows written so far and starts a new batch. */
+    public Batch take() {
+        Batch taken = batch;
+        batch = new Batch();
+        return taken;
     }
 
     private String name(SplittableRandom r, boolean commercial, boolean key, boolean highRisk) {
@@ -225,7 +244,7 @@ public final class CustomerRows {
         if (!n.lookupable()) {
             throw new IllegalStateException("demo phone does not normalize: " + raw);
         }
-        customerPhones.add(++ids.phone).add(customerId).add(raw).add(n.normalized())
+        batch.customerPhones.add(++ids.phone).add(customerId).add(raw).add(n.normalized())
                 .add(n.kind().name().toLowerCase(java.util.Locale.ROOT)).add(primary)
                 .add(sms && n.kind() == PhoneNumber.Kind.MOBILE).end();
     }
@@ -234,11 +253,11 @@ public final class CustomerRows {
     private String mobile(int i) {
         int p = MOBILE_PREFIXES.length;
         long subscriber = Math.floorMod(48_271L * (i / p) + (seed & 0xFFFFFF), 100_000_000L);
-        return MOBILE_PREFIXES[i % p] + String.format("%08d", subscriber);
+        return MOBILE_PREFIXES[i % p] + pad(subscriber, 8);
     }
 
     private String landline(int i) {
-        return "8" + String.format("%07d", Math.floorMod(7_919L * i + (seed & 0xFFFF), 10_000_000L));
+        return "8" + pad(Math.floorMod(7_919L * i + (seed & 0xFFFF), 10_000_000L), 7);
     }
 
     private void writeArrears(SplittableRandom r, long accountId, boolean commercial, int periods) {
@@ -248,7 +267,7 @@ public final class CustomerRows {
             long days = Math.max(0, ChronoUnit.DAYS.between(due, today));
             BigDecimal amount = BigDecimal.valueOf(commercial ? 50_000 + r.nextInt(3_000_000) : 3_000 + r.nextInt(60_000))
                     .movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY);
-            arrears.add(++ids.arrear).add(accountId).add(month.toString().substring(0, 7)).add(amount.toPlainString())
+            batch.arrears.add(++ids.arrear).add(accountId).add(month.toString().substring(0, 7)).add(amount.toPlainString())
                     .add(due.toString()).add(days).add(now.toString()).end();
         }
     }
@@ -266,7 +285,7 @@ public final class CustomerRows {
         Instant at = now.minus(n * 30L + 1 + r.nextInt(29), ChronoUnit.DAYS).minusSeconds(r.nextInt(86_400));
         String callId = channel.equals("phone") || channel.equals("ivr") ? at.getEpochSecond() + "." + (i % 10_000) : null;
         long agent = channel.equals("phone") && agentIds.length > 0 ? agentIds[r.nextInt(agentIds.length)] : 0;
-        contacts.add(++ids.contact).add(customerId).addId(accountId).add(callId).add((String) null).add(channel)
+        batch.contacts.add(++ids.contact).add(customerId).addId(accountId).add(callId).add((String) null).add(channel)
                 .add(category).add(item[0]).add(item[1]).addId(agent).add(at.toString()).end();
     }
 
@@ -277,7 +296,7 @@ public final class CustomerRows {
         String status = open ? OPEN_STATUSES[r.nextInt(OPEN_STATUSES.length)] : r.nextInt(10) == 0 ? "cancelled" : "closed";
         Instant closed = open ? null : created.plusSeconds(3_600 + r.nextInt(5 * 86_400));
         long orderId = ++ids.order;
-        workOrders.add(orderId).add("GD" + String.format("%010d", i * 4L + k)).add(customerId).addId(accountId).add(type)
+        batch.workOrders.add(orderId).add("GD" + pad(i * 4L + k, 10)).add(customerId).addId(accountId).add(type)
                 .add(status).add(type.equals("repair") ? "客户报修，需上门处理" : null).add(created.toString())
                 .add(closed == null ? null : closed.toString()).end();
         if (type.equals("repair")) {
@@ -291,7 +310,7 @@ public final class CustomerRows {
             for (int p = 0; p < reached; p++) {
                 at = p == 0 ? at : at.plusSeconds(30 + r.nextInt(p == 7 ? 1_800 : 200));
                 String unit = p < 2 ? "热线中心" : p < 4 ? "区抢修中心" : "抢修一班";
-                points.add(orderId).add(String.valueOf((char) ('A' + p))).add(at.toString()).add(unit).end();
+                batch.points.add(orderId).add(String.valueOf((char) ('A' + p))).add(at.toString()).add(unit).end();
             }
         }
     }
