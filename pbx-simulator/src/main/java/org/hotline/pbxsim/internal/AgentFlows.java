@@ -358,7 +358,7 @@ final class AgentFlows {
         m.device.call = null;
         engine.after(call, call.queue.retryNanos, () -> {
             call.phase = Call.Phase.WAITING;
-            engine.dispatcher.dispatch(call.queue);
+            engine.dispatcher.dispatch(call.queue, call);
         });
         engine.dispatcher.dispatchFor(m.iface);
     }

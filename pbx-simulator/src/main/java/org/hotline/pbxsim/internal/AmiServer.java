@@ -26,7 +26,7 @@ public final class AmiServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new LineBasedFrameDecoder(sim.config().maxLineLength(), false, false),
+                        ch.pipeline().addLast(new LineBasedFrameDecoder(sim.config().maxLineLength(), true, false),
                                 new AmiSession(sim, actions));
                     }
                 });

@@ -192,7 +192,7 @@ public final class CallEngine {
             call.patienceTimer = null;
             abandon(call, 0);
         });
-        dispatcher.dispatch(q);
+        dispatcher.dispatch(q, call);
     }
 
     /** The caller leaves the queue unanswered: patience ran out (cause 0, capture 02) or it was hung up (16). */

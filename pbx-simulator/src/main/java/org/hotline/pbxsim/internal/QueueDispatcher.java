@@ -16,6 +16,14 @@ final class QueueDispatcher {
 
     /** Offers every waiting caller of the queue that a free member can take. */
     void dispatch(QueueState q) {
+        dispatch(q, null);
+    }
+
+    /**
+     * Offers every waiting caller a free member can take; {@code own} is the call whose own step triggered this, whose
+     * planned timeline stays as it is, while the others catch up with the clock.
+     */
+    void dispatch(QueueState q, Call own) {
         for (QueueState.Entry entry : new ArrayList<>(q.entries)) {
             Call call = entry.call;
             if (call == null || call.phase != Call.Phase.WAITING) {
@@ -23,7 +31,9 @@ final class QueueDispatcher {
             }
             Member m = choose(q, call);
             if (m != null) {
-                engine.sync(call);
+                if (call != own) {
+                    engine.sync(call);
+                }
                 engine.agents.offer(call, m);
             }
         }
