@@ -137,6 +137,53 @@ class CallGenerationIntegrationTests {
         }
     }
 
+    @Test
+    void abandonWithNobodyFreeFollowsCapture02() throws Exception {
+        pause("1001", "1002", "1003", "1004");
+        CallHandle call = pbx.placeCall(CallSpec.of("02788886666", "hotline")
+                .withOutcome(Outcome.abandonAfter(Duration.ofSeconds(8))));
+        List<AmiTestClient.Msg> events = generated(call);
+        List<AmiTestClient.Msg> capture = captured("02-abandon.ami.txt", 0);
+        assertThat(perChannel(events)).isEqualTo(perChannel(capture));
+        assertThat(queueLevel(events)).isEqualTo(queueLevel(capture));
+        AmiTestClient.Msg abandon = events.stream().filter(m -> m.isEvent("QueueCallerAbandon")).findFirst().orElseThrow();
+        assertThat(abandon.get("HoldTime")).isEqualTo("8");
+        assertThat(events.stream().filter(m -> m.isEvent("Hangup")).map(m -> m.get("Cause"))).containsOnly("0");
+        assertThat(call.ended().get().disposition()).isEqualTo(CallResult.Disposition.ABANDONED);
+    }
+
+    @Test
+    void abandonWhileAnAgentRingsFollowsCapture02() throws Exception {
+        pause("1001", "1002", "1003");
+        CallHandle call = pbx.placeCall(CallSpec.of("+8613912345678", "hotline")
+                .withOutcome(Outcome.abandonAfter(Duration.ofSeconds(7))));
+        List<AmiTestClient.Msg> events = generated(call);
+        List<AmiTestClient.Msg> capture = captured("02-abandon.ami.txt", 1);
+        assertThat(perChannel(events)).isEqualTo(perChannel(capture));
+        assertThat(queueLevel(events)).isEqualTo(queueLevel(capture));
+        assertThat(names(events)).containsSubsequence("AgentCalled", "DialEnd", "DialEnd", "QueueCallerAbandon",
+                "QueueCallerLeave");
+        List<String> statuses = client.events().stream().filter(m -> m.isEvent("QueueMemberStatus"))
+                .filter(m -> "Local/1004@agents/n".equals(m.get("Interface"))).map(m -> m.get("Status")).toList();
+        assertThat(statuses).containsExactly("6", "1");
+    }
+
+    @Test
+    void ringNoAnswerThenAnotherAgentFollowsCapture03() throws Exception {
+        CallHandle call = pbx.placeCall(CallSpec.of("95598", "hotline")
+                .withOutcome(new Outcome.NoAnswerThenAnswer("1004", "1002", Duration.ofSeconds(2)))
+                .withTalkTime(Duration.ofSeconds(6)));
+        List<AmiTestClient.Msg> events = generated(call);
+        List<AmiTestClient.Msg> capture = captured("03-ringnoanswer-then-answered.ami.txt", 0);
+        assertThat(perChannel(events)).isEqualTo(perChannel(capture));
+        assertThat(queueLevel(events)).isEqualTo(queueLevel(capture));
+        AmiTestClient.Msg noAnswer = events.stream().filter(m -> m.isEvent("AgentRingNoAnswer")).findFirst()
+                .orElseThrow();
+        assertThat(noAnswer.get("Interface")).isEqualTo("Local/1004@agents/n");
+        assertThat(Long.parseLong(noAnswer.get("RingTime"))).isBetween(15_000L, 16_000L);
+        assertThat(call.ended().get().agentInterface()).isEqualTo("Local/1002@agents/n");
+    }
+
     static final Set<String> COMPARED = Set.of("CallerIDNum", "CallerIDName", "ConnectedLineNum", "ConnectedLineName",
             "Context", "Exten", "Priority", "ChannelState", "ChannelStateDesc", "Application", "AppData", "Variable",
             "Queue", "Interface", "MemberName", "HoldTime", "RingTime", "TalkTime", "Reason", "DialStatus", "Cause",

@@ -46,15 +46,22 @@ final class AgentFlows {
         a1.callerNum = callerExten;
         ev.newexten(a1, appOnOne, "(Outgoing Line)");
         ev.newCallerid(a1, CallEngine.PRES_ALLOWED);
+        var inherited = c2.inheritable();
         a1.connectedNum = c2.callerNum;
         a1.connectedName = c2.callerName;
-        ev.newConnectedLine(a1);
-        var inherited = c2.inheritable();
-        for (Map.Entry<String, String> v : inherited) {
-            ev.varSet(a1, v.getKey(), v.getValue());
+        if (inherited.isEmpty()) {
+            // without inherited variables the second Newexten overtakes NewConnectedLine (capture 02)
+            a1.exten = callerExten;
+            ev.newexten(a1, appOnOne, "(Outgoing Line)");
+            ev.newConnectedLine(a1);
+        } else {
+            ev.newConnectedLine(a1);
+            for (Map.Entry<String, String> v : inherited) {
+                ev.varSet(a1, v.getKey(), v.getValue());
+            }
+            a1.exten = callerExten;
+            ev.newexten(a1, appOnOne, "(Outgoing Line)");
         }
-        a1.exten = callerExten;
-        ev.newexten(a1, appOnOne, "(Outgoing Line)");
         ev.varSet(a1, "DIALEDPEERNUMBER", ext + "@agents/n");
         ev.varSet(a2, "DIALEDPEERNUMBER", ext + "@agents/n");
         for (Map.Entry<String, String> v : inherited) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.pbxsim.CallResult;
 import org.hotline.pbxsim.CallSpec;
+import org.hotline.pbxsim.Outcome;
 
 /**
  * Generates queue calls the way the lab's dialplan runs them (extensions.conf {@code [callers]},
@@ -134,7 +135,10 @@ public final class CallEngine {
         if (spec.callerName() != null && !spec.callerName().isEmpty()) {
             vars.add(Map.entry("CALLERNAME", spec.callerName()));
         }
-        vars.add(Map.entry("__TALKTIME", Long.toString(spec.talkTime().toSeconds())));
+        if (!(spec.outcome() instanceof Outcome.Abandon)) {
+            // the lab driver gives talking calls their talk time; abandoning callers carry none (capture 02)
+            vars.add(Map.entry("__TALKTIME", Long.toString(spec.talkTime().toSeconds())));
+        }
         for (Map.Entry<String, String> e : spec.variables().entrySet()) {
             String key = e.getKey().startsWith("_") ? e.getKey() : "__" + e.getKey();
             vars.add(Map.entry(key, e.getValue()));
