@@ -81,7 +81,7 @@ final class AmiTestClient implements AutoCloseable {
     }
 
     private void read() {
-        try (InputStream in = socket.getInputStream()) {
+        try (InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 65536)) {
             StringBuilder line = new StringBuilder();
             List<Map.Entry<String, String>> current = new ArrayList<>();
             ByteArrayOutputStream lineBytes = new ByteArrayOutputStream();
@@ -154,7 +154,8 @@ final class AmiTestClient implements AutoCloseable {
 
     /** Waits for a message matching the predicate and returns the first such. */
     Msg awaitMessage(Predicate<Msg> p) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> first(p), m -> m != null);
+        return await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(() -> first(p), m -> m != null);
     }
 
     private Msg first(Predicate<Msg> p) {
@@ -198,7 +199,8 @@ final class AmiTestClient implements AutoCloseable {
 
     /** The banner line. */
     String banner() {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> banner, b -> b != null);
+        return await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(() -> banner, b -> b != null);
     }
 
     /** Whether the server closed the connection. */
