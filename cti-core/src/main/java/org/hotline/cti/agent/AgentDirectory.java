@@ -1,0 +1,159 @@
+package org.hotline.cti.agent;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.hotline.cti.call.AgentInterface;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Users, their phone interfaces and queue memberships in PostgreSQL, with BCrypt password checks. Thread-safe;
+ * joins a Spring-managed transaction on the same DataSource when there is one.
+ */
+public final class AgentDirectory {
+
+    /** BCrypt cost used unless told otherwise (2^10 rounds, about 50–100 ms per check on one core). */
+    public static final int DEFAULT_BCRYPT_STRENGTH = 10;
+
+    private static final String ACCOUNTS = """
+            select u.id, u.username, u.display_name, u.role, u.enabled,
+                   coalesce((select array_agg(i.interface order by i.interface) from agent_interfaces i
+                             where i.user_id = u.id), '{}') as interfaces,
+                   coalesce((select array_agg(q.name order by m.penalty, q.name) from queue_members m
+                             join queues q on q.id = m.queue_id where m.user_id = u.id), '{}') as queues
+            from users u
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final BCryptPasswordEncoder encoder;
+    private final String dummyHash;
+
+    /** Uses BCrypt at {@link #DEFAULT_BCRYPT_STRENGTH}. */
+    public AgentDirectory(DataSource dataSource) {
+        this(dataSource, DEFAULT_BCRYPT_STRENGTH);
+    }
+
+    /** Uses BCrypt at the given cost (4–31) for new passwords; existing hashes keep their own cost. */
+    public AgentDirectory(DataSource dataSource, int bcryptStrength) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        if (bcryptStrength < 4 || bcryptStrength > 31) {
+            throw new IllegalArgumentException("bcryptStrength: " + bcryptStrength + " (expected: 4..31)");
+        }
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.encoder = new BCryptPasswordEncoder(bcryptStrength);
+        // an unknown user costs the same hash as a known one, so timing does not reveal who exists
+        this.dummyHash = encoder.encode("no-such-user-" + System.nanoTime());
+    }
+
+    /** The user with this username (case-insensitive input, stored lower-case). */
+    public Optional<AgentAccount> findByUsername(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return first(query(ACCOUNTS + " where u.username = ?", username.strip().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** The user whose phone this is; the interface is normalized first, so a channel name works too. */
+    public Optional<AgentAccount> findByInterface(AgentInterface agentInterface) {
+        Objects.requireNonNull(agentInterface, "agentInterface");
+        String normalized = AgentInterface.of(agentInterface.value()).value();
+        return first(query(ACCOUNTS + " where u.id = (select user_id from agent_interfaces where interface = ?)",
+                normalized));
+    }
+
+    /** The stored BCrypt hash, for a web layer that checks passwords itself. */
+    public Optional<String> passwordHash(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("select password_hash from users where username = ?", String.class,
+                username.strip().toLowerCase(java.util.Locale.ROOT)).stream().findFirst();
+    }
+
+    /**
+     * True when the user exists, is enabled and the password matches. Unknown and disabled users cost one BCrypt
+     * check too, so the answer's timing does not tell whether the user exists.
+     */
+    public boolean verify(String username, String rawPassword) {
+        if (rawPassword == null) {
+            return false;
+        }
+        List<Map<String, Object>> rows = username == null ? List.of() : jdbc.queryForList(
+                "select password_hash, enabled from users where username = ?",
+                username.strip().toLowerCase(java.util.Locale.ROOT));
+        if (rows.isEmpty()) {
+            encoder.matches(rawPassword, dummyHash);
+            return false;
+        }
+        boolean matches = encoder.matches(rawPassword, (String) rows.get(0).get("password_hash"));
+        return matches && Boolean.TRUE.equals(rows.get(0).get("enabled"));
+    }
+
+    /** Every user, by username. */
+    public List<AgentAccount> all() {
+        return query(ACCOUNTS + " order by u.username");
+    }
+
+    /**
+     * Creates the user with its interfaces and queue memberships in one transaction.
+     *
+     * @throws IllegalArgumentException when a queue does not exist
+     * @throws org.springframework.dao.DuplicateKeyException when the username or an interface is taken
+     */
+    public AgentAccount create(NewAgent agent) {
+        Objects.requireNonNull(agent, "agent");
+        String hash = encoder.encode(agent.rawPassword());
+        Long id = tx.execute(status -> {
+            Long userId = jdbc.queryForObject("""
+                    insert into users (username, display_name, password_hash, role) values (?, ?, ?, ?)
+                    returning id""", Long.class, agent.username(), agent.displayName(), hash, agent.role().name());
+            for (String i : agent.interfaces()) {
+                jdbc.update("insert into agent_interfaces (user_id, interface) values (?, ?)", userId, i);
+            }
+            for (String q : agent.queues()) {
+                int added = jdbc.update("""
+                        insert into queue_members (queue_id, user_id) select id, ? from queues where name = ?""",
+                        userId, q);
+                if (added == 0) {
+                    throw new IllegalArgumentException("queues: '" + q + "' (expected: an existing queue)");
+                }
+            }
+            return userId;
+        });
+        return first(query(ACCOUNTS + " where u.id = ?", id)).orElseThrow();
+    }
+
+    private List<AgentAccount> query(String sql, Object... args) {
+        return jdbc.query(sql, (rs, n) -> read(rs), args);
+    }
+
+    private static AgentAccount read(ResultSet rs) throws SQLException {
+        return new AgentAccount(rs.getLong(1), rs.getString(2), rs.getString(3),
+                AgentAccount.Role.valueOf(rs.getString(4)), rs.getBoolean(5), strings(rs, 6), strings(rs, 7));
+    }
+
+    private static List<String> strings(ResultSet rs, int column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        return List.of((String[]) array.getArray());
+    }
+
+    private static Optional<AgentAccount> first(List<AgentAccount> accounts) {
+        return accounts.stream().findFirst();
+    }
+}

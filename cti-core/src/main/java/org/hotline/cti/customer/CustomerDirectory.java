@@ -1,0 +1,212 @@
+package org.hotline.cti.customer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.hotline.cti.customer.internal.CardLoader;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Finds customers and their complete cards in PostgreSQL, for screen-pops, the IVR and the agent desktop, and
+ * records contacts. A lookup by phone or account is one round trip of four statements whatever the number of
+ * customers found; every call uses one connection, joining a Spring-managed transaction when there is one.
+ * Thread-safe.
+ */
+public final class CustomerDirectory {
+
+    /** The most cards one lookup returns. */
+    public static final int MAX_LIMIT = 100;
+
+    private static final String CARDS_BY_PHONE = CardLoader.sql(
+            "select customer_id from customer_phones where normalized = ? order by is_primary desc, customer_id limit ?");
+
+    private static final String CARDS_BY_ACCOUNT = CardLoader.sql(
+            "select customer_id from accounts where account_no = ?");
+
+    private static final String IDS_BY_CUSTOMER_NO = "select id from customers where customer_no = ?";
+
+    private static final String IDS_BY_ACCOUNT_NO = "select customer_id from accounts where account_no = ?";
+
+    private static final String IDS_BY_PHONE = """
+            select customer_id from customer_phones where normalized = ? order by is_primary desc, customer_id limit ?""";
+
+    private static final String IDS_BY_NAME_PREFIX = """
+            select id from customers where name collate "C" like ? escape '\\'
+            order by name collate "C", id limit ?""";
+
+    private static final String INSERT_CONTACT = """
+            insert into contacts (customer_id, account_id, call_id, phone, channel, category, sub_category, notes,
+                                  agent_id, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, now()))
+            returning id""";
+
+    private final JdbcTemplate jdbc;
+    private final PhoneNumbers phoneNumbers;
+
+    /** Reads and writes through the given pool; {@code phoneNumbers} normalizes numbers typed into a search. */
+    public CustomerDirectory(DataSource dataSource, PhoneNumbers phoneNumbers) {
+        this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
+        this.phoneNumbers = Objects.requireNonNull(phoneNumbers, "phoneNumbers");
+    }
+
+    /**
+     * All customers that have this number (a pick list when several, customers holding it as their primary number
+     * first), each card complete; empty for a number that cannot be looked up (withheld, invalid).
+     */
+    public List<CustomerCard> findByPhone(PhoneNumber number, int limit) {
+        Objects.requireNonNull(number, "number");
+        checkLimit(limit);
+        if (!number.lookupable() || number.normalized().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.execute((ConnectionCallback<List<CustomerCard>>) c -> CardLoader.load(c, CARDS_BY_PHONE,
+                (ps, i) -> {
+                    ps.setString(i, number.normalized());
+                    ps.setInt(i + 1, limit);
+                    return i + 2;
+                }));
+    }
+
+    /** The customer holding this account (户号), as keyed into the IVR or typed by an agent. */
+    public Optional<CustomerCard> findByAccountNo(String accountNo) {
+        if (accountNo == null || accountNo.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = accountNo.trim();
+        return jdbc.execute((ConnectionCallback<Optional<CustomerCard>>) c -> CardLoader.load(c, CARDS_BY_ACCOUNT,
+                (ps, i) -> {
+                    ps.setString(i, trimmed);
+                    return i + 1;
+                }).stream().findFirst());
+    }
+
+    /**
+     * What an agent's search box finds: exact account number, exact customer number and phone number (when the text
+     * looks like digits), then customers whose name starts with the text; duplicates removed, at most {@code limit}.
+     */
+    public List<CustomerCard> search(String text, int limit) {
+        checkLimit(limit);
+        String q = text == null ? "" : text.strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.execute((ConnectionCallback<List<CustomerCard>>) c -> {
+            Set<Long> ids = new LinkedHashSet<>();
+            ids.addAll(ids(c, IDS_BY_ACCOUNT_NO, q, null));
+            ids.addAll(ids(c, IDS_BY_CUSTOMER_NO, q, null));
+            if (PhoneNumbers.looksLikeNumber(q)) {
+                PhoneNumber n = phoneNumbers.normalize(q);
+                if (n.lookupable()) {
+                    ids.addAll(ids(c, IDS_BY_PHONE, n.normalized(), limit));
+                }
+            }
+            if (ids.size() < limit) {
+                ids.addAll(ids(c, IDS_BY_NAME_PREFIX, likePrefix(q), limit));
+            }
+            List<Long> first = new ArrayList<>(ids).subList(0, Math.min(limit, ids.size()));
+            return CardLoader.load(c, first);
+        });
+    }
+
+    /** Adds a contact to the history; returns its id. Unknown account or agent names are rejected. */
+    public long recordContact(NewContact contact) {
+        Objects.requireNonNull(contact, "contact");
+        Long id = jdbc.execute((ConnectionCallback<Long>) c -> insertContact(c, contact));
+        return Objects.requireNonNull(id);
+    }
+
+    private static long insertContact(Connection c, NewContact k) throws SQLException {
+        Long customerId = k.customerId();
+        Long accountId = null;
+        if (k.accountNo() != null && !k.accountNo().isBlank()) {
+            long[] found = accountAndCustomer(c, k.accountNo().trim());
+            if (found == null) {
+                throw new IllegalArgumentException("accountNo: '" + k.accountNo() + "' (expected: an existing account)");
+            }
+            if (customerId != null && customerId != found[1]) {
+                throw new IllegalArgumentException("accountNo: '" + k.accountNo() + "' (expected: an account of customer "
+                        + customerId + ")");
+            }
+            accountId = found[0];
+            customerId = found[1];
+        }
+        Long agentId = null;
+        if (k.agentUsername() != null && !k.agentUsername().isBlank()) {
+            List<Long> agent = ids(c, "select id from users where username = ?", k.agentUsername().trim(), null);
+            if (agent.isEmpty()) {
+                throw new IllegalArgumentException("agentUsername: '" + k.agentUsername() + "' (expected: a user)");
+            }
+            agentId = agent.get(0);
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CONTACT)) {
+            setLong(ps, 1, customerId);
+            setLong(ps, 2, accountId);
+            ps.setString(3, k.callId());
+            ps.setString(4, k.phone());
+            ps.setString(5, k.channel().code());
+            ps.setString(6, k.category().code());
+            ps.setString(7, k.subCategory());
+            ps.setString(8, k.notes());
+            setLong(ps, 9, agentId);
+            ps.setTimestamp(10, k.at() == null ? null : Timestamp.from(k.at()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long[] accountAndCustomer(Connection c, String accountNo) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select id, customer_id from accounts where account_no = ?")) {
+            ps.setString(1, accountNo);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+            }
+        }
+    }
+
+    private static List<Long> ids(Connection c, String sql, String value, Integer limit) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            if (limit != null) {
+                ps.setInt(2, limit);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit: " + limit + " (expected: 1.." + MAX_LIMIT + ")");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.hotline.cti.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.agent.NewAgent;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The demo's queues and users, matching the lab PBX ({@code shared/fixtures/ami/asterisk-conf}): queue {@code hotline}
+ * with {@code agent1001}…{@code agent1004}, queue {@code gas} with {@code agent2001}…{@code agent2003} and
+ * {@code agent1003} at penalty 5, a {@code burst} queue for load tests, plus {@code supervisor} and {@code admin}.
+ * Each agent has the interfaces {@code Local/<ext>@agents} and {@code PJSIP/<ext>}. Demo passwords:
+ * agents {@value #AGENT_PASSWORD}, supervisor {@value #SUPERVISOR_PASSWORD}, admin {@value #ADMIN_PASSWORD}.
+ */
+public final class DemoUsers {
+
+    /** Password of every demo agent. */
+    public static final String AGENT_PASSWORD = "hotline-agent";
+    /** Password of the demo supervisor. */
+    public static final String SUPERVISOR_PASSWORD = "hotline-supervisor";
+    /** Password of the demo administrator. */
+    public static final String ADMIN_PASSWORD = "hotline-admin";
+
+    private static final String[][] QUEUES = {{"hotline", "供电服务热线"}, {"gas", "燃气服务热线"}, {"burst", "压力测试"}};
+    private static final String[] AGENT_NAMES = {"", "陈晓燕", "刘建军", "周丽娟", "孙浩然"};
+    private static final String[] GAS_AGENT_NAMES = {"", "吴志文", "郑雨桐", "冯国强"};
+
+    private DemoUsers() {
+    }
+
+    /** Creates whatever of the demo queues and users is missing; returns the ids of the demo agents. */
+    public static long[] ensure(DataSource dataSource, AgentDirectory agents) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        for (String[] q : QUEUES) {
+            jdbc.update("insert into queues (name, display_name, service_level_seconds) values (?, ?, 30)"
+                    + " on conflict (name) do nothing", q[0], q[1]);
+        }
+        List<NewAgent> wanted = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            int ext = 1000 + n;
+            wanted.add(agent("agent" + ext, AGENT_NAMES[n], ext, "hotline"));
+        }
+        for (int n = 1; n <= 3; n++) {
+            int ext = 2000 + n;
+            wanted.add(agent("agent" + ext, GAS_AGENT_NAMES[n], ext, "gas"));
+        }
+        wanted.add(new NewAgent("supervisor", "值班长 林海", SUPERVISOR_PASSWORD, AgentAccount.Role.SUPERVISOR,
+                List.of(), List.of()));
+        wanted.add(new NewAgent("admin", "系统管理员", ADMIN_PASSWORD, AgentAccount.Role.ADMIN, List.of(), List.of()));
+        List<Long> agentIds = new ArrayList<>();
+        for (NewAgent a : wanted) {
+            AgentAccount account = agents.findByUsername(a.username()).orElseGet(() -> agents.create(a));
+            if (account.role() == AgentAccount.Role.AGENT) {
+                agentIds.add(account.id());
+            }
+        }
+        // agent 1003 also serves gas at penalty 5, as in queues.conf
+        jdbc.update("""
+                insert into queue_members (queue_id, user_id, penalty)
+                select q.id, u.id, 5 from queues q, users u where q.name = 'gas' and u.username = 'agent1003'
+                on conflict do nothing""");
+        return agentIds.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static NewAgent agent(String username, String name, int ext, String queue) {
+        return new NewAgent(username, name, AGENT_PASSWORD, AgentAccount.Role.AGENT,
+                List.of("Local/" + ext + "@agents", "PJSIP/" + ext), List.of(queue));
+    }
+}

@@ -1,0 +1,366 @@
+package org.hotline.pbxsim.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hotline.pbxsim.CallResult;
+import org.hotline.pbxsim.CallSpec;
+import org.hotline.pbxsim.Outcome;
+
+/**
+ * Generates queue calls the way the lab's dialplan runs them (extensions.conf {@code [callers]},
+ * {@code [caller-setup]}, Queue()), emitting the caller-side events in the order of captures 01 and 02.
+ */
+public final class CallEngine {
+
+    static final long HALF_SECOND = 500_000_000L;
+    static final String PRES_ALLOWED = "0 (Presentation Allowed, Not Screened)";
+    static final String PRES_PROHIBITED = "35 (Presentation Prohibited, Network Number)";
+
+    final Sim sim;
+    final Events ev;
+    final AgentFlows agents;
+    final QueueDispatcher dispatcher;
+    private final java.util.Set<Call> live = new java.util.LinkedHashSet<>();
+
+    /** An engine over a simulator's state. */
+    public CallEngine(Sim sim) {
+        this.sim = sim;
+        this.ev = new Events(sim);
+        this.dispatcher = new QueueDispatcher(this);
+        this.agents = new AgentFlows(this);
+    }
+
+    /** The event emitter, for the action handlers. */
+    Events events() {
+        return ev;
+    }
+
+    /** The dispatcher, for the action handlers. */
+    QueueDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Places a call now; must run on the simulator thread. */
+    public Call place(CallSpec spec, String originateActionId, LoadCounters counters) {
+        QueueState q = sim.queue(spec.queue());
+        if (q == null) {
+            throw new IllegalArgumentException("queue: " + spec.queue() + " (expected one of " + sim.queues.keySet()
+                    + ")");
+        }
+        Call call = new Call(spec, originateActionId, counters, sim.clock.simNanos());
+        call.queue = q;
+        live.add(call);
+        if (counters != null) {
+            counters.placed.incrementAndGet();
+        }
+        originate(call);
+        return call;
+    }
+
+    /** Runs a step after a simulated delay on the call's own timeline. */
+    void after(Call call, long simDelay, Runnable step) {
+        long due = call.simNow + simDelay;
+        call.timer = sim.schedule(simDelay, () -> {
+            call.simNow = Math.max(call.simNow, due);
+            step.run();
+        });
+    }
+
+    /** Brings the call's timeline up to the simulator clock before an outside-triggered step. */
+    void sync(Call call) {
+        call.simNow = Math.max(call.simNow, sim.clock.simNanos());
+    }
+
+    /** The originate: Local ;1/;2 legs, variables, LocalBridge, DialBegin, caller-setup, Answer (capture 01). */
+    private void originate(Call call) {
+        CallSpec spec = call.spec;
+        String exten = call.queue.callerExten;
+        String base = sim.newLocalBase(exten, "callers");
+        String linkedid = sim.newUniqueid();
+        SimChannel c1 = new SimChannel(base + ";1", linkedid, linkedid, 0, "callers", exten, call.simNow);
+        SimChannel c2 = new SimChannel(base + ";2", sim.newUniqueid(), linkedid, 4, "callers", exten, call.simNow);
+        call.c1 = c1;
+        call.c2 = c2;
+        sim.processedCalls++;
+        ev.newchannel(c1);
+        ev.newchannel(c2);
+        ev.newexten(c1, "callers", exten, 1, "AppDial2", "(Outgoing Line)");
+        List<Map.Entry<String, String>> vars = originateVariables(spec);
+        // ;1 lists the originate's variables newest first, ;2 receives them copied in order (captures 01, 03)
+        for (int i = vars.size() - 1; i >= 0; i--) {
+            ev.varSet(c1, vars.get(i).getKey(), vars.get(i).getValue());
+        }
+        for (Map.Entry<String, String> v : vars) {
+            ev.varSet(c2, v.getKey(), v.getValue());
+        }
+        ev.localBridge(c1, c2, "callers", exten, true);
+        if (call.originateActionId != null) {
+            ev.originateResponse(call.originateActionId, c1, "Wait", patienceSeconds(call));
+        }
+        ev.dialBegin(null, c1, exten + "@callers");
+        String number = spec.callerNumber();
+        ev.newexten(c2, "NoOp", "Inbound caller " + number);
+        ev.newexten(c2, "callers", exten, 2, "Gosub", "caller-setup,s,1");
+        ev.newexten(c2, "caller-setup", "s", 0, "Gosub", "caller-setup,s,1");
+        ev.varSet(c2, "LOCAL(ARGC)", "0");
+        ev.newexten(c2, "caller-setup", "s", 1, "Set", "CALLERID(num)=" + number);
+        c2.callerNum = number;
+        ev.newCallerid(c2, PRES_ALLOWED);
+        String name = spec.callerName();
+        boolean named = name != null && !name.isEmpty();
+        ev.newexten(c2, "caller-setup", "s", 2, "ExecIf",
+                (named ? "1" : "0") + "?Set(CALLERID(name)=" + (named ? name : "") + ")");
+        if (named) {
+            c2.callerName = name;
+            ev.newCallerid(c2, PRES_ALLOWED);
+        }
+        ev.newexten(c2, "caller-setup", "s", 3, "ExecIf",
+                (isAnonymous(call) ? "1" : "0") + "?Set(CALLERID(pres)=prohib)");
+        ev.newexten(c2, "caller-setup", "s", 4, "Answer", "");
+        ev.newstate(c2, 6);
+        ev.newstate(c1, 6);
+        ev.dialEnd(null, c1, "ANSWER");
+        c1.application = "Wait";
+        c1.applicationData = patienceSeconds(call);
+        ev.deviceState("Local/" + exten + "@callers", "INUSE");
+        ev.deviceState("Local/" + exten + "@callers", "INUSE");
+        // Answer() holds the channel half a second before the dialplan goes on (captures 01–03)
+        after(call, HALF_SECOND, () -> enterQueue(call));
+    }
+
+    private static List<Map.Entry<String, String>> originateVariables(CallSpec spec) {
+        List<Map.Entry<String, String>> vars = new ArrayList<>();
+        vars.add(Map.entry("CALLERNUM", spec.callerNumber()));
+        if (spec.callerName() != null && !spec.callerName().isEmpty()) {
+            vars.add(Map.entry("CALLERNAME", spec.callerName()));
+        }
+        if (!(spec.outcome() instanceof Outcome.Abandon)) {
+            // the lab driver gives talking calls their talk time; abandoning callers carry none (capture 02)
+            vars.add(Map.entry("__TALKTIME", Long.toString(spec.talkTime().toSeconds())));
+        }
+        for (Map.Entry<String, String> e : spec.variables().entrySet()) {
+            String key = e.getKey().startsWith("_") ? e.getKey() : "__" + e.getKey();
+            vars.add(Map.entry(key, e.getValue()));
+        }
+        return vars;
+    }
+
+    static boolean isAnonymous(Call call) {
+        return "anonymous".equalsIgnoreCase(call.spec.callerNumber());
+    }
+
+    private static String patienceSeconds(Call call) {
+        return Long.toString(Math.max(1, call.patience().toSeconds()));
+    }
+
+    /** Gosub return and Queue(): the caller joins the queue and hears music (capture 01). */
+    private void enterQueue(Call call) {
+        if (call.phase == Call.Phase.ENDED) {
+            return;
+        }
+        SimChannel c2 = call.c2;
+        String exten = call.queue.callerExten;
+        ev.newexten(c2, "caller-setup", "s", 5, "Return", "");
+        ev.newexten(c2, "callers", exten, 2, "Return", "");
+        ev.varSet(c2, "ARGC", "");
+        ev.varSet(c2, "GOSUB_RETVAL", "");
+        joinQueue(call, call.queue, 3);
+    }
+
+    /** Runs Queue(name) at a priority of the caller's current context. */
+    void joinQueue(Call call, QueueState q, int priority) {
+        SimChannel c2 = call.c2;
+        call.queue = q;
+        call.queueAppSim = call.simNow;
+        ev.newexten(c2, c2.context, c2.exten, priority, "Queue", q.name);
+        for (String v : new String[] {"ANSWEREDTIME", "ANSWEREDTIME_MS", "DIALEDTIME", "DIALEDTIME_MS", "QUEUEWAIT",
+                "QUEUEWAIT_MS"}) {
+            ev.varSet(c2, v, "");
+        }
+        call.joinSim = call.simNow;
+        call.attempt = 0;
+        call.excluded.clear();
+        q.entries.add(new QueueState.Entry(c2, call, call.simNow, q.entries.size() + 1));
+        call.originalPosition = q.entries.size();
+        if (q.entries.size() == 1) {
+            ev.deviceState("Queue:" + q.name, "RINGING");
+        }
+        ev.queueCallerJoin(c2, q.name, q.entries.size(), q.entries.size());
+        ev.musicOnHoldStart(c2);
+        call.phase = Call.Phase.WAITING;
+        long patience = call.patience().toNanos();
+        long due = call.simNow + patience;
+        call.patienceTimer = sim.schedule(patience, () -> {
+            call.simNow = Math.max(call.simNow, due);
+            call.patienceTimer = null;
+            abandon(call, 0);
+        });
+        dispatcher.dispatch(q, call);
+    }
+
+    /** The caller leaves the queue unanswered: patience ran out (cause 0, capture 02) or it was hung up (16). */
+    void abandon(Call call, int cause) {
+        if (call.phase != Call.Phase.WAITING && call.phase != Call.Phase.RINGING && call.phase != Call.Phase.RETRY) {
+            return;
+        }
+        boolean ringing = call.phase == Call.Phase.RINGING;
+        call.cancelAll();
+        SimChannel c1 = call.c1;
+        SimChannel c2 = call.c2;
+        QueueState q = call.queue;
+        int position = q.positionOf(c2);
+        long hold = Call.seconds(call.joinSim, call.simNow);
+        ev.hangupRequest(c2, cause);
+        ev.hangup(c1, cause);
+        ev.musicOnHoldStop(c2);
+        if (ringing) {
+            agents.cancelRinging(call);
+        }
+        ev.varSet(c2, "QUEUEWAIT", Long.toString(hold));
+        ev.varSet(c2, "QUEUEWAIT_MS", Long.toString(hold * 1000));
+        ev.varSet(c2, "DIALEDTIME", Long.toString(Call.seconds(call.queueAppSim, call.simNow)));
+        ev.varSet(c2, "DIALEDTIME_MS", Long.toString(Call.millis(call.queueAppSim, call.simNow)));
+        ev.varSet(c2, "ANSWEREDTIME", "0");
+        ev.varSet(c2, "ANSWEREDTIME_MS", "0");
+        ev.varSet(c2, "ABANDONED", "TRUE");
+        ev.queueCallerAbandon(c2, q.name, position, call.originalPosition, hold);
+        q.abandoned++;
+        if (call.counters != null) {
+            call.counters.abandoned.incrementAndGet();
+        }
+        if (ringing) {
+            agents.finishCancelledAgentLeg(call);
+        }
+        q.remove(c2);
+        if (q.entries.isEmpty()) {
+            ev.deviceState("Queue:" + q.name, "NOT_INUSE");
+        }
+        ev.queueCallerLeave(c2, q.name, position, q.entries.size());
+        ev.varSet(c2, "QUEUEPOSITION", Integer.toString(position));
+        ev.softHangupRequest(c2, 16);
+        ev.hangup(c2, cause);
+        if (ringing) {
+            agents.releaseCancelledAgent(call);
+        }
+        ev.deviceState("Local/" + q.callerExten + "@callers", "NOT_INUSE");
+        ev.deviceState("Local/" + q.callerExten + "@callers", "NOT_INUSE");
+        end(call, CallResult.Disposition.ABANDONED);
+        dispatcher.dispatch(q);
+    }
+
+    /** The live call one of whose legs has this name, or {@code null}. */
+    Call findByChannel(String name) {
+        for (Call c : live) {
+            if (is(c.c1, name) || is(c.c2, name) || is(c.a1, name) || is(c.a2, name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static boolean is(SimChannel c, String name) {
+        return c != null && c.name().equals(name);
+    }
+
+    /** The number of calls not yet ended. */
+    public int liveCalls() {
+        return live.size();
+    }
+
+    /**
+     * Moves a queue caller into another queue's extension. An answered caller's agent is freed at once while the
+     * first queue's AgentComplete waits for the caller's hang-up (Reason=caller), as capture 05 shows.
+     */
+    void redirect(Call call, String context, String exten, QueueState target) {
+        SimChannel c2 = call.c2;
+        if (call.phase == Call.Phase.TALKING) {
+            call.cancelTimer();
+            SimChannel a1 = call.a1;
+            SimChannel a2 = call.a2;
+            Member m = call.member;
+            ev.bridgeLeave(call.bridge, c2);
+            ev.bridgeLeave(call.bridge, a1);
+            ev.bridgeDestroy(call.bridge);
+            ev.hangupRequest(a2, 16);
+            ev.hangup(a1, 16);
+            int priority = a2.priority;
+            agents.runHangupHandlerStart(a2, m.extension);
+            ev.deviceState("Custom:agent" + m.extension, "NOT_INUSE");
+            agents.runHangupHandlerEnd(a2, m.extension, priority);
+            ev.hangup(a2, 16);
+            agents.completeMember(m);
+            call.redirectedFrom = m;
+            call.redirectedHold = call.holdSeconds;
+            call.redirectedAnswerSim = call.answerSim;
+            call.a1 = null;
+            call.a2 = null;
+            call.member = null;
+            call.bridge = null;
+            agents.release(m.device, sim.queue(m.queue).wrapUpNanos);
+        } else {
+            call.cancelAll();
+            QueueState q = call.queue;
+            int position = q.positionOf(c2);
+            q.remove(c2);
+            ev.musicOnHoldStop(c2);
+            if (q.entries.isEmpty()) {
+                ev.deviceState("Queue:" + q.name, "NOT_INUSE");
+            }
+            ev.queueCallerLeave(c2, q.name, position, q.entries.size());
+        }
+        ev.newexten(c2, context, exten, 1, "NoOp", "Transferred to " + target.name + ": " + c2.callerNum);
+        joinQueue(call, target, 2);
+    }
+
+    /** Marks the call over and completes its future. */
+    void end(Call call, CallResult.Disposition disposition) {
+        live.remove(call);
+        if (call.redirectedFrom != null) {
+            // the first queue's AgentComplete arrives only when the redirected caller hangs up (capture 05)
+            long talk = Call.seconds(call.redirectedAnswerSim, call.simNow);
+            ev.agentComplete(call.c2, null, call.redirectedFrom, call.redirectedHold, talk, "caller");
+            QueueState first = sim.queue(call.redirectedFrom.queue);
+            first.completed++;
+            first.talkTimeTotal += talk;
+            if (call.talkSeconds == 0) {
+                call.talkSeconds = talk;
+            }
+            call.redirectedFrom = null;
+        }
+        call.phase = Call.Phase.ENDED;
+        call.cancelAll();
+        if (call.counters != null) {
+            call.counters.ended.incrementAndGet();
+        }
+        call.ringing.completeExceptionally(new IllegalStateException("call ended without ringing an agent"));
+        call.ended.complete(new CallResult(call.linkedid(), disposition, call.answeredIface, call.holdSeconds,
+                call.talkSeconds));
+    }
+
+    /** The test's or AMI's "answer now" for a ringing call. */
+    public void answerNow(Call call) {
+        if (call.phase == Call.Phase.RINGING) {
+            sync(call);
+            call.cancelTimer();
+            agents.answer(call);
+        } else if (call.phase == Call.Phase.TRANSFER_RINGING) {
+            sync(call);
+            call.cancelTimer();
+            agents.transferAnswer(call);
+        }
+    }
+
+    /** The caller hangs up now, whatever the call is doing (AMI Hangup, cause 16, as capture 08). */
+    public void callerHangup(Call call) {
+        sync(call);
+        switch (call.phase) {
+            case WAITING, RINGING, RETRY -> abandon(call, 16);
+            case TALKING -> agents.callerHangupTalking(call);
+            case TRANSFER_RINGING, TRANSFER_TALKING -> agents.callerHangupAfterTransfer(call);
+            default -> {
+                // not started or already over: nothing to hang up
+            }
+        }
+    }
+}
