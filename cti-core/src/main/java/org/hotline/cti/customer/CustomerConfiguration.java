@@ -1,0 +1,31 @@
+package org.hotline.cti.customer;
+
+import javax.sql.DataSource;
+import org.hotline.cti.agent.AgentDirectory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The customer records, phone-number rules and the agent directory, all over the application's DataSource. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PhoneProperties.class)
+public class CustomerConfiguration {
+
+    /** Normalizes numbers by the company's area code and outside-line prefix. */
+    @Bean
+    public PhoneNumbers phoneNumbers(PhoneProperties properties) {
+        return new PhoneNumbers(properties);
+    }
+
+    /** Customer cards and contacts. */
+    @Bean
+    public CustomerDirectory customerDirectory(DataSource dataSource, PhoneNumbers phoneNumbers) {
+        return new CustomerDirectory(dataSource, phoneNumbers);
+    }
+
+    /** Users, their roles, phone interfaces and queues. */
+    @Bean
+    public AgentDirectory agentDirectory(DataSource dataSource) {
+        return new AgentDirectory(dataSource);
+    }
+}
