@@ -19,14 +19,17 @@ import java.util.Objects;
  * @param duration stop placing calls after this long, or {@code null} for no time bound
  * @param maxCalls stop after placing this many calls, or 0 for no count bound
  * @param seed the random seed, for repeatable runs
+ * @param callerNumbers the numbers callers call from, drawn at random (such as the demo customers' phones); empty
+ *     means random mobiles
  */
 public record LoadProfile(double callsPerSecond, List<String> queues, double abandonRatio, double noAnswerRatio,
         DurationRange ringTime, DurationRange talkTime, DurationRange patience, DurationRange abandonAfter,
-        Duration duration, long maxCalls, long seed) {
+        Duration duration, long maxCalls, long seed, List<String> callerNumbers) {
 
     /** Validates the fields. */
     public LoadProfile {
         queues = List.copyOf(queues);
+        callerNumbers = List.copyOf(callerNumbers);
         Objects.requireNonNull(ringTime, "ringTime");
         Objects.requireNonNull(talkTime, "talkTime");
         Objects.requireNonNull(patience, "patience");
@@ -57,31 +60,37 @@ public record LoadProfile(double callsPerSecond, List<String> queues, double aba
     public static LoadProfile of(double callsPerSecond, Duration duration, String... queues) {
         return new LoadProfile(callsPerSecond, List.of(queues), 0, 0, DurationRange.ofSeconds(1, 4),
                 DurationRange.ofSeconds(5, 12), DurationRange.ofSeconds(20, 90), DurationRange.ofSeconds(5, 15),
-                duration, 0, 42);
+                duration, 0, 42, List.of());
     }
 
     /** This profile with outcome ratios (the rest answer). */
     public LoadProfile withRatios(double abandon, double noAnswer) {
         return new LoadProfile(callsPerSecond, queues, abandon, noAnswer, ringTime, talkTime, patience, abandonAfter,
-                duration, maxCalls, seed);
+                duration, maxCalls, seed, callerNumbers);
     }
 
     /** This profile with other timing distributions. */
     public LoadProfile withTimings(DurationRange ring, DurationRange talk, DurationRange patienceRange,
             DurationRange abandonRange) {
         return new LoadProfile(callsPerSecond, queues, abandonRatio, noAnswerRatio, ring, talk, patienceRange,
-                abandonRange, duration, maxCalls, seed);
+                abandonRange, duration, maxCalls, seed, callerNumbers);
     }
 
     /** This profile stopping after a call count as well. */
     public LoadProfile withMaxCalls(long value) {
         return new LoadProfile(callsPerSecond, queues, abandonRatio, noAnswerRatio, ringTime, talkTime, patience,
-                abandonAfter, duration, value, seed);
+                abandonAfter, duration, value, seed, callerNumbers);
     }
 
     /** This profile with another random seed. */
     public LoadProfile withSeed(long value) {
         return new LoadProfile(callsPerSecond, queues, abandonRatio, noAnswerRatio, ringTime, talkTime, patience,
-                abandonAfter, duration, maxCalls, value);
+                abandonAfter, duration, maxCalls, value, callerNumbers);
+    }
+
+    /** This profile with callers drawn from these numbers (e.g. real customers, so pops find cards). */
+    public LoadProfile withCallerNumbers(List<String> numbers) {
+        return new LoadProfile(callsPerSecond, queues, abandonRatio, noAnswerRatio, ringTime, talkTime, patience,
+                abandonAfter, duration, maxCalls, seed, numbers);
     }
 }

@@ -1,5 +1,6 @@
 package org.hotline.pbxsim.internal;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -103,7 +104,9 @@ public final class LoadGenerator {
         } else {
             outcome = new Outcome.Answer(null, profile.ringTime().pick(random));
         }
-        String number = "13" + (100_000_000L + random.nextLong(900_000_000L));
+        List<String> numbers = profile.callerNumbers();
+        String number = numbers.isEmpty() ? "13" + (100_000_000L + random.nextLong(900_000_000L))
+                : numbers.get(random.nextInt(numbers.size()));
         return CallSpec.of(number, queue).withOutcome(outcome).withTalkTime(profile.talkTime().pick(random))
                 .withPatience(profile.patience().pick(random));
     }

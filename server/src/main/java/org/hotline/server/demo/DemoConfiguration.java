@@ -1,6 +1,8 @@
 package org.hotline.server.demo;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.demo.DemoDataGenerator;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Loads the demo users and customers, then lets the simulator place demo calls. */
 @Configuration(proxyBeanMethods = false)
@@ -51,10 +54,18 @@ class DemoConfiguration implements AutoCloseable {
         PbxSimulator sim = embedded == null ? null : embedded.simulator();
         if (sim != null && simulator.callsPerMinute() > 0) {
             LoadProfile profile = LoadProfile.of(simulator.callsPerMinute() / 60.0, Duration.ofDays(3650),
-                    simulator.queues().toArray(String[]::new)).withRatios(0.1, 0.1);
+                    simulator.queues().toArray(String[]::new)).withRatios(0.1, 0.1).withCallerNumbers(callerNumbers());
             load = sim.startLoad(profile);
             log.info("simulator places {} demo calls a minute into {}", simulator.callsPerMinute(), simulator.queues());
         }
+    }
+
+    /** Numbers of demo customers (and a few strangers), so most demo calls pop a card. */
+    private List<String> callerNumbers() {
+        List<String> numbers = new ArrayList<>(new JdbcTemplate(dataSource).queryForList(
+                "select normalized from customer_phones order by customer_id limit 400", String.class));
+        numbers.addAll(List.of("13700000001", "02155550000", "anonymous"));
+        return numbers;
     }
 
     @Override
