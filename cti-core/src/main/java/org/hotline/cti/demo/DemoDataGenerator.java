@@ -25,7 +25,6 @@ import org.hotline.cti.demo.internal.CustomerRows;
 import org.hotline.cti.demo.internal.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Fills a migrated database with realistic synthetic data for demos and benchmarks: the demo users and queues
@@ -60,9 +59,8 @@ public final class DemoDataGenerator {
         }
         long started = System.nanoTime();
         long[] agentIds = DemoUsers.ensure(dataSource, new AgentDirectory(dataSource));
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try {
-            boolean autoCommit = c.getAutoCommit();
+        // its own connection and transaction: a bulk load must not join (or commit) a caller's transaction
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 int before = load(c, customers, seed, now, agentIds);
@@ -78,12 +76,10 @@ public final class DemoDataGenerator {
                 c.rollback();
                 throw e;
             } finally {
-                c.setAutoCommit(autoCommit);
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("demo data generation failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
         }
     }
 

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes a bulk COPY fast inside one transaction: locks the tables, drops their foreign keys and plain (non-unique)
- * indexes, and after the load re-creates them from their saved definitions, so PostgreSQL checks and sorts once
- * instead of once per row. Primary keys and unique constraints stay in force throughout.
+ * Makes a bulk COPY fast inside one transaction: locks the tables, drops their foreign keys, unique constraints and
+ * secondary indexes, and after the load re-creates them from their saved definitions, so PostgreSQL checks and sorts
+ * once instead of once per row; a violation then fails the re-creation and rolls the whole load back. Primary keys
+ * stay in place (other tables' foreign keys depend on them).
  */
 public final class BulkLoad {
 
@@ -34,8 +35,12 @@ public final class BulkLoad {
         }
         List<String> drops = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
-                where contype = 'f' and conrelid::regclass::text = any(?) order by conrelid::regclass::text, conname""")) {
+                select k.conrelid::regclass::text, quote_ident(k.conname), pg_get_constraintdef(k.oid), k.contype
+                from pg_constraint k
+                where k.conrelid::regclass::text = any(?)
+                  and (k.contype = 'f' or k.contype = 'u' and not exists (
+                          select 1 from pg_constraint f where f.contype = 'f' and f.conindid = k.conindid))
+                order by k.contype desc, k.conrelid::regclass::text, k.conname""")) {
             ps.setArray(1, c.createArrayOf("text", names));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -47,7 +52,7 @@ public final class BulkLoad {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
-                where i.indrelid::regclass::text = any(?) and not i.indisunique and not i.indisprimary
+                where i.indrelid::regclass::text = any(?) and not i.indisprimary
                   and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)""")) {
             ps.setArray(1, c.createArrayOf("text", names));
             try (ResultSet rs = ps.executeQuery()) {
