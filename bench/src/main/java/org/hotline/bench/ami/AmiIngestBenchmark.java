@@ -15,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.hotline.cti.ami.AmiMessage;
+import org.hotline.cti.call.CallTracker;
 import org.hotline.cti.ami.ScriptedAmiPeer;
 import org.hotline.cti.testing.AmiFixtures;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,10 @@ public final class AmiIngestBenchmark {
      * (e.g. {@code tracker::onMessage}) once {@code org.hotline.cti.call.CallTracker} lands.
      */
     static Consumer<AmiMessage> sink() {
-        // Touch what any consumer reads first, so the frame is really used.
-        return m -> blackhole += m.eventName().length() + (m.get("Linkedid") == null ? 0 : 1);
+        // The real consumer: the call tracker, turning frames into call and agent events (issue #2: "through framing,
+        // parsing and call tracking").
+        CallTracker tracker = new CallTracker(event -> blackhole++);
+        return tracker::onMessage;
     }
 
     public static void main(String[] args) throws Exception {

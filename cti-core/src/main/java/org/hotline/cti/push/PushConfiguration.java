@@ -23,6 +23,12 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @EnableConfigurationProperties(PushProperties.class)
 public class PushConfiguration {
 
+    /** Hands every new pop version to the store and the bus, whichever adapters they are. */
+    @Bean
+    public PopPublisher popPublisher(PopStore popStore, PushBus pushBus) {
+        return new PopPublisher(popStore, pushBus);
+    }
+
     /** The adapters of a single node. */
     @Configuration(proxyBeanMethods = false)
     @Conditional(WithoutRedis.class)

@@ -3,8 +3,7 @@ package org.hotline.cti.screenpop;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.customer.PhoneNumbers;
-import org.hotline.cti.push.PopStore;
-import org.hotline.cti.push.PushBus;
+import java.util.function.Consumer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +13,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ScreenPopProperties.class)
 public class ScreenPopConfiguration {
 
-    /** Builds pops on its own workers and hands them to the pop store and push bus. */
+    /** Builds pops on its own workers and hands them to the publisher (the push capability's {@code PopPublisher}). */
     @Bean(destroyMethod = "close")
     public ScreenPops screenPops(ScreenPopProperties properties, AgentDirectory agents, PhoneNumbers phoneNumbers,
-                                 CustomerDirectory customers, PopStore store, PushBus bus) {
-        return new ScreenPops(properties, agents, phoneNumbers, customers, store, bus);
+                                 CustomerDirectory customers, Consumer<ScreenPop> publisher) {
+        return new ScreenPops(properties, agents, phoneNumbers, customers, publisher);
     }
 }

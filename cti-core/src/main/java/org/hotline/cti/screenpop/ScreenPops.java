@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.hotline.cti.agent.AgentAccount;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.call.AgentInterface;
@@ -20,16 +21,13 @@ import org.hotline.cti.customer.CustomerCard;
 import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.customer.PhoneNumber;
 import org.hotline.cti.customer.PhoneNumbers;
-import org.hotline.cti.push.PopJson;
-import org.hotline.cti.push.PopStore;
-import org.hotline.cti.push.PushBus;
-import org.hotline.cti.push.PushMessage;
 import org.hotline.cti.screenpop.internal.PopBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds each agent's screen-pops from call events and hands them to the pop store and the push bus.
+ * Builds each agent's screen-pops from call events and hands each new version to {@code out} (the push capability's
+ * publisher, which stores it and sends it to the agent's browsers).
  *
  * <p>Events arrive on the AMI consumer thread and are passed, without blocking, to one of {@code workers} threads
  * chosen by call id, so the events of one call stay in order while lookups of different calls run side by side.
@@ -43,8 +41,7 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
     private final AgentDirectory agents;
     private final PhoneNumbers phoneNumbers;
     private final CustomerDirectory customers;
-    private final PopStore store;
-    private final PushBus bus;
+    private final Consumer<ScreenPop> out;
     private final ExecutorService[] workers;
     private final PopBook[] books;
     private final Map<AgentInterface, CachedAgent> agentCache = new ConcurrentHashMap<>();
@@ -59,11 +56,11 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
         this.agents = agents;
         this.phoneNumbers = phoneNumbers;
         this.customers = customers;
-        this.store = store;
-        this.bus = bus;
+        this.out = out;
         this.workers = new ExecutorService[properties.workers()];
         this.books = new PopBook[properties.workers()];
-        PopBook.Lookups lookups = new PopBook.Lookups(this::agentOf, phoneNumbers::normalize, this::customersOf);
+        PopBook.Lookups lookups = new PopBook.Lookups(this::agentOf, phoneNumbers::normalize, this::customersOf,
+                this::customerOfAccount);
         for (int i = 0; i < workers.length; i++) {
             int n = i;
             workers[i] = Executors.newSingleThreadExecutor(r -> {
@@ -71,7 +68,7 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            books[i] = new PopBook(lookups, properties.variables());
+            books[i] = new PopBook(lookups, properties.variables(), properties.accountVariables());
         }
     }
 
@@ -87,8 +84,7 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
     private void handle(PopBook book, CallEvent event) {
         try {
             for (ScreenPop pop : book.apply(event)) {
-                store.put(pop);
-                bus.publish(pop.agent(), PushMessage.TYPE_POP, PopJson.write(pop));
+                out.accept(pop);
                 published.incrementAndGet();
             }
         } catch (RuntimeException ex) {
@@ -120,6 +116,16 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
             lookupFailures.incrementAndGet();
             log.warn("customer lookup for {} failed: {}", number.normalized(), ex.toString());
             return List.of();
+        }
+    }
+
+    private Optional<CustomerCard> customerOfAccount(String accountNo) {
+        try {
+            return customers.findByAccountNo(accountNo);
+        } catch (RuntimeException ex) {
+            lookupFailures.incrementAndGet();
+            log.warn("customer lookup for account {} failed: {}", accountNo, ex.toString());
+            return Optional.empty();
         }
     }
 

@@ -33,17 +33,23 @@ public final class PopBook {
     /** How the book reaches the rest of the system; each function may block (it runs on a pop worker). */
     public record Lookups(Function<AgentInterface, Optional<String>> agentOf,
                           Function<String, PhoneNumber> normalize,
-                          Function<PhoneNumber, List<CustomerCard>> customersOf) {
+                          Function<PhoneNumber, List<CustomerCard>> customersOf,
+                          Function<String, Optional<CustomerCard>> customerOfAccount) {
     }
 
     private final Lookups lookups;
     private final List<String> variableNames;
+    private final List<String> accountVariables;
     private final Map<CallId, CallPops> calls = new HashMap<>();
 
-    /** Creates an empty book. */
-    public PopBook(Lookups lookups, List<String> variableNames) {
+    /**
+     * Creates an empty book showing {@code variableNames} in pops; an account keyed in the IVR (the first non-empty of
+     * {@code accountVariables}) puts its customer first.
+     */
+    public PopBook(Lookups lookups, List<String> variableNames, List<String> accountVariables) {
         this.lookups = lookups;
         this.variableNames = List.copyOf(variableNames);
+        this.accountVariables = List.copyOf(accountVariables);
     }
 
     /** Applies one event and returns the pops that changed (to store and push), in order. */
@@ -128,6 +134,7 @@ public final class PopBook {
         Caller caller;
         PhoneNumber number;
         List<CustomerCard> customers;
+        String lookedUpAccount;
         String queue;
         Instant queuedAt;
         long version;
@@ -146,11 +153,33 @@ public final class PopBook {
         }
 
         List<CustomerCard> customers() {
-            if (customers == null) {
+            String account = keyedAccount();
+            if (customers == null || (account != null && !account.equals(lookedUpAccount))) {
                 PhoneNumber n = number();
-                customers = n.lookupable() ? lookups.customersOf().apply(n) : List.of();
+                List<CustomerCard> byPhone = n.lookupable() ? lookups.customersOf().apply(n) : List.of();
+                lookedUpAccount = account;
+                Optional<CustomerCard> keyed = account == null ? Optional.empty() : lookups.customerOfAccount().apply(account);
+                if (keyed.isEmpty()) {
+                    customers = byPhone;
+                } else {
+                    // The account the caller keyed in is the best evidence of who calls (domain: the IVR identifies the caller).
+                    List<CustomerCard> merged = new ArrayList<>(byPhone.size() + 1);
+                    merged.add(keyed.get());
+                    byPhone.stream().filter(c -> c.id() != keyed.get().id()).forEach(merged::add);
+                    customers = merged;
+                }
             }
             return customers;
+        }
+
+        private String keyedAccount() {
+            for (String name : accountVariables) {
+                String v = variables.get(name);
+                if (v != null && !v.isBlank()) {
+                    return v.trim();
+                }
+            }
+            return null;
         }
 
         Map<String, String> shownVariables() {
