@@ -124,6 +124,7 @@ class AgentPageBrowserIntegrationTests {
         assertThat(variable(pop, "IVR_CHOICE")).isEqualTo(script);
         assertThat(variable(pop, "IVR_ACCOUNT")).isEqualTo(img + script);
         assertThat(browser.all(By.cssSelector("#pops img, #pops script, #pops [onerror]"))).isEmpty();
+        browser.screenshot("agent-page-markup-as-text");
         assertThat(browser.script("return typeof window.pwned")).isEqualTo("undefined");
         assertThat(browser.openAlertText()).isNull();
         // a blocked inline script would be logged as a CSP violation: nothing even tried to run
@@ -138,6 +139,7 @@ class AgentPageBrowserIntegrationTests {
         WebElement error = browser.await(By.id("login-error"), WebElement::isDisplayed);
         assertThat(error.getText()).isEqualTo("用户名或密码错误 · Wrong username or password");
         assertThat(browser.await(By.id("login-out")).isDisplayed()).isFalse();
+        browser.screenshot("login-page-wrong-password");
 
         browser.open(url("/agent.html"));
         assertThat(browser.awaitUrl(u -> u.contains("/login.html"))).isEqualTo(url("/login.html"));

@@ -90,10 +90,15 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     }
 
     @Override
-    public void afterTestExecution(ExtensionContext context) {
+    public void afterTestExecution(ExtensionContext context) throws IOException {
+        String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
         if (context.getExecutionException().isPresent() && driver != null) {
-            String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
             dumpForDiagnosis(name);
+        } else {
+            // a dump left by an earlier failing run would mislead whoever looks for the cause of the next failure
+            for (String suffix : List.of(".png", ".html", ".console.txt")) {
+                Files.deleteIfExists(OUTPUT.resolve(name + suffix));
+            }
         }
     }
 
@@ -102,7 +107,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         stop();
     }
 
-    /** Starts Chromium with a fresh profile; the test's own use needs no call, the extension does it. */
+    /** Starts Chromium with a fresh profile (as an extension it does so before the class's first test). */
     public void start() throws IOException {
         File binary = existing(System.getProperty("hotline.browser.binary", "/usr/bin/chromium"), "chromium");
         File driverExe = existing(System.getProperty("hotline.browser.driver", "/usr/bin/chromedriver"), "chromedriver");
