@@ -4,6 +4,14 @@
   'use strict';
   const STATUS_TEXT = {RINGING: '振铃 Ringing', ANSWERED: '通话中 Talking', MISSED: '未接 Missed',
     TRANSFERRED: '已转接 Transferred', ENDED: '已结束 Ended'};
+  // The records' codes (CHECK lists of the schema) in the words agents use; an unknown code is shown as is.
+  const KIND_TEXT = {RESIDENTIAL: '民用', COMMERCIAL: '工商'};
+  const CATEGORY_TEXT = {fault: '报修', enquiry: '咨询', complaint: '投诉', request: '业务受理', praise: '表扬'};
+  const CHANNEL_TEXT = {phone: '电话', sms: '短信', ivr: 'IVR', web: '网上'};
+  const ORDER_TYPE_TEXT = {repair: '抢修', connection: '报装', ownership_transfer: '过户', equipment: '设备添装/移改/拆除',
+    suspend_resume: '报停/启用', meter_card: '表卡', other: '其他'};
+  const ORDER_STATUS_TEXT = {new: '新建', dispatched: '已派单', accepted: '已接单', in_progress: '处理中',
+    resolved: '已处理', closed: '已关闭', cancelled: '已撤销'};
   const KEEP_FINISHED_MS = 60000;
   const pops = new Map();
   let socket = null;
@@ -20,6 +28,25 @@
     return v === null || v === undefined ? '' : Number(v).toFixed(2) + ' 元';
   }
 
+  function label(map, code) {
+    return map[code] || code || '';
+  }
+
+  // 2026-11-03 22:12 in the agent's time zone: unambiguous, unlike the browser locale's default
+  function time(iso) {
+    const d = new Date(iso);
+    if (isNaN(d)) return '';
+    const two = (n) => String(n).padStart(2, '0');
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + ':'
+      + two(d.getMinutes());
+  }
+
+  function row(tag, cells) {
+    const tr = el('tr');
+    for (const [cls, text] of cells) tr.appendChild(el(tag, cls, text));
+    return tr;
+  }
+
   function customerCard(c) {
     const box = el('div', 'customer');
     box.dataset.customerNo = c.customerNo;
@@ -27,32 +54,38 @@
     if (c.keyAccount) h.appendChild(el('span', 'flag key', '大客户'));
     if (c.highRisk) h.appendChild(el('span', 'flag risk', '高危'));
     box.appendChild(h);
+    box.appendChild(el('div', 'customer-no note', '客户编号 ' + c.customerNo + ' · ' + label(KIND_TEXT, c.kind)));
     box.appendChild(el('div', 'customer-address', c.address));
     if (c.arrears && Number(c.arrears) > 0) box.appendChild(el('div', 'arrears', '欠费 ' + money(c.arrears)));
     if (c.accounts && c.accounts.length) {
       const t = el('table', 'accounts');
+      t.appendChild(el('thead')).appendChild(row('th', [[null, '户号'], [null, '地址'], [null, '表号'], [null, '欠费']]));
+      const body = t.appendChild(el('tbody'));
       for (const a of c.accounts) {
-        const tr = el('tr');
-        tr.appendChild(el('td', 'account-no', a.accountNo));
-        tr.appendChild(el('td', null, a.premisesAddress));
-        tr.appendChild(el('td', null, (a.meterNo || '') + (a.prepaidMeter ? ' (IC卡)' : '')));
-        tr.appendChild(el('td', null, money(a.arrears)));
-        t.appendChild(tr);
+        const owed = Number(a.arrears) > 0;
+        const tr = body.appendChild(row('td', [['account-no', a.accountNo], [null, a.premisesAddress],
+          [null, (a.meterNo || '') + (a.prepaidMeter ? ' (IC卡表)' : '')],
+          [owed ? 'owed' : null, money(a.arrears) + (owed && a.daysOverdue ? ' · 逾期 ' + a.daysOverdue + ' 天' : '')]]));
+        tr.dataset.accountNo = a.accountNo;
       }
       box.appendChild(t);
     }
     if (c.openWorkOrders && c.openWorkOrders.length) {
       const ul = el('ul', 'work-orders');
-      for (const w of c.openWorkOrders) ul.appendChild(el('li', null, w.orderNo + ' ' + w.type + ' ' + w.status));
-      box.appendChild(el('div', 'note', '在办工单 Open work orders'));
+      for (const w of c.openWorkOrders) {
+        ul.appendChild(el('li', null, [w.orderNo, label(ORDER_TYPE_TEXT, w.type), label(ORDER_STATUS_TEXT, w.status),
+          time(w.createdAt)].join(' · ')));
+      }
+      box.appendChild(el('h4', 'note', '在办工单 Open work orders'));
       box.appendChild(ul);
     }
     if (c.recentContacts && c.recentContacts.length) {
       const ul = el('ul', 'contacts');
       for (const k of c.recentContacts) {
-        ul.appendChild(el('li', null, new Date(k.at).toLocaleString() + ' ' + k.category + ' ' + (k.summary || '')));
+        ul.appendChild(el('li', null, [time(k.at), label(CHANNEL_TEXT, k.channel), label(CATEGORY_TEXT, k.category),
+          k.summary].filter(Boolean).join(' · ')));
       }
-      box.appendChild(el('div', 'note', '最近联系 Recent contacts'));
+      box.appendChild(el('h4', 'note', '最近联系 Recent contacts'));
       box.appendChild(ul);
     }
     return box;
@@ -87,7 +120,7 @@
     const box = document.getElementById('pops');
     const sorted = [...pops.values()].sort((a, b) => String(b.ringingAt).localeCompare(String(a.ringingAt)));
     box.replaceChildren(...sorted.map(render));
-    if (sorted.length === 0) box.appendChild(el('p', 'note', '没有来电 · No calls'));
+    if (sorted.length === 0) box.appendChild(el('p', 'note', '没有来电 · No calls')).id = 'no-calls';
   }
 
   function accept(p) {
@@ -116,8 +149,10 @@
     };
     socket.onclose = () => {
       setConn(false);
-      setTimeout(connect, retryMs);
+      const wait = retryMs;
       retryMs = Math.min(retryMs * 2, 10000);
+      // a refused handshake looks like any drop: ask whether the session still exists before retrying
+      whoAmI().catch(() => null).finally(() => setTimeout(connect, wait));
     };
   }
 
@@ -127,11 +162,23 @@
     c.textContent = up ? '已连接 · online' : '未连接 · offline';
   }
 
-  fetch('/api/me', {credentials: 'same-origin'}).then(r => r.json()).then(me => {
+  // The logged-in agent, or off to the login page when the session is gone (expired, server restarted).
+  function whoAmI() {
+    return fetch('/api/me', {credentials: 'same-origin', headers: {Accept: 'application/json'}}).then(r => {
+      if (r.redirected || r.status === 401 || r.status === 403) {
+        location.assign('/login.html?expired');
+        return new Promise(() => {}); // the page is leaving: nothing more to do here
+      }
+      if (!r.ok) throw new Error('/api/me answered ' + r.status);
+      return r.json();
+    });
+  }
+
+  whoAmI().then(me => {
     const m = document.getElementById('me');
     m.textContent = (me.displayName || me.username) + ' (' + me.username + ')';
     m.dataset.username = me.username;
-  });
+  }).catch(() => { /* the header stays empty; the socket's retries report the trouble */ });
   fetch('/api/csrf', {credentials: 'same-origin'}).then(r => r.json()).then(t => {
     const f = document.getElementById('logout-csrf');
     f.name = t.parameterName;

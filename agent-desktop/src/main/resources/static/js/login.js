@@ -4,6 +4,7 @@
   const params = new URLSearchParams(location.search);
   document.getElementById('login-error').hidden = !params.has('error');
   document.getElementById('login-out').hidden = !params.has('logout');
+  document.getElementById('login-expired').hidden = !params.has('expired');
   fetch('/api/csrf', {credentials: 'same-origin'})
     .then(r => r.json())
     .then(t => {
