@@ -81,8 +81,9 @@ class TwoNodeIntegrationTests {
                 assertThat(late.awaitFrame("snapshot").get("pops"))
                         .anySatisfy(p -> assertThat(p.get("callId").asText()).isEqualTo(call.linkedid()));
             }
+            // The caller hangs up while it rings: the ring is cancelled, so the agent's pop ends as missed.
             call.hangup();
-            onB.awaitPop(p -> p.get("callId").asText().equals(call.linkedid()) && "ENDED".equals(p.get("status").asText()));
+            onB.awaitPop(p -> p.get("callId").asText().equals(call.linkedid()) && "MISSED".equals(p.get("status").asText()));
         }
     }
 }

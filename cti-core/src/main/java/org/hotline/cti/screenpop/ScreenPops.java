@@ -51,7 +51,7 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
 
     /** Creates the service and its worker threads. */
     public ScreenPops(ScreenPopProperties properties, AgentDirectory agents, PhoneNumbers phoneNumbers,
-                      CustomerDirectory customers, PopStore store, PushBus bus) {
+                      CustomerDirectory customers, Consumer<ScreenPop> out) {
         this.properties = properties;
         this.agents = agents;
         this.phoneNumbers = phoneNumbers;
