@@ -90,6 +90,25 @@ class ScreenPopEndToEndIntegrationTests {
     }
 
     @Test
+    void garbageOnTheAmiSocketHarmsNothingElse() {
+        try (AgentClient agent = AgentClient.login(port, "agent1004", DemoUsers.AGENT_PASSWORD).connect()) {
+            agent.awaitFrame("snapshot");
+            long badBefore = ami.stats().badInput();
+            simulator.sendRaw("Event: Newchannel\r\nthis line has no colon\r\nCallerIDName: <img src=x onerror=alert(1)>\r\n\r\n");
+            simulator.sendRaw("Event: VarSet\r\nValue: " + "x".repeat(1 << 20) + "\r\n\r\n");
+            simulator.sendRaw("Event: SomethingNobodyKnows\r\nFoo: bar\r\n\r\n");
+            await().atMost(Duration.ofSeconds(10)).until(() -> ami.stats().badInput() >= badBefore + 2);
+
+            CallHandle call = simulator.placeCall(CallSpec.of("13800138000", "hotline")
+                    .withOutcome(new Outcome.RingUntilTold("1004")));
+            JsonNode pop = agent.awaitPop(p -> p.get("callId").asText().equals(call.linkedid()));
+            assertThat(pop.get("customers").get(0).get("name").asText()).isEqualTo("张三");
+            assertThat(ami.state().isLoggedIn()).isTrue();
+            call.hangup();
+        }
+    }
+
+    @Test
     void wrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
         assertThat(AgentClient.loginRedirect(port, "agent1001", "wrong")).endsWith("/login.html?error");
         assertThat(AgentClient.loginRedirect(port, "nobody", "wrong")).endsWith("/login.html?error");
