@@ -46,9 +46,7 @@ class DemoConfiguration implements AutoCloseable {
     void loadDemo() {
         if (demo.enabled()) {
             DemoUsers.ensure(dataSource, agents);
-            DemoDataGenerator.Summary s = new DemoDataGenerator().generate(dataSource, demo.customers(), demo.seed());
-            log.info("demo data: {} customers added to {} in {} ms", s.customersAdded(), s.customersBefore(),
-                    s.took().toMillis());
+            new DemoDataGenerator().generate(dataSource, demo.customers(), demo.seed());
         }
         EmbeddedServers embedded = servers.getIfAvailable();
         PbxSimulator sim = embedded == null ? null : embedded.simulator();
