@@ -21,7 +21,7 @@ final class CallActions {
     CallActions(Sim sim, CallEngine engine) {
         this.sim = sim;
         this.engine = engine;
-        this.ev = engine.events();
+        this.ev = engine.ev;
     }
 
     void handle(ActionHandler h, AmiSession s, String action, Action a) {
@@ -165,6 +165,6 @@ final class CallActions {
         }
         h.reply(s, Frame.response("Success", id).add("Message", "Redirect successful"));
         engine.sync(call);
-        engine.redirect(call, a.get("Context") == null ? "transfer" : a.get("Context"), exten, target);
+        engine.transfers.redirect(call, a.get("Context") == null ? "transfer" : a.get("Context"), exten, target);
     }
 }

@@ -13,7 +13,7 @@ final class QueueActions {
     QueueActions(Sim sim, CallEngine engine) {
         this.sim = sim;
         this.engine = engine;
-        this.ev = engine.events();
+        this.ev = engine.ev;
     }
 
     void handle(ActionHandler h, AmiSession s, String action, Action a) {
@@ -63,7 +63,7 @@ final class QueueActions {
             ev.member("QueueMemberPause", m);
         }
         if (!paused) {
-            engine.dispatcher().dispatchFor(iface);
+            engine.dispatcher.dispatchFor(iface);
         }
     }
 
@@ -94,7 +94,7 @@ final class QueueActions {
         ev.deviceState("Queue:" + q.name + "_pause_" + iface, m.paused ? "INUSE" : "NOT_INUSE");
         ev.member("QueueMemberAdded", m);
         if (!ext.isEmpty()) {
-            engine.dispatcher().dispatch(q);
+            engine.dispatcher.dispatch(q);
         }
     }
 

@@ -81,6 +81,12 @@ public final class QueueState {
         return null;
     }
 
+    /** Counts a completed call and its talk time, for TalkTime and Completed. */
+    void countCompleted(long talkSeconds) {
+        completed++;
+        talkTimeTotal += talkSeconds;
+    }
+
     /** Average hold time of answered calls, in seconds. */
     long averageHoldTime() {
         return answered == 0 ? 0 : holdTimeTotal / answered;
