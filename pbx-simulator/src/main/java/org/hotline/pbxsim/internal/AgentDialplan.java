@@ -132,6 +132,14 @@ final class AgentDialplan {
         runHangupHandlerEnd(a2, ext, priority);
     }
 
+    /** The agent's legs go after the other side left: ;2 asked to hang up, ;1 gone, the handler, ;2 gone. */
+    void hangupAgentLegs(SimChannel a1, SimChannel a2, String ext, int cause) {
+        ev.hangupRequest(a2, cause);
+        ev.hangup(a1, cause);
+        runHangupHandler(a2, ext);
+        ev.hangup(a2, cause);
+    }
+
     /** A completed queue call frees its member: CallsTaken, LastCall, QueueMemberStatus 1. */
     void completeMember(Member m) {
         m.callsTaken++;

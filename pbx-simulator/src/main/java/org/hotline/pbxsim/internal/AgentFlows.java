@@ -156,10 +156,7 @@ final class AgentFlows {
         ev.hangup(c2, 16);
         ev.bridgeLeave(call.bridge, a1);
         ev.bridgeDestroy(call.bridge);
-        ev.hangupRequest(a2, 16);
-        ev.hangup(a1, 16);
-        dialplan.runHangupHandler(a2, ext);
-        ev.hangup(a2, 16);
+        dialplan.hangupAgentLegs(a1, a2, ext, 16);
         dialplan.completeMember(m);
         ev.deviceState("Local/" + ext + "@agents", "NOT_INUSE");
         ev.deviceState("Local/" + ext + "@agents", "NOT_INUSE");

@@ -169,10 +169,7 @@ final class TransferFlows {
             ev.bridgeDestroy(call.bridge);
         }
         int cause = talking ? 16 : 0;
-        ev.hangupRequest(b2, cause);
-        ev.hangup(b1, cause);
-        dialplan.runHangupHandler(b2, ext);
-        ev.hangup(b2, cause);
+        dialplan.hangupAgentLegs(b1, b2, ext, cause);
         dialplan.setDevice(call.transferDevice, AgentDevice.NOT_INUSE);
         engine.callerDeviceFree(call);
         dialplan.release(call.transferDevice, 0);
@@ -193,10 +190,7 @@ final class TransferFlows {
             ev.bridgeLeave(call.bridge, c2);
             ev.bridgeLeave(call.bridge, a1);
             ev.bridgeDestroy(call.bridge);
-            ev.hangupRequest(a2, 16);
-            ev.hangup(a1, 16);
-            dialplan.runHangupHandler(a2, m.extension);
-            ev.hangup(a2, 16);
+            dialplan.hangupAgentLegs(a1, a2, m.extension, 16);
             dialplan.completeMember(m);
             call.redirectedFrom = m;
             call.redirectedHold = call.holdSeconds;
