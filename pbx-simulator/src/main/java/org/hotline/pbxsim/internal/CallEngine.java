@@ -177,7 +177,7 @@ public final class CallEngine {
         call.joinSim = call.simNow;
         call.attempt = 0;
         call.excluded.clear();
-        q.entries.add(new QueueState.Entry(c2, call, call.simNow, q.entries.size() + 1));
+        q.entries.add(new QueueState.Entry(c2, call, call.simNow));
         call.originalPosition = q.entries.size();
         if (q.entries.size() == 1) {
             ev.deviceState("Queue:" + q.name, "RINGING");
