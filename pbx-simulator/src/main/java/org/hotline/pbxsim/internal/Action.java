@@ -13,6 +13,12 @@ public record Action(Map<String, List<String>> headers) {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
+    /** The first value of a header, or the fallback when it is absent. */
+    public String get(String name, String fallback) {
+        String v = get(name);
+        return v == null ? fallback : v;
+    }
+
     /** All values of a header, in order. */
     public List<String> all(String name) {
         return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());

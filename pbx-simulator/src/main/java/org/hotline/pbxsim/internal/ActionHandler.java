@@ -31,8 +31,8 @@ public final class ActionHandler {
     public ActionHandler(Sim sim, CallEngine engine) {
         this.sim = sim;
         this.lists = new ListActions(sim);
-        this.queueActions = new QueueActions(sim, engine);
-        this.callActions = new CallActions(sim, engine);
+        this.queueActions = new QueueActions(engine);
+        this.callActions = new CallActions(engine);
     }
 
     /** The banner new connections get. */
@@ -61,18 +61,28 @@ public final class ActionHandler {
         }
     }
 
+    /** Answers an action with an error and its message. */
+    void error(AmiSession s, String actionId, String message) {
+        reply(s, Frame.response("Error", actionId).add("Message", message));
+    }
+
+    /** Answers an action with success and its message. */
+    void success(AmiSession s, String actionId, String message) {
+        reply(s, Frame.response("Success", actionId).add("Message", message));
+    }
+
     /** Handles one action on the simulator thread. */
     void handle(AmiSession s, Action a) {
         String name = a.name();
         String id = a.actionId();
         if (name == null) {
-            reply(s, Frame.response("Error", id).add("Message", "Missing action in request"));
+            error(s, id, "Missing action in request");
             return;
         }
         String action = name.toLowerCase(Locale.ROOT);
         if (!s.isAuthenticated() && !action.equals("login") && !action.equals("challenge")
                 && !action.equals("logoff")) {
-            reply(s, Frame.response("Error", id).add("Message", "Permission denied"));
+            error(s, id, "Permission denied");
             return;
         }
         switch (action) {
@@ -97,13 +107,15 @@ public final class ActionHandler {
             case "status" -> lists.status(this, s, id, a.get("Channel"));
             case "queuepause", "queueadd", "queueremove", "queuepenalty", "queuememberringinuse" ->
                     queueActions.handle(this, s, action, a);
-            case "originate", "hangup", "redirect" -> callActions.handle(this, s, action, a);
+            case "originate" -> callActions.originate(this, s, a);
+            case "hangup" -> callActions.hangup(this, s, a);
+            case "redirect" -> callActions.redirect(this, s, a);
             default -> unknown(s, a, name);
         }
     }
 
     private void unknown(AmiSession s, Action a, String name) {
-        reply(s, Frame.response("Error", a.actionId()).add("Message", "Invalid/unknown command"));
+        error(s, a.actionId(), "Invalid/unknown command");
         // Asterisk reports the bad request as a security event (README: "RequestBadFormat")
         sim.emit(securityEvent("RequestBadFormat", "Error", s).add("RequestType", name));
     }
@@ -115,13 +127,13 @@ public final class ActionHandler {
         if (!ok) {
             log.info("AMI login failed for '{}' from {}", user, s.remote());
             // Asterisk answers, then ends the session (manager.c action_login returns -1)
-            reply(s, Frame.response("Error", id).add("Message", "Authentication failed"));
+            error(s, id, "Authentication failed");
             s.closeAfterFlush();
             return;
         }
         s.eventMask(a.get("Events"));
         s.authenticated(user);
-        reply(s, Frame.response("Success", id).add("Message", "Authentication accepted"));
+        success(s, id, "Authentication accepted");
         long uptime = Math.max(1, sim.clock.epochSeconds() - sim.startEpoch);
         if (s.wants(Frame.event("FullyBooted", "system,all", sim.clock))) {
             s.send(Frame.bare("FullyBooted").add("Privilege", "system,all").add("Uptime", uptime)
@@ -143,7 +155,7 @@ public final class ActionHandler {
     /** MD5 challenge as asterisk-java asks before Login (AuthType MD5, Key = md5(challenge + secret)). */
     private void challenge(AmiSession s, Action a) {
         if (!"md5".equalsIgnoreCase(a.get("AuthType"))) {
-            reply(s, Frame.response("Error", a.actionId()).add("Message", "Must specify AuthType"));
+            error(s, a.actionId(), "Must specify AuthType");
             return;
         }
         s.challenge = Long.toString(100_000_000L + ThreadLocalRandom.current().nextLong(900_000_000L));
@@ -185,7 +197,7 @@ public final class ActionHandler {
     }
 
     private void command(AmiSession s, Action a) {
-        String cmd = a.get("Command") == null ? "" : a.get("Command").trim();
+        String cmd = a.get("Command", "").trim();
         if (cmd.equalsIgnoreCase("core show version")) {
             reply(s, Frame.response("Success", a.actionId()).add("Message", "Command output follows")
                     .add("Output", "Asterisk " + VERSION + " built by root @ vm on a x86_64 running Linux"));

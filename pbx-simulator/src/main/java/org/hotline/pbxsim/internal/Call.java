@@ -138,13 +138,26 @@ public final class Call {
         }
     }
 
-    /** Cancels every timer. */
-    void cancelAll() {
-        cancelTimer();
+    /** Cancels the caller's give-up timer. */
+    void cancelPatience() {
         if (patienceTimer != null) {
             patienceTimer.cancel(false);
             patienceTimer = null;
         }
+    }
+
+    /** Cancels every timer. */
+    void cancelAll() {
+        cancelTimer();
+        cancelPatience();
+    }
+
+    /** Forgets the agent legs, member and bridge once the agent has left the call. */
+    void detachAgent() {
+        a1 = null;
+        a2 = null;
+        member = null;
+        bridge = null;
     }
 
     /** Whole seconds between two simulated instants, as Asterisk's integer time differences. */

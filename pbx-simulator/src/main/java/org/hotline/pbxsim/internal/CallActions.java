@@ -18,23 +18,15 @@ final class CallActions {
     private final CallEngine engine;
     private final Events ev;
 
-    CallActions(Sim sim, CallEngine engine) {
-        this.sim = sim;
+    CallActions(CallEngine engine) {
+        this.sim = engine.sim;
         this.engine = engine;
-        this.ev = engine.events();
-    }
-
-    void handle(ActionHandler h, AmiSession s, String action, Action a) {
-        switch (action) {
-            case "originate" -> originate(h, s, a);
-            case "hangup" -> hangup(h, s, a);
-            default -> redirect(h, s, a);
-        }
+        this.ev = engine.ev;
     }
 
     /** {@code Local/<exten>@callers} with CALLERNUM/CALLERNAME/__TALKTIME variables, as the lab driver sends. */
-    private void originate(ActionHandler h, AmiSession s, Action a) {
-        String channel = a.get("Channel") == null ? "" : a.get("Channel");
+    void originate(ActionHandler h, AmiSession s, Action a) {
+        String channel = a.get("Channel", "");
         QueueState q = null;
         if (channel.startsWith("Local/") && channel.endsWith("@callers")) {
             String exten = channel.substring(6, channel.indexOf('@'));
@@ -45,7 +37,7 @@ final class CallActions {
             }
         }
         if (q == null) {
-            h.reply(s, Frame.response("Error", a.actionId()).add("Message", "Originate failed"));
+            h.error(s, a.actionId(), "Originate failed");
             return;
         }
         Map<String, String> vars = new LinkedHashMap<>();
@@ -65,7 +57,7 @@ final class CallActions {
         Duration ring = Duration.ofSeconds(1 + ThreadLocalRandom.current().nextLong(4));
         CallSpec spec = new CallSpec(number, name, q.name, extra, Outcome.answer(ring), Duration.ofSeconds(talk),
                 Duration.ofSeconds(patience));
-        h.reply(s, Frame.response("Success", a.actionId()).add("Message", "Originate successfully queued"));
+        h.success(s, a.actionId(), "Originate successfully queued");
         engine.place(spec, a.actionId() == null ? "" : a.actionId(), null);
     }
 
@@ -78,8 +70,8 @@ final class CallActions {
     }
 
     /** Hangup of one channel, or of every channel matching {@code /regex/} (listed as in capture 08). */
-    private void hangup(ActionHandler h, AmiSession s, Action a) {
-        String spec = a.get("Channel") == null ? "" : a.get("Channel");
+    void hangup(ActionHandler h, AmiSession s, Action a) {
+        String spec = a.get("Channel", "");
         String id = a.actionId();
         boolean regex = spec.length() > 1 && spec.startsWith("/") && spec.endsWith("/");
         List<String> matched = new ArrayList<>();
@@ -88,7 +80,7 @@ final class CallActions {
             try {
                 p = Pattern.compile(spec.substring(1, spec.length() - 1));
             } catch (PatternSyntaxException e) {
-                h.reply(s, Frame.response("Error", id).add("Message", "Invalid regex"));
+                h.error(s, id, "Invalid regex");
                 return;
             }
             for (String name : sim.channels.keySet()) {
@@ -107,11 +99,11 @@ final class CallActions {
             h.reply(s, Frame.concat(out));
         } else {
             if (!sim.channels.containsKey(spec)) {
-                h.reply(s, Frame.response("Error", id).add("Message", "No such channel"));
+                h.error(s, id, "No such channel");
                 return;
             }
             matched.add(spec);
-            h.reply(s, Frame.response("Success", id).add("Message", "Channel Hungup"));
+            h.success(s, id, "Channel Hungup");
         }
         for (String name : matched) {
             hangupChannel(name);
@@ -142,15 +134,15 @@ final class CallActions {
     }
 
     /** Redirect of a queue caller into another queue's extension (capture 05, first call). */
-    private void redirect(ActionHandler h, AmiSession s, Action a) {
+    void redirect(ActionHandler h, AmiSession s, Action a) {
         String id = a.actionId();
         String channel = a.get("Channel");
         Call call = channel == null ? null : engine.findByChannel(channel);
         if (channel == null || !sim.channels.containsKey(channel)) {
-            h.reply(s, Frame.response("Error", id).add("Message", "Channel does not exist: " + channel));
+            h.error(s, id, "Channel does not exist: " + channel);
             return;
         }
-        String exten = a.get("Exten") == null ? "" : a.get("Exten");
+        String exten = a.get("Exten", "");
         QueueState target = null;
         for (QueueState q : sim.queues.values()) {
             if (q.name.equals(exten) || q.callerExten.equals(exten)) {
@@ -160,11 +152,11 @@ final class CallActions {
         if (call == null || !channel.equals(call.callerChannel()) || target == null
                 || !(call.phase == Call.Phase.WAITING || call.phase == Call.Phase.RETRY
                         || call.phase == Call.Phase.TALKING)) {
-            h.reply(s, Frame.response("Error", id).add("Message", "Redirect failed"));
+            h.error(s, id, "Redirect failed");
             return;
         }
-        h.reply(s, Frame.response("Success", id).add("Message", "Redirect successful"));
+        h.success(s, id, "Redirect successful");
         engine.sync(call);
-        engine.redirect(call, a.get("Context") == null ? "transfer" : a.get("Context"), exten, target);
+        engine.transfers.redirect(call, a.get("Context", "transfer"), exten, target);
     }
 }

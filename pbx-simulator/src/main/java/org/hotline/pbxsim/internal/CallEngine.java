@@ -1,8 +1,10 @@
 package org.hotline.pbxsim.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hotline.pbxsim.CallResult;
 import org.hotline.pbxsim.CallSpec;
 import org.hotline.pbxsim.Outcome;
@@ -19,26 +21,20 @@ public final class CallEngine {
 
     final Sim sim;
     final Events ev;
-    final AgentFlows agents;
     final QueueDispatcher dispatcher;
-    private final java.util.Set<Call> live = new java.util.LinkedHashSet<>();
+    final AgentDialplan dialplan;
+    final TransferFlows transfers;
+    final AgentFlows agents;
+    private final Set<Call> live = new LinkedHashSet<>();
 
     /** An engine over a simulator's state. */
     public CallEngine(Sim sim) {
         this.sim = sim;
         this.ev = new Events(sim);
         this.dispatcher = new QueueDispatcher(this);
-        this.agents = new AgentFlows(this);
-    }
-
-    /** The event emitter, for the action handlers. */
-    Events events() {
-        return ev;
-    }
-
-    /** The dispatcher, for the action handlers. */
-    QueueDispatcher dispatcher() {
-        return dispatcher;
+        this.dialplan = new AgentDialplan(this);
+        this.transfers = new TransferFlows(this, dialplan);
+        this.agents = new AgentFlows(this, dialplan, transfers);
     }
 
     /** Places a call now; must run on the simulator thread. */
@@ -181,7 +177,7 @@ public final class CallEngine {
         call.joinSim = call.simNow;
         call.attempt = 0;
         call.excluded.clear();
-        q.entries.add(new QueueState.Entry(c2, call, call.simNow, q.entries.size() + 1));
+        q.entries.add(new QueueState.Entry(c2, call, call.simNow));
         call.originalPosition = q.entries.size();
         if (q.entries.size() == 1) {
             ev.deviceState("Queue:" + q.name, "RINGING");
@@ -219,10 +215,7 @@ public final class CallEngine {
         }
         ev.varSet(c2, "QUEUEWAIT", Long.toString(hold));
         ev.varSet(c2, "QUEUEWAIT_MS", Long.toString(hold * 1000));
-        ev.varSet(c2, "DIALEDTIME", Long.toString(Call.seconds(call.queueAppSim, call.simNow)));
-        ev.varSet(c2, "DIALEDTIME_MS", Long.toString(Call.millis(call.queueAppSim, call.simNow)));
-        ev.varSet(c2, "ANSWEREDTIME", "0");
-        ev.varSet(c2, "ANSWEREDTIME_MS", "0");
+        unansweredTimes(call);
         ev.varSet(c2, "ABANDONED", "TRUE");
         ev.queueCallerAbandon(c2, q.name, position, call.originalPosition, hold);
         q.abandoned++;
@@ -232,21 +225,60 @@ public final class CallEngine {
         if (ringing) {
             agents.finishCancelledAgentLeg(call);
         }
-        q.remove(c2);
-        if (q.entries.isEmpty()) {
-            ev.deviceState("Queue:" + q.name, "NOT_INUSE");
-        }
-        ev.queueCallerLeave(c2, q.name, position, q.entries.size());
+        leaveQueue(call);
         ev.varSet(c2, "QUEUEPOSITION", Integer.toString(position));
         ev.softHangupRequest(c2, 16);
         ev.hangup(c2, cause);
         if (ringing) {
             agents.releaseCancelledAgent(call);
         }
-        ev.deviceState("Local/" + q.callerExten + "@callers", "NOT_INUSE");
-        ev.deviceState("Local/" + q.callerExten + "@callers", "NOT_INUSE");
+        callerDeviceFree(call);
         end(call, CallResult.Disposition.ABANDONED);
         dispatcher.dispatch(q);
+    }
+
+    /** The caller leaves the queue's entries (QueueCallerLeave); returns the position it had. */
+    int leaveQueue(Call call) {
+        QueueState q = call.queue;
+        int position = q.positionOf(call.c2);
+        q.remove(call.c2);
+        if (q.entries.isEmpty()) {
+            ev.deviceState("Queue:" + q.name, "NOT_INUSE");
+        }
+        ev.queueCallerLeave(call.c2, q.name, position, q.entries.size());
+        return position;
+    }
+
+    /** AgentComplete for the member talking with the caller; returns the talk time it reports. */
+    long agentComplete(Call call, String reason) {
+        long talk = Call.seconds(call.answerSim, call.simNow);
+        ev.agentComplete(call.c2, call.a1, call.member, call.holdSeconds, talk, reason);
+        return talk;
+    }
+
+    /** The ANSWEREDTIME/DIALEDTIME variables the Queue application sets when it returns after an answer. */
+    void answeredTimes(Call call, long answeredAt) {
+        SimChannel c2 = call.c2;
+        ev.varSet(c2, "ANSWEREDTIME", Long.toString(Call.seconds(answeredAt, call.simNow)));
+        ev.varSet(c2, "ANSWEREDTIME_MS", Long.toString(Call.millis(answeredAt, call.simNow)));
+        ev.varSet(c2, "DIALEDTIME", Long.toString(Call.seconds(call.queueAppSim, call.simNow)));
+        ev.varSet(c2, "DIALEDTIME_MS", Long.toString(Call.millis(call.queueAppSim, call.simNow)));
+    }
+
+    /** The DIALEDTIME/ANSWEREDTIME variables the Queue application sets when it returns with nobody talking. */
+    void unansweredTimes(Call call) {
+        SimChannel c2 = call.c2;
+        ev.varSet(c2, "DIALEDTIME", Long.toString(Call.seconds(call.queueAppSim, call.simNow)));
+        ev.varSet(c2, "DIALEDTIME_MS", Long.toString(Call.millis(call.queueAppSim, call.simNow)));
+        ev.varSet(c2, "ANSWEREDTIME", "0");
+        ev.varSet(c2, "ANSWEREDTIME_MS", "0");
+    }
+
+    /** The caller's Local device is free again once both its legs are gone. */
+    void callerDeviceFree(Call call) {
+        String device = "Local/" + call.queue.callerExten + "@callers";
+        ev.deviceState(device, "NOT_INUSE");
+        ev.deviceState(device, "NOT_INUSE");
     }
 
     /** The live call one of whose legs has this name, or {@code null}. */
@@ -268,51 +300,6 @@ public final class CallEngine {
         return live.size();
     }
 
-    /**
-     * Moves a queue caller into another queue's extension. An answered caller's agent is freed at once while the
-     * first queue's AgentComplete waits for the caller's hang-up (Reason=caller), as capture 05 shows.
-     */
-    void redirect(Call call, String context, String exten, QueueState target) {
-        SimChannel c2 = call.c2;
-        if (call.phase == Call.Phase.TALKING) {
-            call.cancelTimer();
-            SimChannel a1 = call.a1;
-            SimChannel a2 = call.a2;
-            Member m = call.member;
-            ev.bridgeLeave(call.bridge, c2);
-            ev.bridgeLeave(call.bridge, a1);
-            ev.bridgeDestroy(call.bridge);
-            ev.hangupRequest(a2, 16);
-            ev.hangup(a1, 16);
-            int priority = a2.priority;
-            agents.runHangupHandlerStart(a2, m.extension);
-            ev.deviceState("Custom:agent" + m.extension, "NOT_INUSE");
-            agents.runHangupHandlerEnd(a2, m.extension, priority);
-            ev.hangup(a2, 16);
-            agents.completeMember(m);
-            call.redirectedFrom = m;
-            call.redirectedHold = call.holdSeconds;
-            call.redirectedAnswerSim = call.answerSim;
-            call.a1 = null;
-            call.a2 = null;
-            call.member = null;
-            call.bridge = null;
-            agents.release(m.device, sim.queue(m.queue).wrapUpNanos);
-        } else {
-            call.cancelAll();
-            QueueState q = call.queue;
-            int position = q.positionOf(c2);
-            q.remove(c2);
-            ev.musicOnHoldStop(c2);
-            if (q.entries.isEmpty()) {
-                ev.deviceState("Queue:" + q.name, "NOT_INUSE");
-            }
-            ev.queueCallerLeave(c2, q.name, position, q.entries.size());
-        }
-        ev.newexten(c2, context, exten, 1, "NoOp", "Transferred to " + target.name + ": " + c2.callerNum);
-        joinQueue(call, target, 2);
-    }
-
     /** Marks the call over and completes its future. */
     void end(Call call, CallResult.Disposition disposition) {
         live.remove(call);
@@ -320,9 +307,7 @@ public final class CallEngine {
             // the first queue's AgentComplete arrives only when the redirected caller hangs up (capture 05)
             long talk = Call.seconds(call.redirectedAnswerSim, call.simNow);
             ev.agentComplete(call.c2, null, call.redirectedFrom, call.redirectedHold, talk, "caller");
-            QueueState first = sim.queue(call.redirectedFrom.queue);
-            first.completed++;
-            first.talkTimeTotal += talk;
+            sim.queue(call.redirectedFrom.queue).countCompleted(talk);
             if (call.talkSeconds == 0) {
                 call.talkSeconds = talk;
             }
@@ -347,7 +332,7 @@ public final class CallEngine {
         } else if (call.phase == Call.Phase.TRANSFER_RINGING) {
             sync(call);
             call.cancelTimer();
-            agents.transferAnswer(call);
+            transfers.answer(call);
         }
     }
 
@@ -357,7 +342,7 @@ public final class CallEngine {
         switch (call.phase) {
             case WAITING, RINGING, RETRY -> abandon(call, 16);
             case TALKING -> agents.callerHangupTalking(call);
-            case TRANSFER_RINGING, TRANSFER_TALKING -> agents.callerHangupAfterTransfer(call);
+            case TRANSFER_RINGING, TRANSFER_TALKING -> transfers.callerHangup(call);
             default -> {
                 // not started or already over: nothing to hang up
             }

@@ -1,6 +1,7 @@
 package org.hotline.pbxsim.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,23 +17,28 @@ final class ListActions {
         this.sim = sim;
     }
 
-    private static Frame start(String id, String message) {
-        return Frame.response("Success", id).add("EventList", "start").add("Message", message);
+    /** Whether an optional filter header admits an item: absent or empty admits all, else one name must match. */
+    static boolean selects(String filter, String... names) {
+        return filter == null || filter.isEmpty() || Arrays.asList(names).contains(filter);
     }
 
     private static Frame complete(String name, String id, int items) {
         return Frame.bare(name).add("ActionID", id).add("EventList", "Complete").add("ListItems", items);
     }
 
-    /** Sends the frames of one list as one reply, so that an injected delay keeps them together. */
-    private static void send(ActionHandler h, AmiSession s, List<Frame> frames) {
-        h.reply(s, Frame.concat(frames));
+    /** Sends the start response, items and completion as one reply, so that an injected delay keeps them together. */
+    private static void sendList(ActionHandler h, AmiSession s, String id, String message, List<Frame> items,
+            Frame complete) {
+        List<Frame> out = new ArrayList<>(items.size() + 2);
+        out.add(Frame.response("Success", id).add("EventList", "start").add("Message", message));
+        out.addAll(items);
+        out.add(complete);
+        h.reply(s, Frame.concat(out));
     }
 
     /** CoreShowChannels: one CoreShowChannel per live channel. */
     void coreShowChannels(ActionHandler h, AmiSession s, String id) {
         List<Frame> out = new ArrayList<>();
-        out.add(start(id, "Channels will follow"));
         long now = sim.clock.simNanos();
         for (SimChannel c : sim.channels.values()) {
             Frame f = Frame.bare("CoreShowChannel").actionId(id);
@@ -41,17 +47,15 @@ final class ListActions {
                     .add("Duration", duration(now - c.createdSimNanos())).add("BridgeId", c.bridgeId);
             out.add(f);
         }
-        out.add(complete("CoreShowChannelsComplete", id, out.size() - 1));
-        send(h, s, out);
+        sendList(h, s, id, "Channels will follow", out, complete("CoreShowChannelsComplete", id, out.size()));
     }
 
     /** Status: one Status per live channel (or the one named). */
     void status(ActionHandler h, AmiSession s, String id, String channel) {
         List<Frame> out = new ArrayList<>();
-        out.add(start(id, "Channel status will follow"));
         long now = sim.clock.simNanos();
         for (SimChannel c : sim.channels.values()) {
-            if (channel != null && !channel.isEmpty() && !channel.equals(c.name())) {
+            if (!selects(channel, c.name())) {
                 continue;
             }
             Frame f = Frame.bare("Status").add("Privilege", "Call");
@@ -64,18 +68,16 @@ final class ListActions {
                     .add("Seconds", (now - c.createdSimNanos()) / 1_000_000_000L).actionId(id);
             out.add(f);
         }
-        int items = out.size() - 1;
-        out.add(complete("StatusComplete", id, items).add("Items", items));
-        send(h, s, out);
+        sendList(h, s, id, "Channel status will follow", out,
+                complete("StatusComplete", id, out.size()).add("Items", out.size()));
     }
 
     /** QueueStatus: QueueParams, QueueMember rows, QueueEntry rows per queue. */
     void queueStatus(ActionHandler h, AmiSession s, String id, String queue, String member) {
         List<Frame> out = new ArrayList<>();
-        out.add(start(id, "Queue status will follow"));
         long now = sim.clock.simNanos();
         for (QueueState q : sim.queues.values()) {
-            if (queue != null && !queue.isEmpty() && !queue.equals(q.name)) {
+            if (!selects(queue, q.name)) {
                 continue;
             }
             out.add(Frame.bare("QueueParams").add("Queue", q.name).add("Max", 0)
@@ -84,7 +86,7 @@ final class ListActions {
                     .add("Completed", q.completed).add("Abandoned", q.abandoned).add("ServiceLevel", q.serviceLevel)
                     .add("ServicelevelPerf", "0.0").add("ServicelevelPerf2", "0.0").add("Weight", 0).actionId(id));
             for (Member m : q.members.values()) {
-                if (member != null && !member.isEmpty() && !member.equals(m.iface) && !member.equals(m.name)) {
+                if (!selects(member, m.iface, m.name)) {
                     continue;
                 }
                 Frame f = Frame.bare("QueueMember");
@@ -102,17 +104,15 @@ final class ListActions {
                         .actionId(id));
             }
         }
-        out.add(complete("QueueStatusComplete", id, out.size() - 1));
-        send(h, s, out);
+        sendList(h, s, id, "Queue status will follow", out, complete("QueueStatusComplete", id, out.size()));
     }
 
     /** QueueSummary: one QueueSummary per queue. */
     void queueSummary(ActionHandler h, AmiSession s, String id, String queue) {
         List<Frame> out = new ArrayList<>();
-        out.add(start(id, "Queue summary will follow"));
         long now = sim.clock.simNanos();
         for (QueueState q : sim.queues.values()) {
-            if (queue != null && !queue.isEmpty() && !queue.equals(q.name)) {
+            if (!selects(queue, q.name)) {
                 continue;
             }
             long available = q.members.values().stream()
@@ -124,8 +124,7 @@ final class ListActions {
                     .add("HoldTime", q.averageHoldTime()).add("TalkTime", q.averageTalkTime())
                     .add("LongestHoldTime", Math.max(0, longest)).actionId(id));
         }
-        out.add(complete("QueueSummaryComplete", id, out.size() - 1));
-        send(h, s, out);
+        sendList(h, s, id, "Queue summary will follow", out, complete("QueueSummaryComplete", id, out.size()));
     }
 
     /** QueueEntry writes {@code unknown} where channel blocks write {@code <unknown>} (capture 08). */

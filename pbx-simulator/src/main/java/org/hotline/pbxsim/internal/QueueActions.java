@@ -2,6 +2,7 @@ package org.hotline.pbxsim.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** QueuePause, QueueAdd, QueueRemove, QueuePenalty and QueueMemberRingInUse, with the member events of capture 04. */
 final class QueueActions {
@@ -10,10 +11,10 @@ final class QueueActions {
     private final CallEngine engine;
     private final Events ev;
 
-    QueueActions(Sim sim, CallEngine engine) {
-        this.sim = sim;
+    QueueActions(CallEngine engine) {
+        this.sim = engine.sim;
         this.engine = engine;
-        this.ev = engine.events();
+        this.ev = engine.ev;
     }
 
     void handle(ActionHandler h, AmiSession s, String action, Action a) {
@@ -21,7 +22,7 @@ final class QueueActions {
         String iface = a.get("Interface");
         String queue = a.get("Queue");
         if (iface == null || iface.isEmpty()) {
-            h.reply(s, Frame.response("Error", id).add("Message", "'Interface' not specified."));
+            h.error(s, id, "'Interface' not specified.");
             return;
         }
         switch (action) {
@@ -36,7 +37,7 @@ final class QueueActions {
     private List<Member> targets(String iface, String queue) {
         List<Member> out = new ArrayList<>();
         for (Member m : sim.memberships(iface)) {
-            if (queue == null || queue.isEmpty() || queue.equals(m.queue)) {
+            if (ListActions.selects(queue, m.queue)) {
                 out.add(m);
             }
         }
@@ -46,13 +47,12 @@ final class QueueActions {
     private void pause(ActionHandler h, AmiSession s, Action a, String iface, String queue) {
         List<Member> members = targets(iface, queue);
         if (members.isEmpty()) {
-            h.reply(s, Frame.response("Error", a.actionId()).add("Message", "Interface not found"));
+            h.error(s, a.actionId(), "Interface not found");
             return;
         }
         boolean paused = a.flag("Paused");
-        String reason = a.get("Reason") == null ? "" : a.get("Reason");
-        h.reply(s, Frame.response("Success", a.actionId()).add("Message",
-                paused ? "Interface paused successfully" : "Interface unpaused successfully"));
+        String reason = a.get("Reason", "");
+        h.success(s, a.actionId(), paused ? "Interface paused successfully" : "Interface unpaused successfully");
         for (Member m : members) {
             m.paused = paused;
             m.pausedReason = paused ? reason : "";
@@ -63,24 +63,23 @@ final class QueueActions {
             ev.member("QueueMemberPause", m);
         }
         if (!paused) {
-            engine.dispatcher().dispatchFor(iface);
+            engine.dispatcher.dispatchFor(iface);
         }
     }
 
     private void add(ActionHandler h, AmiSession s, Action a, String iface, String queue) {
         QueueState q = queue == null ? null : sim.queue(queue);
         if (q == null) {
-            h.reply(s, Frame.response("Error", a.actionId()).add("Message",
-                    "Unable to add interface to queue: No such queue"));
+            h.error(s, a.actionId(), "Unable to add interface to queue: No such queue");
             return;
         }
         if (q.members.containsKey(iface)) {
-            h.reply(s, Frame.response("Error", a.actionId()).add("Message", "Unable to add interface: Already there"));
+            h.error(s, a.actionId(), "Unable to add interface: Already there");
             return;
         }
         String ext = Member.extensionOf(iface);
-        String name = a.get("MemberName") == null ? iface : a.get("MemberName");
-        String state = a.get("StateInterface") == null ? iface : a.get("StateInterface");
+        String name = a.get("MemberName", iface);
+        String state = a.get("StateInterface", iface);
         int penalty = parse(a.get("Penalty"));
         Member m = new Member(q.name, name, iface, state, sim.device(iface), "dynamic", penalty,
                 sim.clock.epochSeconds());
@@ -90,60 +89,57 @@ final class QueueActions {
             m.lastCall = Math.max(m.lastCall, other.lastCall);
         }
         q.members.put(iface, m);
-        h.reply(s, Frame.response("Success", a.actionId()).add("Message", "Added interface to queue"));
+        h.success(s, a.actionId(), "Added interface to queue");
         ev.deviceState("Queue:" + q.name + "_pause_" + iface, m.paused ? "INUSE" : "NOT_INUSE");
         ev.member("QueueMemberAdded", m);
         if (!ext.isEmpty()) {
-            engine.dispatcher().dispatch(q);
+            engine.dispatcher.dispatch(q);
         }
     }
 
     private void remove(ActionHandler h, AmiSession s, String id, String iface, String queue) {
         QueueState q = queue == null ? null : sim.queue(queue);
         if (q == null) {
-            h.reply(s, Frame.response("Error", id).add("Message",
-                    "Unable to remove interface from queue: No such queue"));
+            h.error(s, id, "Unable to remove interface from queue: No such queue");
             return;
         }
         Member m = q.members.get(iface);
         if (m == null) {
-            h.reply(s, Frame.response("Error", id).add("Message", "Unable to remove interface: Not there"));
+            h.error(s, id, "Unable to remove interface: Not there");
             return;
         }
         if (!"dynamic".equals(m.membership)) {
-            h.reply(s, Frame.response("Error", id).add("Message", "Unable to remove interface: Not dynamic"));
+            h.error(s, id, "Unable to remove interface: Not dynamic");
             return;
         }
         q.members.remove(iface);
-        h.reply(s, Frame.response("Success", id).add("Message", "Removed interface from queue"));
+        h.success(s, id, "Removed interface from queue");
         ev.member("QueueMemberRemoved", m);
     }
 
     private void penalty(ActionHandler h, AmiSession s, Action a, String iface, String queue) {
-        List<Member> members = targets(iface, queue);
-        if (members.isEmpty()) {
-            h.reply(s, Frame.response("Error", a.actionId()).add("Message", "Invalid interface, queuename or penalty"));
-            return;
-        }
         int penalty = parse(a.get("Penalty"));
-        h.reply(s, Frame.response("Success", a.actionId()).add("Message", "Interface penalty set successfully"));
-        for (Member m : members) {
-            m.penalty = penalty;
-            ev.member("QueueMemberPenalty", m);
-        }
+        change(h, s, a.actionId(), targets(iface, queue), "Invalid interface, queuename or penalty",
+                "Interface penalty set successfully", "QueueMemberPenalty", m -> m.penalty = penalty);
     }
 
     private void ringInUse(ActionHandler h, AmiSession s, Action a, String iface, String queue) {
-        List<Member> members = targets(iface, queue);
+        boolean ringInUse = a.flag("RingInUse");
+        change(h, s, a.actionId(), targets(iface, queue), "Invalid interface, queuename, or ringinuse value",
+                "Interface ringinuse set successfully", "QueueMemberRinginuse", m -> m.ringinuse = ringInUse);
+    }
+
+    /** Changes the memberships an action names and reports each in an event, or answers the error for none. */
+    private void change(ActionHandler h, AmiSession s, String id, List<Member> members, String invalid, String done,
+            String event, Consumer<Member> change) {
         if (members.isEmpty()) {
-            h.reply(s, Frame.response("Error", a.actionId()).add("Message",
-                    "Invalid interface, queuename, or ringinuse value"));
+            h.error(s, id, invalid);
             return;
         }
-        h.reply(s, Frame.response("Success", a.actionId()).add("Message", "Interface ringinuse set successfully"));
+        h.success(s, id, done);
         for (Member m : members) {
-            m.ringinuse = a.flag("RingInUse");
-            ev.member("QueueMemberRinginuse", m);
+            change.accept(m);
+            ev.member(event, m);
         }
     }
 

@@ -10,14 +10,14 @@ import org.hotline.pbxsim.QueueConfig;
 public final class QueueState {
 
     final String name;
-    QueueConfig.Strategy strategy;
-    long timeoutNanos;
-    long retryNanos;
-    long wrapUpNanos;
-    int serviceLevel;
-    String callerExten;
+    final QueueConfig.Strategy strategy;
+    final long timeoutNanos;
+    final long retryNanos;
+    final long wrapUpNanos;
+    final int serviceLevel;
+    final String callerExten;
     final Map<String, Member> members = new LinkedHashMap<>();
-    /** Callers in the queue, in position order; {@link Call} for generated calls, else replayed channel names. */
+    /** Callers in the queue, in position order; an entry replayed from a capture has no {@link Call}. */
     final List<Entry> entries = new ArrayList<>();
     int completed;
     int answered;
@@ -31,13 +31,11 @@ public final class QueueState {
         final SimChannel channel;
         final Call call;
         final long joinedSimNanos;
-        final int originalPosition;
 
-        Entry(SimChannel channel, Call call, long joinedSimNanos, int originalPosition) {
+        Entry(SimChannel channel, Call call, long joinedSimNanos) {
             this.channel = channel;
             this.call = call;
             this.joinedSimNanos = joinedSimNanos;
-            this.originalPosition = originalPosition;
         }
     }
 
@@ -79,6 +77,12 @@ public final class QueueState {
             }
         }
         return null;
+    }
+
+    /** Counts a completed call and its talk time, for TalkTime and Completed. */
+    void countCompleted(long talkSeconds) {
+        completed++;
+        talkTimeTotal += talkSeconds;
     }
 
     /** Average hold time of answered calls, in seconds. */

@@ -54,7 +54,7 @@ final class StateTracker {
             case "QueueCallerJoin" -> {
                 if (c != null) {
                     QueueState q = queue(h.get("Queue"));
-                    q.entries.add(new QueueState.Entry(c, null, sim.clock.simNanos(), q.entries.size() + 1));
+                    q.entries.add(new QueueState.Entry(c, null, sim.clock.simNanos()));
                 }
             }
             case "QueueCallerLeave" -> {

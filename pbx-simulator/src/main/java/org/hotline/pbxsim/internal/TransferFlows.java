@@ -10,13 +10,13 @@ import org.hotline.pbxsim.Outcome;
 final class TransferFlows {
 
     private final CallEngine engine;
-    private final AgentFlows agents;
+    private final AgentDialplan dialplan;
     private final Sim sim;
     private final Events ev;
 
-    TransferFlows(CallEngine engine, AgentFlows agents) {
+    TransferFlows(CallEngine engine, AgentDialplan dialplan) {
         this.engine = engine;
-        this.agents = agents;
+        this.dialplan = dialplan;
         this.sim = engine.sim;
         this.ev = engine.ev;
     }
@@ -40,16 +40,12 @@ final class TransferFlows {
         ev.bridgeLeave(b, c2);
         ev.hangupRequest(a2, 16);
         int priority = a2.priority;
-        agents.runHangupHandlerStart(a2, ext);
+        dialplan.runHangupHandlerStart(a2, ext);
         ev.extensionStatus(ext, "agents", "Custom:agent" + ext, 0, "Idle");
-        long talk = Call.seconds(call.answerSim, call.simNow);
-        ev.agentComplete(c2, a1, m, call.holdSeconds, talk, "transfer");
+        long talk = engine.agentComplete(call, "transfer");
         ev.hangup(a1, 16);
         ev.bridgeDestroy(b);
-        ev.varSet(c2, "DIALEDTIME", Long.toString(Call.seconds(call.queueAppSim, call.simNow)));
-        ev.varSet(c2, "DIALEDTIME_MS", Long.toString(Call.millis(call.queueAppSim, call.simNow)));
-        ev.varSet(c2, "ANSWEREDTIME", "0");
-        ev.varSet(c2, "ANSWEREDTIME_MS", "0");
+        engine.unansweredTimes(call);
         String target = t.target();
         ev.newexten(c2, "transfer", target, 2, "Dial", "Local/" + target + "@agents/n,20");
         for (String v : new String[] {"DIALSTATUS", "DIALEDPEERNUMBER", "DIALEDPEERNAME", "ANSWEREDTIME",
@@ -57,24 +53,20 @@ final class TransferFlows {
                 "PROGRESSTIME_MS"}) {
             ev.varSet(c2, v, "");
         }
-        SimChannel[] legs = agents.newAgentLegs(call, target, "AppDial");
+        SimChannel[] legs = dialplan.newAgentLegs(call, target, "AppDial");
         ev.dialBegin(c2, legs[0], "Local/" + target + "@agents/n");
         AgentDevice targetDevice = sim.device("Local/" + target + "@agents/n");
         long ring = t.targetRingTime().toNanos();
-        agents.ringAgentDialplan(legs[0], legs[1], target, targetDevice, c2.callerNum, true,
+        dialplan.ringAgentDialplan(legs[0], legs[1], target, targetDevice, c2.callerNum, true,
                 Math.max(1, (ring + 999_999_999L) / 1_000_000_000L));
         ev.deviceState("Custom:agent" + ext, "NOT_INUSE");
-        agents.runHangupHandlerEnd(a2, ext, priority);
+        dialplan.runHangupHandlerEnd(a2, ext, priority);
         ev.hangup(a2, 16);
-        agents.completeMember(m);
+        dialplan.completeMember(m);
         ev.varSet(c2, "RINGTIME", "0");
         ev.varSet(c2, "RINGTIME_MS", "0");
         ev.dialState(c2, legs[0], "RINGING");
-        QueueState q = sim.queue(m.queue);
-        q.completed++;
-        q.talkTimeTotal += talk;
-        call.talkSeconds = talk;
-        agents.release(m.device, q.wrapUpNanos);
+        dialplan.completeQueueCall(call, m, talk);
         call.a1 = legs[0];
         call.a2 = legs[1];
         call.member = null;
@@ -95,7 +87,7 @@ final class TransferFlows {
         String ext = call.transferTarget;
         ev.extensionStatus(ext, "agents", "Custom:agent" + ext, 1, "InUse");
         ev.newexten(b2, "agents", ext, 7, "Set", "DEVICE_STATE(Custom:agent" + ext + ")=INUSE");
-        agents.setDevice(call.transferDevice, AgentDevice.INUSE);
+        dialplan.setDevice(call.transferDevice, AgentDevice.INUSE);
         ev.deviceState("Custom:agent" + ext, "INUSE");
         ev.newexten(b2, "agents", ext, 8, "Answer", "");
         ev.newstate(b2, 6);
@@ -117,11 +109,7 @@ final class TransferFlows {
         ev.varSet(c2, "BRIDGEPEER", b1.name());
         call.phase = Call.Phase.TRANSFER_TALKING;
         call.transferAnswerSim = call.simNow;
-        long talk = call.spec.talkTime().toNanos();
-        engine.after(call, CallEngine.HALF_SECOND, () -> {
-            ev.newexten(b2, "agents", ext, 9, "Wait", Long.toString(call.spec.talkTime().toSeconds()));
-            engine.after(call, talk, () -> targetHangup(call));
-        });
+        dialplan.talkThen(call, b2, ext, () -> targetHangup(call));
     }
 
     /** The transfer target hangs up after talking; the caller's legs follow (capture 05). */
@@ -132,19 +120,17 @@ final class TransferFlows {
         SimChannel b2 = call.a2;
         String ext = call.transferTarget;
         ev.newexten(b2, "agents", ext, 10, "Hangup", "");
-        agents.runHangupHandlerStart(b2, ext);
-        ev.deviceState("Custom:agent" + ext, "NOT_INUSE");
-        agents.runHangupHandlerEnd(b2, ext, 10);
+        dialplan.runHangupHandler(b2, ext);
         ev.hangupRequest(b1, 16);
         ev.hangup(b2, 16);
         ev.deviceState("Local/" + ext + "@agents", "NOT_INUSE");
         ev.extensionStatus(ext, "agents", "Custom:agent" + ext, 0, "Idle");
-        agents.setDevice(call.transferDevice, AgentDevice.NOT_INUSE);
+        dialplan.setDevice(call.transferDevice, AgentDevice.NOT_INUSE);
         ev.varSet(b1, "BRIDGEPEER", "");
         ev.varSet(c2, "BRIDGEPEER", "");
         ev.bridgeLeave(call.bridge, b1);
         ev.bridgeLeave(call.bridge, c2);
-        agents.answeredTimes(call, call.transferAnswerSim);
+        engine.answeredTimes(call, call.transferAnswerSim);
         ev.varSet(c2, "DIALSTATUS", "ANSWER");
         ev.softHangupRequest(c2, 16);
         ev.varSet(c1, "CHANLOCALSTATUS", "ANSWER");
@@ -153,8 +139,8 @@ final class TransferFlows {
         ev.bridgeDestroy(call.bridge);
         ev.hangup(b1, 16);
         ev.hangup(c1, 16);
-        agents.callerDeviceFree(call);
-        agents.release(call.transferDevice, 0);
+        engine.callerDeviceFree(call);
+        dialplan.release(call.transferDevice, 0);
         engine.end(call, CallResult.Disposition.ANSWERED);
     }
 
@@ -183,16 +169,40 @@ final class TransferFlows {
             ev.bridgeDestroy(call.bridge);
         }
         int cause = talking ? 16 : 0;
-        ev.hangupRequest(b2, cause);
-        ev.hangup(b1, cause);
-        int priority = b2.priority;
-        agents.runHangupHandlerStart(b2, ext);
-        ev.deviceState("Custom:agent" + ext, "NOT_INUSE");
-        agents.runHangupHandlerEnd(b2, ext, priority);
-        ev.hangup(b2, cause);
-        agents.setDevice(call.transferDevice, AgentDevice.NOT_INUSE);
-        agents.callerDeviceFree(call);
-        agents.release(call.transferDevice, 0);
+        dialplan.hangupAgentLegs(b1, b2, ext, cause);
+        dialplan.setDevice(call.transferDevice, AgentDevice.NOT_INUSE);
+        engine.callerDeviceFree(call);
+        dialplan.release(call.transferDevice, 0);
         engine.end(call, CallResult.Disposition.ANSWERED);
+    }
+
+    /**
+     * Moves a queue caller into another queue's extension. An answered caller's agent is freed at once while the
+     * first queue's AgentComplete waits for the caller's hang-up (Reason=caller), as capture 05 shows.
+     */
+    void redirect(Call call, String context, String exten, QueueState target) {
+        SimChannel c2 = call.c2;
+        if (call.phase == Call.Phase.TALKING) {
+            call.cancelTimer();
+            SimChannel a1 = call.a1;
+            SimChannel a2 = call.a2;
+            Member m = call.member;
+            ev.bridgeLeave(call.bridge, c2);
+            ev.bridgeLeave(call.bridge, a1);
+            ev.bridgeDestroy(call.bridge);
+            dialplan.hangupAgentLegs(a1, a2, m.extension, 16);
+            dialplan.completeMember(m);
+            call.redirectedFrom = m;
+            call.redirectedHold = call.holdSeconds;
+            call.redirectedAnswerSim = call.answerSim;
+            call.detachAgent();
+            dialplan.release(m.device, sim.queue(m.queue).wrapUpNanos);
+        } else {
+            call.cancelAll();
+            ev.musicOnHoldStop(c2);
+            engine.leaveQueue(call);
+        }
+        ev.newexten(c2, context, exten, 1, "NoOp", "Transferred to " + target.name + ": " + c2.callerNum);
+        engine.joinQueue(call, target, 2);
     }
 }
