@@ -33,6 +33,7 @@ public final class TrackerEngine {
 
     /** Epoch micros of the event being applied: its Timestamp, else the previous event's. */
     long nowMicros = Fields.NO_LONG;
+    private String pendingTimestamp;
     private long fallbackMicros;
     private long varSeq;
     private List<TelephonyEvent> out;
@@ -148,6 +149,7 @@ public final class TrackerEngine {
     /** Rebuilds calls and agents from the collected lists and returns the events that bring listeners up to date. */
     public List<TelephonyEvent> endResync() {
         out = null;
+        settleTime();
         if (nowMicros == Fields.NO_LONG) {
             nowMicros = fallbackMicros;
         }
@@ -163,6 +165,15 @@ public final class TrackerEngine {
     private void touchTime(AmiMessage m) {
         String ts = m.get("Timestamp");
         if (ts != null) {
+            // Parsed only when a handler asks for the time: most events (VarSet, Newexten…) never do (ami-ingest profile).
+            pendingTimestamp = ts;
+        }
+    }
+
+    private void settleTime() {
+        String ts = pendingTimestamp;
+        if (ts != null) {
+            pendingTimestamp = null;
             long t = Fields.parseTimestampMicros(ts);
             if (t == Fields.NO_LONG) {
                 counters.malformed++;
@@ -173,6 +184,7 @@ public final class TrackerEngine {
     }
 
     long now() {
+        settleTime();
         return nowMicros == Fields.NO_LONG ? fallbackMicros : nowMicros;
     }
 
