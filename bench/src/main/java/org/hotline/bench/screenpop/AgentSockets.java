@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Many agents' browsers on one {@link HttpClient} (one selector thread, not one per agent): each logs in through the
+ * Many agents' browsers on two {@link HttpClient}s (logins and sockets; one selector thread each, not one per agent): each logs in through the
  * real form with its CSRF token, keeps its own session cookie, opens {@code /ws/agent} and stamps
  * {@link System#nanoTime()} the moment the last fragment of a pop frame is read, before parsing it.
  */
@@ -35,7 +35,8 @@ final class AgentSockets implements AutoCloseable {
     private final LatencyBook book;
     private final ExecutorService executor;
     private final HttpClient http;
-    private final List<WebSocket> sockets = new ArrayList<>();
+    private final HttpClient sockets;
+    private final List<WebSocket> open = new ArrayList<>();
     private final AtomicInteger snapshots = new AtomicInteger();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
@@ -55,6 +56,10 @@ final class AgentSockets implements AutoCloseable {
         });
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        // A client of their own: a handshake on a pooled login connection can get Tomcat's "Connection: upgrade,
+        // close" (its keep-alive request limit reached), which the JDK refuses.
+        this.sockets = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** Logs the agent in with the real form and CSRF token; returns the authenticated session cookie. */
@@ -79,10 +84,10 @@ final class AgentSockets implements AutoCloseable {
     /** Opens the agent's WebSocket with its session cookie; completes once the server accepted it. */
     CompletableFuture<WebSocket> connect(String cookie) {
         URI ws = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws/agent");
-        return http.newWebSocketBuilder().header("Cookie", cookie).connectTimeout(Duration.ofSeconds(30))
+        return sockets.newWebSocketBuilder().header("Cookie", cookie).connectTimeout(Duration.ofSeconds(30))
                 .buildAsync(ws, new Listener()).thenApply(s -> {
-                    synchronized (sockets) {
-                        sockets.add(s);
+                    synchronized (open) {
+                        open.add(s);
                     }
                     return s;
                 });
@@ -107,9 +112,9 @@ final class AgentSockets implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (sockets) {
-            sockets.forEach(WebSocket::abort);
-            sockets.clear();
+        synchronized (open) {
+            open.forEach(WebSocket::abort);
+            open.clear();
         }
         executor.shutdownNow();
         try {

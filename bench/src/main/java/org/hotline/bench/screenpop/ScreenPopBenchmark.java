@@ -47,17 +47,24 @@ public final class ScreenPopBenchmark {
                 System.getProperty("java.version"), ProcessCpu.loadAverage());
         BenchAgents agents = new BenchAgents(o.firstExtension(), o.agents());
         LatencyBook book = new LatencyBook();
-        int exit = 1;
+        String summary;
         try (PbxSimulator sim = PbxSimulator.start(agents.simulatorConfig())) {
             sim.onAgentCalled(book::agentCalled);
             try (ConfigurableApplicationContext server = startServer(o, sim)) {
-                exit = run(o, agents, book, sim, server);
+                summary = run(o, agents, book, sim, server);
             }
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+            return;
         }
-        System.exit(exit);
+        // printed after the server and simulator have stopped, so no shutdown log line follows it
+        System.out.println(summary);
+        System.exit(0);
     }
 
-    private static int run(BenchOptions o, BenchAgents agents, LatencyBook book, PbxSimulator sim,
+    /** Runs the load and prints the figures; returns the summary line. */
+    private static String run(BenchOptions o, BenchAgents agents, LatencyBook book, PbxSimulator sim,
                            ConfigurableApplicationContext server) throws Exception {
         AmiConnection ami = server.getBean(AmiConnection.class);
         await("the AMI connection to log in", Duration.ofSeconds(60), () -> ami.state().isLoggedIn());
@@ -112,9 +119,8 @@ public final class ScreenPopBenchmark {
             load.stop();
             load.done().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             drain(book, o.drainSeconds());
-            report(o, book.figures(), placedMeasured, atStart, atEnd, load, sockets, ami,
+            return report(o, book.figures(), placedMeasured, atStart, atEnd, load, sockets, ami,
                     server.getBean(ScreenPops.class));
-            return 0;
         }
     }
 
@@ -194,7 +200,7 @@ public final class ScreenPopBenchmark {
         }
     }
 
-    private static void report(BenchOptions o, LatencyBook.Figures f, long placedMeasured, ProcessCpu.Sample a,
+    private static String report(BenchOptions o, LatencyBook.Figures f, long placedMeasured, ProcessCpu.Sample a,
                                ProcessCpu.Sample b, LoadRun load, AgentSockets sockets, AmiConnection ami,
                                ScreenPops pops) {
         double seconds = (b.nanoTime() - a.nanoTime()) / 1e9;
@@ -216,8 +222,8 @@ public final class ScreenPopBenchmark {
                         + " cores of %d; GC %,d ms in %,d collections; load average %.2f -> %.2f", o.agents(),
                 a.jvmCoresUntil(b), a.postgresCoresUntil(b), Runtime.getRuntime().availableProcessors(), b.gcMillis() - a.gcMillis(),
                 b.gcCount() - a.gcCount(), a.loadAverage(), b.loadAverage());
-        say("screenpop p50_ms=%.2f p99_ms=%.2f pops=%d lost=%d", f.percentileMillis(0.50), f.percentileMillis(0.99),
-                f.received(), f.lost());
+        return String.format(Locale.ROOT, "screenpop p50_ms=%.2f p99_ms=%.2f pops=%d lost=%d",
+                f.percentileMillis(0.50), f.percentileMillis(0.99), f.received(), f.lost());
     }
 
     private static void await(String what, Duration atMost, BooleanSupplier condition) throws TimeoutException {
