@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Events arrive on the AMI consumer thread and are passed, without blocking, to one of {@code workers} threads
  * chosen by call id, so the events of one call stay in order while lookups of different calls run side by side.
+ * Which agent owns a rung interface is answered from memory: the whole interface-to-agent map is reloaded every
+ * 15 s on a background thread, so a ring never waits for the database for a known agent.
  */
 public final class ScreenPops implements TelephonyListener, AutoCloseable {
 
@@ -43,9 +46,11 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
     private final CustomerDirectory customers;
     private final Consumer<ScreenPop> out;
     private final ExecutorService[] workers;
+    private final ScheduledExecutorService agentRefresher;
     private final PopBook[] books;
     private final Map<AgentInterface, CachedAgent> agentCache = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
+    private volatile boolean agentsRefreshed;
     private final AtomicLong unmapped = new AtomicLong();
     private final AtomicLong lookupFailures = new AtomicLong();
 
@@ -70,6 +75,14 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
             });
             books[i] = new PopBook(lookups, properties.variables(), properties.accountVariables());
         }
+        this.agentRefresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "screenpop-agents");
+            t.setDaemon(true);
+            return t;
+        });
+        // at half the TTL, so a known agent's entry is always fresh when its phone rings
+        long period = AGENT_CACHE_TTL.toMillis() / 2;
+        agentRefresher.scheduleWithFixedDelay(this::refreshAgents, 0, period, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -108,6 +121,35 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
         return username;
     }
 
+    /**
+     * Reloads every account's interfaces in one query, off the ring path: at 2,000 agents rung every minute or so,
+     * a per-ring reload after the TTL put a database round trip in front of most pops. Interfaces no longer listed
+     * age out, so their next ring after the TTL asks the database as before; staleness stays bounded by the TTL.
+     */
+    private void refreshAgents() {
+        try {
+            long now = System.nanoTime();
+            Map<AgentInterface, CachedAgent> fresh = new java.util.HashMap<>();
+            for (AgentAccount a : agents.all()) {
+                Optional<String> username = a.enabled() ? Optional.of(a.username()) : Optional.empty();
+                for (String i : a.interfaces()) {
+                    fresh.put(AgentInterface.of(i), new CachedAgent(username, now));
+                }
+            }
+            // interfaces no longer listed keep their old time stamp and are looked up one by one after the TTL
+            agentCache.putAll(fresh);
+            agentsRefreshed = true;
+        } catch (RuntimeException ex) {
+            // the ring path falls back to per-interface lookups after the TTL; before the first success the schema
+            // may still be migrating, which is no news
+            if (agentsRefreshed) {
+                log.warn("reloading the agents' interfaces failed: {}", ex.toString());
+            } else {
+                log.debug("agents' interfaces not loaded yet: {}", ex.toString());
+            }
+        }
+    }
+
     private List<CustomerCard> customersOf(PhoneNumber number) {
         try {
             return customers.findByPhone(number, properties.maxCustomers());
@@ -141,6 +183,7 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
     /** Waits for queued events to be handled, then stops the workers. */
     @Override
     public void close() {
+        agentRefresher.shutdownNow();
         List<ExecutorService> all = new ArrayList<>(List.of(workers));
         all.forEach(ExecutorService::shutdown);
         for (ExecutorService w : all) {
