@@ -18,9 +18,11 @@ public record EmbeddedProperties(@DefaultValue Postgres postgres, @DefaultValue 
      * @param enabled start it when {@code spring.datasource.url} is empty (default true)
      * @param dataDir where its files live, kept across restarts; empty means a temporary folder (default {@code data/postgres})
      * @param port TCP port on 127.0.0.1; 0 picks a free one (default 0)
+     * @param sharedBuffers PostgreSQL's {@code shared_buffers}: size it to hold the customer tables for fast pops
+     *     (default 128MB, PostgreSQL's own default)
      */
     public record Postgres(@DefaultValue("true") boolean enabled, @DefaultValue("data/postgres") String dataDir,
-                           @DefaultValue("0") int port) {
+                           @DefaultValue("0") int port, @DefaultValue("128MB") String sharedBuffers) {
     }
 
     /**

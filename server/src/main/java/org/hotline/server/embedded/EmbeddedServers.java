@@ -30,7 +30,9 @@ public final class EmbeddedServers implements AutoCloseable {
     /** Starts PostgreSQL; returns its JDBC URL (user {@code postgres}). */
     String startPostgres(EmbeddedProperties.Postgres settings) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(settings.port() == 0 ? freePort() : settings.port());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(settings.port() == 0 ? freePort() : settings.port())
+                    .setServerConfig("shared_buffers", settings.sharedBuffers());
             if (!settings.dataDir().isBlank()) {
                 Path dir = Path.of(settings.dataDir()).toAbsolutePath();
                 Files.createDirectories(dir);
