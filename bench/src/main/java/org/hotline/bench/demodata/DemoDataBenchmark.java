@@ -28,21 +28,23 @@ public final class DemoDataBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (expected: --customers, --seed)");
             }
         }
+        DemoDataGenerator.Summary s;
+        long rows = 0;
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             DataSource ds = pg.getPostgresDatabase();
             Flyway.configure().dataSource(ds).load().migrate();
-            DemoDataGenerator.Summary s = new DemoDataGenerator().generate(ds, customers, seed);
-            long rows = 0;
+            s = new DemoDataGenerator().generate(ds, customers, seed);
             try (Connection c = ds.getConnection(); Statement st = c.createStatement();
                  ResultSet r = st.executeQuery("select sum(n_live_tup) from pg_stat_user_tables")) {
                 if (r.next()) {
                     rows = r.getLong(1);
                 }
             }
-            double seconds = s.took().toMillis() / 1000.0;
-            System.out.printf("generated %,d customers (%,d rows in all tables) in %.1f s: %,.0f customers/s%n",
-                    s.customersAdded(), rows, seconds, s.customersAdded() / seconds);
-            System.out.printf("demo-data customers=%d seconds=%.1f rows=%d%n", s.customersAdded(), seconds, rows);
         }
+        // printed after the database has stopped, so the summary really is the last line
+        double seconds = s.took().toMillis() / 1000.0;
+        System.out.printf("generated %,d customers (%,d rows in all tables) in %.1f s: %,.0f customers/s, %d cores%n",
+                s.customersAdded(), rows, seconds, s.customersAdded() / seconds, Runtime.getRuntime().availableProcessors());
+        System.out.printf("demo-data customers=%d seconds=%.1f rows=%d%n", s.customersAdded(), seconds, rows);
     }
 }
