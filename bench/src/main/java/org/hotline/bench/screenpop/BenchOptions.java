@@ -8,10 +8,11 @@ import java.util.Locale;
  * {@code burst} with extensions from {@code --first-extension N} (30001), {@code --customers N} (1,000,000) demo
  * customers, {@code --data-dir PATH} (empty: a temporary database; a path is kept and reused, so the customers are
  * generated once), {@code --unknown-share F} (0.05) of callers not in the database, {@code --drain N} (10) seconds
- * to wait for missing pops at the end, {@code --seed N} (42).
+ * to wait for missing pops at the end, {@code --seed N} (42), {@code --shared-buffers SIZE} (1GB: PostgreSQL sized to
+ * hold the customer tables, as a production database would be; 128MB is PostgreSQL's default).
  */
 record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int firstExtension, int customers,
-                    String dataDir, double unknownShare, int drainSeconds, long seed) {
+                    String dataDir, double unknownShare, int drainSeconds, long seed, String sharedBuffers) {
 
     /** Checks the values. */
     BenchOptions {
@@ -49,6 +50,7 @@ record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int
         double unknownShare = 0.05;
         int drain = 10;
         long seed = 42;
+        String sharedBuffers = "1GB";
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -66,19 +68,20 @@ record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int
                 case "--unknown-share" -> unknownShare = Double.parseDouble(v);
                 case "--drain" -> drain = Integer.parseInt(v);
                 case "--seed" -> seed = Long.parseLong(v);
+                case "--shared-buffers" -> sharedBuffers = v;
                 default -> throw new IllegalArgumentException("unknown option " + name + " (expected: --seconds, "
                         + "--warmup, --rate, --agents, --first-extension, --customers, --data-dir, --unknown-share, "
-                        + "--drain, --seed)");
+                        + "--drain, --seed, --shared-buffers)");
             }
         }
         return new BenchOptions(seconds, warmup, rate, agents, firstExtension, customers, dataDir, unknownShare, drain,
-                seed);
+                seed, sharedBuffers);
     }
 
     /** One line for the report. */
     String describe() {
         return String.format(Locale.ROOT, "%,d customers, %,d agents, %.0f calls/s for %d s (+%d s warm-up),"
-                        + " %.0f%% unknown callers, database %s", customers, agents, rate, seconds, warmupSeconds,
-                unknownShare * 100, dataDir.isBlank() ? "temporary" : dataDir);
+                        + " %.0f%% unknown callers, database %s (shared_buffers %s)", customers, agents, rate, seconds,
+                warmupSeconds, unknownShare * 100, dataDir.isBlank() ? "temporary" : dataDir, sharedBuffers);
     }
 }

@@ -137,6 +137,7 @@ public final class ScreenPopBenchmark {
         ConfigurableApplicationContext context = app.run(
                 "--server.port=0",
                 "--hotline.embedded.postgres.data-dir=" + o.dataDir(),
+                "--hotline.embedded.postgres.shared-buffers=" + o.sharedBuffers(),
                 "--hotline.simulator.enabled=false",
                 "--hotline.ami.host=127.0.0.1",
                 "--hotline.ami.port=" + sim.port(),
