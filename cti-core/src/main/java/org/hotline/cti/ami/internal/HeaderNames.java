@@ -10,8 +10,8 @@ import java.util.Arrays;
  * Interns AMI header names (and event names): the same few hundred names repeat in every frame, so decoding each
  * once saves an allocation per field on the hot path.
  *
- * <p>A slot keeps the name's length and its first and last eight bytes in primitive arrays: for names up to 16
- * bytes that comparison is exact and touches no other memory (a lookup per field, so cache misses showed).
+ * <p>A slot keeps the name's first and last eight bytes and its length side by side in one array: for names up to
+ * 16 bytes that comparison is exact and reads one cache line (a lookup per field, so cache misses showed).
  */
 final class HeaderNames {
 
@@ -19,14 +19,16 @@ final class HeaderNames {
     private static final int SLOTS = 1 << BITS;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final int[] lengths = new int[SLOTS];
-    private final long[] heads = new long[SLOTS];
-    private final long[] tails = new long[SLOTS];
+    // Per slot: head, tail, length, unused (32 bytes, two slots per cache line).
+    private final long[] table = new long[SLOTS * 4];
     private final byte[][] keys = new byte[SLOTS][];
     private final String[] names = new String[SLOTS];
 
     /** The UTF-8 text in {@code a[start, start+length)}, the same instance each time while it keeps its slot. */
     String name(byte[] a, int start, int length) {
+        if (length == 0) {
+            return ""; // an empty slot's key would match it
+        }
         long head;
         long tail;
         if (length >= 8) {
@@ -40,18 +42,19 @@ final class HeaderNames {
             tail = 0;
         }
         int slot = (int) (((head * 31 + tail) * 31 + length) * 0x9E3779B97F4A7C15L >>> (64 - BITS));
-        if (lengths[slot] == length && heads[slot] == head && tails[slot] == tail
+        int at = slot << 2;
+        if (table[at] == head && table[at + 1] == tail && table[at + 2] == length
                 && (length <= 16 || same(keys[slot], a, start))) {
             return names[slot];
         }
         String name = new String(a, start, length, StandardCharsets.UTF_8);
-        if (length > 0 && length <= 64) {
+        if (length <= 64) {
             // A collision simply replaces the slot: names are few, so it settles quickly. The JVM's copy makes
             // a reader's equals() with a literal an identity check, and its hash code is computed once.
             name = name.intern();
-            lengths[slot] = length;
-            heads[slot] = head;
-            tails[slot] = tail;
+            table[at] = head;
+            table[at + 1] = tail;
+            table[at + 2] = length;
             keys[slot] = length > 16 ? Arrays.copyOfRange(a, start, start + length) : null;
             names[slot] = name;
         }
