@@ -1,16 +1,19 @@
 package org.hotline.cti.ami;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotline.cti.ami.internal.WireMessages;
 
 /**
  * One AMI frame (an event or a response) as its ordered header fields, exactly as Asterisk sent them.
  *
  * <p>Fields keep their order and may repeat ({@code ChanVariable}, {@code Variable}); lookups scan the
- * array because an event has about twenty fields and a scan beats hashing at that size.
+ * array because an event has about twenty fields and a scan beats hashing at that size. A decoded frame keeps its
+ * values as UTF-8 bytes and makes a value's String on first read: most fields of most events are never read.
  */
 public final class AmiMessage {
 
@@ -19,8 +22,21 @@ public final class AmiMessage {
     /** Field that names a response frame. */
     public static final String RESPONSE = "Response";
 
+    static {
+        WireMessages.register(new WireMessages() {
+            @Override
+            protected AmiMessage create(String[] names, String[] values, byte[] bytes, int[] spans, int size,
+                    long receivedNanos) {
+                return new AmiMessage(names, values, bytes, spans, size, receivedNanos);
+            }
+        });
+    }
+
     private final String[] names;
+    // Filled on first read when bytes != null; a racy fill is benign: Strings are immutable and safely published.
     private final String[] values;
+    private final byte[] bytes;
+    private final int[] spans;
     private final int size;
     private final long receivedNanos;
 
@@ -31,6 +47,17 @@ public final class AmiMessage {
         }
         this.names = names;
         this.values = values;
+        this.bytes = null;
+        this.spans = null;
+        this.size = size;
+        this.receivedNanos = receivedNanos;
+    }
+
+    private AmiMessage(String[] names, String[] values, byte[] bytes, int[] spans, int size, long receivedNanos) {
+        this.names = names;
+        this.values = values;
+        this.bytes = bytes;
+        this.spans = spans;
         this.size = size;
         this.receivedNanos = receivedNanos;
     }
@@ -62,12 +89,12 @@ public final class AmiMessage {
 
     /** The event name (e.g. {@code AgentCalled}), or {@code null} when this is not an event. */
     public String eventName() {
-        return isEvent() ? values[0] : null;
+        return isEvent() ? valueAt(0) : null;
     }
 
     /** The response status (e.g. {@code Success}), or {@code null} when this is not a response. */
     public String responseStatus() {
-        return isResponse() ? values[0] : null;
+        return isResponse() ? valueAt(0) : null;
     }
 
     /** The action id that ties a response or list item to its action, or {@code null}. */
@@ -79,12 +106,12 @@ public final class AmiMessage {
     public String get(String name) {
         for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {
-                return values[i];
+                return valueAt(i);
             }
         }
         for (int i = 0; i < size; i++) {
             if (names[i].equalsIgnoreCase(name)) {
-                return values[i];
+                return valueAt(i);
             }
         }
         return null;
@@ -104,7 +131,7 @@ public final class AmiMessage {
                 if (out == null) {
                     out = new ArrayList<>(4);
                 }
-                out.add(values[i]);
+                out.add(valueAt(i));
             }
         }
         return out == null ? List.of() : out;
@@ -118,7 +145,7 @@ public final class AmiMessage {
         Map<String, String> out = null;
         for (int i = 0; i < size; i++) {
             if (names[i].equals(field)) {
-                String v = values[i];
+                String v = valueAt(i);
                 int eq = v.indexOf('=');
                 if (eq <= 0) {
                     continue;
@@ -144,12 +171,22 @@ public final class AmiMessage {
 
     /** Value of field {@code i}. */
     public String value(int i) {
-        return values[checkIndex(i)];
+        return valueAt(checkIndex(i));
     }
 
     /** {@link System#nanoTime()} when the last byte of the frame was read, for lag measurement. */
     public long receivedNanos() {
         return receivedNanos;
+    }
+
+    private String valueAt(int i) {
+        String v = values[i];
+        if (v == null && bytes != null) {
+            int length = spans[2 * i + 1];
+            v = length == 0 ? "" : new String(bytes, spans[2 * i], length, StandardCharsets.UTF_8);
+            values[i] = v;
+        }
+        return v;
     }
 
     private int checkIndex(int i) {
@@ -164,7 +201,7 @@ public final class AmiMessage {
     public String toString() {
         StringBuilder sb = new StringBuilder(size * 24);
         for (int i = 0; i < size; i++) {
-            sb.append(names[i]).append(": ").append(values[i]).append("\r\n");
+            sb.append(names[i]).append(": ").append(valueAt(i)).append("\r\n");
         }
         return sb.toString();
     }

@@ -37,16 +37,28 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
     /** What the banner must start with. */
     public static final String BANNER_PREFIX = "Asterisk Call Manager/";
 
+    private static final int INITIAL_VALUE_BYTES = 8 * 1024;
+    private static final long LF = 0x0A0A0A0A0A0A0A0AL;
+    private static final long COLON = 0x3A3A3A3A3A3A3A3AL;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int maxLineLength;
     private final int maxFieldsPerFrame;
     private final HeaderNames headerNames = new HeaderNames();
+    // Event and response names repeat like header names do, and the first value is read for every frame.
+    private final HeaderNames firstValues = new HeaderNames();
+    private final WireMessages messages = WireMessages.get();
 
     private State state = State.READ_BANNER;
     private String[] names = new String[64];
-    private String[] values = new String[64];
+    private String firstValue;
+    // The current frame's values as raw bytes, and each one's start and length in it.
+    private byte[] valueBytes = new byte[INITIAL_VALUE_BYTES];
+    private int valueBytesUsed;
+    private int[] spans = new int[128];
     private int fieldCount;
+    // nanoTime of the socket read that completed the frames being decoded: one clock read per read, not per frame.
+    private long readNanos;
     private int droppedFields;
     private long discardedBytes;
     private byte[] scratch = new byte[64 * 1024];
@@ -95,6 +107,7 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
         }
         int limit = base + readable;
         int pos = base;
+        readNanos = System.nanoTime();
         try {
             while (pos < limit) {
                 int next = switch (state) {
@@ -114,50 +127,8 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
 
     /** Reads one header line at {@code start}; returns where the next line starts, or -1 when it is incomplete. */
     private int readLine(ChannelHandlerContext ctx, byte[] a, int start, int limit, List<Object> out) {
-        // One pass up to the colon hashes the name; a second finds the line end and notes non-ASCII bytes.
-        int h = 1;
-        int i = start;
-        int colon = -1;
-        for (; i < limit; i++) {
-            byte b = a[i];
-            if (b == ':') {
-                colon = i;
-                break;
-            }
-            if (b == '\n') {
-                break;
-            }
-            h = 31 * h + b;
-        }
-        long negative = 0;
-        if (colon >= 0) {
-            i = colon + 1;
-            // Eight bytes at a time (SWAR): values are most of the bytes, and a byte loop was the hot spot.
-            for (; i + 8 <= limit; i += 8) {
-                long w = (long) LONGS.get(a, i);
-                long x = w ^ 0x0A0A0A0A0A0A0A0AL;
-                long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-                if (found != 0) {
-                    int at = Long.numberOfTrailingZeros(found) >>> 3;
-                    // Only the bytes before the line end count; a byte from the next line may be
-                    // included, which at worst sends an ASCII value through the UTF-8 decoder.
-                    negative |= w;
-                    i += at;
-                    break;
-                }
-                negative |= w;
-            }
-            if (i + 8 > limit || a[i] != '\n') {
-                for (; i < limit; i++) {
-                    byte b = a[i];
-                    if (b == '\n') {
-                        break;
-                    }
-                    negative |= b;
-                }
-            }
-        }
-        if (i >= limit) {
+        int lf = find(a, start, limit, limit, LF);
+        if (lf < 0) {
             if (limit - start > maxLineLength) {
                 // Keep memory bounded: an endless line is skipped as it arrives.
                 discardedBytes += limit - start;
@@ -166,7 +137,6 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
             }
             return -1;
         }
-        int lf = i;
         int end = lf > start && a[lf - 1] == '\r' ? lf - 1 : lf;
         int length = end - start;
         if (length > maxLineLength) {
@@ -175,17 +145,20 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
                     "maxLineLength: " + length + " (expected: <= " + maxLineLength + ")"));
         } else if (length == 0) {
             endFrame(out);
-        } else if (colon <= start || colon >= end) {
-            ctx.fireExceptionCaught(new CorruptedFrameException(
-                    "line without 'Name: value': '" + preview(a, start, length) + "'"));
         } else {
-            addField(ctx, a, start, colon, end, h, (negative & 0x8080808080808080L) != 0);
+            int colon = find(a, start, end, limit, COLON);
+            if (colon <= start) {
+                ctx.fireExceptionCaught(new CorruptedFrameException(
+                        "line without 'Name: value': '" + preview(a, start, length) + "'"));
+            } else {
+                addField(ctx, a, start, colon, end);
+            }
         }
         return lf + 1;
     }
 
     private int discard(ChannelHandlerContext ctx, byte[] a, int start, int limit) {
-        int lf = indexOfLf(a, start, limit);
+        int lf = find(a, start, limit, limit, LF);
         if (lf < 0) {
             discardedBytes += limit - start;
             return limit;
@@ -200,7 +173,7 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
     }
 
     private int readBanner(byte[] a, int start, int limit, List<Object> out) {
-        int lf = indexOfLf(a, start, limit);
+        int lf = find(a, start, limit, limit, LF);
         if (lf < 0) {
             if (limit - start > maxLineLength) {
                 throw new CorruptedFrameException("banner: more than " + maxLineLength
@@ -218,8 +191,7 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
         return lf + 1;
     }
 
-    private void addField(ChannelHandlerContext ctx, byte[] a, int start, int colon, int end, int hash,
-            boolean nonAscii) {
+    private void addField(ChannelHandlerContext ctx, byte[] a, int start, int colon, int end) {
         if (fieldCount == maxFieldsPerFrame) {
             droppedFields++;
             if (droppedFields == 1) {
@@ -234,28 +206,59 @@ public final class AmiFrameDecoder extends ByteToMessageDecoder {
         }
         if (fieldCount == names.length) {
             names = Arrays.copyOf(names, fieldCount * 2);
-            values = Arrays.copyOf(values, fieldCount * 2);
+            spans = Arrays.copyOf(spans, fieldCount * 4);
         }
-        names[fieldCount] = headerNames.name(a, start, colon - start, hash);
+        names[fieldCount] = headerNames.name(a, start, colon - start);
         int length = end - valueStart;
-        // ISO-8859-1 copies ASCII bytes straight into a compact string; only non-ASCII values need UTF-8 decoding.
-        values[fieldCount] = length == 0 ? ""
-                : new String(a, valueStart, length, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        if (fieldCount == 0 && length > 0) {
+            firstValue = firstValues.name(a, valueStart, length);
+        }
+        // Values stay bytes until read (AmiMessage decodes them as UTF-8 on demand); copy them out of the socket buffer.
+        if (valueBytesUsed + length > valueBytes.length) {
+            valueBytes = Arrays.copyOf(valueBytes, Math.max(valueBytesUsed + length, valueBytes.length * 2));
+        }
+        System.arraycopy(a, valueStart, valueBytes, valueBytesUsed, length);
+        spans[2 * fieldCount] = valueBytesUsed;
+        spans[2 * fieldCount + 1] = length;
+        valueBytesUsed += length;
         fieldCount++;
     }
 
     private void endFrame(List<Object> out) {
         if (fieldCount > 0) {
-            out.add(new AmiMessage(Arrays.copyOf(names, fieldCount), Arrays.copyOf(values, fieldCount), fieldCount,
-                    System.nanoTime()));
+            String[] values = new String[fieldCount];
+            values[0] = firstValue;
+            out.add(messages.create(Arrays.copyOf(names, fieldCount), values,
+                    Arrays.copyOf(valueBytes, valueBytesUsed), Arrays.copyOf(spans, 2 * fieldCount), fieldCount,
+                    readNanos));
         }
+        if (valueBytes.length > 64 * INITIAL_VALUE_BYTES) {
+            // One huge frame must not pin its buffer for the life of the connection.
+            valueBytes = new byte[INITIAL_VALUE_BYTES];
+        }
+        valueBytesUsed = 0;
+        firstValue = null;
         fieldCount = 0;
         droppedFields = 0;
     }
 
-    private static int indexOfLf(byte[] a, int from, int limit) {
-        for (int i = from; i < limit; i++) {
-            if (a[i] == '\n') {
+    /**
+     * The first {@code b} in {@code a[from, to)}, or -1; reads eight bytes at a time (SWAR) up to {@code limit},
+     * because a byte loop over the stream was the hot spot. {@code pattern} is {@code b} in every byte.
+     */
+    private static int find(byte[] a, int from, int to, int limit, long pattern) {
+        int i = from;
+        for (; i + 8 <= limit && i < to; i += 8) {
+            long x = (long) LONGS.get(a, i) ^ pattern;
+            long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (found != 0) {
+                // The lowest flagged byte is always a real match (borrows only run upwards).
+                int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return at < to ? at : -1;
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == (byte) pattern) {
                 return i;
             }
         }

@@ -155,9 +155,15 @@ public final class FrameDispatcher {
 
     private void deliverBatch(List<?> batch) {
         long done = delivered.get();
+        long last = 0;
         for (int i = 0, n = batch.size(); i < n; i++) {
             AmiMessage m = (AmiMessage) batch.get(i);
-            currentNanos = m.receivedNanos();
+            long nanos = m.receivedNanos();
+            if (nanos != last) {
+                // Frames of one socket read share their receive time: one volatile write per read, not per frame.
+                currentNanos = nanos;
+                last = nanos;
+            }
             try {
                 listener.onMessage(m);
             } catch (RuntimeException e) {
