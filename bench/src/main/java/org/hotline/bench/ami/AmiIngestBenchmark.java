@@ -51,7 +51,7 @@ public final class AmiIngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = intArg(args, "--rounds", 5);
-        int warmup = intArg(args, "--warmup", 2);
+        int warmup = intArg(args, "--warmup", 5);
         int repeat = intArg(args, "--repeat", 2);
         long listenerNanos = TimeUnit.MICROSECONDS.toNanos(intArg(args, "--listener-micros", 0));
         String capture = stringArg(args, "--capture", null);
