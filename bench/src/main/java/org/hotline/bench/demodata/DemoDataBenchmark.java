@@ -30,7 +30,9 @@ public final class DemoDataBenchmark {
         }
         DemoDataGenerator.Summary s;
         long rows = 0;
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+        // The same configuration the server's embedded demo database runs with.
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("wal_level", "minimal")
+                .setServerConfig("max_wal_senders", "0").start()) {
             DataSource ds = pg.getPostgresDatabase();
             Flyway.configure().dataSource(ds).load().migrate();
             s = new DemoDataGenerator().generate(ds, customers, seed);

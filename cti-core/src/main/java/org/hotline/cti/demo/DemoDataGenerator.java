@@ -95,6 +95,7 @@ public final class DemoDataGenerator {
         Topology topology = new Topology(customers);
         topology.save(c);
         List<String> tables = CustomerRows.TABLES;
+        BulkLoad.truncateIfEmpty(c, tables);
         BulkLoad bulk = BulkLoad.start(c, tables);
         CustomerRows rows = new CustomerRows(seed, now, topology, agentIds, new CustomerRows.Ids(maxIds(c, tables)));
         long copyStarted = System.nanoTime();

@@ -32,7 +32,10 @@ public final class EmbeddedServers implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(settings.port() == 0 ? freePort() : settings.port())
-                    .setServerConfig("shared_buffers", settings.sharedBuffers());
+                    .setServerConfig("shared_buffers", settings.sharedBuffers())
+                    // a stand-alone demo database has no replicas: bulk loads into fresh tables skip the WAL
+                    .setServerConfig("wal_level", "minimal")
+                    .setServerConfig("max_wal_senders", "0");
             if (!settings.dataDir().isBlank()) {
                 Path dir = Path.of(settings.dataDir()).toAbsolutePath();
                 Files.createDirectories(dir);
