@@ -3,6 +3,7 @@ package org.hotline.cti.customer;
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,12 +20,14 @@ public class CustomerConfiguration {
 
     /** Customer cards and contacts. */
     @Bean
+    @DependsOnDatabaseInitialization
     public CustomerDirectory customerDirectory(DataSource dataSource, PhoneNumbers phoneNumbers) {
         return new CustomerDirectory(dataSource, phoneNumbers);
     }
 
-    /** Users, their roles, phone interfaces and queues. */
+    /** Users, their roles, phone interfaces and queues; created after Flyway so its first reads find the schema. */
     @Bean
+    @DependsOnDatabaseInitialization
     public AgentDirectory agentDirectory(DataSource dataSource) {
         return new AgentDirectory(dataSource);
     }
