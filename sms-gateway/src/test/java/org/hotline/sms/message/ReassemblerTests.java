@@ -135,7 +135,7 @@ class ReassemblerTests {
         int[] codePoints = pool.codePoints().toArray();
         for (Gsm7Packing packing : Gsm7Packing.values()) {
             SmsCodec codec = new SmsCodec(new SmsCodecSettings(OutOfRangeRule.KEEP_AS_UTF16, packing, 255));
-            for (int round = 0; round < 300; round++) {
+            for (int round = 0; round < 150; round++) {
                 boolean ascii = random.nextBoolean();
                 StringBuilder text = new StringBuilder();
                 int length = 1 + random.nextInt(ascii ? 1400 : 600);
