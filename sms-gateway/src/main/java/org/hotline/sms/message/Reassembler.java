@@ -48,6 +48,8 @@ public final class Reassembler {
     private long duplicates;
 
     /**
+     * A reassembler that gives up incomplete sets after {@code timeout} and holds at most {@code maxPending}.
+     *
      * @param clock the time source
      * @param timeout how long after its first part a set may stay incomplete
      * @param maxPending the most incomplete sets held; beyond it the oldest is given up (bounded memory)
