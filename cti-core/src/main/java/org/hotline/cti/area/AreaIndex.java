@@ -80,7 +80,7 @@ public final class AreaIndex {
     /**
      * Indexes {@code entries} with the given readings.
      *
-     * @throws IllegalArgumentException when two entries share an id
+     * @throws IllegalArgumentException when two entries share an id, or there are more than 2,097,151 of them
      */
     public static AreaIndex of(Collection<AreaEntry> entries, PinyinInitials pinyin) {
         Objects.requireNonNull(pinyin, "pinyin");

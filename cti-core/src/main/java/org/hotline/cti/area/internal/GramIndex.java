@@ -1,11 +1,9 @@
 package org.hotline.cti.area.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +14,9 @@ import java.util.Set;
 public final class GramIndex {
 
     private static final int[] EMPTY = new int[0];
+
+    /** Width of each packed field (21 bits): ranks above it cannot be packed, so the index refuses more entries. */
+    private static final int MAX_FIELD = (1 << 21) - 1;
 
     private final String[] textOfEntry;
 
@@ -32,6 +33,9 @@ public final class GramIndex {
      * @param tieRank     the order of entries with equal text (lower first), by entry index
      */
     public GramIndex(String[] textOfEntry, int[] tieRank) {
+        if (textOfEntry.length > MAX_FIELD) {
+            throw new IllegalArgumentException(textOfEntry.length + " names (expected: <= " + MAX_FIELD + ")");
+        }
         this.textOfEntry = textOfEntry;
         Integer[] order = new Integer[textOfEntry.length];
         Arrays.setAll(order, i -> i);
@@ -74,24 +78,33 @@ public final class GramIndex {
                 candidates = pair;
             }
         }
-        List<int[]> found = new ArrayList<>(); // {entry, text length, match position}
+        // each match packed as length | position | rank, so sorting the longs sorts by the result order
+        long[] found = new long[Math.min(candidates.length, Math.max(limit, 16))];
+        int count = 0;
         int cutLength = Integer.MAX_VALUE;
         for (int rank : candidates) {
-            int entry = entryByRank[rank];
-            String text = textOfEntry[entry];
+            String text = textOfEntry[entryByRank[rank]];
             if (text.length() > cutLength) {
                 break; // ranks are by length, so nothing later can beat what is already found
             }
             int position = text.indexOf(needle);
             if (position >= 0) {
-                found.add(new int[] {entry, text.length(), position, rank});
-                if (found.size() == limit) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = ((long) Math.min(text.length(), MAX_FIELD) << 42)
+                        | ((long) Math.min(position, MAX_FIELD) << 21) | rank;
+                if (count == limit) {
                     cutLength = text.length();
                 }
             }
         }
-        found.sort(Comparator.<int[]>comparingInt(f -> f[1]).thenComparingInt(f -> f[2]).thenComparingInt(f -> f[3]));
-        return found.stream().limit(limit).mapToInt(f -> f[0]).toArray();
+        Arrays.sort(found, 0, count);
+        int[] result = new int[Math.min(count, limit)];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = entryByRank[(int) (found[i] & MAX_FIELD)];
+        }
+        return result;
     }
 
     private static long unigram(int cp) {
