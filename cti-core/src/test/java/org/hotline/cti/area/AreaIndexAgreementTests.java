@@ -32,8 +32,8 @@ class AreaIndexAgreementTests {
             if (random.nextInt(5) == 0) {
                 name.append(random.nextInt(30)).append('号');
             }
-            entries.add(new AreaEntry(id, String.format("%c%04d", (char) ('A' + random.nextInt(3)), random.nextInt(3000)),
-                    name.toString()));
+            String code = String.format("%c%04d", (char) ('A' + random.nextInt(3)), random.nextInt(3000));
+            entries.add(new AreaEntry(id, code, name.toString()));
         }
         AreaIndex index = AreaIndex.of(entries);
         List<String> queries = new ArrayList<>(List.of("j", "js", "jsn", "jsnl", "cs", "a0", "a01", "b12", "c",

@@ -50,7 +50,8 @@ public final class AreaIndexBench {
                 String query = kind[1];
                 if (query == null) {
                     String name = entries.get(random.nextInt(areas)).name();
-                    query = kind[0].startsWith("exact") ? pinyin.of(name).toLowerCase() : name.substring(0, Math.min(4, name.length()));
+                    query = kind[0].startsWith("exact") ? pinyin.of(name).toLowerCase()
+                            : name.substring(0, Math.min(4, name.length()));
                 }
                 long t0 = System.nanoTime();
                 List<AreaMatch> result = index.search(query);

@@ -57,7 +57,8 @@ class AreaIndexTests {
     @ParameterizedTest(name = "''{0}''")
     @CsvSource({"jsnl", "JSNL", "JsNl", "ｊｓｎｌ", "' jsnl '", "j.s.n.l"})
     void caseWidthSpacesAndPunctuationDoNotMatter(String query) {
-        assertThat(ids(INDEX.search(query))).isEqualTo("1:EXACT_INITIALS 4:EXACT_INITIALS 2:INITIALS_PREFIX 9:CODE_PREFIX");
+        assertThat(ids(INDEX.search(query)))
+                .isEqualTo("1:EXACT_INITIALS 4:EXACT_INITIALS 2:INITIALS_PREFIX 9:CODE_PREFIX");
     }
 
     @ParameterizedTest(name = "[{index}] {1}")

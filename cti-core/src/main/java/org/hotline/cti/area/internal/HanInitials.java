@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import net.sourceforge.pinyin4j.PinyinHelper;
 
-/** The first letter of the most common Mandarin reading of each Han character pinyin4j knows (the only place it is used). */
+/** The first letter of the most common Mandarin reading of each Han character pinyin4j knows (its only user). */
 public final class HanInitials {
 
     /** Marks a character without a usable reading in {@link #TABLE}. */
