@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.cti.ami.internal.AmiHealthIndicator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.actuate.health.Health;
@@ -21,29 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Wrong credentials, wrong banner, bad input, a silent peer and a refused connection, over real TCP. */
 @ExtendWith(OutputCaptureExtension.class)
-class AmiConnectionFailureIntegrationTests {
-
-    private ScriptedAmiPeer peer;
-    private AmiConnection connection;
-    private final RecordingListener listener = new RecordingListener();
-
-    @BeforeEach
-    void startPeer() throws Exception {
-        peer = new ScriptedAmiPeer();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (connection != null) {
-            connection.close();
-        }
-        peer.close();
-    }
-
-    private void start(AmiProperties properties) {
-        connection = new AmiConnection(properties, listener);
-        connection.start();
-    }
+class AmiConnectionFailureIntegrationTests extends ScriptedPeerTestSupport {
 
     @Test
     void wrongSecretIsReportedOnceAsAuthFailedAndRetriedUntilAccepted(CapturedOutput output) {

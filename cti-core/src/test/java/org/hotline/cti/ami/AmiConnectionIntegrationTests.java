@@ -13,35 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Login, resync ordering, reconnect, actions and close against a scripted AMI peer over real TCP. */
-class AmiConnectionIntegrationTests {
-
-    private ScriptedAmiPeer peer;
-    private AmiConnection connection;
-    private final RecordingListener listener = new RecordingListener();
-
-    @BeforeEach
-    void startPeer() throws Exception {
-        peer = new ScriptedAmiPeer();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (connection != null) {
-            connection.close();
-        }
-        peer.close();
-    }
-
-    private AmiConnection start(AmiProperties properties) {
-        connection = new AmiConnection(properties, listener);
-        connection.start();
-        return connection;
-    }
+class AmiConnectionIntegrationTests extends ScriptedPeerTestSupport {
 
     @Test
     void loginThenResyncListsArriveBeforeTheEventsHeldMeanwhile() {

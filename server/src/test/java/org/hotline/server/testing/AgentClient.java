@@ -27,7 +27,7 @@ public final class AgentClient implements AutoCloseable {
     private final HttpClient http;
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private volatile WebSocket socket;
-    private volatile boolean closed;
+    private volatile String lastLocation;
 
     private AgentClient(URI base) {
         this.base = base;
@@ -52,7 +52,6 @@ public final class AgentClient implements AutoCloseable {
         return c.lastLocation;
     }
 
-    private volatile String lastLocation;
 
     private int postLogin(String username, String password) {
         try {
@@ -133,7 +132,6 @@ public final class AgentClient implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
         WebSocket s = socket;
         if (s != null) {
             s.abort();
