@@ -17,12 +17,7 @@
   let socket = null;
   let retryMs = 500;
 
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
+  const el = Hotline.el;
 
   function money(v) {
     return v === null || v === undefined ? '' : Number(v).toFixed(2) + ' 元';
@@ -135,7 +130,7 @@
   function connect() {
     const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/agent';
     socket = new WebSocket(url);
-    socket.onopen = () => { retryMs = 500; setConn(true); };
+    socket.onopen = () => { retryMs = 500; setConn(true); Hotline.emit('socket', {up: true}); };
     socket.onmessage = (ev) => {
       const msg = JSON.parse(ev.data);
       if (msg.type === 'snapshot') {
@@ -146,9 +141,12 @@
         accept(msg.pop);
         redraw();
       }
+      // other page modules (controls, wallboard panels) subscribe by type: Hotline.on('agent', fn)
+      Hotline.emit(msg.type, msg);
     };
     socket.onclose = () => {
       setConn(false);
+      Hotline.emit('socket', {up: false});
       const wait = retryMs;
       retryMs = Math.min(retryMs * 2, 10000);
       // a refused handshake looks like any drop: ask whether the session still exists before retrying
@@ -178,6 +176,7 @@
     const m = document.getElementById('me');
     m.textContent = (me.displayName || me.username) + ' (' + me.username + ')';
     m.dataset.username = me.username;
+    Hotline.emit('me', me);
   }).catch(() => { /* the header stays empty; the socket's retries report the trouble */ });
   fetch('/api/csrf', {credentials: 'same-origin'}).then(r => r.json()).then(t => {
     const f = document.getElementById('logout-csrf');

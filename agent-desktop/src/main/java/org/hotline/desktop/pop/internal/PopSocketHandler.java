@@ -66,6 +66,9 @@ final class PopSocketHandler extends TextWebSocketHandler {
     void deliver(PushMessage message) {
         if (PushMessage.TYPE_POP.equals(message.type())) {
             sessions.send(message.target(), "{\"type\":\"pop\",\"pop\":" + message.payload() + "}");
+        } else if (!message.target().equals(PushMessage.SUPERVISORS)) {
+            // agent-state and later per-agent types: the page dispatches on type (js/desk.js Hotline.on)
+            sessions.send(message.target(), "{\"type\":\"" + message.type() + "\",\"data\":" + message.payload() + "}");
         }
     }
 

@@ -1,0 +1,132 @@
+package org.hotline.sms.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.hotline.sms.message.SegmentCount;
+import org.hotline.sms.message.SmsCodec;
+import org.hotline.sms.message.SmsTextException;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * The durable outbox's front door (issue #5): writes messages to PostgreSQL, idempotently by dedupe key, before
+ * anything is sent; the sender takes them from there.
+ */
+public class SmsOutbox {
+
+    private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private static final String INSERT = """
+            insert into sms_messages (dedupe_key, campaign_id, kind, destination, body, segments, not_before)
+            values (?, ?, ?, ?, ?, ?, ?)
+            on conflict (dedupe_key) do nothing
+            """;
+
+    private final DataSource dataSource;
+    private final SmsCodec codec;
+
+    /** Writes through {@code dataSource}; {@code codec} counts parts and enforces the part limit. */
+    public SmsOutbox(DataSource dataSource, SmsCodec codec) {
+        this.dataSource = dataSource;
+        this.codec = codec;
+    }
+
+    /**
+     * Queues the messages in one transaction: all or none. Messages whose key is already in the outbox are skipped,
+     * as are numbers opted out of the message's kind.
+     *
+     * @throws InvalidSmsException naming the first bad message (index, reason); nothing is queued then
+     */
+    public EnqueueResult enqueue(List<OutboundSms> messages) {
+        int[] segments = new int[messages.size()];
+        for (int i = 0; i < messages.size(); i++) {
+            segments[i] = validate(i, messages.get(i));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Set<String> optedOut = optedOut(c, messages);
+                int queued = 0;
+                int skipped = 0;
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    for (int i = 0; i < messages.size(); i++) {
+                        OutboundSms m = messages.get(i);
+                        if (optedOut.contains(m.destination() + '/' + m.kind().code())) {
+                            skipped++;
+                            continue;
+                        }
+                        ps.setString(1, m.dedupeKey());
+                        ps.setObject(2, m.campaignId());
+                        ps.setString(3, m.kind().code());
+                        ps.setString(4, m.destination());
+                        ps.setString(5, m.text());
+                        ps.setInt(6, segments[i]);
+                        ps.setTimestamp(7, Timestamp.from(m.notBefore()));
+                        ps.addBatch();
+                    }
+                    for (int n : ps.executeBatch()) {
+                        queued += Math.max(n, 0);
+                    }
+                }
+                c.commit();
+                return new EnqueueResult(queued, messages.size() - skipped - queued, skipped);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not queue " + messages.size() + " messages", e);
+        }
+    }
+
+    private int validate(int index, OutboundSms m) {
+        if (m.dedupeKey().isBlank() || m.dedupeKey().length() > MAX_KEY_LENGTH) {
+            throw new InvalidSmsException("message " + index + ": dedupeKey length: " + m.dedupeKey().length()
+                    + " (expected: 1.." + MAX_KEY_LENGTH + ")");
+        }
+        if (!MOBILE.matcher(m.destination()).matches()) {
+            throw new InvalidSmsException("message " + index + ": destination '" + m.destination()
+                    + "' is not a mobile number (expected: 11 digits starting 13-19)");
+        }
+        try {
+            SegmentCount count = codec.count(m.text());
+            if (!count.withinLimit()) {
+                throw new InvalidSmsException("message " + index + ": parts: " + count.parts() + " (expected: <= "
+                        + codec.settings().maxParts() + ")");
+            }
+            return count.parts();
+        } catch (SmsTextException e) {
+            throw new InvalidSmsException("message " + index + ": " + e.getMessage());
+        }
+    }
+
+    private static Set<String> optedOut(Connection c, List<OutboundSms> messages) throws SQLException {
+        Set<String> numbers = new HashSet<>();
+        for (OutboundSms m : messages) {
+            numbers.add(m.destination());
+        }
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select number, kind from sms_opt_outs where number = any (?)")) {
+            ps.setArray(1, c.createArrayOf("text", new ArrayList<>(numbers).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + '/' + rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+}
