@@ -4,6 +4,7 @@ import org.hotline.cti.agent.AgentDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -13,17 +14,25 @@ import org.springframework.security.web.SecurityFilterChain;
 /** Who may see what: everything but the login page and static assets needs a logged-in user (issue #2). */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain hotlineSecurity(HttpSecurity http) throws Exception {
+        // Pages and APIs by role in one place (issues #3-#5); finer rules sit on the controllers (@PreAuthorize).
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login.html", "/api/csrf", "/css/**", "/js/login.js",
-                                "/favicon.ico", "/error", "/actuator/health/**").permitAll()
-                        .requestMatchers("/ws/agent", "/agent.html", "/js/agent.js").hasAnyRole("AGENT", "SUPERVISOR")
+                                "/favicon.ico", "/error", "/actuator/health/**", "/public/**").permitAll()
+                        .requestMatchers("/ws/agent", "/agent.html", "/lookup.html", "/lines.html", "/api/desk/**",
+                                "/api/control/**", "/api/customers/**", "/api/callbacks/**", "/api/lookup/**",
+                                "/api/lines/**", "/api/areas/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
+                        .requestMatchers("/ws/supervisor", "/supervisor.html", "/wallboard.html", "/outage-board.html",
+                                "/outages.html", "/campaigns.html", "/api/supervisor/**", "/api/outages/**",
+                                "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
-                        .defaultSuccessUrl("/agent.html", true).failureUrl("/login.html?error").permitAll())
+                        .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
