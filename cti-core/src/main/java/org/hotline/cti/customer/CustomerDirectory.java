@@ -28,6 +28,9 @@ public final class CustomerDirectory {
     /** The most cards one lookup returns. */
     public static final int MAX_LIMIT = 100;
 
+    /** The shortest text looked for inside addresses (one character would match half the city). */
+    public static final int MIN_ADDRESS_TEXT = 2;
+
     private static final String CARDS_BY_PHONE = CardLoader.sql(
             "select customer_id from customer_phones where normalized = ? order by is_primary desc, customer_id limit ?");
 
@@ -44,6 +47,26 @@ public final class CustomerDirectory {
     private static final String IDS_BY_NAME_PREFIX = """
             select id from customers where name collate "C" like ? escape '\\'
             order by name collate "C", id limit ?""";
+
+    // a substring of the address as shown, or of the street, of the customer's main address or of a premises they
+    // hold an open account at (trigram indexes of migration V3 serve the "contains" match)
+    private static final String IDS_BY_ADDRESS = """
+            select id from (
+                select c.id, c.name from customers c join addresses a on a.id = c.address_id
+                where a.full_text like ? escape '\\' or a.street like ? escape '\\'
+                union
+                select c.id, c.name from accounts ac
+                join premises p on p.id = ac.premises_id
+                join addresses a on a.id = p.address_id
+                join customers c on c.id = ac.customer_id
+                where ac.closed_at is null and (a.full_text like ? escape '\\' or a.street like ? escape '\\')
+            ) m order by name collate "C", id limit ?""";
+
+    private static final String CONTACT_HISTORY = """
+            select k.created_at, k.channel, k.category, k.sub_category, k.notes, u.display_name
+            from contacts k left join users u on u.id = k.agent_id
+            where k.customer_id = ? and k.created_at < ?
+            order by k.created_at desc, k.id desc limit ?""";
 
     private static final String INSERT_CONTACT = """
             insert into contacts (customer_id, account_id, call_id, phone, channel, category, sub_category, notes,
@@ -93,7 +116,8 @@ public final class CustomerDirectory {
 
     /**
      * What an agent's search box finds: exact account number, exact customer number and phone number (when the text
-     * looks like digits), then customers whose name starts with the text; duplicates removed, at most {@code limit}.
+     * looks like digits), then customers whose name starts with the text, then (for two characters or more) customers
+     * with an address containing the text; duplicates removed, at most {@code limit}.
      */
     public List<CustomerCard> search(String text, int limit) {
         checkLimit(limit);
@@ -114,9 +138,38 @@ public final class CustomerDirectory {
             if (ids.size() < limit) {
                 ids.addAll(ids(c, IDS_BY_NAME_PREFIX, likePrefix(q), limit));
             }
+            if (ids.size() < limit && q.length() >= MIN_ADDRESS_TEXT) {
+                ids.addAll(idsByAddress(c, likeInfix(q), limit));
+            }
             List<Long> first = new ArrayList<>(ids).subList(0, Math.min(limit, ids.size()));
             return CardLoader.load(c, first);
         });
+    }
+
+    /** The customer with this customer number (客户编号), card complete. */
+    public Optional<CustomerCard> findByCustomerNo(String customerNo) {
+        if (customerNo == null || customerNo.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = customerNo.strip();
+        return jdbc.execute((ConnectionCallback<Optional<CustomerCard>>) c -> CardLoader.load(c,
+                CardLoader.sql(IDS_BY_CUSTOMER_NO), (ps, i) -> {
+                    ps.setString(i, trimmed);
+                    return i + 1;
+                }).stream().findFirst());
+    }
+
+    /**
+     * A page of a customer's contact history older than {@code before}, newest first: the card shows the last
+     * {@link CardLoader#RECENT_CONTACTS}, this loads the ones before (pass the {@code at} of the oldest shown).
+     */
+    public List<CustomerCard.ContactSummary> contactHistory(long customerId, java.time.Instant before, int limit) {
+        checkLimit(limit);
+        Objects.requireNonNull(before, "before");
+        return jdbc.query(CONTACT_HISTORY, (rs, i) -> new CustomerCard.ContactSummary(
+                rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                CardLoader.summary(rs.getString(4), rs.getString(5)), rs.getString(6)),
+                customerId, Timestamp.from(before), limit);
     }
 
     /** Adds a contact to the history; returns its id. Unknown account or agent names are rejected. */
@@ -192,6 +245,22 @@ public final class CustomerDirectory {
         return out;
     }
 
+    private static List<Long> idsByAddress(Connection c, String pattern, int limit) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(IDS_BY_ADDRESS)) {
+            for (int i = 1; i <= 4; i++) {
+                ps.setString(i, pattern);
+            }
+            ps.setInt(5, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);
@@ -201,7 +270,15 @@ public final class CustomerDirectory {
     }
 
     private static String likePrefix(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return escapeLike(text) + "%";
+    }
+
+    private static String likeInfix(String text) {
+        return "%" + escapeLike(text) + "%";
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static void checkLimit(int limit) {

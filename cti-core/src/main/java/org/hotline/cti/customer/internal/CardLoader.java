@@ -185,7 +185,8 @@ public final class CardLoader {
         }
     }
 
-    private static String summary(String subCategory, String notes) {
+    /** The one-line summary of a contact: "sub-category：notes", either alone, or empty. */
+    public static String summary(String subCategory, String notes) {
         boolean hasSub = subCategory != null && !subCategory.isBlank();
         boolean hasNotes = notes != null && !notes.isBlank();
         if (hasSub && hasNotes) {
