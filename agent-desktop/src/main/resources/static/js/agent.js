@@ -1,107 +1,76 @@
-// The minimal agent page (issue #2): keeps a WebSocket to /ws/agent and shows the agent's live pops.
+// The agent page: keeps the WebSocket to /ws/agent and shows the agent's live pops (cards by card.js, pick-list).
 // Everything the caller or the records supply is set with textContent: it is data, never markup.
 (function () {
   'use strict';
-  const STATUS_TEXT = {RINGING: '振铃 Ringing', ANSWERED: '通话中 Talking', MISSED: '未接 Missed',
-    TRANSFERRED: '已转接 Transferred', ENDED: '已结束 Ended'};
-  // The records' codes (CHECK lists of the schema) in the words agents use; an unknown code is shown as is.
-  const KIND_TEXT = {RESIDENTIAL: '民用', COMMERCIAL: '工商'};
-  const CATEGORY_TEXT = {fault: '报修', enquiry: '咨询', complaint: '投诉', request: '业务受理', praise: '表扬'};
-  const CHANNEL_TEXT = {phone: '电话', sms: '短信', ivr: 'IVR', web: '网上'};
-  const ORDER_TYPE_TEXT = {repair: '抢修', connection: '报装', ownership_transfer: '过户', equipment: '设备添装/移改/拆除',
-    suspend_resume: '报停/启用', meter_card: '表卡', other: '其他'};
-  const ORDER_STATUS_TEXT = {new: '新建', dispatched: '已派单', accepted: '已接单', in_progress: '处理中',
-    resolved: '已处理', closed: '已关闭', cancelled: '已撤销'};
+  Hotline.i18n.add({
+    'zh-CN': {
+      'pop.RINGING': '振铃 Ringing', 'pop.ANSWERED': '通话中 Talking', 'pop.MISSED': '未接 Missed',
+      'pop.TRANSFERRED': '已转接 Transferred', 'pop.ENDED': '已结束 Ended', 'pop.unknown-number': '未知号码',
+      'pop.queue': '队列 {q}', 'pop.direct': '直拨 direct', 'pop.waited': '等待 {s} s',
+      'pop.no-match': '未找到客户 No customer for {n}', 'pop.pick': '{n} 位客户使用此号码 · pick one',
+      'pop.folded': '另有 {n} 位客户已折叠', 'pop.unfold': '显示全部', 'pop.none': '没有来电 · No calls',
+      'conn.up': '已连接 · online', 'conn.down': '未连接 · offline'
+    },
+    en: {
+      'pop.RINGING': 'Ringing', 'pop.ANSWERED': 'Talking', 'pop.MISSED': 'Missed', 'pop.TRANSFERRED': 'Transferred',
+      'pop.ENDED': 'Ended', 'pop.unknown-number': 'Unknown number', 'pop.queue': 'Queue {q}', 'pop.direct': 'Direct call',
+      'pop.waited': 'Waited {s} s', 'pop.no-match': 'No customer for {n}', 'pop.pick': '{n} customers share this number: pick one',
+      'pop.folded': '{n} more customers folded away', 'pop.unfold': 'Show all', 'pop.none': 'No calls',
+      'conn.up': 'Online', 'conn.down': 'Offline'
+    }
+  });
   const KEEP_FINISHED_MS = 60000;
   const pops = new Map();
+  const chosen = new Map(); // callId → customerNo the agent picked from the pick-list (binds the contact log)
+  const unfolded = new Set(); // callIds whose folded customers the agent opened again
+  const fresh = new Map(); // customerNo → card reloaded after a contact was logged (newer than the pop's copy)
   let socket = null;
   let retryMs = 500;
+  let up = false;
 
   const el = Hotline.el;
+  const t = Hotline.t;
 
-  function money(v) {
-    return v === null || v === undefined ? '' : Number(v).toFixed(2) + ' 元';
+  function choose(p, c) {
+    chosen.set(p.callId, c.customerNo);
+    unfolded.delete(p.callId);
+    redraw();
+    Hotline.emit('customer-chosen', {customer: c, callId: p.callId, callerNumber: p.callerNumber});
   }
 
-  function label(map, code) {
-    return map[code] || code || '';
-  }
-
-  // 2026-11-03 22:12 in the agent's time zone: unambiguous, unlike the browser locale's default
-  function time(iso) {
-    const d = new Date(iso);
-    if (isNaN(d)) return '';
-    const two = (n) => String(n).padStart(2, '0');
-    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + ':'
-      + two(d.getMinutes());
-  }
-
-  function row(tag, cells) {
-    const tr = el('tr');
-    for (const [cls, text] of cells) tr.appendChild(el(tag, cls, text));
-    return tr;
-  }
-
-  function customerCard(c) {
-    const box = el('div', 'customer');
-    box.dataset.customerNo = c.customerNo;
-    const h = el('h3', 'customer-name', c.name);
-    if (c.keyAccount) h.appendChild(el('span', 'flag key', '大客户'));
-    if (c.highRisk) h.appendChild(el('span', 'flag risk', '高危'));
-    box.appendChild(h);
-    box.appendChild(el('div', 'customer-no note', '客户编号 ' + c.customerNo + ' · ' + label(KIND_TEXT, c.kind)));
-    box.appendChild(el('div', 'customer-address', c.address));
-    if (c.arrears && Number(c.arrears) > 0) box.appendChild(el('div', 'arrears', '欠费 ' + money(c.arrears)));
-    if (c.accounts && c.accounts.length) {
-      const t = el('table', 'accounts');
-      t.appendChild(el('thead')).appendChild(row('th', [[null, '户号'], [null, '地址'], [null, '表号'], [null, '欠费']]));
-      const body = t.appendChild(el('tbody'));
-      for (const a of c.accounts) {
-        const owed = Number(a.arrears) > 0;
-        const tr = body.appendChild(row('td', [['account-no', a.accountNo], [null, a.premisesAddress],
-          [null, (a.meterNo || '') + (a.prepaidMeter ? ' (IC卡表)' : '')],
-          [owed ? 'owed' : null, money(a.arrears) + (owed && a.daysOverdue ? ' · 逾期 ' + a.daysOverdue + ' 天' : '')]]));
-        tr.dataset.accountNo = a.accountNo;
-      }
-      box.appendChild(t);
+  function customers(p, list) {
+    const cards = (p.customers || []).map(c => fresh.get(c.customerNo) || c);
+    if (cards.length === 0) {
+      list.appendChild(el('p', 'no-match note', t('pop.no-match', {n: p.normalizedNumber || p.callerNumber || '?'})));
+      return;
     }
-    if (c.openWorkOrders && c.openWorkOrders.length) {
-      const ul = el('ul', 'work-orders');
-      for (const w of c.openWorkOrders) {
-        ul.appendChild(el('li', null, [w.orderNo, label(ORDER_TYPE_TEXT, w.type), label(ORDER_STATUS_TEXT, w.status),
-          time(w.createdAt)].join(' · ')));
-      }
-      box.appendChild(el('h4', 'note', '在办工单 Open work orders'));
-      box.appendChild(ul);
+    if (cards.length === 1) {
+      list.appendChild(Hotline.card.render(cards[0]));
+      return;
     }
-    if (c.recentContacts && c.recentContacts.length) {
-      const ul = el('ul', 'contacts');
-      for (const k of c.recentContacts) {
-        ul.appendChild(el('li', null, [time(k.at), label(CHANNEL_TEXT, k.channel), label(CATEGORY_TEXT, k.category),
-          k.summary].filter(Boolean).join(' · ')));
-      }
-      box.appendChild(el('h4', 'note', '最近联系 Recent contacts'));
-      box.appendChild(ul);
+    const pick = chosen.get(p.callId);
+    list.appendChild(el('p', 'note pick-note', t('pop.pick', {n: cards.length})));
+    for (const c of cards) {
+      if (pick && c.customerNo !== pick && !unfolded.has(p.callId)) continue;
+      list.appendChild(Hotline.card.render(c, {chosen: c.customerNo === pick, onChoose: (x) => choose(p, x)}));
     }
-    return box;
+    if (pick && !unfolded.has(p.callId)) {
+      const b = list.appendChild(el('button', 'unfold', t('pop.folded', {n: cards.length - 1}) + ' · ' + t('pop.unfold')));
+      b.type = 'button';
+      b.addEventListener('click', () => { unfolded.add(p.callId); redraw(); });
+    }
   }
 
   function render(p) {
     const node = document.getElementById('pop-template').content.firstElementChild.cloneNode(true);
     node.dataset.callId = p.callId;
     node.dataset.status = p.status;
-    node.querySelector('.status').textContent = STATUS_TEXT[p.status] || p.status;
-    node.querySelector('.caller-number').textContent = p.callerNumber || '未知号码';
+    node.querySelector('.status').textContent = t('pop.' + p.status) === 'pop.' + p.status ? p.status : t('pop.' + p.status);
+    node.querySelector('.caller-number').textContent = p.callerNumber || t('pop.unknown-number');
     node.querySelector('.caller-name').textContent = p.callerName || '';
-    node.querySelector('.queue').textContent = p.queue ? '队列 ' + p.queue : '直拨 direct';
-    node.querySelector('.waited').textContent = '等待 ' + p.waitedSeconds + ' s';
-    const list = node.querySelector('.customers');
-    if (!p.customers || p.customers.length === 0) {
-      list.appendChild(el('p', 'no-match note', '未找到客户 No customer for ' + (p.normalizedNumber || p.callerNumber || '?')));
-    } else {
-      if (p.customers.length > 1) list.appendChild(el('p', 'note', p.customers.length + ' 位客户使用此号码 · pick one'));
-      for (const c of p.customers) list.appendChild(customerCard(c));
-    }
+    node.querySelector('.queue').textContent = p.queue ? t('pop.queue', {q: p.queue}) : t('pop.direct');
+    node.querySelector('.waited').textContent = t('pop.waited', {s: p.waitedSeconds});
+    customers(p, node.querySelector('.customers'));
     const vars = node.querySelector('.variables');
     for (const [k, v] of Object.entries(p.variables || {})) {
       if (v === '') continue;
@@ -115,7 +84,7 @@
     const box = document.getElementById('pops');
     const sorted = [...pops.values()].sort((a, b) => String(b.ringingAt).localeCompare(String(a.ringingAt)));
     box.replaceChildren(...sorted.map(render));
-    if (sorted.length === 0) box.appendChild(el('p', 'note', '没有来电 · No calls')).id = 'no-calls';
+    if (sorted.length === 0) box.appendChild(el('p', 'note', t('pop.none'))).id = 'no-calls';
   }
 
   function accept(p) {
@@ -123,7 +92,15 @@
     if (known && known.version > p.version) return; // a snapshot may cross a newer live update
     pops.set(p.callId, p);
     if (p.status !== 'RINGING' && p.status !== 'ANSWERED') {
-      setTimeout(() => { const now = pops.get(p.callId); if (now && now.version === p.version) { pops.delete(p.callId); redraw(); } }, KEEP_FINISHED_MS);
+      setTimeout(() => {
+        const now = pops.get(p.callId);
+        if (now && now.version === p.version) {
+          pops.delete(p.callId);
+          chosen.delete(p.callId);
+          unfolded.delete(p.callId);
+          redraw();
+        }
+      }, KEEP_FINISHED_MS);
     }
   }
 
@@ -154,11 +131,23 @@
     };
   }
 
-  function setConn(up) {
+  function setConn(isUp) {
+    up = isUp;
     const c = document.getElementById('connection');
     c.className = 'conn ' + (up ? 'up' : 'down');
-    c.textContent = up ? '已连接 · online' : '未连接 · offline';
+    c.textContent = up ? t('conn.up') : t('conn.down');
   }
+
+  // a contact was logged: show the customer's new history in every pop that carries the card
+  Hotline.on('contact-saved', (m) => {
+    Hotline.api('GET', '/api/customers/' + encodeURIComponent(m.customerNo)).then(card => {
+      fresh.set(card.customerNo, card);
+      redraw();
+    }).catch(() => { /* the pop keeps the older history; the side panel reported the save */ });
+  });
+  Hotline.on('lang', () => { redraw(); setConn(up); });
+  // the chosen customer of a pop, for the contact form (null when none is chosen yet)
+  Hotline.pops = {chosen: (callId) => chosen.get(callId) || null, get: (callId) => pops.get(callId) || null};
 
   // The logged-in agent, or off to the login page when the session is gone (expired, server restarted).
   function whoAmI() {
@@ -183,5 +172,6 @@
     f.name = t.parameterName;
     f.value = t.token;
   });
-  connect();
+  // card.js and side.js load after this script: the first pops are rendered once every page script is there
+  document.addEventListener('DOMContentLoaded', connect);
 })();
