@@ -1,0 +1,34 @@
+package org.hotline.desktop.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DeskPropertiesTests {
+
+    @Test
+    void everyCategoryHasTheBuiltInSubCategoriesUnlessConfigured() {
+        DeskProperties p = new DeskProperties(Map.of("fault", List.of("停电", "闪断")), null);
+
+        assertThat(p.subCategories()).containsOnlyKeys("fault", "enquiry", "complaint", "request", "praise");
+        assertThat(p.subCategories().get("fault")).containsExactly("停电", "闪断");
+        assertThat(p.subCategories().get("praise")).isEqualTo(DeskProperties.DEFAULT_SUB_CATEGORIES.get("praise"));
+        assertThat(p.searchLimit()).isEqualTo(20);
+    }
+
+    @Test
+    void anEmptyListMeansNoSubCategories() {
+        assertThat(new DeskProperties(Map.of("praise", List.of()), 5).subCategories().get("praise")).isEmpty();
+    }
+
+    @Test
+    void anUnknownCategoryOrABadLimitIsASettingsError() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new DeskProperties(Map.of("gossip", List.of("x")), null))
+                .withMessageContaining("hotline.desk.sub-categories.gossip");
+        assertThatIllegalArgumentException().isThrownBy(() -> new DeskProperties(null, 0))
+                .withMessageContaining("search-limit");
+    }
+}
