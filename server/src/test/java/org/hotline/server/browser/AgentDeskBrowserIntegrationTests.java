@@ -212,6 +212,34 @@ class AgentDeskBrowserIntegrationTests {
     }
 
     @Test
+    void theCallersOutageIsShownInRedWithTheExpectedEndAndNothingWhenThereIsNone() {
+        logInAndAwaitOnline("agent2002");
+
+        // the outage capability fills "outages" in the card JSON; the page renders whatever the card carries
+        browser.script("""
+                const base = {customerNo: 'OUT-1', name: '<b>停电客户</b>', kind: 'RESIDENTIAL', accounts: [],
+                  openWorkOrders: [], recentContacts: []};
+                const box = document.getElementById('search-results');
+                box.appendChild(Hotline.card.render(Object.assign({}, base, {outages: [{outageNo: 'TD-1',
+                  kind: 'unplanned', lineCode: 'L1', lineName: '10kV 文三线', areaCode: 'A1', areaName: '文三1号台区',
+                  reason: '<i>线路故障抢修</i>', startsAt: '2026-11-23T01:00:00Z',
+                  expectedEndAt: '2026-11-23T05:30:00Z'}]})));
+                box.appendChild(Hotline.card.render(Object.assign({}, base, {customerNo: 'OUT-2', outages: []})));
+                box.appendChild(Hotline.card.render(Object.assign({}, base, {customerNo: 'OUT-3'})));""");
+
+        WebElement outage = browser.await(By.cssSelector(".customer[data-customer-no='OUT-1'] .outage"));
+        assertThat(outage.getDomAttribute("data-outage-no")).isEqualTo("TD-1");
+        assertThat(text(outage, ".outage-kind")).isEqualTo("故障停电");
+        assertThat(text(outage, ".outage-where")).isEqualTo("10kV 文三线 / 文三1号台区");
+        assertThat(text(outage, ".outage-reason")).isEqualTo("<i>线路故障抢修</i>");
+        assertThat(text(outage, ".outage-until")).startsWith("预计恢复 2026-11-23 ");
+        assertThat(outage.getCssValue("color")).isEqualTo("rgba(163, 31, 18, 1)");
+        assertThat(browser.all(By.cssSelector("#search-results i, #search-results b"))).isEmpty();
+        assertThat(browser.all(By.cssSelector(".customer[data-customer-no='OUT-2'] .outages"))).isEmpty();
+        assertThat(browser.all(By.cssSelector(".customer[data-customer-no='OUT-3'] .outages"))).isEmpty();
+    }
+
+    @Test
     void switchingToEnglishRelabelsThePanelAndTheCards() {
         logInAndAwaitOnline("agent2002");
         search("2024001");
