@@ -46,7 +46,7 @@
   let categories = [];
   let lastQuery = null;
 
-  function labelled(text, key, control) {
+  function labelled(key, control) {
     const l = el('label', null);
     l.appendChild(el('span', null, t(key))).dataset.i18n = key;
     l.appendChild(control);
@@ -108,18 +108,18 @@
     const cat = el('select');
     cat.id = 'contact-category';
     cat.addEventListener('change', fillSubCategories);
-    contact.appendChild(labelled(null, 'contact.category', cat));
+    contact.appendChild(labelled('contact.category', cat));
     const sub = el('select');
     sub.id = 'contact-sub';
-    contact.appendChild(labelled(null, 'contact.sub', sub));
+    contact.appendChild(labelled('contact.sub', sub));
     const acc = el('select');
     acc.id = 'contact-account';
-    contact.appendChild(labelled(null, 'contact.account', acc));
+    contact.appendChild(labelled('contact.account', acc));
     const notes = el('textarea');
     notes.id = 'contact-notes';
     notes.maxLength = 4000;
     notes.rows = 4;
-    contact.appendChild(labelled(null, 'contact.notes', notes));
+    contact.appendChild(labelled('contact.notes', notes));
     const chars = contact.appendChild(el('div', 'note chars', t('contact.chars', {n: 0})));
     notes.addEventListener('input', () => { chars.textContent = t('contact.chars', {n: notes.value.length}); });
     contact.appendChild(button('contact-save', 'contact.save', 'primary')).addEventListener('click', saveContact);
@@ -136,15 +136,15 @@
     const number = el('input');
     number.id = 'cb-number';
     number.maxLength = 30;
-    details.appendChild(labelled(null, 'cb.number', number));
+    details.appendChild(labelled('cb.number', number));
     const due = el('input');
     due.id = 'cb-due';
     due.type = 'datetime-local';
-    details.appendChild(labelled(null, 'cb.due-at', due));
+    details.appendChild(labelled('cb.due-at', due));
     const note = el('input');
     note.id = 'cb-note';
     note.maxLength = 1000;
-    details.appendChild(labelled(null, 'cb.note', note));
+    details.appendChild(labelled('cb.note', note));
     details.appendChild(button('cb-add', 'cb.add')).addEventListener('click', scheduleCallback);
     details.appendChild(el('p', 'note', '')).id = 'cb-status';
 

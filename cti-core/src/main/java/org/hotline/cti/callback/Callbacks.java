@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -117,13 +118,13 @@ public final class Callbacks {
      * Takes an open callback for this agent, atomically.
      *
      * @throws CallbackConflictException when another agent took it first or it is finished or assigned elsewhere
-     * @throws IllegalArgumentException when there is no such callback
+     * @throws NoSuchElementException when there is no such callback
      */
     public Callback take(long id, String username) {
         if (jdbc.update(TAKE, username, id) == 1) {
             return find(id).orElseThrow();
         }
-        Callback now = find(id).orElseThrow(() -> new IllegalArgumentException("id: " + id + " (expected: a callback)"));
+        Callback now = find(id).orElseThrow(() -> new NoSuchElementException("callback " + id + " not found"));
         if (now.status() == Callback.Status.TAKEN) {
             throw new CallbackConflictException("callback " + id + " was already taken by " + now.takenBy());
         }
@@ -152,7 +153,7 @@ public final class Callbacks {
         int n = jdbc.update("update callbacks b set status = ?, done_at = now(), updated_at = now(),"
                 + " note = coalesce(?, b.note) from users u where u.username = ? and b.id = ? and " + allowed,
                 outcome.code(), blankToNull(note), username, id);
-        Callback now = find(id).orElseThrow(() -> new IllegalArgumentException("id: " + id + " (expected: a callback)"));
+        Callback now = find(id).orElseThrow(() -> new NoSuchElementException("callback " + id + " not found"));
         if (n != 1) {
             throw new CallbackConflictException("callback " + id + " is " + now.status().code()
                     + (now.takenBy() == null ? "" : " by " + now.takenBy()) + ": it cannot be marked "

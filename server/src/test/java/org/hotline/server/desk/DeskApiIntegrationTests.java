@@ -184,6 +184,34 @@ class DeskApiIntegrationTests {
         assertThat(loser.message()).contains("already taken by");
     }
 
+    @Test
+    void aScheduledCallbackIsListedWhenDueTakenDoneAndGone() {
+        DeskHttp http = agent("agent2003");
+        String due = java.time.Instant.now().minusSeconds(1).toString();
+
+        DeskHttp.Answer bad = http.post("/api/callbacks", Map.of("number", "abc", "dueAt", due));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.message()).startsWith("number:");
+        DeskHttp.Answer created = http.post("/api/callbacks", Map.of("number", "138-0013-8000", "dueAt", due,
+                "note", "回电确认抢修进度", "customerNo", zhang.customerNo()));
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        assertThat(created.body().get("number").asText()).isEqualTo("13800138000");
+        assertThat(created.body().get("customerName").asText()).isEqualTo("张三");
+        assertThat(created.body().get("createdBy").asText()).isEqualTo("agent2003");
+
+        assertThat(http.get("/api/callbacks").body()).anySatisfy(n -> assertThat(n.get("id").asLong()).isEqualTo(id));
+        DeskHttp.Answer early = http.post("/api/callbacks/" + id + "/done", Map.of());
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(http.post("/api/callbacks/" + id + "/take", Map.of()).body().get("status").asText())
+                .isEqualTo("TAKEN");
+        DeskHttp.Answer done = http.post("/api/callbacks/" + id + "/done", Map.of("note", "已回电"));
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body().get("status").asText()).isEqualTo("DONE");
+        assertThat(http.get("/api/callbacks").body()).noneSatisfy(n -> assertThat(n.get("id").asLong()).isEqualTo(id));
+        assertThat(http.post("/api/callbacks/999999999/take", Map.of()).status()).isEqualTo(404);
+    }
+
     private static DeskHttp.Answer take(CountDownLatch go, DeskHttp http, String path) {
         try {
             go.await();
