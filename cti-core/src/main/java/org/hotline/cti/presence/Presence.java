@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * Every agent's desk state on this node: commands of agents and supervisors become AMI queue actions, PBX events and
  * timers move the state, and each change is pushed to the agent as {@code agent-state}. Commands block until the PBX
  * answered (their state is committed only then); event-driven actions (wrap-up and lagged pauses) are sent from a
- * timer thread so the AMI consumer never waits. Thread-safe: one lock per agent.
+ * timer thread so the AMI consumer never waits. Wrap-up and lagged pauses apply to agents who used the desk on this
+ * node (any command, theirs or a supervisor's); others keep the PBX's own behaviour (ADR 0010). Thread-safe: one
+ * lock per agent.
  */
 public final class Presence implements TelephonyListener, AutoCloseable {
 
@@ -71,6 +73,8 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         final String memberName;
         final boolean agent;
         DeskStatus status;
+        /** The agent (or a supervisor) used the desk on this node: wrap-up and lagged pauses apply. */
+        boolean managed;
         int sockets;
         long socketGeneration;
         ScheduledFuture<?> wrapTimer;
@@ -269,6 +273,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
                     sendTolerant(action);
                 }
             }
+            d.managed = true;
             commit(d, t.status());
             return d.status;
         }
@@ -282,6 +287,13 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             DeskTransition t = machine.next(d.status, input);
             if (t.refused()) {
                 return d.status;
+            }
+            if (!d.managed && !t.effects().isEmpty() && !(input instanceof DeskInput.SocketBack)) {
+                // an agent who never used the desk here keeps the PBX's own behaviour: no wrap-up, no lagged pause
+                if (t.status().state() != DeskState.WRAP_UP) {
+                    return d.status;
+                }
+                t = new DeskTransition(t.status().to(DeskState.READY, input.at()), List.of(), null);
             }
             for (DeskEffect effect : t.effects()) {
                 actions.addAll(QueueActions.of(effect, d.iface, d.memberName));

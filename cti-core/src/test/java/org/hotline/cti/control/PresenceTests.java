@@ -159,4 +159,22 @@ class PresenceTests {
         assertThat(presence.desktopConnected("sup1")).isNull();
         assertThatThrownBy(() -> presence.login("sup1")).isInstanceOf(ControlException.class);
     }
+
+    @Test
+    void anAgentWhoNeverUsedTheDeskGetsNoWrapUpAndNoLaggedPause() {
+        Instant now = Instant.now();
+        presence.desktopConnected("agent1002");
+        AgentInterface other = AgentInterface.of("Local/1002@agents");
+        presence.onEvent(new CallAnswered(CALL, other, "坐席1002", "hotline", CALLER, Duration.ZERO, now));
+        presence.onEvent(new CallEnded(CALL, CALLER, 16, "Normal Clearing", now));
+        assertThat(presence.status("agent1002").state()).isEqualTo(DeskState.LOGGED_OUT);
+        presence.onEvent(new AgentStateChanged(other, "坐席1002", AgentState.READY, null, Set.of("hotline"), now));
+        presence.onEvent(new CallAnswered(CALL, other, "坐席1002", "hotline", CALLER, Duration.ZERO, now));
+        presence.onEvent(new CallEnded(CALL, CALLER, 16, "Normal Clearing", now));
+        assertThat(presence.status("agent1002").state()).isEqualTo(DeskState.READY);
+        presence.desktopDisconnected("agent1002");
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
+                .until(() -> presence.status("agent1002").state() == DeskState.READY);
+        assertThat(peer.actions("QueuePause")).isEmpty();
+    }
 }
