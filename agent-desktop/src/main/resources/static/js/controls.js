@@ -9,7 +9,7 @@
   Hotline.i18n.add({
     'zh-CN': {
       'desk.LOGGED_OUT': '未签入', 'desk.READY': '就绪', 'desk.RINGING': '振铃', 'desk.TALKING': '通话中',
-      'desk.WRAP_UP': '话后整理', 'desk.PAUSED': '小休', 'desk.LAGGED': '连接中断(系统置忙)',
+      'desk.WRAP_UP': '话后整理', 'desk.PAUSED': '置忙', 'desk.LAGGED': '连接中断(系统置忙)',
       'ctl.login': '签入', 'ctl.logout': '签出', 'ctl.ready': '就绪 (F2)', 'ctl.pause': '置忙 (F3)',
       'ctl.reason': '置忙原因', 'ctl.finish': '结束整理', 'ctl.extend': '延长整理',
       'ctl.wrapLeft': '整理剩余 {s} 秒', 'ctl.dial': '外呼', 'ctl.dialPlaceholder': '电话号码 (F6)',
