@@ -177,4 +177,19 @@ class PresenceTests {
                 .until(() -> presence.status("agent1002").state() == DeskState.READY);
         assertThat(peer.actions("QueuePause")).isEmpty();
     }
+
+    @Test
+    void aLaggedPauseConfirmedByThePbxIsLiftedWhenTheDesktopComesBack() {
+        presence.login("agent1001");
+        presence.ready("agent1001");
+        presence.desktopConnected("agent1001");
+        presence.desktopDisconnected("agent1001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> presence.status("agent1001").state() == DeskState.LAGGED);
+        presence.onEvent(new AgentStateChanged(IFACE, "坐席1001", AgentState.PAUSED, "lagged",
+                Set.of("hotline", "gas"), Instant.now()));
+        assertThat(presence.desktopConnected("agent1001")).contains("\"state\":\"READY\"");
+        presence.onEvent(new AgentStateChanged(IFACE, "坐席1001", AgentState.READY, null,
+                Set.of("hotline", "gas"), Instant.now()));
+        assertThat(presence.status("agent1001").state()).isEqualTo(DeskState.READY);
+    }
 }

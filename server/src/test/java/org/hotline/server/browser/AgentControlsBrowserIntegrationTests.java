@@ -60,6 +60,9 @@ class AgentControlsBrowserIntegrationTests {
     @Autowired
     CallTracker tracker;
 
+    @Autowired
+    org.hotline.cti.push.PushBus bus;
+
     private final List<CallHandle> calls = new ArrayList<>();
     private final List<String> agents = new ArrayList<>();
 
@@ -151,14 +154,15 @@ class AgentControlsBrowserIntegrationTests {
 
     @Test
     void anotherAgentCannotHangUpACallThatIsNotOnTheirPhone() {
-        CallHandle call = place(CallSpec.of("13800138000", "hotline").withOutcome(new Outcome.RingUntilTold("1001")));
+        CallHandle call = place(CallSpec.of("13800138000", "hotline").withOutcome(new Outcome.RingUntilTold("1001"))
+                .withTalkTime(Duration.ofMinutes(10)));
         call.ringing().join();
         call.answer();
         await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(new org.hotline.cti.call.CallId(
                 call.linkedid())).map(c -> c.agent() != null).orElse(false));
         try (AgentClient other = AgentClient.login(port, "agent1002", DemoUsers.AGENT_PASSWORD)) {
             HttpResponse<String> r = other.postJson("/api/control/hangup", "{\"callId\":\"" + call.linkedid() + "\"}");
-            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
             assertThat(r.body()).contains("not on your phone");
         }
         assertThat(tracker.call(new org.hotline.cti.call.CallId(call.linkedid()))).isPresent();
@@ -175,9 +179,15 @@ class AgentControlsBrowserIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> presence.status("agent2002").state() == DeskState.LAGGED);
         await().atMost(Duration.ofSeconds(10)).until(() -> "lagged".equals(memberPausedReason("Local/2002@agents")));
 
-        browser.open(url("/agent.html"));
-        browser.await(By.id("desk-state"), e -> e.getText().equals("就绪"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> memberPausedReason("Local/2002@agents") == null);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var sub = bus.subscribe(m -> seen.add(m.target() + " " + m.payload()))) {
+            browser.open(url("/agent.html"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> presence.status("agent2002").state() == DeskState.READY);
+            browser.await(By.id("desk-state"), e -> e.getText().equals("就绪"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> memberPausedReason("Local/2002@agents") == null);
+        } catch (RuntimeException e) {
+            throw new AssertionError("pushed: " + seen + " members: " + tracker.agents(), e);
+        }
     }
 
     @Test
