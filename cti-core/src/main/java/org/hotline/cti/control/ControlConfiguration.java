@@ -1,23 +1,19 @@
 package org.hotline.cti.control;
 
-import java.time.Clock;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.call.CallTracker;
-import org.hotline.cti.presence.Presence;
-import org.hotline.cti.presence.PresenceProperties;
-import org.hotline.cti.push.PushBus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The agent desk state and the call controls. Both take the AMI connection and the tracker lazily: the tracker's
- * listeners include {@link Presence}, so an eager reference would be a cycle.
+ * The call controls and the AMI command sender they share with the desk states. Both take the AMI connection and the
+ * tracker lazily: the tracker's listeners include the desk states, so an eager reference would be a cycle.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ControlProperties.class, PresenceProperties.class})
+@EnableConfigurationProperties(ControlProperties.class)
 public class ControlConfiguration {
 
     /** AMI actions that wait for their response. */
@@ -31,12 +27,5 @@ public class ControlConfiguration {
     public CallControl callControl(ControlProperties properties, AgentDirectory directory, AmiCommands commands,
                                    ObjectProvider<CallTracker> tracker) {
         return new CallControl(properties, directory, commands, tracker::getIfAvailable);
-    }
-
-    /** The agents' desk states; a telephony listener. */
-    @Bean(destroyMethod = "close")
-    public Presence presence(PresenceProperties properties, AgentDirectory directory, AmiCommands commands,
-                             PushBus bus, ObjectProvider<CallTracker> tracker) {
-        return new Presence(properties, directory, commands, bus, tracker::getIfAvailable, Clock.systemUTC());
     }
 }
