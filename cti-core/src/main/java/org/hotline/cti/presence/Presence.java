@@ -33,6 +33,7 @@ import org.hotline.cti.control.ControlException;
 import org.hotline.cti.presence.internal.DeskEffect;
 import org.hotline.cti.presence.internal.DeskInput;
 import org.hotline.cti.presence.internal.DeskMachine;
+import org.hotline.cti.presence.internal.DeskSeed;
 import org.hotline.cti.presence.internal.DeskTransition;
 import org.hotline.cti.presence.internal.QueueActions;
 import org.hotline.cti.presence.internal.StateJson;
@@ -394,30 +395,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
 
     /** The desk as the PBX has it now (after a restart the PBX still knows who is in which queue). */
     private DeskStatus initial(AgentAccount a) {
-        CallTracker t = tracker.get();
-        Instant now = now();
-        if (t == null) {
-            return DeskStatus.loggedOut(now);
-        }
-        AgentInterface iface = AgentInterface.of(a.interfaces().get(0));
-        for (AgentView v : t.agents()) {
-            if (v.agent().equals(iface)) {
-                DeskStatus base = DeskStatus.loggedOut(now).withQueues(v.queues().stream().sorted().toList());
-                DeskInput.Pbx pbx = new DeskInput.Pbx(v.state(), v.pausedReason(), base.queues(),
-                        !v.pausedQueues().isEmpty() && !v.pausedQueues().containsAll(v.queues()), now);
-                DeskStatus s = machine.next(base, pbx).status();
-                if (v.call() != null && (v.state() == org.hotline.cti.call.AgentState.IN_CALL
-                        || v.state() == org.hotline.cti.call.AgentState.RINGING)) {
-                    DeskCall call = t.call(v.call()).map(c -> new DeskCall(c.callId().value(), c.caller().number(),
-                            c.caller().name())).orElse(new DeskCall(v.call().value(), "", ""));
-                    DeskState st = v.state() == org.hotline.cti.call.AgentState.IN_CALL
-                            ? DeskState.TALKING : DeskState.RINGING;
-                    s = s.to(st, now).withCall(call, DeskState.READY);
-                }
-                return s;
-            }
-        }
-        return DeskStatus.loggedOut(now);
+        return DeskSeed.of(machine, AgentInterface.of(a.interfaces().get(0)), tracker.get(), now());
     }
 
     private Instant now() {
