@@ -120,6 +120,19 @@ public final class CallTracker implements AmiListener {
         return Views.agents(engine);
     }
 
+    /**
+     * The channel name of {@code agent}'s live leg on the call (the half in the bridge for a Local pair), for call
+     * control actions that need a channel.
+     */
+    public synchronized Optional<String> agentChannel(CallId callId, AgentInterface agent) {
+        return Optional.ofNullable(Views.channel(engine, callId.value(), Objects.requireNonNull(agent, "agent")));
+    }
+
+    /** The channel name of the caller's live leg on the call (the half in the bridge for a Local pair). */
+    public synchronized Optional<String> callerChannel(CallId callId) {
+        return Optional.ofNullable(Views.channel(engine, callId.value(), null));
+    }
+
     /** The counters. */
     public synchronized TrackerStats stats() {
         return Views.stats(engine, sinkFailures);

@@ -110,6 +110,7 @@ public final class ActionHandler {
             case "originate" -> callActions.originate(this, s, a);
             case "hangup" -> callActions.hangup(this, s, a);
             case "redirect" -> callActions.redirect(this, s, a);
+            case "blindtransfer" -> callActions.blindTransfer(this, s, a);
             default -> unknown(s, a, name);
         }
     }

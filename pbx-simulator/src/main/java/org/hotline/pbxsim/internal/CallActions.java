@@ -159,4 +159,43 @@ final class CallActions {
         engine.sync(call);
         engine.transfers.redirect(call, a.get("Context", "transfer"), exten, target);
     }
+
+    /**
+     * BlindTransfer of an agent leg that talks to a queue caller: to a 4-digit agent extension (Dial, as capture 05)
+     * or to {@code q-<queue>} (the caller re-enters that queue), as Hotline's {@code hotline-transfer} context does.
+     */
+    void blindTransfer(ActionHandler h, AmiSession s, Action a) {
+        String id = a.actionId();
+        String channel = a.get("Channel");
+        if (channel == null || !sim.channels.containsKey(channel)) {
+            h.error(s, id, "No such channel");
+            return;
+        }
+        Call call = engine.findByChannel(channel);
+        String exten = a.get("Exten", "");
+        if (call == null || call.phase != Call.Phase.TALKING || call.a1 == null || call.member == null
+                || !channel.equals(call.a1.name())) {
+            h.error(s, id, "Transfer failed");
+            return;
+        }
+        if (exten.startsWith("q-")) {
+            QueueState target = sim.queue(exten.substring(2));
+            if (target == null) {
+                h.error(s, id, "Transfer failed");
+                return;
+            }
+            h.success(s, id, "Transfer succeeded");
+            engine.sync(call);
+            call.cancelTimer();
+            engine.transfers.redirect(call, a.get("Context", "transfer"), exten, target);
+        } else if (exten.matches("[0-9]{4}")) {
+            h.success(s, id, "Transfer succeeded");
+            engine.sync(call);
+            call.cancelTimer();
+            engine.transfers.blindTransfer(call, new Outcome.BlindTransfer(call.member.extension, Duration.ZERO,
+                    exten, Duration.ofSeconds(2)));
+        } else {
+            h.error(s, id, "Transfer failed");
+        }
+    }
 }

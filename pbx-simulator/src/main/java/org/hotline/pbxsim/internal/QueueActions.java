@@ -73,7 +73,7 @@ final class QueueActions {
             h.error(s, a.actionId(), "Unable to add interface to queue: No such queue");
             return;
         }
-        if (q.members.containsKey(iface)) {
+        if (q.members.containsKey(Sim.memberKey(q, iface))) {
             h.error(s, a.actionId(), "Unable to add interface: Already there");
             return;
         }
@@ -103,7 +103,7 @@ final class QueueActions {
             h.error(s, id, "Unable to remove interface from queue: No such queue");
             return;
         }
-        Member m = q.members.get(iface);
+        Member m = q.members.get(Sim.memberKey(q, iface));
         if (m == null) {
             h.error(s, id, "Unable to remove interface: Not there");
             return;
@@ -112,7 +112,7 @@ final class QueueActions {
             h.error(s, id, "Unable to remove interface: Not dynamic");
             return;
         }
-        q.members.remove(iface);
+        q.members.remove(m.iface);
         h.success(s, id, "Removed interface from queue");
         ev.member("QueueMemberRemoved", m);
     }

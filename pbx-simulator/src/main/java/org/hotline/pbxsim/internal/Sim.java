@@ -161,11 +161,22 @@ public final class Sim {
         channels.remove(c.name());
     }
 
+    /**
+     * The member key of {@code iface} in {@code q}: the interface itself, or the lab's {@code Local/<ext>@agents/n}
+     * when a client names it without the {@code /n} option (Hotline's accounts store interfaces normalized).
+     */
+    static String memberKey(QueueState q, String iface) {
+        if (!q.members.containsKey(iface) && iface.startsWith("Local/") && q.members.containsKey(iface + "/n")) {
+            return iface + "/n";
+        }
+        return iface;
+    }
+
     /** The memberships of an interface across queues, in queue order. */
     List<Member> memberships(String iface) {
         List<Member> out = new ArrayList<>();
         for (QueueState q : queues.values()) {
-            Member m = q.members.get(iface);
+            Member m = q.members.get(memberKey(q, iface));
             if (m != null) {
                 out.add(m);
             }

@@ -83,6 +83,21 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
+    /** POSTs a JSON body with the session cookie and the CSRF header, as the page's Hotline.api does. */
+    public HttpResponse<String> postJson(String path, String json) {
+        try {
+            JsonNode csrf = JSON.readTree(get("/api/csrf").body());
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .header(csrf.get("headerName").asText(), csrf.get("token").asText())
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Opens the agent WebSocket; frames are collected in arrival order. */
     public AgentClient connect() {
         String ws = "ws://" + base.getHost() + ":" + base.getPort() + "/ws/agent";

@@ -1,9 +1,11 @@
 package org.hotline.desktop.pop.internal;
 
+import org.hotline.cti.presence.Presence;
 import org.hotline.cti.push.PopStore;
 import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.Subscription;
 import org.hotline.desktop.DesktopProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +22,9 @@ class PopSocketConfiguration implements WebSocketConfigurer {
     private final PopSocketHandler handler;
     private final DesktopProperties properties;
 
-    PopSocketConfiguration(PopStore store, DesktopProperties properties) {
+    PopSocketConfiguration(PopStore store, DesktopProperties properties, ObjectProvider<Presence> presence) {
         this.properties = properties;
-        this.handler = new PopSocketHandler(new AgentSessions(), store, properties);
+        this.handler = new PopSocketHandler(new AgentSessions(), store, properties, presence.getIfAvailable());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.hotline.desktop.pop.internal;
 
 import java.security.Principal;
 import java.util.List;
+import org.hotline.cti.presence.Presence;
 import org.hotline.cti.push.PopJson;
 import org.hotline.cti.push.PopStore;
 import org.hotline.cti.push.PushMessage;
@@ -27,11 +28,13 @@ final class PopSocketHandler extends TextWebSocketHandler {
     private final AgentSessions sessions;
     private final PopStore store;
     private final DesktopProperties properties;
+    private final Presence presence;
 
-    PopSocketHandler(AgentSessions sessions, PopStore store, DesktopProperties properties) {
+    PopSocketHandler(AgentSessions sessions, PopStore store, DesktopProperties properties, Presence presence) {
         this.sessions = sessions;
         this.store = store;
         this.properties = properties;
+        this.presence = presence;
     }
 
     @Override
@@ -49,6 +52,23 @@ final class PopSocketHandler extends TextWebSocketHandler {
         // Register before reading the snapshot: a pop that races it arrives twice, and the page keeps the higher version.
         sessions.add(agent, session);
         sendSnapshot(agent, session);
+        sendDeskState(agent, session);
+    }
+
+    /** The desk state on connect; a lagged pause ends here (the presence service counts this node's sessions). */
+    private void sendDeskState(String agent, WebSocketSession session) {
+        if (presence == null) {
+            return;
+        }
+        try {
+            String state = presence.desktopConnected(agent);
+            if (state != null) {
+                AgentSessions.send(session, new TextMessage("{\"type\":\"" + PushMessage.TYPE_AGENT_STATE
+                        + "\",\"data\":" + state + "}"));
+            }
+        } catch (RuntimeException ex) {
+            log.warn("no desk state for {}: {}", agent, ex.toString());
+        }
     }
 
     void sendSnapshot(String agent, WebSocketSession session) {
@@ -90,6 +110,9 @@ final class PopSocketHandler extends TextWebSocketHandler {
         Object session = raw.getAttributes().get(AGENT);
         if (raw.getPrincipal() != null && session instanceof WebSocketSession s) {
             sessions.remove(raw.getPrincipal().getName(), s);
+            if (presence != null) {
+                presence.desktopDisconnected(raw.getPrincipal().getName());
+            }
         }
     }
 }

@@ -86,4 +86,44 @@ public final class Views {
     private static <T extends Comparable<T>> int compareNullable(T a, T b) {
         return a == null ? (b == null ? 0 : 1) : b == null ? -1 : a.compareTo(b);
     }
+
+    /**
+     * The channel of the live leg of call {@code linkedid} that is on {@code agent} (or, with a null agent, of the
+     * caller), preferring the half that sits in a bridge; null when there is none.
+     */
+    public static String channel(TrackerEngine e, String linkedid, AgentInterface agent) {
+        Call c = e.calls.get(linkedid);
+        if (c == null) {
+            return null;
+        }
+        Leg leg = null;
+        if (agent == null) {
+            leg = c.callerLeg;
+        } else {
+            for (Leg l : c.legs) {
+                if (!l.ended && agent.equals(l.agent)) {
+                    leg = l;
+                }
+            }
+        }
+        if (leg == null && agent != null) {
+            // a leg the tracker did not mark as the agent's (an originated click-to-dial): match by channel name
+            for (Leg l : c.legs) {
+                for (Channel ch : l.channels) {
+                    if (!l.ended && agent.equals(AgentInterface.of(ch.name))) {
+                        leg = l;
+                    }
+                }
+            }
+        }
+        if (leg == null || leg.ended || leg.channels.isEmpty()) {
+            return null;
+        }
+        for (Channel ch : leg.channels) {
+            if (ch.bridgeId != null && !ch.bridgeId.isEmpty()) {
+                return ch.name;
+            }
+        }
+        return leg.primary().name;
+    }
 }

@@ -1,0 +1,309 @@
+// The agent's own desk (issue #3): state and time in state, log in/out, ready, pause with a reason, the wrap-up
+// countdown, click-to-dial, hang up, hold and transfer, toasts and keyboard shortcuts. Fills <section id="controls">.
+// The server decides whose desk and calls these are; the page only shows its state and sends commands.
+(function () {
+  'use strict';
+  const el = Hotline.el;
+  const t = Hotline.t;
+
+  Hotline.i18n.add({
+    'zh-CN': {
+      'desk.LOGGED_OUT': '未签入', 'desk.READY': '就绪', 'desk.RINGING': '振铃', 'desk.TALKING': '通话中',
+      'desk.WRAP_UP': '话后整理', 'desk.PAUSED': '置忙', 'desk.LAGGED': '连接中断(系统置忙)',
+      'ctl.login': '签入', 'ctl.logout': '签出', 'ctl.ready': '就绪 (F2)', 'ctl.pause': '置忙 (F3)',
+      'ctl.reason': '置忙原因', 'ctl.finish': '结束整理', 'ctl.extend': '延长整理',
+      'ctl.wrapLeft': '整理剩余 {s} 秒', 'ctl.dial': '外呼', 'ctl.dialPlaceholder': '电话号码 (F6)',
+      'ctl.hangup': '挂断 (F4)', 'ctl.hold': '保持', 'ctl.unhold': '取回', 'ctl.transfer': '转接 (F7)',
+      'ctl.noCall': '无通话', 'ctl.onHold': '保持中',
+      'xfer.title': '转接', 'xfer.agent': '坐席(工号/分机)', 'xfer.queue': '队列', 'xfer.number': '外部号码',
+      'xfer.blind': '直接转接', 'xfer.attended': '咨询转接', 'xfer.go': '转接', 'xfer.cancel': '取消',
+      'xfer.target': '转接目标',
+      'ok.login': '已签入', 'ok.logout': '已签出', 'ok.ready': '已就绪', 'ok.pause': '已置忙: {r}',
+      'ok.finish': '整理结束', 'ok.extend': '整理已延长', 'ok.dial': '正在呼叫 {n}: 请接起话机',
+      'ok.hangup': '已挂断', 'ok.hold': '客户已保持', 'ok.unhold': '已取回通话', 'ok.transfer': '已转接至 {t}',
+      'err.prefix': '操作失败: ', 'lang.switch': 'English',
+      'help.title': '快捷键', 'help.keys': 'F2 就绪 · F3 置忙 · F4 挂断 · F6 外呼号码 · F7 转接 · Esc 关闭对话框',
+      'forced': '班长已将您置为: {s}'
+    },
+    en: {
+      'desk.LOGGED_OUT': 'Logged out', 'desk.READY': 'Ready', 'desk.RINGING': 'Ringing', 'desk.TALKING': 'Talking',
+      'desk.WRAP_UP': 'Wrap-up', 'desk.PAUSED': 'Paused', 'desk.LAGGED': 'Disconnected (system pause)',
+      'ctl.login': 'Log in', 'ctl.logout': 'Log out', 'ctl.ready': 'Ready (F2)', 'ctl.pause': 'Pause (F3)',
+      'ctl.reason': 'Pause reason', 'ctl.finish': 'Finish wrap-up', 'ctl.extend': 'More time',
+      'ctl.wrapLeft': 'Wrap-up: {s} s left', 'ctl.dial': 'Dial', 'ctl.dialPlaceholder': 'Phone number (F6)',
+      'ctl.hangup': 'Hang up (F4)', 'ctl.hold': 'Hold', 'ctl.unhold': 'Resume', 'ctl.transfer': 'Transfer (F7)',
+      'ctl.noCall': 'No call', 'ctl.onHold': 'On hold',
+      'xfer.title': 'Transfer', 'xfer.agent': 'Agent (user or extension)', 'xfer.queue': 'Queue',
+      'xfer.number': 'Outside number', 'xfer.blind': 'Blind', 'xfer.attended': 'Attended', 'xfer.go': 'Transfer',
+      'xfer.cancel': 'Cancel', 'xfer.target': 'Target',
+      'ok.login': 'Logged in', 'ok.logout': 'Logged out', 'ok.ready': 'Ready', 'ok.pause': 'Paused: {r}',
+      'ok.finish': 'Wrap-up finished', 'ok.extend': 'Wrap-up extended', 'ok.dial': 'Calling {n}: pick up your phone',
+      'ok.hangup': 'Hung up', 'ok.hold': 'Customer on hold', 'ok.unhold': 'Call resumed',
+      'ok.transfer': 'Transferred to {t}', 'err.prefix': 'Failed: ', 'lang.switch': '中文',
+      'help.title': 'Shortcuts', 'help.keys': 'F2 ready · F3 pause · F4 hang up · F6 dial box · F7 transfer · Esc closes',
+      'forced': 'Your supervisor set you to: {s}'
+    }
+  });
+
+  let state = null;
+  let reasons = [];
+  let held = null;
+  const ui = {};
+
+  function button(id, key, cls, onClick) {
+    const b = el('button', cls);
+    b.id = id;
+    b.type = 'button';
+    b.dataset.i18n = key;
+    b.textContent = t(key);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function toast(text, error) {
+    const n = el('div', 'toast ' + (error ? 'toast-error' : 'toast-ok'), text);
+    n.setAttribute('role', error ? 'alert' : 'status');
+    ui.toasts.appendChild(n);
+    setTimeout(() => n.remove(), error ? 8000 : 4000);
+  }
+
+  async function run(method, url, body, okKey, params) {
+    try {
+      const data = await Hotline.api(method, url, body);
+      if (data && data.state) render(data);
+      if (okKey) toast(t(okKey, params));
+      return data;
+    } catch (e) {
+      toast(t('err.prefix') + e.message, true);
+      return null;
+    }
+  }
+
+  function reasonLabel(s) {
+    if (!s.reason) return '';
+    return Hotline.i18n.lang() === 'en' ? (s.reasonLabelEn || s.reason) : (s.reasonLabel || s.reason);
+  }
+
+  function elapsed(ms) {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    const two = (n) => String(n).padStart(2, '0');
+    return (s >= 3600 ? Math.floor(s / 3600) + ':' : '') + two(Math.floor(s / 60) % 60) + ':' + two(s % 60);
+  }
+
+  function tick() {
+    if (!state) return;
+    ui.timer.textContent = elapsed(Date.now() - state.since);
+    if (state.state === 'WRAP_UP' && state.wrapUpEndsAt) {
+      ui.wrapLeft.textContent = t('ctl.wrapLeft', {s: Math.max(0, Math.ceil((state.wrapUpEndsAt - Date.now()) / 1000))});
+    }
+  }
+
+  function render(s) {
+    const previous = state;
+    state = s;
+    const st = s.state;
+    ui.root.dataset.state = st;
+    ui.state.className = 'desk-state state-' + st.toLowerCase();
+    ui.state.textContent = t('desk.' + st) + (s.reason && st !== 'WRAP_UP' && st !== 'LAGGED' ? ' · ' + reasonLabel(s) : '');
+    const loggedIn = st !== 'LOGGED_OUT';
+    const onCall = st === 'TALKING' || st === 'RINGING';
+    ui.login.hidden = loggedIn;
+    ui.logout.hidden = !loggedIn;
+    ui.logout.disabled = onCall;
+    ui.ready.disabled = !loggedIn || st === 'READY' || onCall;
+    ui.pause.disabled = !loggedIn || onCall;
+    ui.reason.disabled = !loggedIn || onCall;
+    ui.wrap.hidden = st !== 'WRAP_UP';
+    ui.extend.hidden = !s.wrapUpExtendable;
+    const call = s.call;
+    if (!call || (held && held !== call.callId)) held = null;
+    ui.call.textContent = call ? [call.number, call.name].filter(Boolean).join(' · ') + (held ? ' · ' + t('ctl.onHold') : '')
+      : t('ctl.noCall');
+    ui.hangup.disabled = !call;
+    ui.transfer.disabled = !call || st !== 'TALKING';
+    ui.hold.hidden = !!held;
+    ui.hold.disabled = !call || st !== 'TALKING';
+    ui.unhold.hidden = !held;
+    ui.dialNumber.disabled = onCall;
+    ui.dial.disabled = onCall;
+    if (previous && previous.state !== st && st === 'PAUSED' && s.reason && previous.state !== 'LOGGED_OUT'
+        && ui.pending !== 'pause') {
+      toast(t('forced', {s: t('desk.PAUSED') + ' · ' + reasonLabel(s)}));
+    }
+    tick();
+  }
+
+  function pauseNow() {
+    const reason = ui.reason.value;
+    const r = reasons.find(x => x.code === reason);
+    ui.pending = 'pause';
+    run('POST', '/api/control/pause', {reason}, 'ok.pause',
+      {r: r ? (Hotline.i18n.lang() === 'en' ? r.en : r.zh) : reason}).finally(() => { ui.pending = null; });
+  }
+
+  function callId() {
+    return state && state.call ? state.call.callId : null;
+  }
+
+  function openTransfer() {
+    if (ui.transfer.disabled) return;
+    ui.dialog.hidden = false;
+    ui.xTarget.focus();
+  }
+
+  async function transferNow() {
+    const target = ui.xTarget.value.trim();
+    if (!target) return;
+    const ok = await run('POST', '/api/control/transfer', {callId: callId(), target, targetType: ui.xType.value,
+      kind: ui.xKind.value}, 'ok.transfer', {t: target});
+    if (ok) {
+      ui.dialog.hidden = true;
+      ui.xTarget.value = '';
+    }
+  }
+
+  function option(value, key) {
+    const o = el('option', null, t(key));
+    o.value = value;
+    o.dataset.i18n = key;
+    return o;
+  }
+
+  function build(root) {
+    ui.root = root;
+    root.replaceChildren();
+    const status = root.appendChild(el('div', 'ctl-group ctl-status'));
+    ui.state = status.appendChild(el('span', 'desk-state'));
+    ui.state.id = 'desk-state';
+    ui.timer = status.appendChild(el('span', 'desk-timer', '00:00'));
+    ui.timer.id = 'desk-timer';
+
+    const desk = root.appendChild(el('div', 'ctl-group'));
+    ui.login = desk.appendChild(button('btn-login', 'ctl.login', 'ctl-primary',
+      () => run('POST', '/api/control/login', undefined, 'ok.login')));
+    ui.logout = desk.appendChild(button('btn-logout', 'ctl.logout', null,
+      () => run('POST', '/api/control/logout', undefined, 'ok.logout')));
+    ui.ready = desk.appendChild(button('btn-ready', 'ctl.ready', 'ctl-primary',
+      () => run('POST', '/api/control/ready', undefined, 'ok.ready')));
+    ui.reason = desk.appendChild(el('select'));
+    ui.reason.id = 'pause-reason';
+    ui.reason.dataset.i18nTitle = 'ctl.reason';
+    ui.pause = desk.appendChild(button('btn-pause', 'ctl.pause', null, pauseNow));
+
+    ui.wrap = root.appendChild(el('div', 'ctl-group ctl-wrapup'));
+    ui.wrap.id = 'wrapup';
+    ui.wrapLeft = ui.wrap.appendChild(el('span', 'wrapup-left'));
+    ui.wrapLeft.id = 'wrapup-left';
+    ui.wrap.appendChild(button('btn-wrapup-finish', 'ctl.finish', 'ctl-primary',
+      () => run('POST', '/api/control/wrapup/finish', undefined, 'ok.finish')));
+    ui.extend = ui.wrap.appendChild(button('btn-wrapup-extend', 'ctl.extend', null,
+      () => run('POST', '/api/control/wrapup/extend', undefined, 'ok.extend')));
+
+    const call = root.appendChild(el('div', 'ctl-group ctl-call'));
+    ui.call = call.appendChild(el('span', 'call-info'));
+    ui.call.id = 'call-info';
+    ui.hangup = call.appendChild(button('btn-hangup', 'ctl.hangup', 'ctl-danger',
+      () => callId() && run('POST', '/api/control/hangup', {callId: callId()}, 'ok.hangup')));
+    ui.hold = call.appendChild(button('btn-hold', 'ctl.hold', null, async () => {
+      const id = callId();
+      if (id && await run('POST', '/api/control/hold', {callId: id}, 'ok.hold')) { held = id; render(state); }
+    }));
+    ui.unhold = call.appendChild(button('btn-unhold', 'ctl.unhold', null, async () => {
+      const id = callId();
+      if (id && await run('POST', '/api/control/unhold', {callId: id}, 'ok.unhold')) { held = null; render(state); }
+    }));
+    ui.transfer = call.appendChild(button('btn-transfer', 'ctl.transfer', null, openTransfer));
+
+    const dial = root.appendChild(el('form', 'ctl-group ctl-dial'));
+    ui.dialNumber = dial.appendChild(el('input'));
+    ui.dialNumber.id = 'dial-number';
+    ui.dialNumber.type = 'tel';
+    ui.dialNumber.autocomplete = 'off';
+    ui.dialNumber.dataset.i18nPlaceholder = 'ctl.dialPlaceholder';
+    ui.dial = dial.appendChild(el('button', null, t('ctl.dial')));
+    ui.dial.id = 'btn-dial';
+    ui.dial.type = 'submit';
+    ui.dial.dataset.i18n = 'ctl.dial';
+    dial.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const n = ui.dialNumber.value.trim();
+      if (n) run('POST', '/api/control/dial', {number: n}, 'ok.dial', {n});
+    });
+
+    const tools = root.appendChild(el('div', 'ctl-group ctl-tools'));
+    const lang = tools.appendChild(button('btn-lang', 'lang.switch', 'ctl-link',
+      () => Hotline.i18n.setLang(Hotline.i18n.lang() === 'en' ? 'zh-CN' : 'en')));
+    lang.lang = 'en';
+    const help = tools.appendChild(el('details', 'ctl-help'));
+    help.id = 'shortcuts';
+    const summary = help.appendChild(el('summary', null, t('help.title')));
+    summary.dataset.i18n = 'help.title';
+    const keys = help.appendChild(el('p', null, t('help.keys')));
+    keys.dataset.i18n = 'help.keys';
+
+    ui.dialog = root.appendChild(el('div', 'ctl-dialog'));
+    ui.dialog.id = 'transfer-dialog';
+    ui.dialog.hidden = true;
+    ui.dialog.setAttribute('role', 'dialog');
+    const title = ui.dialog.appendChild(el('h3', null, t('xfer.title')));
+    title.dataset.i18n = 'xfer.title';
+    ui.xType = ui.dialog.appendChild(el('select'));
+    ui.xType.id = 'transfer-type';
+    ui.xType.append(option('agent', 'xfer.agent'), option('queue', 'xfer.queue'), option('number', 'xfer.number'));
+    ui.xTarget = ui.dialog.appendChild(el('input'));
+    ui.xTarget.id = 'transfer-target';
+    ui.xTarget.dataset.i18nPlaceholder = 'xfer.target';
+    ui.xKind = ui.dialog.appendChild(el('select'));
+    ui.xKind.id = 'transfer-kind';
+    ui.xKind.append(option('blind', 'xfer.blind'), option('attended', 'xfer.attended'));
+    ui.dialog.appendChild(button('btn-transfer-go', 'xfer.go', 'ctl-primary', transferNow));
+    ui.dialog.appendChild(button('btn-transfer-cancel', 'xfer.cancel', null, () => { ui.dialog.hidden = true; }));
+
+    ui.toasts = document.body.appendChild(el('div', 'toasts'));
+    ui.toasts.id = 'toasts';
+    Hotline.i18n.translate(root);
+  }
+
+  function fillReasons() {
+    const keep = ui.reason.value;
+    ui.reason.replaceChildren();
+    for (const r of reasons) {
+      const o = el('option', null, Hotline.i18n.lang() === 'en' ? r.en : r.zh);
+      o.value = r.code;
+      ui.reason.appendChild(o);
+    }
+    if (keep) ui.reason.value = keep;
+  }
+
+  function keys(e) {
+    const map = {
+      F2: () => !ui.ready.disabled && ui.ready.click(),
+      F3: () => { if (!ui.pause.disabled) { ui.reason.focus(); pauseNow(); } },
+      F4: () => !ui.hangup.disabled && ui.hangup.click(),
+      F6: () => ui.dialNumber.focus(),
+      F7: openTransfer,
+      Escape: () => { ui.dialog.hidden = true; }
+    };
+    if (map[e.key]) {
+      e.preventDefault();
+      map[e.key]();
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', async () => {
+    const root = document.getElementById('controls');
+    if (!root) return;
+    build(root);
+    document.addEventListener('keydown', keys);
+    Hotline.on('agent-state', (m) => render(m.data));
+    Hotline.on('lang', () => { fillReasons(); if (state) render(state); });
+    setInterval(tick, 1000);
+    try {
+      reasons = await Hotline.api('GET', '/api/control/pause-reasons');
+      fillReasons();
+      render(await Hotline.api('GET', '/api/control/state'));
+    } catch (e) {
+      toast(t('err.prefix') + e.message, true);
+    }
+  });
+})();

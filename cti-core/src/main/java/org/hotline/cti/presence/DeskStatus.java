@@ -1,0 +1,57 @@
+package org.hotline.cti.presence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One agent's desk state since {@code since}: the pause reason code (null unless paused, wrap-up or lagged), when a
+ * wrap-up ends and whether it was extended, the queues the PBX has the agent in, the current call, and the state to
+ * return to after a ring that was not answered.
+ */
+public record DeskStatus(DeskState state, String reason, Instant since, Instant wrapUpEndsAt, boolean extended,
+                         List<String> queues, DeskCall call, DeskState before) {
+
+    /** Reason code of the system pause during wrap-up. */
+    public static final String WRAPUP = "wrapup";
+
+    /** Reason code of the system pause while the desktop is disconnected. */
+    public static final String LAGGED = "lagged";
+
+    /** Copies the queues. */
+    public DeskStatus {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(since, "since");
+        queues = List.copyOf(queues);
+    }
+
+    /** A logged-out desk. */
+    public static DeskStatus loggedOut(Instant at) {
+        return new DeskStatus(DeskState.LOGGED_OUT, null, at, null, false, List.of(), null, null);
+    }
+
+    /** A copy in another state since {@code at}, keeping the queues, without call, reason or countdown. */
+    public DeskStatus to(DeskState next, Instant at) {
+        return new DeskStatus(next, null, at, null, false, queues, null, null);
+    }
+
+    /** A copy with a reason. */
+    public DeskStatus withReason(String code) {
+        return new DeskStatus(state, code, since, wrapUpEndsAt, extended, queues, call, before);
+    }
+
+    /** A copy with a call and the state to return to if it does not connect. */
+    public DeskStatus withCall(DeskCall c, DeskState returnTo) {
+        return new DeskStatus(state, reason, since, wrapUpEndsAt, extended, queues, c, returnTo);
+    }
+
+    /** A copy with a wrap-up end. */
+    public DeskStatus withWrapUp(Instant endsAt, boolean wasExtended) {
+        return new DeskStatus(state, reason, since, endsAt, wasExtended, queues, call, before);
+    }
+
+    /** A copy with other queues. */
+    public DeskStatus withQueues(List<String> q) {
+        return new DeskStatus(state, reason, since, wrapUpEndsAt, extended, q, call, before);
+    }
+}

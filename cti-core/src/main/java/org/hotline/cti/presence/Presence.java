@@ -1,0 +1,410 @@
+package org.hotline.cti.presence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.ami.AmiAction;
+import org.hotline.cti.call.AgentInterface;
+import org.hotline.cti.call.AgentRingStopped;
+import org.hotline.cti.call.AgentRinging;
+import org.hotline.cti.call.AgentStateChanged;
+import org.hotline.cti.call.AgentView;
+import org.hotline.cti.call.CallAnswered;
+import org.hotline.cti.call.CallEnded;
+import org.hotline.cti.call.CallTracker;
+import org.hotline.cti.call.TelephonyEvent;
+import org.hotline.cti.call.TelephonyListener;
+import org.hotline.cti.control.AmiCommands;
+import org.hotline.cti.control.ControlException;
+import org.hotline.cti.presence.internal.DeskEffect;
+import org.hotline.cti.presence.internal.DeskInput;
+import org.hotline.cti.presence.internal.DeskMachine;
+import org.hotline.cti.presence.internal.DeskSeed;
+import org.hotline.cti.presence.internal.DeskTransition;
+import org.hotline.cti.presence.internal.QueueActions;
+import org.hotline.cti.presence.internal.StateJson;
+import org.hotline.cti.push.PushBus;
+import org.hotline.cti.push.PushMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every agent's desk state on this node: commands of agents and supervisors become AMI queue actions, PBX events and
+ * timers move the state, and each change is pushed to the agent as {@code agent-state}. Commands block until the PBX
+ * answered (their state is committed only then); event-driven actions (wrap-up and lagged pauses) are sent from a
+ * timer thread so the AMI consumer never waits. Wrap-up and lagged pauses apply to agents who used the desk on this
+ * node (any command, theirs or a supervisor's); others keep the PBX's own behaviour (ADR 0010). Thread-safe: one
+ * lock per agent.
+ */
+public final class Presence implements TelephonyListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Presence.class);
+    private static final long UNKNOWN_RECHECK_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final PresenceProperties properties;
+    private final DeskMachine machine;
+    private final AgentDirectory directory;
+    private final AmiCommands commands;
+    private final PushBus bus;
+    private final Supplier<CallTracker> tracker;
+    private final Clock clock;
+    private final ScheduledExecutorService timers;
+    private final Map<String, Desk> desks = new ConcurrentHashMap<>();
+    private final Map<String, String> userByInterface = new ConcurrentHashMap<>();
+    private final Map<String, Long> unknownInterfaces = new ConcurrentHashMap<>();
+
+    /** One agent's desk; guarded by itself. */
+    private static final class Desk {
+        final String username;
+        final String iface;
+        final String memberName;
+        final boolean agent;
+        DeskStatus status;
+        /** The agent (or a supervisor) used the desk on this node: wrap-up and lagged pauses apply. */
+        boolean managed;
+        int sockets;
+        long socketGeneration;
+        ScheduledFuture<?> wrapTimer;
+
+        Desk(AgentAccount account, DeskStatus status) {
+            this.username = account.username();
+            this.iface = account.interfaces().get(0);
+            this.memberName = account.displayName();
+            this.agent = account.role() == AgentAccount.Role.AGENT;
+            this.status = status;
+        }
+    }
+
+    /**
+     * A presence service. {@code tracker} may give null (no PBX view: desks start logged out); {@code clock} gives
+     * the times of commands and timers.
+     */
+    public Presence(PresenceProperties properties, AgentDirectory directory, AmiCommands commands, PushBus bus,
+                    Supplier<CallTracker> tracker, Clock clock) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.machine = new DeskMachine(properties);
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.tracker = Objects.requireNonNull(tracker, "tracker");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hotline-presence");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The settings (pause reasons for the menu). */
+    public PresenceProperties properties() {
+        return properties;
+    }
+
+    /** The agent's desk now. */
+    public DeskStatus status(String username) {
+        Desk d = desk(username);
+        synchronized (d) {
+            return d.status;
+        }
+    }
+
+    /** The agent's desk as the {@code agent-state} JSON payload. */
+    public String statusJson(String username) {
+        return StateJson.write(status(username), properties);
+    }
+
+    /** Adds the agent to their queues ({@code queue_members}), unpaused. */
+    public DeskStatus login(String username) {
+        Desk d = desk(username);
+        List<String> queues = directory.findByUsername(username).map(AgentAccount::queues).orElse(List.of());
+        return command(d, new DeskInput.Login(queues, now()));
+    }
+
+    /** Removes the agent from every queue the PBX has them in. */
+    public DeskStatus logout(String username) {
+        return command(desk(username), new DeskInput.Logout(now()));
+    }
+
+    /** Unpauses the agent. */
+    public DeskStatus ready(String username) {
+        return command(desk(username), new DeskInput.Ready(now()));
+    }
+
+    /** Pauses the agent with a configured reason code. */
+    public DeskStatus pause(String username, String reason) {
+        if (reason == null || properties.reason(reason).isEmpty()) {
+            throw new ControlException(ControlException.Kind.INVALID, "unknown pause reason '" + reason + "'");
+        }
+        return command(desk(username), new DeskInput.Pause(reason, now()));
+    }
+
+    /** Ends the wrap-up now. */
+    public DeskStatus finishWrapUp(String username) {
+        return command(desk(username), new DeskInput.FinishWrapUp(now()));
+    }
+
+    /** Extends the wrap-up once by {@code hotline.presence.wrap-up-extension}. */
+    public DeskStatus extendWrapUp(String username) {
+        return command(desk(username), new DeskInput.ExtendWrapUp(now()));
+    }
+
+    /**
+     * A desktop of the agent connected on this node; a lagged pause is lifted. Returns the state payload to send
+     * to that desktop, or null for a user without a phone.
+     */
+    public String desktopConnected(String username) {
+        Optional<Desk> found = find(username);
+        if (found.isEmpty()) {
+            return null;
+        }
+        Desk d = found.get();
+        synchronized (d) {
+            d.sockets++;
+            d.socketGeneration++;
+        }
+        if (d.agent) {
+            apply(d, new DeskInput.SocketBack(now()));
+        }
+        synchronized (d) {
+            return StateJson.write(d.status, properties);
+        }
+    }
+
+    /** A desktop of the agent on this node closed; when it was the last, the lagged grace time starts. */
+    public void desktopDisconnected(String username) {
+        Desk d = desks.get(username);
+        if (d == null) {
+            return;
+        }
+        synchronized (d) {
+            d.sockets = Math.max(0, d.sockets - 1);
+            if (d.sockets > 0 || !d.agent) {
+                return;
+            }
+            long generation = ++d.socketGeneration;
+            schedule(() -> {
+                boolean lost;
+                synchronized (d) {
+                    lost = d.sockets == 0 && d.socketGeneration == generation;
+                }
+                if (lost) {
+                    apply(d, new DeskInput.SocketLost(now()));
+                }
+            }, properties.laggedGrace());
+        }
+    }
+
+    @Override
+    public void onEvent(TelephonyEvent event) {
+        if (event instanceof AgentRinging r) {
+            onAgent(r.agent(), new DeskInput.Ringing(
+                    new DeskCall(r.callId().value(), r.caller().number(), r.caller().name()), r.at()));
+        } else if (event instanceof AgentRingStopped r) {
+            onAgent(r.agent(), new DeskInput.RingStopped(r.callId().value(), r.at()));
+        } else if (event instanceof CallAnswered a) {
+            onAgent(a.agent(), new DeskInput.Answered(
+                    new DeskCall(a.callId().value(), a.caller().number(), a.caller().name()), a.at()));
+        } else if (event instanceof CallEnded e) {
+            for (Desk d : desks.values()) {
+                DeskStatus s;
+                synchronized (d) {
+                    s = d.status;
+                }
+                if (s.call() != null && s.call().callId().equals(e.callId().value())) {
+                    apply(d, new DeskInput.Ended(e.callId().value(), e.at()));
+                }
+            }
+        } else if (event instanceof AgentStateChanged c) {
+            onAgent(c.agent(), new DeskInput.Pbx(c.state(), c.pausedReason(),
+                    c.queues().stream().sorted().toList(), partlyPaused(c.agent()), c.at()));
+        }
+    }
+
+    private void onAgent(AgentInterface agent, DeskInput input) {
+        Desk d = byInterface(agent);
+        if (d != null) {
+            DeskStatus after = apply(d, input);
+            boolean here;
+            synchronized (d) {
+                here = d.sockets > 0;
+            }
+            if (after.state() == DeskState.LAGGED && here && d.agent) {
+                // another node paused a desktop that is connected here: this node's sessions say it is back
+                apply(d, new DeskInput.SocketBack(now()));
+            }
+        }
+    }
+
+    private boolean partlyPaused(AgentInterface agent) {
+        CallTracker t = tracker.get();
+        if (t == null) {
+            return false;
+        }
+        for (AgentView v : t.agents()) {
+            if (v.agent().equals(agent)) {
+                return !v.pausedQueues().isEmpty() && !v.pausedQueues().containsAll(v.queues());
+            }
+        }
+        return false;
+    }
+
+    /** A command: the PBX actions run first, the new state is committed only when they all succeeded. */
+    private DeskStatus command(Desk d, DeskInput input) {
+        synchronized (d) {
+            DeskTransition t = machine.next(d.status, input);
+            if (t.refused()) {
+                throw new ControlException(ControlException.Kind.CONFLICT, t.refusal());
+            }
+            for (DeskEffect effect : t.effects()) {
+                for (AmiAction action : QueueActions.of(effect, d.iface, d.memberName)) {
+                    sendTolerant(action);
+                }
+            }
+            d.managed = true;
+            commit(d, t.status());
+            return d.status;
+        }
+    }
+
+    /** An event or timer: the state moves at once, its PBX actions follow on the timer thread. */
+    private DeskStatus apply(Desk d, DeskInput input) {
+        List<AmiAction> actions = new ArrayList<>();
+        DeskStatus after;
+        synchronized (d) {
+            DeskTransition t = machine.next(d.status, input);
+            if (t.refused()) {
+                return d.status;
+            }
+            if (!d.managed && !t.effects().isEmpty() && !(input instanceof DeskInput.SocketBack)) {
+                // an agent who never used the desk here keeps the PBX's own behaviour: no wrap-up, no lagged pause
+                if (t.status().state() != DeskState.WRAP_UP) {
+                    return d.status;
+                }
+                t = new DeskTransition(t.status().to(DeskState.READY, input.at()), List.of(), null);
+            }
+            for (DeskEffect effect : t.effects()) {
+                actions.addAll(QueueActions.of(effect, d.iface, d.memberName));
+            }
+            commit(d, t.status());
+            after = d.status;
+        }
+        if (!actions.isEmpty()) {
+            timers.execute(() -> {
+                for (AmiAction action : actions) {
+                    try {
+                        sendTolerant(action);
+                    } catch (ControlException e) {
+                        log.warn("{} for {} failed: {}", action.name(), d.username, e.getMessage());
+                    }
+                }
+            });
+        }
+        return after;
+    }
+
+    /** Adding a member that is there, or removing one that is not, is what we wanted anyway. */
+    private void sendTolerant(AmiAction action) {
+        try {
+            commands.send(action);
+        } catch (ControlException e) {
+            String m = e.getMessage().toLowerCase(Locale.ROOT);
+            boolean harmless = (action.name().equals("QueueAdd") && m.contains("already there"))
+                    || (action.name().equals("QueueRemove") && m.contains("not there"));
+            if (!harmless) {
+                throw e;
+            }
+        }
+    }
+
+    private void commit(Desk d, DeskStatus next) {
+        if (next.equals(d.status)) {
+            return;
+        }
+        d.status = next;
+        if (d.wrapTimer != null) {
+            d.wrapTimer.cancel(false);
+            d.wrapTimer = null;
+        }
+        if (next.state() == DeskState.WRAP_UP && next.wrapUpEndsAt() != null) {
+            Duration left = Duration.between(clock.instant(), next.wrapUpEndsAt());
+            d.wrapTimer = schedule(() -> apply(d, new DeskInput.WrapUpTimer(now())), left);
+        }
+        bus.publish(d.username, PushMessage.TYPE_AGENT_STATE, StateJson.write(next, properties));
+    }
+
+    private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        Runnable guarded = () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("presence timer failed", e);
+            }
+        };
+        return timers.schedule(guarded, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private Desk desk(String username) {
+        return find(username).orElseThrow(() -> new ControlException(ControlException.Kind.INVALID,
+                "user '" + username + "' has no phone interface: ask an administrator"));
+    }
+
+    private Optional<Desk> find(String username) {
+        Desk d = desks.get(username);
+        if (d != null) {
+            return Optional.of(d);
+        }
+        Optional<AgentAccount> account = directory.findByUsername(username)
+                .filter(a -> a.enabled() && !a.interfaces().isEmpty());
+        return account.map(a -> desks.computeIfAbsent(a.username(), u -> {
+            Desk created = new Desk(a, initial(a));
+            userByInterface.put(created.iface, created.username);
+            return created;
+        }));
+    }
+
+    private Desk byInterface(AgentInterface agent) {
+        String username = userByInterface.get(agent.value());
+        if (username != null) {
+            return desks.get(username);
+        }
+        Long checked = unknownInterfaces.get(agent.value());
+        if (checked != null && System.nanoTime() - checked < UNKNOWN_RECHECK_NANOS) {
+            return null;
+        }
+        Optional<AgentAccount> account = directory.findByInterface(agent);
+        if (account.isEmpty()) {
+            unknownInterfaces.put(agent.value(), System.nanoTime());
+            return null;
+        }
+        return find(account.get().username()).orElse(null);
+    }
+
+    /** The desk as the PBX has it now (after a restart the PBX still knows who is in which queue). */
+    private DeskStatus initial(AgentAccount a) {
+        return DeskSeed.of(machine, AgentInterface.of(a.interfaces().get(0)), tracker.get(), now());
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** Stops the timers; pending wrap-up ends are left to the PBX state the next node reads. */
+    @Override
+    public void close() {
+        timers.shutdownNow();
+    }
+}

@@ -1,0 +1,27 @@
+package org.hotline.cti.presence;
+
+import java.time.Clock;
+import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.call.CallTracker;
+import org.hotline.cti.control.AmiCommands;
+import org.hotline.cti.push.PushBus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The agents' desk states. The tracker is taken lazily: its listeners include {@link Presence}, so an eager
+ * reference would be a cycle.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PresenceProperties.class)
+public class PresenceConfiguration {
+
+    /** The agents' desk states; a telephony listener. */
+    @Bean(destroyMethod = "close")
+    public Presence presence(PresenceProperties properties, AgentDirectory directory, AmiCommands commands,
+                             PushBus bus, ObjectProvider<CallTracker> tracker) {
+        return new Presence(properties, directory, commands, bus, tracker::getIfAvailable, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,203 @@
+package org.hotline.cti.presence.internal;
+
+import java.util.List;
+import java.util.Objects;
+import org.hotline.cti.call.AgentState;
+import org.hotline.cti.presence.DeskCall;
+import org.hotline.cti.presence.DeskState;
+import org.hotline.cti.presence.DeskStatus;
+import org.hotline.cti.presence.PresenceProperties;
+import org.hotline.cti.presence.internal.DeskInput.Answered;
+import org.hotline.cti.presence.internal.DeskInput.Ended;
+import org.hotline.cti.presence.internal.DeskInput.ExtendWrapUp;
+import org.hotline.cti.presence.internal.DeskInput.FinishWrapUp;
+import org.hotline.cti.presence.internal.DeskInput.Login;
+import org.hotline.cti.presence.internal.DeskInput.Logout;
+import org.hotline.cti.presence.internal.DeskInput.Pause;
+import org.hotline.cti.presence.internal.DeskInput.Pbx;
+import org.hotline.cti.presence.internal.DeskInput.Ready;
+import org.hotline.cti.presence.internal.DeskInput.RingStopped;
+import org.hotline.cti.presence.internal.DeskInput.Ringing;
+import org.hotline.cti.presence.internal.DeskInput.SocketBack;
+import org.hotline.cti.presence.internal.DeskInput.SocketLost;
+import org.hotline.cti.presence.internal.DeskInput.WrapUpTimer;
+
+/**
+ * The desk state machine: one pure function from a status and an input to the next status and the PBX actions.
+ * No clock, no I/O: time comes with the input.
+ */
+public final class DeskMachine {
+
+    private final PresenceProperties properties;
+
+    /** A machine with these settings (wrap-up length, extension, reasons). */
+    public DeskMachine(PresenceProperties properties) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+    }
+
+    /** The transition for {@code input} from {@code s}. */
+    public DeskTransition next(DeskStatus s, DeskInput input) {
+        DeskState st = s.state();
+        if (input instanceof Login in) {
+            return st != DeskState.LOGGED_OUT ? DeskTransition.to(s)
+                    : in.queues().isEmpty() ? DeskTransition.refuse(s, "no queues: ask an administrator")
+                    : DeskTransition.to(s.to(DeskState.READY, in.at()).withQueues(in.queues()),
+                            new DeskEffect.AddToQueues(in.queues()));
+        }
+        if (input instanceof Logout in) {
+            return switch (st) {
+                case LOGGED_OUT -> DeskTransition.to(s);
+                case RINGING, TALKING -> DeskTransition.refuse(s, "finish the call first");
+                default -> DeskTransition.to(s.to(DeskState.LOGGED_OUT, in.at()).withQueues(List.of()),
+                        new DeskEffect.RemoveFromQueues(s.queues()));
+            };
+        }
+        if (input instanceof Ready in) {
+            return switch (st) {
+                case LOGGED_OUT -> DeskTransition.refuse(s, "log in first");
+                case RINGING, TALKING, READY -> DeskTransition.to(s);
+                default -> DeskTransition.to(s.to(DeskState.READY, in.at()), new DeskEffect.Unpause());
+            };
+        }
+        if (input instanceof Pause in) {
+            return pause(s, in);
+        }
+        if (input instanceof FinishWrapUp in) {
+            return st != DeskState.WRAP_UP ? DeskTransition.refuse(s, "not in wrap-up")
+                    : DeskTransition.to(s.to(DeskState.READY, in.at()), new DeskEffect.Unpause());
+        }
+        if (input instanceof ExtendWrapUp) {
+            return st != DeskState.WRAP_UP ? DeskTransition.refuse(s, "not in wrap-up")
+                    : !properties.wrapUpExtendable() ? DeskTransition.refuse(s, "wrap-up cannot be extended")
+                    : s.extended() ? DeskTransition.refuse(s, "wrap-up already extended once")
+                    : DeskTransition.to(s.withWrapUp(s.wrapUpEndsAt().plus(properties.wrapUpExtension()), true));
+        }
+        if (input instanceof WrapUpTimer in) {
+            return st != DeskState.WRAP_UP || in.at().isBefore(s.wrapUpEndsAt()) ? DeskTransition.to(s)
+                    : DeskTransition.to(s.to(DeskState.READY, in.at()), new DeskEffect.Unpause());
+        }
+        if (input instanceof Ringing in) {
+            return st == DeskState.TALKING || st == DeskState.LOGGED_OUT ? DeskTransition.to(s)
+                    : DeskTransition.to(s.to(DeskState.RINGING, in.at()).withCall(in.call(), returnState(s)));
+        }
+        if (input instanceof RingStopped in) {
+            return st != DeskState.RINGING || !sameCall(s, in.callId()) ? DeskTransition.to(s)
+                    : DeskTransition.to(back(s, in.at()));
+        }
+        if (input instanceof Answered in) {
+            return st == DeskState.LOGGED_OUT ? DeskTransition.to(s)
+                    : DeskTransition.to(s.to(DeskState.TALKING, in.at()).withCall(merge(s, in.call()), null));
+        }
+        if (input instanceof Ended in) {
+            return ended(s, in);
+        }
+        if (input instanceof Pbx in) {
+            return pbx(s, in);
+        }
+        if (input instanceof SocketLost in) {
+            return st != DeskState.READY ? DeskTransition.to(s)
+                    : DeskTransition.to(s.to(DeskState.LAGGED, in.at()).withReason(DeskStatus.LAGGED),
+                            new DeskEffect.Pause(DeskStatus.LAGGED));
+        }
+        if (input instanceof SocketBack in) {
+            return st != DeskState.LAGGED ? DeskTransition.to(s)
+                    : DeskTransition.to(s.to(DeskState.READY, in.at()), new DeskEffect.Unpause());
+        }
+        throw new IllegalArgumentException("input: " + input);
+    }
+
+    private DeskTransition pause(DeskStatus s, Pause in) {
+        if (properties.reason(in.reason()).isEmpty()) {
+            return DeskTransition.refuse(s, "unknown pause reason '" + in.reason() + "'");
+        }
+        return switch (s.state()) {
+            case LOGGED_OUT -> DeskTransition.refuse(s, "log in first");
+            case RINGING, TALKING -> DeskTransition.refuse(s, "finish the call first");
+            default -> s.state() == DeskState.PAUSED && in.reason().equals(s.reason()) ? DeskTransition.to(s)
+                    : DeskTransition.to(s.to(DeskState.PAUSED, in.at()).withReason(in.reason()),
+                            new DeskEffect.Pause(in.reason()));
+        };
+    }
+
+    private DeskTransition ended(DeskStatus s, Ended in) {
+        if (!sameCall(s, in.callId())) {
+            return DeskTransition.to(s);
+        }
+        if (s.state() == DeskState.RINGING) {
+            return DeskTransition.to(back(s, in.at()));
+        }
+        if (s.state() != DeskState.TALKING) {
+            return DeskTransition.to(s);
+        }
+        DeskStatus wrap = s.to(DeskState.WRAP_UP, in.at()).withReason(DeskStatus.WRAPUP)
+                .withWrapUp(in.at().plus(properties.wrapUp()), false);
+        return DeskTransition.to(wrap, new DeskEffect.Pause(DeskStatus.WRAPUP));
+    }
+
+    /** The PBX is the truth for membership and pause; call states come from call events, not from here. */
+    private DeskTransition pbx(DeskStatus s, Pbx in) {
+        DeskStatus q = s.withQueues(in.queues());
+        if (in.state() == AgentState.LOGGED_OUT || in.queues().isEmpty()) {
+            return DeskTransition.to(s.state() == DeskState.LOGGED_OUT ? q
+                    : q.to(DeskState.LOGGED_OUT, in.at()).withQueues(List.of()));
+        }
+        boolean busy = s.state() == DeskState.RINGING || s.state() == DeskState.TALKING;
+        if (s.state() == DeskState.TALKING && in.state() == AgentState.PAUSED && !isSystem(in.reason())) {
+            // a pause taken during the call (by a supervisor) shows once the phone is free, instead of a wrap-up
+            return DeskTransition.to(q.to(DeskState.PAUSED, in.at()).withReason(in.reason()));
+        }
+        if (s.state() == DeskState.TALKING
+                && (in.state() == AgentState.READY || in.state() == AgentState.PAUSED)) {
+            // the phone is free again (hang-up or transfer): Asterisk frees the member before AgentComplete
+            return ended(q, new Ended(s.call().callId(), in.at()));
+        }
+        if (in.state() == AgentState.PAUSED) {
+            String reason = in.reason() == null ? "" : in.reason();
+            if (busy || (s.state() == DeskState.WRAP_UP && reason.equals(DeskStatus.WRAPUP))) {
+                return DeskTransition.to(q);
+            }
+            if (reason.equals(DeskStatus.LAGGED)) {
+                return DeskTransition.to(s.state() == DeskState.LAGGED ? q
+                        : q.to(DeskState.LAGGED, in.at()).withReason(DeskStatus.LAGGED));
+            }
+            if (reason.equals(DeskStatus.WRAPUP)) {
+                // another node's wrap-up: without its countdown here, show a full one from now
+                return DeskTransition.to(q.to(DeskState.WRAP_UP, in.at()).withReason(DeskStatus.WRAPUP)
+                        .withWrapUp(in.at().plus(properties.wrapUp()), false));
+            }
+            return DeskTransition.to(s.state() == DeskState.PAUSED && reason.equals(s.reason()) ? q
+                    : q.to(DeskState.PAUSED, in.at()).withReason(reason));
+        }
+        boolean paused = s.state() == DeskState.PAUSED || s.state() == DeskState.WRAP_UP
+                || s.state() == DeskState.LAGGED || s.state() == DeskState.LOGGED_OUT;
+        if (paused && in.partlyPaused() && s.state() != DeskState.LOGGED_OUT) {
+            return DeskTransition.to(q);
+        }
+        if (paused && (in.state() == AgentState.READY || in.state() == AgentState.UNAVAILABLE)) {
+            return DeskTransition.to(q.to(DeskState.READY, in.at()));
+        }
+        return DeskTransition.to(q);
+    }
+
+    private static boolean isSystem(String reason) {
+        return DeskStatus.WRAPUP.equals(reason) || DeskStatus.LAGGED.equals(reason);
+    }
+
+    private static DeskState returnState(DeskStatus s) {
+        return s.state() == DeskState.RINGING && s.before() != null ? s.before() : s.state();
+    }
+
+    private static DeskStatus back(DeskStatus s, java.time.Instant at) {
+        DeskState to = s.before() == null ? DeskState.READY : s.before();
+        return s.to(to, at);
+    }
+
+    private static DeskCall merge(DeskStatus s, DeskCall answered) {
+        return s.call() != null && s.call().callId().equals(answered.callId()) && answered.number().isEmpty()
+                ? s.call() : answered;
+    }
+
+    private static boolean sameCall(DeskStatus s, String callId) {
+        return s.call() != null && s.call().callId().equals(callId);
+    }
+}

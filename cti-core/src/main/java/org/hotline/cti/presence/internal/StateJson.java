@@ -1,0 +1,61 @@
+package org.hotline.cti.presence.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hotline.cti.presence.DeskStatus;
+import org.hotline.cti.presence.PresenceProperties;
+
+/** The {@code agent-state} payload the desktop reads. */
+public final class StateJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private StateJson() {
+    }
+
+    /**
+     * {@code {state, reason, reasonLabel, reasonLabelEn, since, wrapUpEndsAt, wrapUpExtendable, queues,
+     * call:{callId, number, name}|null}}, times as epoch milliseconds.
+     */
+    public static String write(DeskStatus s, PresenceProperties p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", s.state().name());
+        m.put("reason", s.reason());
+        String[] labels = labels(s.reason(), p);
+        m.put("reasonLabel", labels[0]);
+        m.put("reasonLabelEn", labels[1]);
+        m.put("since", s.since().toEpochMilli());
+        m.put("wrapUpEndsAt", s.wrapUpEndsAt() == null ? null : s.wrapUpEndsAt().toEpochMilli());
+        m.put("wrapUpExtendable", p.wrapUpExtendable() && !s.extended());
+        m.put("queues", s.queues());
+        if (s.call() == null) {
+            m.put("call", null);
+        } else {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("callId", s.call().callId());
+            c.put("number", s.call().number());
+            c.put("name", s.call().name());
+            m.put("call", c);
+        }
+        try {
+            return MAPPER.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("agent-state not serializable", e);
+        }
+    }
+
+    private static String[] labels(String reason, PresenceProperties p) {
+        if (reason == null) {
+            return new String[] {null, null};
+        }
+        if (reason.equals(DeskStatus.WRAPUP)) {
+            return new String[] {"话后整理", "Wrap-up"};
+        }
+        if (reason.equals(DeskStatus.LAGGED)) {
+            return new String[] {"连接中断", "Disconnected"};
+        }
+        return p.reason(reason).map(r -> new String[] {r.zh(), r.en()}).orElse(new String[] {reason, reason});
+    }
+}

@@ -1,0 +1,229 @@
+package org.hotline.cti.presence.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hotline.cti.call.AgentState;
+import org.hotline.cti.presence.DeskCall;
+import org.hotline.cti.presence.DeskState;
+import org.hotline.cti.presence.DeskStatus;
+import org.hotline.cti.presence.PresenceProperties;
+import org.junit.jupiter.api.Test;
+
+class DeskMachineTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+    private static final List<String> QUEUES = List.of("gas", "hotline");
+    private static final DeskCall CALL = new DeskCall("1795434946.0", "13800138000", "张三");
+
+    private final PresenceProperties props = PresenceProperties.defaults();
+    private final DeskMachine machine = new DeskMachine(props);
+
+    private static Instant t(int seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    private DeskStatus ready() {
+        return machine.next(DeskStatus.loggedOut(T0), new DeskInput.Login(QUEUES, T0)).status();
+    }
+
+    private DeskStatus talking() {
+        DeskStatus ringing = machine.next(ready(), new DeskInput.Ringing(CALL, t(1))).status();
+        return machine.next(ringing, new DeskInput.Answered(CALL, t(3))).status();
+    }
+
+    private DeskStatus wrapUp() {
+        return machine.next(talking(), new DeskInput.Ended(CALL.callId(), t(60))).status();
+    }
+
+    @Test
+    void loginAddsTheAgentToEachQueueUnpausedAndMakesTheDeskReady() {
+        DeskTransition t = machine.next(DeskStatus.loggedOut(T0), new DeskInput.Login(QUEUES, t(1)));
+        assertThat(t.status().state()).isEqualTo(DeskState.READY);
+        assertThat(t.status().since()).isEqualTo(t(1));
+        assertThat(t.status().queues()).isEqualTo(QUEUES);
+        assertThat(t.effects()).containsExactly(new DeskEffect.AddToQueues(QUEUES));
+    }
+
+    @Test
+    void loginWithoutQueuesIsRefused() {
+        DeskTransition t = machine.next(DeskStatus.loggedOut(T0), new DeskInput.Login(List.of(), t(1)));
+        assertThat(t.refused()).isTrue();
+        assertThat(t.status().state()).isEqualTo(DeskState.LOGGED_OUT);
+    }
+
+    @Test
+    void readyBeforeLoginIsRefused() {
+        assertThat(machine.next(DeskStatus.loggedOut(T0), new DeskInput.Ready(t(1))).refusal()).contains("log in");
+    }
+
+    @Test
+    void pauseWithAConfiguredReasonPausesInThePbx() {
+        DeskTransition t = machine.next(ready(), new DeskInput.Pause("lunch", t(5)));
+        assertThat(t.status().state()).isEqualTo(DeskState.PAUSED);
+        assertThat(t.status().reason()).isEqualTo("lunch");
+        assertThat(t.effects()).containsExactly(new DeskEffect.Pause("lunch"));
+    }
+
+    @Test
+    void pauseWithAnUnknownReasonIsRefused() {
+        DeskTransition t = machine.next(ready(), new DeskInput.Pause("nap", t(5)));
+        assertThat(t.refused()).isTrue();
+        assertThat(t.effects()).isEmpty();
+    }
+
+    @Test
+    void pauseAndLogoutDuringACallAreRefused() {
+        assertThat(machine.next(talking(), new DeskInput.Pause("lunch", t(5))).refusal()).contains("call");
+        assertThat(machine.next(talking(), new DeskInput.Logout(t(5))).refusal()).contains("call");
+    }
+
+    @Test
+    void aRingAnsweredMakesTheDeskTalkWithTheCaller() {
+        DeskStatus s = talking();
+        assertThat(s.state()).isEqualTo(DeskState.TALKING);
+        assertThat(s.call()).isEqualTo(CALL);
+        assertThat(s.since()).isEqualTo(t(3));
+    }
+
+    @Test
+    void aRingThatStopsReturnsToReady() {
+        DeskStatus ringing = machine.next(ready(), new DeskInput.Ringing(CALL, t(1))).status();
+        DeskStatus s = machine.next(ringing, new DeskInput.RingStopped(CALL.callId(), t(16))).status();
+        assertThat(s.state()).isEqualTo(DeskState.READY);
+        assertThat(s.call()).isNull();
+    }
+
+    @Test
+    void theEndOfACallStartsAWrapUpPausedWithReasonWrapup() {
+        DeskTransition t = machine.next(talking(), new DeskInput.Ended(CALL.callId(), t(60)));
+        assertThat(t.status().state()).isEqualTo(DeskState.WRAP_UP);
+        assertThat(t.status().reason()).isEqualTo(DeskStatus.WRAPUP);
+        assertThat(t.status().wrapUpEndsAt()).isEqualTo(t(90));
+        assertThat(t.effects()).containsExactly(new DeskEffect.Pause(DeskStatus.WRAPUP));
+    }
+
+    @Test
+    void thePhoneFreedByThePbxDuringACallStartsTheWrapUpToo() {
+        DeskTransition t = machine.next(talking(),
+                new DeskInput.Pbx(AgentState.READY, null, QUEUES, false, t(60)));
+        assertThat(t.status().state()).isEqualTo(DeskState.WRAP_UP);
+        assertThat(t.effects()).containsExactly(new DeskEffect.Pause(DeskStatus.WRAPUP));
+    }
+
+    @Test
+    void theWrapUpTimerBeforeTheEndChangesNothingAndAtTheEndUnpauses() {
+        DeskStatus wrap = wrapUp();
+        assertThat(machine.next(wrap, new DeskInput.WrapUpTimer(t(89))).status()).isEqualTo(wrap);
+        DeskTransition t = machine.next(wrap, new DeskInput.WrapUpTimer(t(90)));
+        assertThat(t.status().state()).isEqualTo(DeskState.READY);
+        assertThat(t.effects()).containsExactly(new DeskEffect.Unpause());
+    }
+
+    @Test
+    void theAgentMayFinishTheWrapUpEarly() {
+        DeskTransition t = machine.next(wrapUp(), new DeskInput.FinishWrapUp(t(70)));
+        assertThat(t.status().state()).isEqualTo(DeskState.READY);
+        assertThat(t.effects()).containsExactly(new DeskEffect.Unpause());
+    }
+
+    @Test
+    void theWrapUpExtendsOnceOnly() {
+        DeskStatus once = machine.next(wrapUp(), new DeskInput.ExtendWrapUp(t(70))).status();
+        assertThat(once.wrapUpEndsAt()).isEqualTo(t(120));
+        assertThat(once.extended()).isTrue();
+        assertThat(machine.next(once, new DeskInput.ExtendWrapUp(t(71))).refusal()).contains("once");
+    }
+
+    @Test
+    void theWrapUpCannotBeExtendedWhenTheSettingForbidsIt() {
+        DeskMachine strict = new DeskMachine(new PresenceProperties(Duration.ofSeconds(30), false,
+                Duration.ofSeconds(30), Duration.ofSeconds(10), null));
+        DeskStatus talking = strict.next(strict.next(ready(), new DeskInput.Ringing(CALL, t(1))).status(),
+                new DeskInput.Answered(CALL, t(2))).status();
+        DeskStatus wrap = strict.next(talking, new DeskInput.Ended(CALL.callId(), t(9))).status();
+        assertThat(strict.next(wrap, new DeskInput.ExtendWrapUp(t(10))).refused()).isTrue();
+    }
+
+    @Test
+    void aPauseSetElsewhereInThePbxShowsWithItsReason() {
+        DeskTransition t = machine.next(ready(), new DeskInput.Pbx(AgentState.PAUSED, "meeting", QUEUES, false, t(9)));
+        assertThat(t.status().state()).isEqualTo(DeskState.PAUSED);
+        assertThat(t.status().reason()).isEqualTo("meeting");
+        assertThat(t.effects()).isEmpty();
+    }
+
+    @Test
+    void anUnpauseElsewhereMakesTheDeskReady() {
+        DeskStatus paused = machine.next(ready(), new DeskInput.Pause("rest", t(5))).status();
+        DeskTransition t = machine.next(paused, new DeskInput.Pbx(AgentState.READY, null, QUEUES, false, t(9)));
+        assertThat(t.status().state()).isEqualTo(DeskState.READY);
+    }
+
+    @Test
+    void aPartlyPausedReportDuringTheWrapUpKeepsTheWrapUp() {
+        DeskStatus wrap = wrapUp();
+        DeskTransition t = machine.next(wrap, new DeskInput.Pbx(AgentState.READY, null, QUEUES, true, t(61)));
+        assertThat(t.status().state()).isEqualTo(DeskState.WRAP_UP);
+        assertThat(t.status().wrapUpEndsAt()).isEqualTo(wrap.wrapUpEndsAt());
+    }
+
+    @Test
+    void removalFromEveryQueueElsewhereLogsTheDeskOut() {
+        DeskTransition t = machine.next(ready(), new DeskInput.Pbx(AgentState.LOGGED_OUT, null, List.of(), false,
+                t(9)));
+        assertThat(t.status().state()).isEqualTo(DeskState.LOGGED_OUT);
+        assertThat(t.status().queues()).isEmpty();
+    }
+
+    @Test
+    void logoutRemovesTheAgentFromTheQueuesThePbxHasThemIn() {
+        DeskStatus moved = machine.next(ready(), new DeskInput.Pbx(AgentState.READY, null, List.of("hotline"), false,
+                t(2))).status();
+        DeskTransition t = machine.next(moved, new DeskInput.Logout(t(9)));
+        assertThat(t.status().state()).isEqualTo(DeskState.LOGGED_OUT);
+        assertThat(t.effects()).containsExactly(new DeskEffect.RemoveFromQueues(List.of("hotline")));
+    }
+
+    @Test
+    void aLostDesktopPausesAReadyAgentAsLaggedAndItsReturnUnpauses() {
+        DeskTransition lost = machine.next(ready(), new DeskInput.SocketLost(t(20)));
+        assertThat(lost.status().state()).isEqualTo(DeskState.LAGGED);
+        assertThat(lost.effects()).containsExactly(new DeskEffect.Pause(DeskStatus.LAGGED));
+        DeskTransition back = machine.next(lost.status(), new DeskInput.SocketBack(t(30)));
+        assertThat(back.status().state()).isEqualTo(DeskState.READY);
+        assertThat(back.effects()).containsExactly(new DeskEffect.Unpause());
+    }
+
+    @Test
+    void aLostDesktopLeavesAPausedAgentPaused() {
+        DeskStatus paused = machine.next(ready(), new DeskInput.Pause("lunch", t(5))).status();
+        DeskTransition t = machine.next(paused, new DeskInput.SocketLost(t(20)));
+        assertThat(t.status()).isEqualTo(paused);
+        assertThat(t.effects()).isEmpty();
+        assertThat(machine.next(paused, new DeskInput.SocketBack(t(25))).status()).isEqualTo(paused);
+    }
+
+    @Test
+    void aLaggedPauseSeenFromThePbxShowsAsLagged() {
+        DeskTransition t = machine.next(ready(), new DeskInput.Pbx(AgentState.PAUSED, "lagged", QUEUES, false, t(9)));
+        assertThat(t.status().state()).isEqualTo(DeskState.LAGGED);
+    }
+
+    @Test
+    void aSupervisorPauseTakenDuringTheCallShowsWhenThePhoneIsFreeInsteadOfAWrapUp() {
+        DeskTransition t = machine.next(talking(), new DeskInput.Pbx(AgentState.PAUSED, "meeting", QUEUES, false,
+                t(60)));
+        assertThat(t.status().state()).isEqualTo(DeskState.PAUSED);
+        assertThat(t.status().reason()).isEqualTo("meeting");
+        assertThat(t.effects()).isEmpty();
+    }
+
+    @Test
+    void theEndOfAnotherCallLeavesTheDeskAsItIs() {
+        DeskStatus s = talking();
+        assertThat(machine.next(s, new DeskInput.Ended("other.1", t(9))).status()).isEqualTo(s);
+    }
+}

@@ -1,0 +1,251 @@
+package org.hotline.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.cti.ami.AmiConnection;
+import org.hotline.cti.call.AgentView;
+import org.hotline.cti.call.CallTracker;
+import org.hotline.cti.demo.DemoUsers;
+import org.hotline.cti.presence.DeskState;
+import org.hotline.cti.presence.Presence;
+import org.hotline.pbxsim.CallHandle;
+import org.hotline.pbxsim.CallSpec;
+import org.hotline.pbxsim.Outcome;
+import org.hotline.server.embedded.EmbeddedServers;
+import org.hotline.server.testing.AgentClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The agent's desk and call controls in a real headless Chromium against the simulator (issue #3). Same server
+ * settings as {@code AgentPageBrowserIntegrationTests}, so they share one Spring context; every test leaves its agent
+ * ready so the others' calls still ring.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
+        "hotline.simulator.speed=10"})
+class AgentControlsBrowserIntegrationTests {
+
+    @RegisterExtension
+    static final Browser browser = Browser.headlessChromium();
+
+    private static final String ONLINE = "已连接 · online";
+    private static final Duration PATIENT = Duration.ofMinutes(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedServers servers;
+
+    @Autowired
+    AmiConnection ami;
+
+    @Autowired
+    Presence presence;
+
+    @Autowired
+    CallTracker tracker;
+
+    @Autowired
+    org.hotline.cti.push.PushBus bus;
+
+    private final List<CallHandle> calls = new ArrayList<>();
+    private final List<String> agents = new ArrayList<>();
+
+    @BeforeEach
+    void amiIsConnected() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> ami.state().isLoggedIn());
+    }
+
+    @AfterEach
+    void leaveAgentsReady() {
+        calls.forEach(CallHandle::hangup);
+        for (String agent : agents) {
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+                DeskState s = presence.status(agent).state();
+                if (s == DeskState.WRAP_UP) {
+                    presence.finishWrapUp(agent);
+                } else if (s != DeskState.READY) {
+                    presence.ready(agent);
+                }
+                return presence.status(agent).state() == DeskState.READY;
+            });
+        }
+    }
+
+    @Test
+    void readyPauseWithReasonThenARingingCallIsAnsweredAndTheWrapUpCountsDownUntilFinished() {
+        logInAndAwaitOnline("agent1004");
+        assertThat(deskState()).isEqualTo("就绪");
+        new Select(browser.await(By.id("pause-reason"), e -> !e.findElements(By.tagName("option")).isEmpty()))
+                .selectByValue("lunch");
+        browser.await(By.id("btn-pause")).click();
+        browser.await(By.id("desk-state"), e -> e.getText().equals("置忙 · 午休"));
+        assertThat(toasts()).anyMatch(t -> t.contains("已置忙"));
+        assertThat(memberPausedReason("Local/1004@agents")).isEqualTo("lunch");
+
+        browser.await(By.id("btn-ready"), WebElement::isEnabled).click();
+        browser.await(By.id("desk-state"), e -> e.getText().equals("就绪"));
+
+        CallHandle call = place(CallSpec.of("13800138000", "hotline").withCallerName("张三")
+                .withOutcome(new Outcome.RingUntilTold("1004")));
+        browser.await(By.id("desk-state"), e -> e.getText().equals("振铃"));
+        call.answer();
+        browser.await(By.id("desk-state"), e -> e.getText().equals("通话中"));
+        assertThat(browser.await(By.id("call-info")).getText()).contains("13800138000");
+        call.hangup();
+
+        browser.await(By.id("desk-state"), e -> e.getText().equals("话后整理"));
+        WebElement left = browser.await(By.id("wrapup-left"), e -> e.getText().startsWith("整理剩余"));
+        int first = seconds(left.getText());
+        browser.await(By.id("wrapup-left"), e -> seconds(e.getText()) < first);
+        assertThat(memberPausedReason("Local/1004@agents")).isEqualTo("wrapup");
+        browser.screenshot("agent-controls-wrapup");
+        browser.await(By.id("btn-wrapup-finish")).click();
+        browser.await(By.id("desk-state"), e -> e.getText().equals("就绪"));
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void blindTransferToAnotherAgentHandsTheCallerOverAndFreesTheDesk() {
+        logInAndAwaitOnline("agent1003");
+        CallHandle call = place(CallSpec.of("13800138000", "hotline")
+                .withOutcome(new Outcome.RingUntilTold("1003")).withTalkTime(Duration.ofMinutes(10)));
+        call.ringing().join();
+        call.answer();
+        browser.await(By.id("desk-state"), e -> e.getText().equals("通话中"));
+        browser.await(By.id("btn-transfer"), WebElement::isEnabled).click();
+        new Select(browser.await(By.id("transfer-type"), WebElement::isDisplayed)).selectByValue("agent");
+        browser.await(By.id("transfer-target")).sendKeys("1002");
+        new Select(browser.await(By.id("transfer-kind"))).selectByValue("blind");
+        browser.await(By.id("btn-transfer-go")).click();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> toasts().stream().anyMatch(t -> t.equals("已转接至 1002")));
+        browser.await(By.id("desk-state"), e -> !e.getText().equals("通话中"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tracker.calls().stream()
+                .anyMatch(c -> c.callId().value().equals(call.linkedid())
+                        && (c.ringing().stream().anyMatch(a -> a.value().equals("Local/1002@agents"))
+                        || (c.agent() != null && c.agent().value().equals("Local/1002@agents")))));
+    }
+
+    @Test
+    void clickToDialFromAPhoneThePbxCannotReachShowsTheError() {
+        logInAndAwaitOnline("agent1002");
+        browser.await(By.id("dial-number")).sendKeys("13800138000");
+        browser.await(By.id("btn-dial")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.all(By.cssSelector(".toast-error")).stream()
+                .anyMatch(e -> e.getText().contains("offline or unreachable")));
+        browser.screenshot("agent-controls-dial-error");
+    }
+
+    @Test
+    void anotherAgentCannotHangUpACallThatIsNotOnTheirPhone() {
+        CallHandle call = place(CallSpec.of("13800138000", "hotline").withOutcome(new Outcome.RingUntilTold("1001"))
+                .withTalkTime(Duration.ofMinutes(10)));
+        call.ringing().join();
+        call.answer();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(new org.hotline.cti.call.CallId(
+                call.linkedid())).map(c -> c.agent() != null).orElse(false));
+        try (AgentClient other = AgentClient.login(port, "agent1002", DemoUsers.AGENT_PASSWORD)) {
+            HttpResponse<String> r = other.postJson("/api/control/hangup", "{\"callId\":\"" + call.linkedid() + "\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+            assertThat(r.body()).contains("not on your phone");
+        }
+        assertThat(tracker.call(new org.hotline.cti.call.CallId(call.linkedid()))).isPresent();
+    }
+
+    @Test
+    void aDesktopGoneLongerThanTheGraceIsPausedLaggedAndReadyAgainWhenItComesBack() {
+        logInAndAwaitOnline("agent2002");
+        browser.await(By.id("btn-pause")).click();
+        browser.await(By.id("btn-ready"), WebElement::isEnabled).click();
+        browser.await(By.id("desk-state"), e -> e.getText().equals("就绪"));
+
+        browser.open("about:blank");
+        await().atMost(Duration.ofSeconds(30)).until(() -> presence.status("agent2002").state() == DeskState.LAGGED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "lagged".equals(memberPausedReason("Local/2002@agents")));
+
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var sub = bus.subscribe(m -> seen.add(m.target() + " " + m.payload()))) {
+            browser.open(url("/agent.html"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> presence.status("agent2002").state() == DeskState.READY);
+            browser.await(By.id("desk-state"), e -> e.getText().equals("就绪"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> memberPausedReason("Local/2002@agents") == null);
+        } catch (RuntimeException e) {
+            throw new AssertionError("pushed: " + seen + " members: " + tracker.agents(), e);
+        }
+    }
+
+    @Test
+    void aSupervisorForcePauseShowsOnTheAgentsDeskAtOnceAndIsAudited() {
+        logInAndAwaitOnline("agent2001");
+        try (AgentClient supervisor = AgentClient.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+             AgentClient agent = AgentClient.login(port, "agent2001", DemoUsers.AGENT_PASSWORD)) {
+            assertThat(agent.postJson("/api/supervisor/agents/agent2001/pause", "{\"reason\":\"meeting\"}")
+                    .statusCode()).isEqualTo(403);
+            HttpResponse<String> r = supervisor.postJson("/api/supervisor/agents/agent2001/pause",
+                    "{\"reason\":\"meeting\"}");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("\"state\":\"PAUSED\"");
+        }
+        browser.await(By.id("desk-state"), e -> e.getText().equals("置忙 · 会议"));
+        assertThat(toasts()).anyMatch(t -> t.contains("班长已将您置为"));
+        assertThat(memberPausedReason("Local/2001@agents")).isEqualTo("meeting");
+    }
+
+    private String memberPausedReason(String iface) {
+        for (AgentView v : tracker.agents()) {
+            if (v.agent().value().equals(iface)) {
+                return v.pausedReason() == null || v.pausedReason().isEmpty() ? null : v.pausedReason();
+            }
+        }
+        return null;
+    }
+
+    private static int seconds(String text) {
+        return Integer.parseInt(text.replaceAll("[^0-9]", ""));
+    }
+
+    private String deskState() {
+        return browser.await(By.id("desk-state"), e -> !e.getText().isEmpty()).getText();
+    }
+
+    private List<String> toasts() {
+        return browser.all(By.cssSelector("#toasts .toast")).stream().map(Browser::textContent).toList();
+    }
+
+    private void logInAndAwaitOnline(String username) {
+        agents.add(username);
+        browser.open(url("/login.html"));
+        WebElement button = browser.await(By.id("login-button"), WebElement::isEnabled);
+        browser.driver().findElement(By.id("username")).sendKeys(username);
+        browser.driver().findElement(By.id("password")).sendKeys(DemoUsers.AGENT_PASSWORD);
+        button.click();
+        browser.awaitUrl(u -> u.endsWith("/agent.html"));
+        browser.await(By.id("connection"), e -> e.getText().equals(ONLINE));
+    }
+
+    private CallHandle place(CallSpec spec) {
+        CallHandle call = servers.simulator().placeCall(spec.withPatience(PATIENT));
+        calls.add(call);
+        return call;
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
