@@ -43,7 +43,7 @@ public class SmsCampaignConfiguration {
     /** The web parts (page endpoints, API for other systems and its security) in servlet applications only. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @Import({org.hotline.sms.web.internal.SmsWebConfiguration.class})
+    @Import(org.hotline.sms.web.SmsWebConfiguration.class)
     static class Web {
     }
 

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.hotline.sms.message.SmsCodec;
+import org.hotline.sms.message.SmsCodecSettings;
 import org.hotline.sms.outbox.EnqueueResult;
 import org.hotline.sms.outbox.InvalidSmsException;
 import org.hotline.sms.outbox.OutboundSms;
@@ -49,8 +52,12 @@ class SmsApiController {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    SmsApiController(SmsOutbox outbox, SmsTemplates templates, JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
-        this.outbox = outbox;
+    SmsApiController(ObjectProvider<SmsOutbox> outbox, ObjectProvider<SmsCodec> codec, DataSource dataSource,
+                     SmsTemplates templates, ObjectProvider<Clock> clock) {
+        // the application's outbox when it has one; it is stateless over the DataSource, so our own is equivalent
+        this.outbox = outbox.getIfAvailable(() -> new SmsOutbox(dataSource,
+                codec.getIfAvailable(() -> new SmsCodec(SmsCodecSettings.DEFAULTS))));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         this.templates = templates;
         this.store = new IdempotencyStore(jdbc);
         this.jdbc = jdbc;
