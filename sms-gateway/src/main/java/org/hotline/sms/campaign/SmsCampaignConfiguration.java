@@ -98,7 +98,7 @@ public class SmsCampaignConfiguration {
 
     /** Runs the outage notices on this node unless {@code hotline.sms.campaigns.notices=false}. */
     @Bean
-    @ConditionalOnBean(OutageNotices.class)
+    @ConditionalOnBean(Outages.class)
     @ConditionalOnProperty(name = "hotline.sms.campaigns.notices", havingValue = "true", matchIfMissing = true)
     public OutageNoticeScheduler outageNoticeScheduler(OutageNotices notices, SmsCampaignProperties p) {
         return new OutageNoticeScheduler(notices, p.noticeInterval());
