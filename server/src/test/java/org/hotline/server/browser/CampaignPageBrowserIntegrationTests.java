@@ -1,0 +1,117 @@
+package org.hotline.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.hotline.cti.demo.DemoUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The SMS campaign page in headless Chromium: progress counts, pause / resume / cancel, the message table's filter
+ * and the CSV export. Messages and their statuses are written by SQL (sending is the SMPP sender's job); they wait
+ * until 2099 so no sender takes them. Same server settings as {@code AgentPageBrowserIntegrationTests}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
+        "hotline.simulator.speed=10"})
+class CampaignPageBrowserIntegrationTests {
+
+    @RegisterExtension
+    static final Browser browser = Browser.headlessChromium();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    private long campaign;
+
+    @BeforeEach
+    void campaignWithMessagesInEveryState() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        campaign = jdbc.queryForObject("insert into sms_campaigns (name, kind, status, created_by, targeted) "
+                + "values ('<b>十一月催费</b>', 'arrears', 'paused', 'supervisor', 10) returning id", Long.class);
+        List<String> statuses = List.of("queued", "queued", "queued", "submitted", "submitted", "delivered",
+                "delivered", "delivered", "delivered", "failed");
+        for (int i = 0; i < statuses.size(); i++) {
+            jdbc.update("""
+                    insert into sms_messages (dedupe_key, campaign_id, kind, destination, body, segments, status,
+                                              not_before, error_text)
+                    values (?, ?, 'arrears', ?, ?, 1, ?, timestamp '2099-01-01', ?)""",
+                    "page-test:" + campaign + ":" + i, campaign, "1390000" + String.format("%04d", i),
+                    "【测试】第" + i + "条", statuses.get(i), statuses.get(i).equals("failed") ? "=cmd|' /C calc'!A0" : null);
+        }
+    }
+
+    @Test
+    void supervisorSeesProgressControlsTheCampaignAndExportsItsMessages() {
+        logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+        browser.open(url("/campaigns.html"));
+
+        browser.await(By.cssSelector("#campaigns tr[data-id='" + campaign + "']")).click();
+        assertThat(count("queued")).isEqualTo("3");
+        assertThat(count("submitted")).isEqualTo("2");
+        assertThat(count("delivered")).isEqualTo("4");
+        assertThat(count("failed")).isEqualTo("1");
+        assertThat(Browser.textContent(browser.await(By.id("detail-name")))).startsWith("<b>十一月催费</b>");
+        assertThat(browser.all(By.cssSelector("#detail-name b"))).isEmpty();
+        assertThat(browser.all(By.cssSelector("#messages tbody tr"))).hasSize(10);
+        browser.screenshot("campaign-page-paused");
+
+        browser.await(By.id("resume"), WebElement::isEnabled).click();
+        awaitStatus("running");
+        browser.await(By.id("pause"), WebElement::isEnabled).click();
+        awaitStatus("paused");
+        browser.await(By.id("cancel"), WebElement::isEnabled).click();
+        browser.driver().switchTo().alert().accept();
+        awaitStatus("cancelled");
+        assertThat(browser.await(By.id("count-cancelled"), e -> e.getText().equals("3")).getText()).isEqualTo("3");
+        assertThat(count("queued")).isEqualTo("0");
+        assertThat(browser.await(By.id("resume")).isEnabled()).isFalse();
+
+        new Select(browser.await(By.id("status-filter"))).selectByValue("delivered");
+        browser.await(By.cssSelector("#messages tbody"), e -> e.findElements(By.cssSelector("tr")).size() == 4
+                && e.findElements(By.cssSelector("tr:not([data-status='delivered'])")).isEmpty());
+
+        String href = browser.await(By.id("export")).getDomAttribute("href");
+        assertThat(href).isEqualTo("/api/sms/campaigns/" + campaign + "/messages.csv");
+        String csv = (String) browser.script("return fetch(arguments[0], {credentials: 'same-origin'})"
+                + ".then(r => r.text())", href);
+        assertThat(csv.split("\r?\n")).as(csv).hasSize(11);
+        assertThat(csv).contains("\"13900000009\",\"failed\"", "\"'=cmd|' /C calc'!A0\"");
+        // the login lands on the supervisor's start page, which other pages own: only this page's errors count
+        assertThat(browser.consoleErrors()).filteredOn(e -> !e.startsWith(url("/supervisor.html"))).isEmpty();
+    }
+
+    private String count(String status) {
+        return browser.await(By.id("count-" + status)).getText();
+    }
+
+    private void awaitStatus(String status) {
+        browser.await(By.id("detail"), e -> status.equals(e.getDomAttribute("data-status")));
+    }
+
+    private void logIn(String username, String password) {
+        browser.open(url("/login.html"));
+        WebElement button = browser.await(By.id("login-button"), WebElement::isEnabled);
+        browser.driver().findElement(By.id("username")).sendKeys(username);
+        browser.driver().findElement(By.id("password")).sendKeys(password);
+        button.click();
+        browser.awaitUrl(u -> !u.contains("/login.html"));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}

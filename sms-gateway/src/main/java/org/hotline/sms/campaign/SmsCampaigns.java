@@ -1,0 +1,260 @@
+package org.hotline.sms.campaign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hotline.sms.arrears.ReminderRule;
+import org.hotline.sms.arrears.ReminderTargets;
+import org.hotline.sms.campaign.internal.CsvCells;
+import org.hotline.sms.outbox.EnqueueResult;
+import org.hotline.sms.outbox.OutboundSms;
+import org.hotline.sms.outbox.SmsOutbox;
+import org.hotline.sms.template.SmsPreview;
+import org.hotline.sms.template.SmsTemplate;
+import org.hotline.sms.template.SmsTemplates;
+import org.hotline.sms.template.TemplateException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reminder campaigns (arrears, IC-card low balance): preview, create, pause / resume / cancel, and their messages.
+ * A campaign is created <b>paused</b>: its messages are queued (so its page shows exactly who is targeted) but the
+ * sender takes none until a supervisor resumes it.
+ */
+public class SmsCampaigns {
+
+    /** Statuses shown on the page, in the progress bar's order. */
+    public static final List<String> STATUSES =
+            List.of("queued", "submitting", "submitted", "delivered", "failed", "cancelled");
+    private static final Set<String> ARREARS_FIELDS = Set.of("name", "customerNo", "accountNo", "period", "amount",
+            "dueDate", "daysOverdue");
+    private static final Set<String> IC_CARD_FIELDS = Set.of("name", "customerNo", "accountNo", "meterNo", "balance");
+    private static final int CHUNK = 2000;
+
+    private final JdbcTemplate jdbc;
+    private final SmsOutbox outbox;
+    private final SmsTemplates templates;
+    private final ReminderTargets targets;
+    private final QuietHours quietHours;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Works through {@code jdbc} and {@code outbox}; reminders never arrive in {@code quietHours}. */
+    public SmsCampaigns(JdbcTemplate jdbc, SmsOutbox outbox, SmsTemplates templates, ReminderTargets targets,
+                        QuietHours quietHours, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.targets = targets;
+        this.quietHours = quietHours;
+        this.clock = clock;
+    }
+
+    /** What {@link #createReminders} would queue now, without queueing anything. */
+    public CampaignPreview preview(ReminderRule rule, String templateName) {
+        SmsTemplate template = template(rule, templateName);
+        int[] totals = new int[2];
+        String[] sample = new String[1];
+        ReminderTargets.Counts counts = targets.select(rule, t -> {
+            String text = templates.render(template, t.fields());
+            totals[0]++;
+            totals[1] += templates.preview(text).parts();
+            if (sample[0] == null) {
+                sample[0] = text;
+            }
+        });
+        BigDecimal cost = templates.rules().pricePerPart().multiply(BigDecimal.valueOf(totals[1]));
+        return new CampaignPreview(counts.matched(), counts.withoutMobile(), totals[0], totals[1], cost, sample[0]);
+    }
+
+    /**
+     * Creates a paused campaign and queues one message per target (dedupe key per account, period and step, so a
+     * second campaign over the same data queues nothing new); sends are held to the end of quiet hours.
+     */
+    public CampaignSummary createReminders(String name, ReminderRule rule, String templateName, String user) {
+        SmsTemplate template = template(rule, templateName);
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("campaign name: 1-200 characters");
+        }
+        Long id = jdbc.queryForObject("""
+                insert into sms_campaigns (name, kind, status, created_by, template_id, rule)
+                values (?, ?, 'paused', ?, ?, ?::jsonb) returning id""", Long.class, name.strip(),
+                template.kind().code(), user, template.id(), ruleJson(rule));
+        Instant notBefore = quietHours.nextAllowed(clock.instant());
+        List<OutboundSms> chunk = new ArrayList<>(CHUNK);
+        int[] totals = new int[5];
+        ReminderTargets.Counts counts = targets.select(rule, t -> {
+            String text = templates.render(template, t.fields());
+            chunk.add(new OutboundSms(t.dedupeKey(), t.mobile(), text, template.kind(), id, notBefore));
+            totals[4] += templates.preview(text).parts();
+            if (chunk.size() == CHUNK) {
+                flush(chunk, totals);
+            }
+        });
+        flush(chunk, totals);
+        jdbc.update("""
+                update sms_campaigns set targeted = ?, without_mobile = ?, opted_out = ?, duplicates = ?, segments = ?,
+                    updated_at = now() where id = ?""", counts.matched(), counts.withoutMobile(), totals[1],
+                totals[2], totals[4], id);
+        return find(id).orElseThrow();
+    }
+
+    private void flush(List<OutboundSms> chunk, int[] totals) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        EnqueueResult r = outbox.enqueue(chunk);
+        totals[0] += r.queued();
+        totals[1] += r.optedOut();
+        totals[2] += r.duplicates();
+        chunk.clear();
+    }
+
+    private SmsTemplate template(ReminderRule rule, String templateName) {
+        SmsTemplate template = templates.find(templateName == null ? "" : templateName)
+                .orElseThrow(() -> new TemplateException("no template named '" + templateName + "'"));
+        Set<String> missing = new TreeSet<>(template.fields());
+        missing.removeAll(rule.type() == ReminderRule.Type.ARREARS ? ARREARS_FIELDS : IC_CARD_FIELDS);
+        if (!missing.isEmpty()) {
+            throw new TemplateException("template '" + templateName + "' uses field(s) " + missing + " that a "
+                    + rule.type() + " reminder does not have");
+        }
+        return template;
+    }
+
+    private String ruleJson(ReminderRule rule) {
+        try {
+            return json.writeValueAsString(rule);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lets the sender take the campaign's queued messages (from paused). */
+    public CampaignSummary resume(long id) {
+        return change(id, "running", Set.of("paused", "draft"));
+    }
+
+    /** Holds the campaign's queued messages (from running). */
+    public CampaignSummary pause(long id) {
+        return change(id, "paused", Set.of("running"));
+    }
+
+    /** Ends the campaign: its queued messages become cancelled; those already with the SMSC go on. */
+    public CampaignSummary cancel(long id) {
+        CampaignSummary s = change(id, "cancelled", Set.of("running", "paused", "draft"));
+        jdbc.update("update sms_messages set status = 'cancelled', finished_at = now() "
+                + "where campaign_id = ? and status = 'queued'", id);
+        return find(s.id()).orElseThrow();
+    }
+
+    private CampaignSummary change(long id, String to, Set<String> from) {
+        int n = jdbc.update("update sms_campaigns set status = ?, updated_at = now() where id = ? "
+                + "and status = any (?)", ps -> {
+            ps.setString(1, to);
+            ps.setLong(2, id);
+            ps.setArray(3, ps.getConnection().createArrayOf("text", from.toArray()));
+        });
+        CampaignSummary s = find(id).orElseThrow(() -> new java.util.NoSuchElementException("no campaign " + id));
+        if (n == 0) {
+            throw new CampaignStateException("campaign " + id + " is " + s.status() + ": cannot become " + to);
+        }
+        return s;
+    }
+
+    /** Campaigns, newest first (at most {@code limit}). */
+    public List<CampaignSummary> list(int limit) {
+        List<Long> ids = jdbc.queryForList("select id from sms_campaigns order by id desc limit ?", Long.class,
+                limit);
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** The campaign with its message counts, if any; running with nothing left to send reads as completed. */
+    public Optional<CampaignSummary> find(long id) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        STATUSES.forEach(s -> counts.put(s, 0));
+        jdbc.query("select status, count(*) from sms_messages where campaign_id = ? group by status",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }, id);
+        boolean done = counts.get("queued") == 0 && counts.get("submitting") == 0;
+        return jdbc.query("""
+                select c.id, c.name, c.kind, c.status, c.created_by, c.created_at, t.name, c.rule::text, c.targeted,
+                       c.without_mobile, c.opted_out, c.duplicates, c.segments
+                  from sms_campaigns c left join sms_templates t on t.id = c.template_id where c.id = ?""",
+                (rs, n) -> new CampaignSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        done && rs.getString(4).equals("running") ? "completed" : rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getInt(9),
+                        rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), counts), id)
+                .stream().findFirst();
+    }
+
+    /** One page of the campaign's messages by id, optionally only those in {@code status}. */
+    public List<CampaignMessage> messages(long id, String status, int offset, int limit) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw new IllegalArgumentException("status '" + status + "' (expected one of " + STATUSES + ")");
+        }
+        return jdbc.query("""
+                select id, destination, status, segments, attempts, not_before, submitted_at, finished_at,
+                       error_code, error_text, body
+                  from sms_messages where campaign_id = ? and (?::text is null or status = ?)
+                 order by id offset ? limit ?""", (rs, n) -> new CampaignMessage(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getInt(4), rs.getInt(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8)), rs.getString(9), rs.getString(10), rs.getString(11)),
+                id, status, status, offset, limit);
+    }
+
+    /** Writes every message of the campaign as CSV, row by row from a cursor (no whole list in memory). */
+    public void exportCsv(long id, Writer out) throws IOException {
+        out.write("\uFEFFid,destination,status,segments,attempts,not_before,submitted_at,finished_at,error_code,"
+                + "error_text,body\r\n");
+        IOException[] failure = new IOException[1];
+        jdbc.query(c -> {
+            c.setAutoCommit(false);
+            var ps = c.prepareStatement("""
+                    select id, destination, status, segments, attempts, not_before, submitted_at, finished_at,
+                           error_code, error_text, body from sms_messages where campaign_id = ? order by id""");
+            ps.setFetchSize(1000);
+            ps.setLong(1, id);
+            return ps;
+        }, rs -> {
+            if (failure[0] != null) {
+                return;
+            }
+            try {
+                List<String> cells = new ArrayList<>();
+                for (int i = 1; i <= 11; i++) {
+                    Object v = rs.getObject(i);
+                    cells.add(v instanceof Timestamp t ? t.toInstant().toString() : v == null ? "" : v.toString());
+                }
+                out.write(CsvCells.row(cells));
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        out.flush();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Parts of one finished text (for the API's answer and the page's preview). */
+    public SmsPreview previewText(String text) {
+        return templates.preview(text);
+    }
+}

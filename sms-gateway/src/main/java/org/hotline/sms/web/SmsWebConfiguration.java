@@ -1,0 +1,11 @@
+package org.hotline.sms.web;
+
+import org.hotline.sms.web.internal.SmsWebParts;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The SMS controllers, their error mapping and the API's filter chain. */
+@Configuration(proxyBeanMethods = false)
+@Import(SmsWebParts.class)
+public class SmsWebConfiguration {
+}

@@ -1,0 +1,274 @@
+// The SMS campaign page (issue #5): campaigns with progress and controls, their messages, new reminder campaigns,
+// templates and billing imports. Every server text goes in through textContent (Hotline.el): it is data, not markup.
+(function () {
+  'use strict';
+  const H = window.Hotline;
+  const STATUSES = ['queued', 'submitting', 'submitted', 'delivered', 'failed', 'cancelled'];
+  const PAGE = 50;
+  const REFRESH_MS = 5000;
+
+  H.i18n.add({
+    'zh-CN': {
+      'cmp.title': '短信活动', 'cmp.logout': '退出', 'cmp.list': '活动列表', 'cmp.name': '名称', 'cmp.status': '状态',
+      'cmp.created': '创建', 'cmp.progress': '进度', 'cmp.none': '暂无活动', 'cmp.resume': '开始/继续',
+      'cmp.pause': '暂停', 'cmp.cancel': '取消', 'cmp.export': '导出 CSV', 'cmp.filter': '按状态', 'cmp.all': '全部',
+      'cmp.prev': '上一页', 'cmp.next': '下一页', 'cmp.to': '号码', 'cmp.parts': '条数', 'cmp.notBefore': '发送时间',
+      'cmp.errorCol': '错误', 'cmp.text': '内容', 'cmp.new': '新建催费活动', 'cmp.type': '类型', 'cmp.arrears': '欠费',
+      'cmp.icCard': 'IC卡余额不足', 'cmp.template': '模板', 'cmp.minAmount': '最低金额（元）', 'cmp.steps': '逾期天数档',
+      'cmp.maxBalance': '余额不高于（元）', 'cmp.preview': '预览', 'cmp.create': '创建（暂停状态）',
+      'cmp.templates': '模板', 'cmp.kind': '类别', 'cmp.body': '内容', 'cmp.save': '保存', 'cmp.import': '导入账单数据',
+      'cmp.arrearsCsv': '欠费 CSV', 'cmp.icCsv': 'IC卡余额 CSV', 'cmp.upload': '导入',
+      'cmp.targeted': '符合规则', 'cmp.withoutMobile': '无可用手机', 'cmp.optedOut': '已退订（跳过）',
+      'cmp.duplicates': '已发过（跳过）', 'cmp.segments': '计费条数', 'cmp.rule': '规则', 'cmp.createdBy': '创建人',
+      'cmp.matched': '符合规则', 'cmp.messages': '短信数', 'cmp.cost': '费用（元）', 'cmp.sample': '示例',
+      'cmp.page': '第 {n} 页', 'cmp.imported': '已导入 {rows} 行（{replaced} 个账户/表）',
+      'cmp.confirmCancel': '取消后未发送的短信都将作废，确定吗？', 'cmp.saved': '模板已保存',
+      'st.queued': '排队', 'st.submitting': '提交中', 'st.submitted': '已提交', 'st.delivered': '已送达',
+      'st.failed': '失败', 'st.cancelled': '已取消', 'st.running': '发送中', 'st.paused': '已暂停',
+      'st.completed': '已完成', 'st.draft': '草稿'
+    },
+    en: {
+      'cmp.title': 'SMS campaigns', 'cmp.logout': 'Sign out', 'cmp.list': 'Campaigns', 'cmp.name': 'Name',
+      'cmp.status': 'Status', 'cmp.created': 'Created', 'cmp.progress': 'Progress', 'cmp.none': 'No campaigns yet',
+      'cmp.resume': 'Start / resume', 'cmp.pause': 'Pause', 'cmp.cancel': 'Cancel', 'cmp.export': 'Export CSV',
+      'cmp.filter': 'Status', 'cmp.all': 'All', 'cmp.prev': 'Previous', 'cmp.next': 'Next', 'cmp.to': 'Number',
+      'cmp.parts': 'Parts', 'cmp.notBefore': 'Not before', 'cmp.errorCol': 'Error', 'cmp.text': 'Text',
+      'cmp.new': 'New reminder campaign', 'cmp.type': 'Type', 'cmp.arrears': 'Arrears', 'cmp.icCard': 'IC-card low balance',
+      'cmp.template': 'Template', 'cmp.minAmount': 'Minimum amount (CNY)', 'cmp.steps': 'Days-overdue steps',
+      'cmp.maxBalance': 'Balance at most (CNY)', 'cmp.preview': 'Preview', 'cmp.create': 'Create (paused)',
+      'cmp.templates': 'Templates', 'cmp.kind': 'Kind', 'cmp.body': 'Body', 'cmp.save': 'Save',
+      'cmp.import': 'Import billing data', 'cmp.arrearsCsv': 'Arrears CSV', 'cmp.icCsv': 'IC-card balances CSV',
+      'cmp.upload': 'Import', 'cmp.targeted': 'Matched the rule', 'cmp.withoutMobile': 'Without usable mobile',
+      'cmp.optedOut': 'Opted out (skipped)', 'cmp.duplicates': 'Already sent (skipped)', 'cmp.segments': 'Billed parts',
+      'cmp.rule': 'Rule', 'cmp.createdBy': 'Created by', 'cmp.matched': 'Matched the rule', 'cmp.messages': 'Messages',
+      'cmp.cost': 'Cost (CNY)', 'cmp.sample': 'Sample', 'cmp.page': 'Page {n}',
+      'cmp.imported': 'Imported {rows} rows ({replaced} accounts/meters)',
+      'cmp.confirmCancel': 'Cancelling voids every message not yet sent. Continue?', 'cmp.saved': 'Template saved',
+      'st.queued': 'Queued', 'st.submitting': 'Submitting', 'st.submitted': 'Submitted', 'st.delivered': 'Delivered',
+      'st.failed': 'Failed', 'st.cancelled': 'Cancelled', 'st.running': 'Running', 'st.paused': 'Paused',
+      'st.completed': 'Completed', 'st.draft': 'Draft'
+    }
+  });
+
+  const $ = id => document.getElementById(id);
+  let selected = null;
+  let offset = 0;
+
+  function showError(e) {
+    const p = $('error');
+    p.textContent = e ? e.message : '';
+    p.hidden = !e;
+  }
+
+  function time(iso) {
+    return iso ? new Date(iso).toLocaleString(H.i18n.lang()) : '';
+  }
+
+  function dl(target, pairs) {
+    target.replaceChildren();
+    for (const [key, value] of pairs) {
+      target.append(H.el('dt', null, H.t(key)), H.el('dd', null, value == null ? '' : String(value)));
+    }
+    target.hidden = false;
+  }
+
+  function bar(target, counts) {
+    const total = STATUSES.reduce((n, s) => n + (counts[s] || 0), 0);
+    target.replaceChildren();
+    for (const s of STATUSES) {
+      if (!counts[s]) continue;
+      const part = H.el('span', 'st-' + s);
+      part.style.width = (100 * counts[s] / total) + '%';
+      part.title = H.t('st.' + s) + ': ' + counts[s];
+      target.append(part);
+    }
+  }
+
+  async function loadList() {
+    const list = await H.api('GET', '/api/sms/campaigns');
+    const body = $('campaigns').tBodies[0];
+    body.replaceChildren();
+    $('no-campaigns').hidden = list.length > 0;
+    for (const c of list) {
+      const tr = H.el('tr', c.id === selected ? 'selected' : null);
+      tr.dataset.id = c.id;
+      const mini = H.el('span', 'mini');
+      bar(mini, c.counts);
+      const progress = H.el('td');
+      progress.append(mini);
+      tr.append(H.el('td', null, c.name), H.el('td', 'status', H.t('st.' + c.status)),
+        H.el('td', null, time(c.createdAt)), progress);
+      tr.addEventListener('click', () => select(c.id));
+      body.append(tr);
+    }
+  }
+
+  async function loadDetail() {
+    if (selected == null) return;
+    const c = await H.api('GET', '/api/sms/campaigns/' + selected);
+    $('detail').hidden = false;
+    $('detail').dataset.status = c.status;
+    $('detail-name').textContent = c.name + ' · ' + H.t('st.' + c.status);
+    dl($('summary'), [['cmp.targeted', c.targeted], ['cmp.withoutMobile', c.withoutMobile],
+      ['cmp.optedOut', c.optedOut], ['cmp.duplicates', c.duplicates], ['cmp.segments', c.segments],
+      ['cmp.template', c.template], ['cmp.rule', c.rule], ['cmp.createdBy', c.createdBy]]);
+    bar($('progress'), c.counts);
+    const legend = $('legend');
+    legend.replaceChildren();
+    for (const s of STATUSES) {
+      const li = H.el('li');
+      const count = H.el('span', 'count', String(c.counts[s] || 0));
+      count.id = 'count-' + s;
+      li.append(H.el('span', 'swatch st-' + s), H.el('span', null, H.t('st.' + s) + ' '), count);
+      legend.append(li);
+    }
+    $('resume').disabled = !['paused', 'draft'].includes(c.status);
+    $('pause').disabled = c.status !== 'running';
+    $('cancel').disabled = ['cancelled', 'completed'].includes(c.status);
+    $('export').href = '/api/sms/campaigns/' + c.id + '/messages.csv';
+    await loadMessages();
+  }
+
+  async function loadMessages() {
+    const status = $('status-filter').value;
+    const rows = await H.api('GET', '/api/sms/campaigns/' + selected + '/messages?offset=' + offset + '&limit='
+      + PAGE + (status ? '&status=' + encodeURIComponent(status) : ''));
+    const body = $('messages').tBodies[0];
+    body.replaceChildren();
+    for (const m of rows) {
+      const tr = H.el('tr');
+      tr.dataset.status = m.status;
+      const text = H.el('td', 'text', m.body);
+      text.title = m.body;
+      tr.append(H.el('td', null, String(m.id)), H.el('td', 'to', m.destination), H.el('td', 'status', H.t('st.' + m.status)),
+        H.el('td', null, String(m.segments)), H.el('td', null, time(m.notBefore)),
+        H.el('td', null, [m.errorCode, m.errorText].filter(Boolean).join(' ')), text);
+      body.append(tr);
+    }
+    $('page').textContent = H.t('cmp.page', {n: offset / PAGE + 1});
+    $('prev').disabled = offset === 0;
+    $('next').disabled = rows.length < PAGE;
+  }
+
+  async function select(id) {
+    selected = id;
+    offset = 0;
+    showError(null);
+    document.querySelectorAll('#campaigns tbody tr').forEach(tr => tr.classList.toggle('selected',
+      Number(tr.dataset.id) === id));
+    await loadDetail().catch(showError);
+  }
+
+  async function act(action) {
+    if (action === 'cancel' && !window.confirm(H.t('cmp.confirmCancel'))) return;
+    try {
+      await H.api('POST', '/api/sms/campaigns/' + selected + '/' + action);
+      showError(null);
+      await Promise.all([loadDetail(), loadList()]);
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  function campaignRequest() {
+    const type = $('new-type').value;
+    const rule = type === 'ARREARS'
+      ? {type, minAmount: Number($('new-min-amount').value),
+        steps: $('new-steps').value.split(',').map(s => s.trim()).filter(Boolean).map(Number)}
+      : {type, maxBalance: Number($('new-max-balance').value)};
+    return {name: $('new-name').value, template: $('new-template').value, rule};
+  }
+
+  async function loadTemplates() {
+    const list = await H.api('GET', '/api/sms/templates');
+    const select = $('new-template');
+    select.replaceChildren();
+    for (const t of list) {
+      const o = H.el('option', null, t.name + ' (' + t.kind + ')');
+      o.value = t.name;
+      select.append(o);
+    }
+  }
+
+  async function upload(event) {
+    event.preventDefault();
+    const file = $('import-file').files[0];
+    if (!file) return;
+    const tk = await H.csrf();
+    const r = await fetch('/api/sms/imports/' + $('import-kind').value, {method: 'POST', credentials: 'same-origin',
+      headers: {'Content-Type': 'text/csv', [tk.headerName]: tk.token, Accept: 'application/json'}, body: file});
+    const data = await r.json().catch(() => ({message: 'HTTP ' + r.status}));
+    const errors = $('import-errors');
+    errors.replaceChildren();
+    if (r.ok) {
+      $('import-result').textContent = H.t('cmp.imported', data);
+      return;
+    }
+    $('import-result').textContent = data.message || ('HTTP ' + r.status);
+    for (const e of data.errors || []) {
+      errors.append(H.el('li', null, 'line ' + e.line + (e.column ? ' ' + e.column : '') + ': ' + e.message));
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    H.csrf().then(tk => { $('logout-csrf').value = tk.token; }).catch(() => {});
+    for (const s of STATUSES) {
+      const o = H.el('option', null, H.t('st.' + s));
+      o.value = s;
+      $('status-filter').append(o);
+    }
+    $('lang').addEventListener('click', () => {
+      H.i18n.setLang(H.i18n.lang() === 'en' ? 'zh-CN' : 'en');
+      $('lang').textContent = H.i18n.lang() === 'en' ? '中文' : 'EN';
+      loadList().then(loadDetail).catch(showError);
+    });
+    $('resume').addEventListener('click', () => act('resume'));
+    $('pause').addEventListener('click', () => act('pause'));
+    $('cancel').addEventListener('click', () => act('cancel'));
+    $('status-filter').addEventListener('change', () => { offset = 0; loadMessages().catch(showError); });
+    $('prev').addEventListener('click', () => { offset = Math.max(0, offset - PAGE); loadMessages().catch(showError); });
+    $('next').addEventListener('click', () => { offset += PAGE; loadMessages().catch(showError); });
+    $('new-type').addEventListener('change', () => {
+      const ic = $('new-type').value === 'IC_CARD';
+      document.querySelectorAll('.arrears-only').forEach(e => { e.hidden = ic; });
+      document.querySelectorAll('.ic-only').forEach(e => { e.hidden = !ic; });
+    });
+    $('preview').addEventListener('click', async () => {
+      try {
+        const p = await H.api('POST', '/api/sms/campaigns/preview', campaignRequest());
+        showError(null);
+        dl($('preview-result'), [['cmp.matched', p.matched], ['cmp.withoutMobile', p.withoutMobile],
+          ['cmp.messages', p.messages], ['cmp.segments', p.segments], ['cmp.cost', p.cost], ['cmp.sample', p.sample]]);
+      } catch (e) {
+        showError(e);
+      }
+    });
+    $('create-form').addEventListener('submit', async event => {
+      event.preventDefault();
+      try {
+        const c = await H.api('POST', '/api/sms/campaigns', campaignRequest());
+        showError(null);
+        await loadList();
+        await select(c.id);
+      } catch (e) {
+        showError(e);
+      }
+    });
+    $('template-form').addEventListener('submit', async event => {
+      event.preventDefault();
+      try {
+        await H.api('PUT', '/api/sms/templates/' + encodeURIComponent($('tpl-name').value),
+          {kind: $('tpl-kind').value, body: $('tpl-body').value});
+        showError(null);
+        $('import-result').textContent = H.t('cmp.saved');
+        await loadTemplates();
+      } catch (e) {
+        showError(e);
+      }
+    });
+    $('import-form').addEventListener('submit', event => upload(event).catch(showError));
+    loadList().catch(showError);
+    loadTemplates().catch(showError);
+    setInterval(() => { loadList().then(loadDetail).catch(showError); }, REFRESH_MS);
+  });
+})();
