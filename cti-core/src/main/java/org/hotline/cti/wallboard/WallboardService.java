@@ -23,7 +23,9 @@ import org.hotline.cti.agent.AgentAccount;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.call.AgentView;
 import org.hotline.cti.call.CallAnswered;
+import org.hotline.cti.call.CallEnded;
 import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallQueued;
 import org.hotline.cti.call.CallView;
 import org.hotline.cti.call.TelephonyEvent;
 import org.hotline.cti.call.TelephonyListener;
@@ -50,7 +52,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
 
     private static final Logger log = LoggerFactory.getLogger(WallboardService.class);
     private static final Duration DIRECTORY_REFRESH = Duration.ofMinutes(1);
-    private static final int MAX_TRACKED_ANSWERS = 100_000;
+    private static final int MAX_TRACKED_CALLS = 100_000;
 
     private final WallboardProperties properties;
     private final JdbcTemplate jdbc;
@@ -64,6 +66,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private final Counters counters;
     // calls whose answer was counted live, so the record at the end does not count it again
     private final Set<CallId> answeredLive = new LinkedHashSet<>();
+    private final Map<CallId, Instant> firstQueued = new LinkedHashMap<>();
     private volatile Map<String, QueueInfo> queues = Map.of();
     private volatile Map<String, AgentAccount> accounts = Map.of();
     private ScheduledExecutorService scheduler;
@@ -155,18 +158,33 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         };
     }
 
-    /** Counts an answer from a queue the moment it happens. */
+    /**
+     * Counts an answer from a queue the moment it happens, with the wait measured from the call's first queue entry
+     * (as the {@code calls} row will have it, so a rebuild gives the same figures).
+     */
     @Override
     public synchronized void onEvent(TelephonyEvent event) {
-        if (event instanceof CallAnswered answered && answered.queue() != null && answeredLive.add(answered.callId())) {
-            if (answeredLive.size() > MAX_TRACKED_ANSWERS) {
-                var it = answeredLive.iterator();
-                it.next();
-                it.remove();
-            }
-            Duration wait = answered.holdTime() == null ? Duration.ZERO : answered.holdTime();
+        if (event instanceof CallQueued queued) {
+            firstQueued.putIfAbsent(queued.callId(), queued.at());
+            trim(firstQueued.keySet());
+        } else if (event instanceof CallEnded ended) {
+            firstQueued.remove(ended.callId());
+        } else if (event instanceof CallAnswered answered && answered.queue() != null
+                && answeredLive.add(answered.callId())) {
+            trim(answeredLive);
+            Instant queuedAt = firstQueued.get(answered.callId());
+            Duration wait = queuedAt != null ? between(queuedAt, answered.at())
+                    : answered.holdTime() == null ? Duration.ZERO : answered.holdTime();
             counters.add(new QueueSample(QueueSample.Kind.ANSWERED, answered.queue(), answered.agent().value(),
                     answered.at(), wait));
+        }
+    }
+
+    private static void trim(Set<CallId> ids) {
+        if (ids.size() > MAX_TRACKED_CALLS) {
+            var it = ids.iterator();
+            it.next();
+            it.remove();
         }
     }
 

@@ -81,6 +81,14 @@ class CallAssemblerTests {
     }
 
     @Test
+    void aCallRedirectedToAnotherQueueStaysWithTheQueueAndAgentThatAnsweredItFirst() {
+        CallRecord redirected = replay("05-blind-transfer-redirect.ami.txt").get(0);
+
+        assertThat(redirected.queue()).isEqualTo("hotline");
+        assertThat(redirected.agent()).isEqualTo(new AgentInterface("Local/1004@agents"));
+    }
+
+    @Test
     void holdIsMeasuredAndTakenOutOfTalk() {
         CallAssembler a = new CallAssembler();
         CallId id = new CallId("1.1");

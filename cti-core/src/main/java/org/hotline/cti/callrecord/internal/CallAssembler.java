@@ -127,7 +127,10 @@ public final class CallAssembler {
         void apply(CallEvent event) {
             if (event instanceof CallQueued q) {
                 caller = known(q.caller());
-                queue = q.queue();
+                if (answeredAt == null) {
+                    // a call counts in the queue where it was answered, not where a transfer sent it later
+                    queue = q.queue();
+                }
                 if (queuedAt == null) {
                     queuedAt = q.at();
                 }
