@@ -62,7 +62,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private final PushBus bus;
     private final Clock clock;
     private final ObjectMapper json = JsonMapper.builder().build();
-    private final Map<String, Duration> serviceLevels = new HashMap<>();
+    private final Map<String, Duration> serviceLevels = new java.util.concurrent.ConcurrentHashMap<>();
     private final Counters counters;
     // calls whose answer was counted live, so the record at the end does not count it again
     private final Set<CallId> answeredLive = new LinkedHashSet<>();
@@ -70,7 +70,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private volatile Map<String, QueueInfo> queues = Map.of();
     private volatile Map<String, AgentAccount> accounts = Map.of();
     private ScheduledExecutorService scheduler;
-    private String lastBody = "";
+    private volatile String lastBody = "";
     private Instant lastPublished = Instant.EPOCH;
     private Instant directoryLoaded = Instant.EPOCH;
 
@@ -243,7 +243,8 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         }
     }
 
-    private void loadDirectory() {
+    /** Re-reads queues (names, display names, service-level T) and agents now instead of at the next minute. */
+    public void loadDirectory() {
         try {
             Map<String, QueueInfo> q = new LinkedHashMap<>();
             Map<String, Duration> levels = new HashMap<>();
@@ -257,6 +258,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             }
             synchronized (this) {
                 serviceLevels.putAll(levels);
+                lastBody = "";
                 q.keySet().forEach(counters::ensure);
             }
             queues = Map.copyOf(q);

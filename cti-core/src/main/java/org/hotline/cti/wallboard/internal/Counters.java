@@ -34,9 +34,11 @@ public final class Counters {
     /** Counts one sample in its queue's day and window. */
     public void add(QueueSample sample) {
         PerQueue q = queue(sample.queue());
-        q.today.add(sample, q.serviceLevel);
-        q.lastHour.add(sample, q.serviceLevel);
-        allQueuesToday.add(sample, q.serviceLevel);
+        // T is read per sample: a changed queues.service_level_seconds applies from the next call on
+        Duration serviceLevel = serviceLevelOf.apply(sample.queue());
+        q.today.add(sample, serviceLevel);
+        q.lastHour.add(sample, serviceLevel);
+        allQueuesToday.add(sample, serviceLevel);
     }
 
     /** Moves every interval to {@code now}: the window slides, a new day starts at local midnight. */
@@ -76,13 +78,13 @@ public final class Counters {
 
     /** A queue's T. */
     public Duration serviceLevel(String queue) {
-        return queue(queue).serviceLevel;
+        return serviceLevelOf.apply(queue);
     }
 
     private PerQueue queue(String name) {
         PerQueue q = queues.get(name);
         if (q == null) {
-            q = new PerQueue(new DayCounter(zone), new SlidingWindow(LAST_HOUR), serviceLevelOf.apply(name));
+            q = new PerQueue(new DayCounter(zone), new SlidingWindow(LAST_HOUR));
             if (now != null) {
                 // a queue first seen now must not take an older sample's day as "today"
                 q.today.advance(now);
@@ -93,6 +95,6 @@ public final class Counters {
         return q;
     }
 
-    private record PerQueue(DayCounter today, SlidingWindow lastHour, Duration serviceLevel) {
+    private record PerQueue(DayCounter today, SlidingWindow lastHour) {
     }
 }
