@@ -7,6 +7,7 @@
   const big = location.pathname.endsWith('/wallboard.html') || new URLSearchParams(location.search).get('big') === '1';
   const waitingHistory = [];   // [time, {queue: waiting}] for the last 30 minutes, kept by the page
   let frame = null;
+  const agentsByInterface = new Map();
   let clockOffset = 0;         // browser clock minus server clock, so time in state does not depend on the PC clock
   let pauseReasons = [];
   let charts = null;
@@ -219,6 +220,11 @@
   function show(data) {
     if (!data) return;
     if (data !== frame) {
+      // frames carry only the agents that changed; "full" ones all of them (docs/adr/0011)
+      if (data.full) agentsByInterface.clear();
+      data.agents.forEach(a => agentsByInterface.set(a.interface, a));
+      (data.removed || []).forEach(i => agentsByInterface.delete(i));
+      data.agents = Array.from(agentsByInterface.values()).sort((a, b) => a.interface < b.interface ? -1 : 1);
       const at = Date.parse(data.at);
       clockOffset = Date.now() - at;
       waitingHistory.push([at, Object.fromEntries(data.queues.map(q => [q.name, q.waiting]))]);

@@ -71,6 +71,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private volatile Map<String, AgentAccount> accounts = Map.of();
     private ScheduledExecutorService scheduler;
     private volatile String lastBody = "";
+    private Map<String, String> lastRows = Map.of();
     private Instant lastPublished = Instant.EPOCH;
     private Instant directoryLoaded = Instant.EPOCH;
 
@@ -208,9 +209,12 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         }
     }
 
-    /** The current frame as JSON (the payload of a {@code wallboard} message). */
+    /** The current full frame as JSON (what a {@code wallboard} message with {@code "full": true} carries). */
     public String frame() {
-        return write(frameTree(clock.instant()));
+        Map<String, Object> tree = frameTree(clock.instant());
+        tree.put("full", true);
+        tree.put("removed", List.of());
+        return write(tree);
     }
 
     private synchronized Map<String, Object> frameTree(Instant now) {
@@ -218,7 +222,11 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         return FrameBuilder.build(now, properties, counters, queues, agentViews.get(), callViews.get(), accounts);
     }
 
-    /** One publisher beat: publish when the frame (its time aside) changed, or the heartbeat is due. */
+    /**
+     * One publisher beat. A frame carries every queue, but only the agents whose row changed since the last frame
+     * ({@code "full": false}, {@code "removed"}: interfaces gone); every heartbeat, and after a directory reload,
+     * the frame is full. It goes out when the queues or any agent changed, or the heartbeat is due.
+     */
     void tick() {
         try {
             Instant now = clock.instant();
@@ -227,16 +235,39 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             }
             Map<String, Object> tree = frameTree(now);
             Object at = tree.remove("at");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> agents = (List<Map<String, Object>>) tree.remove("agents");
+            Map<String, String> rows = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> byInterface = new HashMap<>();
+            for (Map<String, Object> agent : agents) {
+                String iface = (String) agent.get("interface");
+                rows.put(iface, write(agent));
+                byInterface.put(iface, agent);
+            }
             String body = write(tree);
-            boolean heartbeat = Duration.between(lastPublished, now).compareTo(properties.heartbeat()) >= 0;
-            if (body.equals(lastBody) && !heartbeat) {
+            boolean full = lastBody.isEmpty()
+                    || Duration.between(lastPublished, now).compareTo(properties.heartbeat()) >= 0;
+            List<Map<String, Object>> changed = new java.util.ArrayList<>();
+            rows.forEach((iface, json) -> {
+                if (full || !json.equals(lastRows.get(iface))) {
+                    changed.add(byInterface.get(iface));
+                }
+            });
+            List<String> removed = lastRows.keySet().stream().filter(i -> !rows.containsKey(i)).toList();
+            if (!full && body.equals(lastBody) && changed.isEmpty() && removed.isEmpty()) {
                 return;
             }
             lastBody = body;
-            lastPublished = now;
+            lastRows = rows;
+            if (full) {
+                lastPublished = now;
+            }
             Map<String, Object> stamped = new LinkedHashMap<>();
             stamped.put("at", at);
             stamped.putAll(tree);
+            stamped.put("full", full);
+            stamped.put("agents", changed);
+            stamped.put("removed", full ? List.of() : removed);
             bus.publish(PushMessage.SUPERVISORS, PushMessage.TYPE_WALLBOARD, write(stamped));
         } catch (RuntimeException ex) {
             log.warn("wallboard frame failed: {}", ex.toString(), ex);

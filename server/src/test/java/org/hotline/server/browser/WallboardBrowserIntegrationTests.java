@@ -118,7 +118,10 @@ class WallboardBrowserIntegrationTests {
                 e -> kpi(e, "today.offered").equals("5"));
         assertThat(kpi(bigTile, "today.serviceLevelInclusive")).isEqualTo("60.0%");
         assertThat(browser.script("return document.body.classList.contains('big')")).isEqualTo(true);
-        assertThat(browser.await(By.cssSelector("button.force-pause"), e -> true).isDisplayed()).isFalse();
+        assertThat(browser.all(By.cssSelector("button.force-pause, button.force-logout"))).isEmpty();
+        assertThat(browser.driver().findElement(By.id("lang")).isDisplayed()).isFalse();
+        assertThat(browser.all(By.cssSelector("#agent-table tr[data-username='agent2001'] .calls-today")))
+                .extracting(Browser::textContent).containsExactly("1");
         browser.screenshot("big-screen-wallboard");
         // the pause reasons come from the agent-control endpoint (another part of issue #3): absent, it may 404
         assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/control/pause-reasons"));

@@ -1,6 +1,13 @@
 package org.hotline.desktop.wallboard.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.cti.push.PushMessage;
@@ -14,18 +21,24 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
- * The supervisors' WebSocket: on connect the latest wallboard frame seen on the bus ({@code {"type":"snapshot",
- * "data":frame}}, data null before the first), then every frame as {@code {"type":"wallboard","data":frame}}.
- * Nothing the browser sends changes what it gets.
+ * The supervisors' WebSocket: on connect a full frame merged from the frames seen on the bus ({@code
+ * {"type":"snapshot","data":frame}}, data null before the first), then every frame as {@code
+ * {"type":"wallboard","data":frame}} (frames carry only the agents that changed: docs/adr/0011). Merging and sending
+ * happen under one lock, so a new socket's snapshot and the frames after it never overlap or leave a gap. Nothing the
+ * browser sends changes what it gets.
  */
 final class SupervisorSocketHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SupervisorSocketHandler.class);
     private static final String SESSION = "hotline.supervisor";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
     private final DesktopProperties properties;
-    private volatile String latest;
+    private final Object lock = new Object();
+    private final Map<String, JsonNode> agents = new TreeMap<>();
+    private ObjectNode head;
 
     SupervisorSocketHandler(DesktopProperties properties) {
         this.properties = properties;
@@ -42,9 +55,21 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
                 (int) properties.sendTimeLimit().toMillis(), Math.max(properties.sendBufferLimit(), 8 << 20),
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
         raw.getAttributes().put(SESSION, session);
-        sessions.add(session);
-        String frame = latest;
-        send(session, "{\"type\":\"snapshot\",\"data\":" + (frame == null ? "null" : frame) + "}");
+        synchronized (lock) {
+            sessions.add(session);
+            send(session, "{\"type\":\"snapshot\",\"data\":" + snapshot() + "}");
+        }
+    }
+
+    private String snapshot() {
+        if (head == null) {
+            return "null";
+        }
+        ObjectNode frame = head.deepCopy();
+        frame.put("full", true);
+        frame.putArray("agents").addAll(agents.values());
+        frame.putArray("removed");
+        return frame.toString();
     }
 
     /** One bus message: wallboard frames go to every supervisor session on this node. */
@@ -52,10 +77,26 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
         if (!PushMessage.SUPERVISORS.equals(message.target()) || !PushMessage.TYPE_WALLBOARD.equals(message.type())) {
             return;
         }
-        latest = message.payload();
+        JsonNode frame;
+        try {
+            frame = JSON.readTree(message.payload());
+        } catch (JsonProcessingException ex) {
+            log.warn("unreadable wallboard frame from {}: {}", message.origin(), ex.toString());
+            return;
+        }
         TextMessage text = new TextMessage("{\"type\":\"wallboard\",\"data\":" + message.payload() + "}");
-        for (WebSocketSession session : sessions) {
-            send(session, text);
+        synchronized (lock) {
+            if (frame.path("full").asBoolean()) {
+                agents.clear();
+            }
+            frame.path("agents").forEach(a -> agents.put(a.path("interface").asText(), a));
+            frame.path("removed").forEach(r -> agents.remove(r.asText()));
+            ObjectNode next = ((ObjectNode) frame).deepCopy();
+            next.remove(List.of("agents", "removed", "full"));
+            head = next;
+            for (WebSocketSession session : sessions) {
+                send(session, text);
+            }
         }
     }
 

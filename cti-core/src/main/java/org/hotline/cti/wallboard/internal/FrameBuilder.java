@@ -110,41 +110,62 @@ public final class FrameBuilder {
                                                     Map<String, AgentAccount> accountsByInterface) {
         Map<String, AgentView> viewsByInterface = new HashMap<>();
         views.forEach(v -> viewsByInterface.put(v.agent().value(), v));
-        TreeSet<String> interfaces = new TreeSet<>(viewsByInterface.keySet());
-        accountsByInterface.forEach((iface, account) -> {
-            if (account.role() == AgentAccount.Role.AGENT && account.enabled()) {
-                interfaces.add(iface);
+        // one row per agent account (its phone with a live view, else its first); phones of no account get their own
+        Map<String, AgentAccount> accounts = new TreeMap<>();
+        accountsByInterface.values().forEach(a -> {
+            if (a.role() == AgentAccount.Role.AGENT && a.enabled()) {
+                accounts.put(a.username(), a);
             }
         });
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String iface : interfaces) {
-            AgentView view = viewsByInterface.get(iface);
-            AgentAccount account = accountsByInterface.get(iface);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("interface", iface);
-            row.put("username", account == null ? null : account.username());
-            row.put("displayName", account != null ? account.displayName()
-                    : view != null && view.memberName() != null ? view.memberName() : iface);
-            AgentState state = view == null ? AgentState.LOGGED_OUT : view.state();
-            row.put("state", AgentStatus.of(state, view == null ? null : view.pausedReason()));
-            row.put("reason", state == AgentState.PAUSED ? view.pausedReason() : null);
-            row.put("since", view == null || view.since() == null ? null : view.since().toString());
-            List<String> queues = new ArrayList<>(new TreeSet<>(
-                    view != null && !view.queues().isEmpty() ? view.queues()
-                            : account != null ? account.queues() : List.of()));
-            row.put("queues", queues);
-            row.put("callsToday", counters.answeredToday(iface));
-            CallView call = view == null || view.call() == null ? null : callsById.get(view.call());
-            if (call != null) {
-                Map<String, Object> caller = new LinkedHashMap<>();
-                caller.put("number", call.caller().number());
-                caller.put("name", call.caller().name());
-                row.put("caller", caller);
-            } else {
-                row.put("caller", null);
+        TreeSet<String> unowned = new TreeSet<>(viewsByInterface.keySet());
+        for (AgentAccount account : accounts.values()) {
+            unowned.removeAll(account.interfaces());
+            AgentView best = null;
+            long callsToday = 0;
+            for (String iface : account.interfaces()) {
+                callsToday += counters.answeredToday(iface);
+                AgentView v = viewsByInterface.get(iface);
+                if (v != null && (best == null || best.state() == AgentState.LOGGED_OUT)) {
+                    best = v;
+                }
             }
-            rows.add(row);
+            String iface = best != null ? best.agent().value()
+                    : account.interfaces().isEmpty() ? account.username() : account.interfaces().get(0);
+            rows.add(row(iface, account, best, callsToday, callsById));
+        }
+        for (String iface : unowned) {
+            AgentView view = viewsByInterface.get(iface);
+            if (view.state() != AgentState.LOGGED_OUT) {
+                rows.add(row(iface, null, view, counters.answeredToday(iface), callsById));
+            }
         }
         return rows;
+    }
+
+    private static Map<String, Object> row(String iface, AgentAccount account, AgentView view, long callsToday,
+                                           Map<CallId, CallView> callsById) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("interface", iface);
+        row.put("username", account == null ? null : account.username());
+        row.put("displayName", account != null ? account.displayName()
+                : view != null && view.memberName() != null ? view.memberName() : iface);
+        AgentState state = view == null ? AgentState.LOGGED_OUT : view.state();
+        row.put("state", AgentStatus.of(state, view == null ? null : view.pausedReason()));
+        row.put("reason", state == AgentState.PAUSED ? view.pausedReason() : null);
+        row.put("since", view == null || view.since() == null ? null : view.since().toString());
+        row.put("queues", new ArrayList<>(new TreeSet<>(view != null && !view.queues().isEmpty() ? view.queues()
+                : account != null ? account.queues() : List.of())));
+        row.put("callsToday", callsToday);
+        CallView call = view == null || view.call() == null ? null : callsById.get(view.call());
+        if (call != null) {
+            Map<String, Object> caller = new LinkedHashMap<>();
+            caller.put("number", call.caller().number());
+            caller.put("name", call.caller().name());
+            row.put("caller", caller);
+        } else {
+            row.put("caller", null);
+        }
+        return row;
     }
 }
