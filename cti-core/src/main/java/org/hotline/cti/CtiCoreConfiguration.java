@@ -3,22 +3,25 @@ package org.hotline.cti;
 import org.hotline.cti.ami.AmiConfiguration;
 import org.hotline.cti.call.TelephonyConfiguration;
 import org.hotline.cti.callback.CallbackConfiguration;
+import org.hotline.cti.callrecord.CallRecordConfiguration;
 import org.hotline.cti.control.ControlConfiguration;
 import org.hotline.cti.customer.CustomerConfiguration;
 import org.hotline.cti.outage.OutageConfiguration;
 import org.hotline.cti.presence.PresenceConfiguration;
 import org.hotline.cti.push.PushConfiguration;
 import org.hotline.cti.screenpop.ScreenPopConfiguration;
+import org.hotline.cti.wallboard.WallboardConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
  * Everything cti-core offers a Spring application: AMI, call tracking, customers and agents, screen-pops, push,
- * outages, callbacks, call control and the agents' desk states.
+ * outages, callbacks, call control, the agents' desk states, call records and the wallboard.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({AmiConfiguration.class, TelephonyConfiguration.class, CustomerConfiguration.class, PushConfiguration.class,
         ScreenPopConfiguration.class, OutageConfiguration.class, CallbackConfiguration.class,
-        ControlConfiguration.class, PresenceConfiguration.class})
+        ControlConfiguration.class, PresenceConfiguration.class, CallRecordConfiguration.class,
+        WallboardConfiguration.class})
 public class CtiCoreConfiguration {
 }

@@ -22,7 +22,7 @@ class SecurityConfiguration {
         // Pages and APIs by role in one place (issues #3-#5); finer rules sit on the controllers (@PreAuthorize).
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login.html", "/api/csrf", "/css/**", "/js/login.js",
-                                "/favicon.ico", "/error", "/actuator/health/**", "/public/**").permitAll()
+                                "/favicon.ico", "/error", "/actuator/health/**", "/public/**", "/webjars/**").permitAll()
                         .requestMatchers("/ws/agent", "/agent.html", "/lookup.html", "/lines.html", "/api/desk/**",
                                 "/api/control/**", "/api/customers/**", "/api/callbacks/**", "/api/lookup/**",
                                 "/api/lines/**", "/api/areas/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")

@@ -1,0 +1,137 @@
+package org.hotline.desktop.wallboard.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hotline.cti.push.PushMessage;
+import org.hotline.desktop.DesktopProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+/**
+ * The supervisors' WebSocket: on connect a full frame merged from the frames seen on the bus ({@code
+ * {"type":"snapshot","data":frame}}, data null before the first), then every frame as {@code
+ * {"type":"wallboard","data":frame}} (frames carry only the agents that changed: docs/adr/0011). Merging and sending
+ * happen under one lock, so a new socket's snapshot and the frames after it never overlap or leave a gap. Nothing the
+ * browser sends changes what it gets.
+ */
+final class SupervisorSocketHandler extends TextWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SupervisorSocketHandler.class);
+    private static final String SESSION = "hotline.supervisor";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+    private final DesktopProperties properties;
+    private final Object lock = new Object();
+    private final Map<String, JsonNode> agents = new TreeMap<>();
+    private ObjectNode head;
+
+    SupervisorSocketHandler(DesktopProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession raw) {
+        if (!SupervisorHandshake.isSupervisor(raw.getPrincipal())) {
+            close(raw, CloseStatus.POLICY_VIOLATION.withReason("supervisors only"));
+            return;
+        }
+        // frames may be large (every agent of the floor): allow a few seconds' worth in the buffer
+        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw,
+                (int) properties.sendTimeLimit().toMillis(), Math.max(properties.sendBufferLimit(), 8 << 20),
+                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+        raw.getAttributes().put(SESSION, session);
+        synchronized (lock) {
+            sessions.add(session);
+            send(session, "{\"type\":\"snapshot\",\"data\":" + snapshot() + "}");
+        }
+    }
+
+    private String snapshot() {
+        if (head == null) {
+            return "null";
+        }
+        ObjectNode frame = head.deepCopy();
+        frame.put("full", true);
+        frame.putArray("agents").addAll(agents.values());
+        frame.putArray("removed");
+        return frame.toString();
+    }
+
+    /** One bus message: wallboard frames go to every supervisor session on this node. */
+    void deliver(PushMessage message) {
+        if (!PushMessage.SUPERVISORS.equals(message.target()) || !PushMessage.TYPE_WALLBOARD.equals(message.type())) {
+            return;
+        }
+        JsonNode frame;
+        try {
+            frame = JSON.readTree(message.payload());
+        } catch (JsonProcessingException ex) {
+            log.warn("unreadable wallboard frame from {}: {}", message.origin(), ex.toString());
+            return;
+        }
+        TextMessage text = new TextMessage("{\"type\":\"wallboard\",\"data\":" + message.payload() + "}");
+        synchronized (lock) {
+            if (frame.path("full").asBoolean()) {
+                agents.clear();
+            }
+            frame.path("agents").forEach(a -> agents.put(a.path("interface").asText(), a));
+            frame.path("removed").forEach(r -> agents.remove(r.asText()));
+            ObjectNode next = ((ObjectNode) frame).deepCopy();
+            next.remove(List.of("agents", "removed", "full"));
+            head = next;
+            for (WebSocketSession session : sessions) {
+                send(session, text);
+            }
+        }
+    }
+
+    /** Sessions open on this node. */
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    private void send(WebSocketSession session, String text) {
+        send(session, new TextMessage(text));
+    }
+
+    private void send(WebSocketSession session, TextMessage text) {
+        try {
+            session.sendMessage(text);
+        } catch (IOException | RuntimeException ex) {
+            // too slow (time or buffer limit) or gone: drop it; the page reconnects and gets a snapshot
+            log.warn("closing supervisor WebSocket {}: {}", session.getId(), ex.toString());
+            sessions.remove(session);
+            close(session, CloseStatus.SESSION_NOT_RELIABLE);
+        }
+    }
+
+    private static void close(WebSocketSession session, CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
+        if (raw.getAttributes().get(SESSION) instanceof WebSocketSession s) {
+            sessions.remove(s);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.hotline.cti.callrecord;
+
+import java.util.List;
+import java.util.Optional;
+import org.hotline.cti.call.TelephonyEvent;
+import org.hotline.cti.call.TelephonyListener;
+import org.hotline.cti.callrecord.internal.CallAssembler;
+import org.hotline.cti.callrecord.internal.CallRecordWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one {@code calls} row per call (and its wrap-up seconds later) from the tracker's events: assembly on the
+ * AMI thread (a map update per event), database work on the writer's own thread, batched, with bounded retry.
+ * Listeners (the wallboard) hear of each finished call at once, before it is written.
+ */
+public final class CallRecorder implements TelephonyListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CallRecorder.class);
+
+    private final CallAssembler assembler = new CallAssembler();
+    private final CallRecordWriter writer;
+    private final List<CallRecordListener> listeners;
+
+    /** Records through {@code writer} and tells {@code listeners}. */
+    public CallRecorder(CallRecordWriter writer, List<CallRecordListener> listeners) {
+        this.writer = writer;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    @Override
+    public synchronized void onEvent(TelephonyEvent event) {
+        Optional<CallAssembler.Output> output = assembler.apply(event);
+        if (output.isEmpty()) {
+            return;
+        }
+        if (output.get() instanceof CallAssembler.Recorded r) {
+            writer.offer(r.record());
+            listeners.forEach(l -> tell(() -> l.onCallRecorded(r.record())));
+        } else if (output.get() instanceof CallAssembler.WrappedUp w) {
+            writer.offer(w.wrapUp());
+            listeners.forEach(l -> tell(() -> l.onWrapUp(w.wrapUp())));
+        }
+    }
+
+    private static void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException ex) {
+            log.error("call-record listener failed", ex);
+        }
+    }
+
+    /** Rows written so far. */
+    public long written() {
+        return writer.written();
+    }
+
+    /** Records waiting for the database. */
+    public int pending() {
+        return writer.pending();
+    }
+
+    /** Records given up (queue full or every retry failed). */
+    public long lost() {
+        return writer.lost();
+    }
+
+    /** Flushes what is queued, then stops writing. */
+    @Override
+    public void close() throws InterruptedException {
+        writer.close();
+    }
+}

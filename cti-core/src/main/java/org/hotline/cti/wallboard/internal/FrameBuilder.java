@@ -1,0 +1,171 @@
+package org.hotline.cti.wallboard.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.call.AgentState;
+import org.hotline.cti.call.AgentView;
+import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallState;
+import org.hotline.cti.call.CallView;
+import org.hotline.cti.wallboard.Alert;
+import org.hotline.cti.wallboard.WallboardProperties;
+
+/**
+ * Builds one wallboard frame (the JSON tree documented in docs/adr/0011) from the counters and the tracker's live
+ * views; pure.
+ */
+public final class FrameBuilder {
+
+    /** A queue as configured: name, display name. */
+    public record QueueInfo(String name, String displayName) {
+    }
+
+    private static final List<String> STATES =
+            List.of("ready", "ringing", "talking", "wrapup", "paused", "lagged", "loggedOut", "unavailable");
+
+    private FrameBuilder() {
+    }
+
+    /** The frame as nested maps and lists, ready for a JSON writer. */
+    public static Map<String, Object> build(Instant now, WallboardProperties properties, Counters counters,
+                                            Map<String, QueueInfo> configured, Collection<AgentView> views,
+                                            Collection<CallView> calls, Map<String, AgentAccount> accountsByInterface) {
+        Map<CallId, CallView> callsById = new HashMap<>();
+        Map<String, List<CallView>> waitingByQueue = new HashMap<>();
+        for (CallView call : calls) {
+            callsById.put(call.callId(), call);
+            boolean waiting = call.queue() != null && call.queuedAt() != null && call.answeredAt() == null
+                    && (call.state() == CallState.QUEUED || call.state() == CallState.RINGING);
+            if (waiting) {
+                waitingByQueue.computeIfAbsent(call.queue(), q -> new ArrayList<>()).add(call);
+            }
+        }
+        List<Map<String, Object>> agentRows = agents(now, counters, views, callsById, accountsByInterface);
+
+        TreeSet<String> names = new TreeSet<>(configured.keySet());
+        counters.queueNames().forEach(names::add);
+        waitingByQueue.keySet().forEach(names::add);
+        List<Map<String, Object>> queueRows = new ArrayList<>();
+        List<Alert> allAlerts = new ArrayList<>();
+        for (String name : names) {
+            List<CallView> waiting = waitingByQueue.getOrDefault(name, List.of());
+            double longest = waiting.stream().map(CallView::queuedAt)
+                    .mapToDouble(at -> Math.max(0, Duration.between(at, now).toMillis() / 1000.0)).max().orElse(0);
+            Map<String, Integer> byState = new LinkedHashMap<>();
+            STATES.forEach(s -> byState.put(s, 0));
+            Map<String, Integer> pausedByReason = new TreeMap<>();
+            for (Map<String, Object> agent : agentRows) {
+                @SuppressWarnings("unchecked")
+                List<String> queues = (List<String>) agent.get("queues");
+                if (!queues.contains(name)) {
+                    continue;
+                }
+                String state = (String) agent.get("state");
+                byState.merge(state, 1, Integer::sum);
+                if (state.equals("paused")) {
+                    String reason = (String) agent.get("reason");
+                    pausedByReason.merge(reason == null || reason.isBlank() ? "" : reason, 1, Integer::sum);
+                }
+            }
+            var lastHour = counters.lastHour(name);
+            List<Alert> alerts = AlertRules.evaluate(name, properties.thresholds(name), waiting.size(), longest,
+                    lastHour.serviceLevel(), byState.get("ready"));
+            allAlerts.addAll(alerts);
+            Map<String, Object> row = new LinkedHashMap<>();
+            QueueInfo info = configured.get(name);
+            row.put("name", name);
+            row.put("displayName", info == null ? name : info.displayName());
+            row.put("serviceLevelSeconds", counters.serviceLevel(name).toSeconds());
+            row.put("waiting", waiting.size());
+            row.put("longestWaitSeconds", Math.floor(longest));
+            row.put("agents", byState);
+            row.put("pausedByReason", pausedByReason);
+            row.put("today", counters.today(name));
+            row.put("lastHour", lastHour);
+            row.put("alerts", alerts);
+            queueRows.add(row);
+        }
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("at", now.toString());
+        frame.put("zone", properties.zone().getId());
+        frame.put("queues", queueRows);
+        frame.put("agents", agentRows);
+        allAlerts.sort(Comparator.comparing(Alert::level).reversed().thenComparing(Alert::queue));
+        frame.put("alerts", allAlerts);
+        return frame;
+    }
+
+    private static List<Map<String, Object>> agents(Instant now, Counters counters, Collection<AgentView> views,
+                                                    Map<CallId, CallView> callsById,
+                                                    Map<String, AgentAccount> accountsByInterface) {
+        Map<String, AgentView> viewsByInterface = new HashMap<>();
+        views.forEach(v -> viewsByInterface.put(v.agent().value(), v));
+        // one row per agent account (its phone with a live view, else its first); phones of no account get their own
+        Map<String, AgentAccount> accounts = new TreeMap<>();
+        accountsByInterface.values().forEach(a -> {
+            if (a.role() == AgentAccount.Role.AGENT && a.enabled()) {
+                accounts.put(a.username(), a);
+            }
+        });
+        List<Map<String, Object>> rows = new ArrayList<>();
+        TreeSet<String> unowned = new TreeSet<>(viewsByInterface.keySet());
+        for (AgentAccount account : accounts.values()) {
+            unowned.removeAll(account.interfaces());
+            AgentView best = null;
+            long callsToday = 0;
+            for (String iface : account.interfaces()) {
+                callsToday += counters.answeredToday(iface);
+                AgentView v = viewsByInterface.get(iface);
+                if (v != null && (best == null || best.state() == AgentState.LOGGED_OUT)) {
+                    best = v;
+                }
+            }
+            String iface = best != null ? best.agent().value()
+                    : account.interfaces().isEmpty() ? account.username() : account.interfaces().get(0);
+            rows.add(row(iface, account, best, callsToday, callsById));
+        }
+        for (String iface : unowned) {
+            AgentView view = viewsByInterface.get(iface);
+            if (view.state() != AgentState.LOGGED_OUT) {
+                rows.add(row(iface, null, view, counters.answeredToday(iface), callsById));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> row(String iface, AgentAccount account, AgentView view, long callsToday,
+                                           Map<CallId, CallView> callsById) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("interface", iface);
+        row.put("username", account == null ? null : account.username());
+        row.put("displayName", account != null ? account.displayName()
+                : view != null && view.memberName() != null ? view.memberName() : iface);
+        AgentState state = view == null ? AgentState.LOGGED_OUT : view.state();
+        row.put("state", AgentStatus.of(state, view == null ? null : view.pausedReason()));
+        row.put("reason", state == AgentState.PAUSED ? view.pausedReason() : null);
+        row.put("since", view == null || view.since() == null ? null : view.since().toString());
+        row.put("queues", new ArrayList<>(new TreeSet<>(view != null && !view.queues().isEmpty() ? view.queues()
+                : account != null ? account.queues() : List.of())));
+        row.put("callsToday", callsToday);
+        CallView call = view == null || view.call() == null ? null : callsById.get(view.call());
+        if (call != null) {
+            Map<String, Object> caller = new LinkedHashMap<>();
+            caller.put("number", call.caller().number());
+            caller.put("name", call.caller().name());
+            row.put("caller", caller);
+        } else {
+            row.put("caller", null);
+        }
+        return row;
+    }
+}
