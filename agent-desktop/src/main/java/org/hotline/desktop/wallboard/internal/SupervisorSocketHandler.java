@@ -3,6 +3,7 @@ package org.hotline.desktop.wallboard.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 /**
  * The supervisors' WebSocket: on connect a full frame merged from the frames seen on the bus ({@code
  * {"type":"snapshot","data":frame}}, data null before the first), then every frame as {@code
- * {"type":"wallboard","data":frame}} (frames carry only the agents that changed: docs/adr/0011). Merging and sending
+ * {"type":"wallboard","data":frame}} carrying only the agent rows that changed, heartbeats included (docs/adr/0011). Merging and sending
  * happen under one lock, so a new socket's snapshot and the frames after it never overlap or leave a gap. Nothing the
  * browser sends changes what it gets.
  */
@@ -84,16 +85,40 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
             log.warn("unreadable wallboard frame from {}: {}", message.origin(), ex.toString());
             return;
         }
-        TextMessage text = new TextMessage("{\"type\":\"wallboard\",\"data\":" + message.payload() + "}");
         synchronized (lock) {
+            // Sessions here already hold every agent row: a full (heartbeat) frame goes out as the rows that differ,
+            // so 200 wallboards do not each get the whole floor every heartbeat (issue #3 benchmark).
+            ArrayNode changed = JSON.createArrayNode();
+            ArrayNode removed = JSON.createArrayNode();
             if (frame.path("full").asBoolean()) {
+                Map<String, JsonNode> incoming = new TreeMap<>();
+                frame.path("agents").forEach(a -> incoming.put(a.path("interface").asText(), a));
+                incoming.forEach((iface, row) -> {
+                    if (!row.equals(agents.get(iface))) {
+                        changed.add(row);
+                    }
+                });
+                agents.keySet().stream().filter(i -> !incoming.containsKey(i)).forEach(removed::add);
                 agents.clear();
+                agents.putAll(incoming);
+            } else {
+                frame.path("agents").forEach(a -> {
+                    agents.put(a.path("interface").asText(), a);
+                    changed.add(a);
+                });
+                frame.path("removed").forEach(r -> {
+                    agents.remove(r.asText());
+                    removed.add(r.asText());
+                });
             }
-            frame.path("agents").forEach(a -> agents.put(a.path("interface").asText(), a));
-            frame.path("removed").forEach(r -> agents.remove(r.asText()));
             ObjectNode next = ((ObjectNode) frame).deepCopy();
             next.remove(List.of("agents", "removed", "full"));
             head = next;
+            ObjectNode out = next.deepCopy();
+            out.put("full", false);
+            out.set("agents", changed);
+            out.set("removed", removed);
+            TextMessage text = new TextMessage("{\"type\":\"wallboard\",\"data\":" + out + "}");
             for (WebSocketSession session : sessions) {
                 send(session, text);
             }
