@@ -67,6 +67,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger maxBound = new AtomicInteger();
     private final Random random;
     private volatile int maxSubmitsPerSecond;
+    private volatile boolean receiptedMessageIdTlv = true;
     private long windowSecond;
     private int windowCount;
     private volatile boolean closed;
@@ -142,6 +143,11 @@ public final class SmscSimulator implements AutoCloseable {
     /** Changes the throttling rate (0: none) while running. */
     public void setMaxSubmitsPerSecond(int rate) {
         this.maxSubmitsPerSecond = rate;
+    }
+
+    /** Whether receipts carry the receipted_message_id TLV (true) or only the {@code id:} in their text. */
+    public void setReceiptedMessageIdTlv(boolean on) {
+        this.receiptedMessageIdTlv = on;
     }
 
     /** Closes every connection abruptly (no unbind), as a network failure or SMSC restart would. */
@@ -237,8 +243,8 @@ public final class SmscSimulator implements AutoCloseable {
             boolean failed = random.nextDouble() < config.failureShare();
             String stat = failed ? (random.nextBoolean() ? "UNDELIV" : "EXPIRED") : "DELIVRD";
             String receiptId = format(id, config.receiptIdFormat());
-            receipts.schedule(() -> sendReceipt(submit.getDestAddress(), submit.getSourceAddr(), receiptId, stat,
-                    partText), config.receiptDelay().toMillis(), TimeUnit.MILLISECONDS);
+            receipts.schedule(() -> sendReceipt(submit.getDestAddress(), submit.getSourceAddr(), receiptId, submitId,
+                    stat, partText), config.receiptDelay().toMillis(), TimeUnit.MILLISECONDS);
         }
         try {
             return new SubmitSmResult(new MessageId(submitId), new OptionalParameter[0]);
@@ -270,7 +276,7 @@ public final class SmscSimulator implements AutoCloseable {
         }
     }
 
-    private void sendReceipt(String from, String to, String id, String stat, String partText) {
+    private void sendReceipt(String from, String to, String id, String tlvId, String stat, String partText) {
         String date = LocalDateTime.now().format(RECEIPT_DATE);
         String prefix = partText.length() > 20 ? partText.substring(0, 20) : partText;
         String text = "id:" + id + " sub:001 dlvrd:" + ("DELIVRD".equals(stat) ? "001" : "000") + " submit date:"
@@ -278,14 +284,16 @@ public final class SmscSimulator implements AutoCloseable {
                 + " text:" + prefix;
         boolean ascii = text.chars().allMatch(c -> c < 0x80);
         byte[] body = ascii ? text.getBytes(StandardCharsets.US_ASCII) : text.getBytes(StandardCharsets.UTF_16BE);
-        OptionalParameter[] tlv = {new OptionalParameter.OctetString(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID, id)};
+        OptionalParameter[] tlv = {receiptedMessageIdTlv ? new OptionalParameter.OctetString(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID, tlvId) : null};
         try {
-            deliver(from, to, new ESMClass(SMPPConstant.ESMCLS_SMSC_DELIV_RECEIPT), ascii ? 0 : 8, body, tlv);
+            // SMPP 3.4 puts the submit_sm_resp form in the TLV; the text's id: follows the receipt format
+            deliver(from, to, new ESMClass(SMPPConstant.ESMCLS_SMSC_DELIV_RECEIPT), ascii ? 0 : 8, body,
+                    receiptedMessageIdTlv ? tlv : new OptionalParameter[0]);
             receiptsSent.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             if (!closed) {
                 // an SMSC keeps receipts until a receiver takes them: try again shortly
-                receipts.schedule(() -> sendReceipt(from, to, id, stat, partText), 200, TimeUnit.MILLISECONDS);
+                receipts.schedule(() -> sendReceipt(from, to, id, tlvId, stat, partText), 200, TimeUnit.MILLISECONDS);
             }
         }
     }
