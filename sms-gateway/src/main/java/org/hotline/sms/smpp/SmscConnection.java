@@ -6,6 +6,9 @@ public interface SmscConnection extends AutoCloseable {
     /** The configured name. */
     String name();
 
+    /** Submits it takes at once (its window), so callers can size their thread pools to it. */
+    int maxInFlight();
+
     /** Binds and keeps the binds up (reconnecting with capped backoff) until closed. */
     void start();
 

@@ -71,6 +71,11 @@ public final class JsmppSmscConnection implements SmscConnection {
     }
 
     @Override
+    public int maxInFlight() {
+        return config.maxInFlight();
+    }
+
+    @Override
     public synchronized void start() {
         if (!slots.isEmpty()) {
             return;
