@@ -64,6 +64,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger bindFailures = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger receiptsSent = new AtomicInteger();
+    private final AtomicInteger receiptRejections = new AtomicInteger();
     private final AtomicInteger maxBound = new AtomicInteger();
     private final Random random;
     private volatile int maxSubmitsPerSecond;
@@ -128,6 +129,11 @@ public final class SmscSimulator implements AutoCloseable {
     /** Delivery receipts acknowledged by the client. */
     public int receiptsSent() {
         return receiptsSent.get();
+    }
+
+    /** Receipts the client answered with an error (e.g. ESME_RTHROTTLED from an overflowing receive queue). */
+    public int receiptRejections() {
+        return receiptRejections.get();
     }
 
     /** Sessions bound right now. */
@@ -199,7 +205,8 @@ public final class SmscSimulator implements AutoCloseable {
             if (!config.systemId().equals(request.getSystemId()) || !config.password().equals(request.getPassword())) {
                 bindFailures.incrementAndGet();
                 request.reject(SMPPConstant.STAT_ESME_RBINDFAIL);
-                session.close();
+                // closing at once races jsmpp's client, which then loses the bind_resp and reports a timeout
+                receipts.schedule(session::close, 2, TimeUnit.SECONDS);
                 return;
             }
             request.accept(config.systemId());
@@ -291,6 +298,9 @@ public final class SmscSimulator implements AutoCloseable {
                     receiptedMessageIdTlv ? tlv : new OptionalParameter[0]);
             receiptsSent.incrementAndGet();
         } catch (IOException | RuntimeException e) {
+            if (e.getCause() instanceof org.jsmpp.extra.NegativeResponseException) {
+                receiptRejections.incrementAndGet();
+            }
             if (!closed) {
                 // an SMSC keeps receipts until a receiver takes them: try again shortly
                 receipts.schedule(() -> sendReceipt(from, to, id, tlvId, stat, partText), 200, TimeUnit.MILLISECONDS);

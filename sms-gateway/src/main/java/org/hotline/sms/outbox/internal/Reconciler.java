@@ -163,7 +163,7 @@ final class Reconciler {
         // receipts settled by id first; only old enough ones here, so a live message's own receipt is never taken
         try (PreparedStatement ps = c.prepareStatement("""
                 select id, smsc, smsc_message_id, state, stat, error_code, text_prefix from sms_receipts
-                where not matched and destination = ? and received_at >= ? - interval '1 minute'
+                where not matched and destination = ? and received_at >= cast(? as timestamptz) - interval '1 minute'
                   and received_at < now() - interval '2 seconds'
                 order by id for update skip locked""")) {
             ps.setString(1, destination);

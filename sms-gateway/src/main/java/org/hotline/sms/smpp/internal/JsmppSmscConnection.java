@@ -251,6 +251,8 @@ public final class JsmppSmscConnection implements SmscConnection {
     private void closeSession(SMPPSession s) {
         open.remove(s);
         if (s.getSessionState().isBound()) {
+            // SMSCs close right after unbind_resp and jsmpp may miss it: do not hold a shutdown for 10 s
+            s.setTransactionTimer(1_000);
             s.unbindAndClose();
         } else if (s.getSessionState() != SessionState.CLOSED) {
             s.close();
