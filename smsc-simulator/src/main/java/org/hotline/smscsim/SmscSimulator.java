@@ -291,7 +291,7 @@ public final class SmscSimulator implements AutoCloseable {
                 + " text:" + prefix;
         boolean ascii = text.chars().allMatch(c -> c < 0x80);
         byte[] body = ascii ? text.getBytes(StandardCharsets.US_ASCII) : text.getBytes(StandardCharsets.UTF_16BE);
-        OptionalParameter[] tlv = {receiptedMessageIdTlv ? new OptionalParameter.OctetString(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID, tlvId) : null};
+        OptionalParameter[] tlv = {receiptedMessageIdTlv ? new OptionalParameter.COctetString(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(), tlvId) : null};
         try {
             // SMPP 3.4 puts the submit_sm_resp form in the TLV; the text's id: follows the receipt format
             deliver(from, to, new ESMClass(SMPPConstant.ESMCLS_SMSC_DELIV_RECEIPT), ascii ? 0 : 8, body,

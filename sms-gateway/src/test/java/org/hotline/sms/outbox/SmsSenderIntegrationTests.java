@@ -50,12 +50,12 @@ class SmsSenderIntegrationTests {
     void aLongChineseNoticeGoesAsThreeUcs2PartsThatReassembleByteForByte() throws Exception {
         String text = "【国网供电】尊敬的客户：因线路检修，您所在的幸福小区将于11月24日08:00至18:00停电，"
                 + "恢复时间视施工情况可能提前或延后，请提前做好准备，给您带来不便敬请谅解。如有疑问请致电95598。"
-                + "回复TD退订";
+                + "抢修服务热线全天二十四小时为您服务，停电期间请勿靠近施工现场，注意用电安全，谢谢配合。回复TD退订";
         try (SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults());
              SmsSender sender = sender(OutboxFixture.smsc("a", sim))) {
             outbox.enqueue(List.of(new OutboundSms("ucs2-1", "13900000001", text, SmsKind.OUTAGE, null,
                     Instant.EPOCH)));
-            await().atMost(Duration.ofSeconds(20)).until(() -> "delivered".equals(status("ucs2-1")));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(status("ucs2-1")).isEqualTo("delivered"));
             List<ReceivedSms> got = sim.messages();
             assertThat(got).hasSize(1);
             assertThat(got.get(0).parts()).isEqualTo(CODEC.encode(text, 0).parts().size()).isEqualTo(3);
@@ -85,7 +85,7 @@ class SmsSenderIntegrationTests {
             sim.setReceiptedMessageIdTlv(false);
             outbox.enqueue(OutboxFixture.messages("hexdec-", 11, 20, "Power back at 18:00, ref ", SmsKind.OUTAGE));
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> Map.of("delivered", 20).equals(OutboxFixture.statuses(db, "hexdec-")));
+                    .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "hexdec-")).isEqualTo(Map.of("delivered", 20)));
             assertThat(sim.submits()).allSatisfy(s -> assertThat(s.messageId()).matches("[0-9A-F]+"));
             assertThat(sim.submits()).allSatisfy(s -> assertThat(s.dataCoding()).isZero());
         }
@@ -118,7 +118,7 @@ class SmsSenderIntegrationTests {
              SmsSender sender = sender(OutboxFixture.smsc("d", sim))) {
             outbox.enqueue(OutboxFixture.messages("thr-", 13, 400, "Reminder ", SmsKind.GENERAL));
             await().atMost(Duration.ofSeconds(40))
-                    .until(() -> Map.of("delivered", 400).equals(OutboxFixture.statuses(db, "thr-")));
+                    .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "thr-")).isEqualTo(Map.of("delivered", 400)));
             assertThat(sim.throttled()).isPositive();
             assertThat(sim.messages()).hasSize(400);
             assertThat(sim.countsByDestinationAndText().values()).containsOnly(1);
@@ -135,7 +135,7 @@ class SmsSenderIntegrationTests {
             assertThat(sender.bindErrors().get("bad")).contains("ESME_RBINDFAIL");
             outbox.enqueue(OutboxFixture.messages("cred-", 14, 50, "Hello ", SmsKind.GENERAL));
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> Map.of("delivered", 50).equals(OutboxFixture.statuses(db, "cred-")));
+                    .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "cred-")).isEqualTo(Map.of("delivered", 50)));
             assertThat(sim.bindFailures()).isPositive();
             assertThat(OutboxFixture.rows(db, "select distinct smsc from sms_messages where dedupe_key like 'cred-%'"))
                     .extracting(r -> r.get("smsc")).containsExactly("good");
@@ -153,7 +153,7 @@ class SmsSenderIntegrationTests {
                 sim.dropConnections();
             }
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> Map.of("delivered", 1_000).equals(OutboxFixture.statuses(db, "drop-")));
+                    .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "drop-")).isEqualTo(Map.of("delivered", 1_000)));
             assertThat(sim.messages()).hasSize(1_000);
             assertThat(sim.countsByDestinationAndText().values()).containsOnly(1);
             assertThat(sim.maxBoundSessions()).isEqualTo(1);
