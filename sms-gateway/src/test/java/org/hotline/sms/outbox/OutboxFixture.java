@@ -25,7 +25,8 @@ final class OutboxFixture {
 
     static SmscProperties.Smsc smsc(String name, SmscSimulator simulator) {
         return SmscProperties.Smsc.of(name, "127.0.0.1", simulator.port(), "hotline", "secret")
-                .withThroughput(5_000, 16);
+                .withThroughput(5_000, 16)
+                .withIdFormats(org.hotline.sms.message.MessageIdFormat.HEX, org.hotline.sms.message.MessageIdFormat.HEX);
     }
 
     /** Queues {@code n} messages to numbers 139{prefix}{i}, text {@code text + i}. */
