@@ -160,6 +160,33 @@ class SmsSenderIntegrationTests {
         }
     }
 
+    @Test
+    void repliesOptOutTheLastKindRecordDigitsAndTurnTextIntoContacts() throws Exception {
+        try (SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults());
+             SmsSender sender = sender(OutboxFixture.smsc("f", sim))) {
+            outbox.enqueue(OutboxFixture.messages("mo-", 16, 3, "计划停电通知 ", SmsKind.OUTAGE));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "mo-")).isEqualTo(Map.of("delivered", 3)));
+            sim.sendMo(OutboxFixture.number(16, 0), "95598", "退订");
+            sim.sendMo("86" + OutboxFixture.number(16, 1), "95598", "1");
+            sim.sendMo(OutboxFixture.number(16, 2), "95598", "我家还是没有电");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(OutboxFixture.rows(db,
+                    "select number, action, digits, kind from sms_replies where number like '13916%' order by number"))
+                    .extracting(r -> r.get("number") + "/" + r.get("action") + "/" + r.get("digits") + "/" + r.get("kind"))
+                    .containsExactly(OutboxFixture.number(16, 0) + "/opt_out/null/outage",
+                            OutboxFixture.number(16, 1) + "/reply/1/outage",
+                            OutboxFixture.number(16, 2) + "/contact/null/outage"));
+            assertThat(OutboxFixture.rows(db, "select kind from sms_opt_outs where number = ?", OutboxFixture.number(16, 0)))
+                    .extracting(r -> r.get("kind")).containsExactly("outage");
+            assertThat(OutboxFixture.rows(db, "select channel, notes from contacts where phone = ?",
+                    OutboxFixture.number(16, 2))).extracting(r -> r.get("channel") + ":" + r.get("notes"))
+                    .containsExactly("sms:我家还是没有电");
+            EnqueueResult again = outbox.enqueue(List.of(new OutboundSms("mo-again", OutboxFixture.number(16, 0),
+                    "恢复送电通知", SmsKind.OUTAGE, null, Instant.EPOCH)));
+            assertThat(again.optedOut()).isEqualTo(1);
+        }
+    }
+
     private static String status(String key) throws Exception {
         List<Map<String, Object>> r = OutboxFixture.rows(db, "select status from sms_messages where dedupe_key = ?", key);
         return r.isEmpty() ? null : (String) r.get(0).get("status");
