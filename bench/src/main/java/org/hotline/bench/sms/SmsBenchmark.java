@@ -51,7 +51,8 @@ public final class SmsBenchmark {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("wal_level", "minimal")
                 .setServerConfig("max_wal_senders", "0").start()) {
             HikariConfig hc = new HikariConfig();
-            hc.setDataSource(pg.getPostgresDatabase());
+            // batched inserts become multi-row inserts: the setting a deployment's JDBC URL should carry too
+            hc.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
             hc.setMaximumPoolSize(16);
             try (HikariDataSource db = new HikariDataSource(hc);
                  SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults()
