@@ -24,7 +24,7 @@ public final class KillNineSenderMain {
         SmscProperties.Smsc smsc = SmscProperties.Smsc.of("sim", "127.0.0.1", Integer.parseInt(args[1]), "hotline",
                 "secret").withThroughput(300, 8).withIdFormats(MessageIdFormat.HEX, MessageIdFormat.HEX);
         SmsSender sender = new SmsSender(db, OutboxFixture.CODEC, new SmscProperties(List.of(smsc)),
-                SenderSettings.defaults().withInDoubt(Duration.ofSeconds(3), Duration.ofMillis(200)));
+                SenderSettings.defaults().withInDoubt(Duration.ofSeconds(10), Duration.ofMillis(200)));
         sender.start();
         new CountDownLatch(1).await();
     }

@@ -69,8 +69,11 @@ final class Reconciler {
         this.settings = settings;
     }
 
-    /** One pass; returns the receipts applied. */
-    int run() throws SQLException {
+    /**
+     * One pass; returns the receipts applied. {@code receivingSince} is when receipts could last start arriving (a bind
+     * up since then), null while nothing is bound: a window only runs while receipts can arrive.
+     */
+    int run(Instant receivingSince) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -84,7 +87,7 @@ final class Reconciler {
                 }
                 rollUp(c, touched);
                 c.commit();
-                settleInDoubt(c);
+                settleInDoubt(c, receivingSince);
                 c.commit();
                 applied += n;
                 return n;
@@ -105,7 +108,7 @@ final class Reconciler {
         }
     }
 
-    private void settleInDoubt(Connection c) throws SQLException {
+    private void settleInDoubt(Connection c, Instant receivingSince) throws SQLException {
         record Doubt(long id, String destination, String body, Instant since, Instant submittingAt) {
         }
         List<Doubt> doubts = new ArrayList<>();
@@ -147,7 +150,8 @@ final class Reconciler {
                 resolve(c, d.id(), "submitted", "receipt");
                 touched.add(d.id());
                 log.info("SMS {} was in doubt: the SMSC's receipts show it was sent; not sending again", d.id());
-            } else if (now.isAfter(d.since().plus(settings.inDoubtWindow()))) {
+            } else if (receivingSince != null && now.isAfter(later(d.since(), receivingSince)
+                    .plus(settings.inDoubtWindow()))) {
                 resolve(c, d.id(), "queued", "resent");
                 log.info("SMS {} was in doubt: no receipt for {} of {} part(s) within {}; sending those again",
                         d.id(), encoded.parts().size() - have.size(), encoded.parts().size(), settings.inDoubtWindow());
@@ -156,6 +160,10 @@ final class Reconciler {
         c.commit();
         // receipts matched to these parts by text carried states: a pass by id is not needed, roll up at once
         rollUp(c, touched);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static boolean settleByReceipt(Connection c, long messageId, String destination, Instant since,

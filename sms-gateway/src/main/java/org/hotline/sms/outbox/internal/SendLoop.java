@@ -229,10 +229,13 @@ public final class SendLoop implements AutoCloseable {
     }
 
     private void reconcileLoop() {
+        java.time.Instant receivingSince = null;
         while (!closed) {
             try {
+                boolean bound = connections.stream().anyMatch(SmscConnection::bound);
+                receivingSince = !bound ? null : receivingSince == null ? java.time.Instant.now() : receivingSince;
                 if (active) {
-                    reconciler.run();
+                    reconciler.run(receivingSince);
                 }
             } catch (SQLException | RuntimeException e) {
                 log.warn("SMS reconcile failed, retrying: {}", e.toString());
