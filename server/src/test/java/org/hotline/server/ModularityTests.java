@@ -72,7 +72,7 @@ class ModularityTests {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.asteriskjava..").check(classes);
         noClasses().that().resideInAPackage("org.hotline.cti..").and().resideOutsideOfPackage("org.hotline.cti.ami..")
                 .should().dependOnClassesThat().resideInAPackage("io.netty..").check(classes);
-        noClasses().that().resideOutsideOfPackage("org.hotline.sms.smpp.internal..")
+        noClasses().that().resideOutsideOfPackages("org.hotline.sms.smpp.internal..", "org.hotline.smscsim..")
                 .should().dependOnClassesThat().resideInAPackage("org.jsmpp..").check(classes);
     }
 

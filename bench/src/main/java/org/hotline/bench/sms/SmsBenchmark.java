@@ -1,0 +1,145 @@
+package org.hotline.bench.sms;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.hotline.sms.message.MessageIdFormat;
+import org.hotline.sms.message.SmsCodec;
+import org.hotline.sms.message.SmsCodecSettings;
+import org.hotline.sms.outbox.OutboundSms;
+import org.hotline.sms.outbox.SenderSettings;
+import org.hotline.sms.outbox.SmsKind;
+import org.hotline.sms.outbox.SmsOutbox;
+import org.hotline.sms.outbox.SmsSender;
+import org.hotline.sms.smpp.SmscProperties;
+import org.hotline.smscsim.SmscSimulator;
+import org.hotline.smscsim.SmscSimulatorConfig;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Outage notices through the durable outbox to the SMSC simulator over one bind: time to queue them all, sustained
+ * submit_sm/s from the first submit to the last, and lost / duplicated messages counted at the simulator.
+ *
+ * <p>Arguments: {@code --messages N} (100,000), {@code --window N} (64 submits in flight),
+ * {@code --receipt-ms N} (500: receipts on, as in production). Last line:
+ * {@code sms queued_s=… submits_per_s=… lost=… duplicated=…}.
+ */
+public final class SmsBenchmark {
+
+    private SmsBenchmark() {
+    }
+
+    /** Runs the benchmark and prints its figures. */
+    public static void main(String[] args) throws Exception {
+        int messages = intArg(args, "--messages", 100_000);
+        int window = intArg(args, "--window", 64);
+        int receiptMs = intArg(args, "--receipt-ms", 500);
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("ROOT").setLevel(Level.WARN);
+        SmsCodec codec = new SmsCodec(SmsCodecSettings.DEFAULTS);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("wal_level", "minimal")
+                .setServerConfig("max_wal_senders", "0").start()) {
+            HikariConfig hc = new HikariConfig();
+            // batched inserts become multi-row inserts: the setting a deployment's JDBC URL should carry too
+            hc.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+            hc.setMaximumPoolSize(16);
+            try (HikariDataSource db = new HikariDataSource(hc);
+                 SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults()
+                         .withReceipts(receiptMs > 0 ? Duration.ofMillis(receiptMs) : null, 0))) {
+                Flyway.configure().dataSource(pg.getPostgresDatabase()).load().migrate();
+                List<OutboundSms> all = new ArrayList<>(messages);
+                for (int i = 0; i < messages; i++) {
+                    all.add(new OutboundSms("outage-42-" + i, String.format("139%08d", i),
+                            "【国网供电】停电通知：您户号" + (1_000_000 + i) + "所在台区因故障停电，预计18:00恢复。回复TD退订",
+                            SmsKind.OUTAGE, null, Instant.EPOCH));
+                }
+                SmsOutbox outbox = new SmsOutbox(db, codec);
+                long q0 = System.nanoTime();
+                int queued = 0;
+                for (int from = 0; from < messages; from += 10_000) {
+                    queued += outbox.enqueue(all.subList(from, Math.min(messages, from + 10_000))).queued();
+                }
+                double queuedS = (System.nanoTime() - q0) / 1e9;
+                System.out.printf(Locale.ROOT, "queued %,d outage notices in %.2f s (%,.0f/s)%n", queued, queuedS,
+                        queued / queuedS);
+                SmscProperties.Smsc smsc = SmscProperties.Smsc.of("bench", "127.0.0.1", sim.port(), "hotline",
+                        "secret").withThroughput(1_000_000, window)
+                        .withIdFormats(MessageIdFormat.HEX, MessageIdFormat.HEX);
+                long firstSubmit = 0;
+                long lastSubmit = 0;
+                try (SmsSender sender = new SmsSender(db, codec, new SmscProperties(List.of(smsc)),
+                        SenderSettings.defaults())) {
+                    sender.start();
+                    int seen = 0;
+                    long stallSince = System.nanoTime();
+                    while (seen < messages && System.nanoTime() - stallSince < 30_000_000_000L) {
+                        int now = sim.submits().size();
+                        if (now > 0 && firstSubmit == 0) {
+                            firstSubmit = System.nanoTime();
+                        }
+                        if (now > seen) {
+                            seen = now;
+                            lastSubmit = System.nanoTime();
+                            stallSince = lastSubmit;
+                        }
+                        Thread.sleep(5);
+                    }
+                    double submitS = (lastSubmit - firstSubmit) / 1e9;
+                    System.out.printf(Locale.ROOT, "%,d submit_sm in %.2f s over one bind, window %d%n", seen, submitS,
+                            window);
+                    long waitUntil = System.nanoTime() + 60_000_000_000L;
+                    while (pending(db) > 0 && System.nanoTime() < waitUntil) {
+                        Thread.sleep(200);
+                    }
+                    Map<String, Integer> counts = sim.countsByDestinationAndText();
+                    long duplicated = counts.values().stream().mapToLong(n -> n - 1L).sum();
+                    long lost = messages - counts.size();
+                    System.out.printf(Locale.ROOT, "outbox after the run: %s; receipts acknowledged: %,d%n",
+                            statuses(db), sim.receiptsSent());
+                    System.out.printf(Locale.ROOT, "peer: Jasmin ~140 SMS/s over SMPP (issue #5), not run here%n");
+                    System.out.printf(Locale.ROOT, "sms queued_s=%.2f submits_per_s=%.0f lost=%d duplicated=%d%n",
+                            queuedS, seen / submitS, lost, duplicated);
+                }
+            }
+        }
+    }
+
+    private static long pending(HikariDataSource db) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from sms_messages where status in ('queued', 'submitting')")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static String statuses(HikariDataSource db) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select status, count(*) from sms_messages group by 1 order by 1")) {
+            while (r.next()) {
+                out.append(r.getString(1)).append('=').append(r.getLong(2)).append(' ');
+            }
+        }
+        return out.toString().trim();
+    }
+
+    private static int intArg(String[] args, String name, int dflt) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return dflt;
+    }
+}

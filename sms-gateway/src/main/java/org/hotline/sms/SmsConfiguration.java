@@ -1,0 +1,44 @@
+package org.hotline.sms;
+
+import javax.sql.DataSource;
+import org.hotline.sms.message.SmsCodec;
+import org.hotline.sms.message.SmsCodecSettings;
+import org.hotline.sms.outbox.SenderSettings;
+import org.hotline.sms.outbox.SmsOutbox;
+import org.hotline.sms.outbox.SmsSender;
+import org.hotline.sms.smpp.SmscProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The SMS gateway for a Spring application: the codec, the outbox and, when an SMSC is configured, the sender. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SmscProperties.class, SenderSettings.class})
+public class SmsConfiguration {
+
+    /** The codec with its defaults (REPLACE, unpacked GSM-7, 10 parts). */
+    @Bean
+    @ConditionalOnMissingBean
+    public SmsCodec smsCodec() {
+        return new SmsCodec(SmsCodecSettings.DEFAULTS);
+    }
+
+    /** Queues messages durably. */
+    @Bean
+    @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
+    public SmsOutbox smsOutbox(DataSource dataSource, SmsCodec codec) {
+        return new SmsOutbox(dataSource, codec);
+    }
+
+    /** Sends the outbox through the configured SMSCs (none configured: no sender, messages wait queued). */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "hotline.sms.smsc[0]", name = "host")
+    @DependsOnDatabaseInitialization
+    public SmsSender smsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings) {
+        return new SmsSender(dataSource, codec, smscs, settings);
+    }
+}

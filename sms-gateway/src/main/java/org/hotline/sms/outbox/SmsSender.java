@@ -1,0 +1,77 @@
+package org.hotline.sms.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.hotline.sms.message.SmsCodec;
+import org.hotline.sms.outbox.internal.OutboxStore;
+import org.hotline.sms.outbox.internal.ReceivedStore;
+import org.hotline.sms.outbox.internal.SendLoop;
+import org.hotline.sms.smpp.SmscConnection;
+import org.hotline.sms.smpp.SmscConnections;
+import org.hotline.sms.smpp.SmscProperties;
+
+/**
+ * Sends the outbox (issue #5, ADR 0009): claims due messages, marks them submitting before each submit, records the
+ * SMSC's ids, applies receipts, resolves in-doubt messages by rule and stores MO replies. One sender works per
+ * database at a time (a PostgreSQL advisory lock); others wait as standbys.
+ */
+public final class SmsSender implements AutoCloseable {
+
+    private final List<SmscConnection> connections = new ArrayList<>();
+    private final OutboxStore store;
+    private final ReceivedStore received;
+    private final SendLoop loop;
+
+    /** Sends through every SMSC in {@code smscs}. */
+    public SmsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings) {
+        this.store = new OutboxStore(dataSource, codec, settings);
+        this.received = new ReceivedStore(dataSource, settings);
+        for (SmscProperties.Smsc smsc : smscs.smsc()) {
+            connections.add(SmscConnections.create(smsc, codec, received));
+        }
+        this.loop = new SendLoop(dataSource, store, connections, codec, settings);
+    }
+
+    /** Binds to the SMSCs, takes the sender lock (waiting as a standby while another node holds it), and sends. */
+    public void start() {
+        received.start();
+        connections.forEach(SmscConnection::start);
+        loop.start();
+    }
+
+    /** Whether this node holds the sender lock and has recovered in-doubt messages. */
+    public boolean active() {
+        return loop.active();
+    }
+
+    /** Whether every SMSC has a bind that can send. */
+    public boolean bound() {
+        return !connections.isEmpty() && connections.stream().allMatch(SmscConnection::bound);
+    }
+
+    /** Why each SMSC's last bind failed (absent when it is fine). */
+    public Map<String, String> bindErrors() {
+        Map<String, String> errors = new java.util.TreeMap<>();
+        for (SmscConnection c : connections) {
+            if (c.lastError() != null) {
+                errors.put(c.name(), c.lastError());
+            }
+        }
+        return errors;
+    }
+
+    /** Messages that were ever in doubt, by how they were resolved ({@code receipt}, {@code resent}, {@code open}). */
+    public Map<String, Long> inDoubtCounts() {
+        return store.inDoubtCounts();
+    }
+
+    /** Stops claiming, lets submits in flight finish, writes their results, unbinds and releases the lock. */
+    @Override
+    public void close() {
+        loop.close();
+        connections.forEach(SmscConnection::close);
+        received.close();
+    }
+}

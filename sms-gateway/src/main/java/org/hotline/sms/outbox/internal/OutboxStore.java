@@ -1,0 +1,219 @@
+package org.hotline.sms.outbox.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.hotline.sms.message.SmsCodec;
+import org.hotline.sms.outbox.SenderSettings;
+import org.hotline.sms.smpp.SubmitResult.Outcome;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/** The sender's SQL on {@code sms_messages} / {@code sms_parts}: claim, record results, recover, count. */
+public final class OutboxStore {
+
+    private static final String CLAIM = """
+            with due as (
+                select m.id from sms_messages m left join sms_campaigns c on c.id = m.campaign_id
+                where m.status = 'queued' and m.not_before <= now() and (m.campaign_id is null or c.status = 'running')
+                order by m.not_before, m.id limit ? for update of m skip locked)
+            update sms_messages m set status = 'submitting', submitting_at = now(), attempts = m.attempts + 1
+            from due where m.id = due.id
+            returning m.id, m.destination, m.body, m.attempts
+            """;
+    private static final String INSERT_PART = """
+            insert into sms_parts (message_id, seq, total, smsc, smsc_message_id) values (?, ?, ?, ?, ?)
+            on conflict do nothing
+            """;
+    // one statement for a whole batch: the common path at thousands of messages a second
+    private static final String SUBMITTED = """
+            update sms_messages m set status = 'submitted', submitted_at = now(), smsc = p.smsc,
+                smsc_message_id = p.smsc_message_id, error_code = null, error_text = null
+            from sms_parts p
+            where m.id = any (?) and p.message_id = m.id and p.seq = 1 and m.status = 'submitting'
+            """;
+    private static final String REQUEUE = """
+            update sms_messages set status = 'queued', not_before = now() + ? * interval '1 millisecond',
+                attempts = attempts - ?, error_code = ?, error_text = ?
+            where id = ? and status = 'submitting'
+            """;
+    private static final String FAIL = """
+            update sms_messages set status = 'failed', finished_at = now(), error_code = ?, error_text = ?
+            where id = ? and status = 'submitting'
+            """;
+    private static final String IN_DOUBT = """
+            update sms_messages set in_doubt_since = now(), in_doubt_count = in_doubt_count + 1, error_text = ?
+            where id = ? and status = 'submitting' and in_doubt_since is null
+            """;
+
+    private final DataSource dataSource;
+    private final SmsCodec codec;
+    private final SenderSettings settings;
+
+    /** Works on {@code dataSource}. */
+    public OutboxStore(DataSource dataSource, SmsCodec codec, SenderSettings settings) {
+        this.dataSource = dataSource;
+        this.codec = codec;
+        this.settings = settings;
+    }
+
+    SmsCodec codec() {
+        return codec;
+    }
+
+    /** Marks up to {@code limit} due messages submitting and commits, before anything is sent. */
+    List<Claimed> claim(int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            Map<Long, Object[]> rows = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getString(3), rs.getInt(4)});
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            Map<Long, Set<Integer>> known = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select message_id, seq from sms_parts where message_id = any (?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", rows.keySet().toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        known.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getInt(2));
+                    }
+                }
+            }
+            List<Claimed> out = new ArrayList<>(rows.size());
+            rows.forEach((id, r) -> out.add(new Claimed(id, (String) r[0], (String) r[1], (Integer) r[2],
+                    known.getOrDefault(id, Set.of()))));
+            return out;
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not claim SMS", e);
+        }
+    }
+
+    /** Records a batch of attempts in one transaction: accepted parts, then each message's new state. */
+    void record(List<SendResult> results) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement part = c.prepareStatement(INSERT_PART);
+                 PreparedStatement submitted = c.prepareStatement(SUBMITTED);
+                 PreparedStatement requeue = c.prepareStatement(REQUEUE);
+                 PreparedStatement fail = c.prepareStatement(FAIL);
+                 PreparedStatement doubt = c.prepareStatement(IN_DOUBT)) {
+                for (SendResult r : results) {
+                    for (SendResult.AcceptedPart p : r.accepted()) {
+                        part.setLong(1, r.message().id());
+                        part.setInt(2, p.seq());
+                        part.setInt(3, r.total());
+                        part.setString(4, p.smsc());
+                        part.setString(5, p.smscMessageId());
+                        part.addBatch();
+                    }
+                }
+                part.executeBatch();
+                List<Long> accepted = new ArrayList<>();
+                for (SendResult r : results) {
+                    long id = r.message().id();
+                    Outcome outcome = r.last().outcome();
+                    String code = r.last().commandStatus() == null ? null
+                            : "0x" + String.format("%08x", r.last().commandStatus());
+                    switch (outcome) {
+                        case ACCEPTED -> accepted.add(id);
+                        case NOT_SENT -> addRequeue(requeue, id, 1_000, 1, null, r.last().detail());
+                        case TEMPORARY -> {
+                            if (r.message().attempts() >= settings.maxAttempts()) {
+                                addFail(fail, id, code, "attempts exhausted, last: " + r.last().detail());
+                            } else {
+                                addRequeue(requeue, id, backoffMillis(r.message().attempts()), 0, code,
+                                        r.last().detail());
+                            }
+                        }
+                        case PERMANENT -> addFail(fail, id, code, r.last().detail());
+                        case IN_DOUBT -> {
+                            doubt.setString(1, r.last().detail());
+                            doubt.setLong(2, id);
+                            doubt.addBatch();
+                        }
+                    }
+                }
+                if (!accepted.isEmpty()) {
+                    submitted.setArray(1, c.createArrayOf("bigint", accepted.toArray()));
+                    submitted.executeUpdate();
+                }
+                requeue.executeBatch();
+                fail.executeBatch();
+                doubt.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not record " + results.size() + " SMS results", e);
+        }
+    }
+
+    private long backoffMillis(int attempts) {
+        long base = 5_000L << Math.min(16, Math.max(0, attempts - 1));
+        return Math.min(settings.retryBackoffCap().toMillis(), base);
+    }
+
+    private static void addRequeue(PreparedStatement ps, long id, long delayMillis, int uncount, String code,
+                                   String text) throws SQLException {
+        ps.setLong(1, delayMillis);
+        ps.setInt(2, uncount);
+        ps.setString(3, code);
+        ps.setString(4, text);
+        ps.setLong(5, id);
+        ps.addBatch();
+    }
+
+    private static void addFail(PreparedStatement ps, long id, String code, String text) throws SQLException {
+        ps.setString(1, code);
+        ps.setString(2, text);
+        ps.setLong(3, id);
+        ps.addBatch();
+    }
+
+    /**
+     * At start-up, with the sender lock held: every {@code submitting} row was left by a sender that died between
+     * marking it and recording the response, so it is in doubt (ADR 0009). Returns how many.
+     */
+    int recoverInDoubt(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update sms_messages set in_doubt_since = now(), in_doubt_count = in_doubt_count + 1
+                where status = 'submitting' and in_doubt_since is null""")) {
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Messages ever in doubt by resolution. */
+    public Map<String, Long> inDoubtCounts() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select coalesce(case when in_doubt_since is not null then 'open' end, in_doubt_resolution), count(*)
+                     from sms_messages where in_doubt_count > 0 group by 1""");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not count in-doubt SMS", e);
+        }
+    }
+}

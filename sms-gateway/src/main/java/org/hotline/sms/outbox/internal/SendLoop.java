@@ -1,0 +1,269 @@
+package org.hotline.sms.outbox.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.hotline.sms.message.EncodedSms;
+import org.hotline.sms.message.SmsCodec;
+import org.hotline.sms.message.SmsPart;
+import org.hotline.sms.message.SmsTextException;
+import org.hotline.sms.outbox.SenderSettings;
+import org.hotline.sms.smpp.OutboundPart;
+import org.hotline.sms.smpp.SmscConnection;
+import org.hotline.sms.smpp.SubmitResult;
+import org.hotline.sms.smpp.SubmitResult.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sender's threads: one claims (holding the PostgreSQL advisory lock that makes it the only sender), a pool as
+ * large as the SMSC windows submits, one writes results in batches, one reconciles receipts and in-doubt messages.
+ */
+public final class SendLoop implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SendLoop.class);
+    /** The advisory lock key: "SMS1" in ASCII. */
+    private static final long LOCK_KEY = 0x534d5331L;
+
+    private final DataSource dataSource;
+    private final OutboxStore store;
+    private final List<SmscConnection> connections;
+    private final SmsCodec codec;
+    private final SenderSettings settings;
+    private final Reconciler reconciler;
+    private final ExecutorService workers;
+    private final Semaphore capacity;
+    private final LinkedBlockingQueue<SendResult> results = new LinkedBlockingQueue<>();
+    private final AtomicInteger roundRobin = new AtomicInteger();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean active;
+    private volatile boolean closed;
+
+    /** Sends {@code store}'s messages through {@code connections}. */
+    public SendLoop(DataSource dataSource, OutboxStore store, List<SmscConnection> connections, SmsCodec codec,
+                    SenderSettings settings) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.connections = connections;
+        this.codec = codec;
+        this.settings = settings;
+        this.reconciler = new Reconciler(dataSource, codec, settings);
+        int threads = Math.max(1, connections.size() * 4);
+        this.workers = Executors.newFixedThreadPool(Math.max(threads, windows()), r -> {
+            Thread t = new Thread(r, "sms-submit");
+            t.setDaemon(true);
+            return t;
+        });
+        this.capacity = new Semaphore(Math.max(threads, windows()) * 2);
+    }
+
+    private int windows() {
+        return connections.stream().mapToInt(SmscConnection::maxInFlight).sum();
+    }
+
+    /** The concatenation reference of a message: fixed by its id, so a resent part joins the parts sent before. */
+    static int reference(long messageId) {
+        return (int) (messageId & 0xff);
+    }
+
+    /** Starts the threads; sending begins once the lock is held. */
+    public synchronized void start() {
+        if (!threads.isEmpty() || !settings.enabled()) {
+            return;
+        }
+        threads.add(daemon("sms-claim", this::claimLoop));
+        threads.add(daemon("sms-results", this::resultLoop));
+        threads.add(daemon("sms-reconcile", this::reconcileLoop));
+        threads.forEach(Thread::start);
+    }
+
+    /** Whether this node holds the sender lock. */
+    public boolean active() {
+        return active;
+    }
+
+    private static Thread daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void claimLoop() {
+        while (!closed) {
+            try (Connection lock = dataSource.getConnection()) {
+                lock.setAutoCommit(true);
+                if (!tryLock(lock)) {
+                    sleep(settings.pollInterval().toMillis() * 5);
+                    continue;
+                }
+                int inDoubt = store.recoverInDoubt(lock);
+                if (inDoubt > 0) {
+                    log.warn("{} SMS were being submitted when the last sender stopped: in doubt (ADR 0009)", inDoubt);
+                }
+                active = true;
+                long lastCheck = System.nanoTime();
+                while (!closed) {
+                    if (System.nanoTime() - lastCheck > TimeUnit.SECONDS.toNanos(5)) {
+                        try (Statement s = lock.createStatement()) {
+                            s.execute("select 1"); // the lock lives as long as this connection
+                        }
+                        lastCheck = System.nanoTime();
+                    }
+                    if (!claimOnce()) {
+                        sleep(settings.pollInterval().toMillis());
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                log.warn("SMS sender lost its database connection, retrying: {}", e.toString());
+                sleep(1_000);
+            } finally {
+                active = false;
+            }
+        }
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Claims what there is room for; false when nothing was due or nothing can send. */
+    private boolean claimOnce() {
+        if (connections.stream().noneMatch(SmscConnection::bound)) {
+            return false;
+        }
+        int room = Math.min(settings.batchSize(), capacity.availablePermits());
+        if (room < Math.min(settings.batchSize(), 16)) {
+            sleep(2);
+            return true;
+        }
+        List<Claimed> claimed = store.claim(room);
+        for (Claimed m : claimed) {
+            capacity.acquireUninterruptibly();
+            workers.execute(() -> {
+                try {
+                    results.add(send(m));
+                } finally {
+                    capacity.release();
+                }
+            });
+        }
+        return !claimed.isEmpty();
+    }
+
+    private SendResult send(Claimed m) {
+        EncodedSms encoded;
+        try {
+            encoded = codec.encode(m.body(), reference(m.id()));
+        } catch (SmsTextException e) {
+            return new SendResult(m, 1, List.of(), SubmitResult.of(Outcome.PERMANENT, null, e.getMessage()));
+        }
+        SmscConnection connection = pick();
+        int total = encoded.parts().size();
+        List<SendResult.AcceptedPart> accepted = new ArrayList<>();
+        if (connection == null) {
+            return new SendResult(m, total, accepted, SubmitResult.of(Outcome.NOT_SENT, null, "no SMSC bound"));
+        }
+        try {
+            for (SmsPart part : encoded.parts()) {
+                if (m.knownParts().contains(part.sequence())) {
+                    continue;
+                }
+                SubmitResult r = connection.submit(new OutboundPart(m.destination(), encoded.dataCoding(),
+                        part.esmClass(), part.shortMessage()));
+                if (r.outcome() != Outcome.ACCEPTED) {
+                    return new SendResult(m, total, accepted, r);
+                }
+                accepted.add(new SendResult.AcceptedPart(part.sequence(), connection.name(), r.messageId()));
+            }
+            return new SendResult(m, total, accepted, SubmitResult.accepted(null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult(m, total, accepted, SubmitResult.of(Outcome.NOT_SENT, null, "stopping"));
+        }
+    }
+
+    private SmscConnection pick() {
+        List<SmscConnection> bound = connections.stream().filter(SmscConnection::bound).toList();
+        return bound.isEmpty() ? null : bound.get(Math.floorMod(roundRobin.getAndIncrement(), bound.size()));
+    }
+
+    private void resultLoop() {
+        List<SendResult> batch = new ArrayList<>();
+        while (!closed || !results.isEmpty() || !batch.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    SendResult first = results.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    results.drainTo(batch, 1999);
+                }
+                store.record(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the results are kept and written again: losing them would only leave the messages in doubt
+                log.warn("could not record {} SMS results, retrying: {}", batch.size(), e.toString());
+                sleep(1_000);
+            }
+        }
+    }
+
+    private void reconcileLoop() {
+        java.time.Instant receivingSince = null;
+        while (!closed) {
+            try {
+                boolean bound = connections.stream().anyMatch(SmscConnection::bound);
+                receivingSince = !bound ? null : receivingSince == null ? java.time.Instant.now() : receivingSince;
+                if (active) {
+                    reconciler.run(receivingSince);
+                }
+            } catch (SQLException | RuntimeException e) {
+                log.warn("SMS reconcile failed, retrying: {}", e.toString());
+            }
+            sleep(settings.reconcileInterval().toMillis());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        workers.shutdown();
+        try {
+            workers.awaitTermination(30, TimeUnit.SECONDS);
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,30 @@
+package org.hotline.sms.smpp;
+
+/** One configured SMSC account with its binds: submits paced to its rate and window, receipts and MO to a listener. */
+public interface SmscConnection extends AutoCloseable {
+
+    /** The configured name. */
+    String name();
+
+    /** Submits it takes at once (its window), so callers can size their thread pools to it. */
+    int maxInFlight();
+
+    /** Binds and keeps the binds up (reconnecting with capped backoff) until closed. */
+    void start();
+
+    /** Why the last bind attempt failed (e.g. {@code bind refused: ESME_RBINDFAIL (0x0d)}), or null. */
+    String lastError();
+
+    /** Whether at least one bind can send now. */
+    boolean bound();
+
+    /**
+     * Sends one submit_sm, waiting for the rate limit, a free window slot and the response; retries by itself while
+     * the SMSC answers ESME_RTHROTTLED or ESME_RMSGQFUL.
+     */
+    SubmitResult submit(OutboundPart part) throws InterruptedException;
+
+    /** Unbinds every session, then closes it. */
+    @Override
+    void close();
+}

@@ -1,0 +1,17 @@
+package org.hotline.sms.smpp;
+
+import org.hotline.sms.message.SmsCodec;
+import org.hotline.sms.smpp.SmscProperties.Smsc;
+import org.hotline.sms.smpp.internal.JsmppSmscConnection;
+
+/** Creates SMSC connections; the SMPP library behind them stays inside this capability. */
+public final class SmscConnections {
+
+    private SmscConnections() {
+    }
+
+    /** A connection to {@code smsc}, not yet started; MO parts are decoded with {@code codec}. */
+    public static SmscConnection create(Smsc smsc, SmsCodec codec, SmscListener listener) {
+        return new JsmppSmscConnection(smsc, codec, listener);
+    }
+}

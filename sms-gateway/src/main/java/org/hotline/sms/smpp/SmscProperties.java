@@ -1,0 +1,124 @@
+package org.hotline.sms.smpp;
+
+import java.time.Duration;
+import java.util.List;
+import org.hotline.sms.message.MessageIdFormat;
+import org.hotline.sms.message.MessageIds;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The SMSC connections ({@code hotline.sms.smsc[n].*}); the sender spreads messages over all that are bound.
+ *
+ * @param smsc one entry per SMSC account
+ */
+@ConfigurationProperties("hotline.sms")
+public record SmscProperties(List<Smsc> smsc) {
+
+    /** Treats a missing list as no SMSC. */
+    public SmscProperties {
+        smsc = smsc == null ? List.of() : List.copyOf(smsc);
+    }
+
+    /** How the SMSC accepts a bind. */
+    public enum BindMode {
+        /** One transceiver session per bind. */
+        TRANSCEIVER,
+        /** A transmitter and a receiver session per bind. */
+        TX_RX
+    }
+
+    /**
+     * One SMSC account.
+     *
+     * @param name a short name stored with each message sent through it (default {@code smsc})
+     * @param host SMSC host
+     * @param port SMSC port (2775 by default)
+     * @param systemId bind system_id
+     * @param password bind password
+     * @param systemType bind system_type (often empty)
+     * @param sourceAddress source_addr of submits, e.g. the utility's service code 95598
+     * @param sourceTon its TON (0 unknown, 1 international, 2 national, 3 network specific, 5 alphanumeric)
+     * @param sourceNpi its NPI (0 unknown, 1 ISDN)
+     * @param maxSubmitsPerSecond the account's contracted rate; submits are paced to it
+     * @param maxInFlight submits awaiting a response at once (the SMPP window)
+     * @param bindCount binds held at once, never more
+     * @param bindMode transceiver, or transmitter + receiver
+     * @param submitIdFormat how the SMSC writes ids in submit_sm_resp
+     * @param receiptIdFormat how it writes them in delivery receipts
+     * @param enquireLinkInterval keep-alive period
+     * @param responseTimeout how long a submit waits for its response before it is in doubt
+     * @param reconnectBackoffCap reconnect waits double from 200 ms up to this
+     */
+    public record Smsc(String name, String host, Integer port, String systemId, String password, String systemType,
+                       String sourceAddress, Integer sourceTon, Integer sourceNpi, Integer maxSubmitsPerSecond,
+                       Integer maxInFlight, Integer bindCount, BindMode bindMode, MessageIdFormat submitIdFormat,
+                       MessageIdFormat receiptIdFormat, Duration enquireLinkInterval, Duration responseTimeout,
+                       Duration reconnectBackoffCap) {
+
+        /** Fills defaults and checks what must be set. */
+        public Smsc {
+            if (host == null || host.isBlank() || systemId == null || systemId.isBlank()) {
+                throw new IllegalArgumentException("hotline.sms.smsc: host and system-id are required");
+            }
+            name = name == null || name.isBlank() ? "smsc" : name;
+            port = port == null ? 2775 : port;
+            password = password == null ? "" : password;
+            systemType = systemType == null ? "" : systemType;
+            sourceAddress = sourceAddress == null ? "95598" : sourceAddress;
+            sourceTon = sourceTon == null ? 0 : sourceTon;
+            sourceNpi = sourceNpi == null ? 0 : sourceNpi;
+            maxSubmitsPerSecond = maxSubmitsPerSecond == null ? 200 : maxSubmitsPerSecond;
+            maxInFlight = maxInFlight == null ? 10 : maxInFlight;
+            bindCount = bindCount == null ? 1 : bindCount;
+            bindMode = bindMode == null ? BindMode.TRANSCEIVER : bindMode;
+            submitIdFormat = submitIdFormat == null ? MessageIdFormat.STRING : submitIdFormat;
+            receiptIdFormat = receiptIdFormat == null ? submitIdFormat : receiptIdFormat;
+            enquireLinkInterval = enquireLinkInterval == null ? Duration.ofSeconds(30) : enquireLinkInterval;
+            responseTimeout = responseTimeout == null ? Duration.ofSeconds(10) : responseTimeout;
+            reconnectBackoffCap = reconnectBackoffCap == null ? Duration.ofSeconds(30) : reconnectBackoffCap;
+            if (maxSubmitsPerSecond < 1 || maxInFlight < 1 || bindCount < 1) {
+                throw new IllegalArgumentException("hotline.sms.smsc[" + name + "]: max-submits-per-second, "
+                        + "max-in-flight and bind-count must be >= 1");
+            }
+        }
+
+        /** A minimal account: everything else defaulted. */
+        public static Smsc of(String name, String host, int port, String systemId, String password) {
+            return new Smsc(name, host, port, systemId, password, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null);
+        }
+
+        /** This account with another rate and window. */
+        public Smsc withThroughput(int submitsPerSecond, int inFlight) {
+            return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
+                    submitsPerSecond, inFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
+                    enquireLinkInterval, responseTimeout, reconnectBackoffCap);
+        }
+
+        /** This account with other id formats. */
+        public Smsc withIdFormats(MessageIdFormat submit, MessageIdFormat receipt) {
+            return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
+                    maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submit, receipt, enquireLinkInterval,
+                    responseTimeout, reconnectBackoffCap);
+        }
+
+        /** This account with other binds. */
+        public Smsc withBinds(int count, BindMode mode) {
+            return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
+                    maxSubmitsPerSecond, maxInFlight, count, mode, submitIdFormat, receiptIdFormat,
+                    enquireLinkInterval, responseTimeout, reconnectBackoffCap);
+        }
+
+        /** This account with other timers. */
+        public Smsc withTimers(Duration enquireLink, Duration response, Duration backoffCap) {
+            return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
+                    maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
+                    enquireLink, response, backoffCap);
+        }
+
+        /** The id normalisation for this SMSC. */
+        public MessageIds messageIds() {
+            return new MessageIds(submitIdFormat, receiptIdFormat);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.hotline.sms.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hotline.sms.outbox.OutboxFixture.CODEC;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hotline.cti.testing.EmbeddedPostgresSupport;
+import org.hotline.sms.message.MessageIdFormat;
+import org.hotline.sms.smpp.SmscProperties;
+import org.hotline.smscsim.ReceivedSms;
+import org.hotline.smscsim.ReceivedSubmit;
+import org.hotline.smscsim.SmscSimulator;
+import org.hotline.smscsim.SmscSimulatorConfig;
+import org.hotline.smscsim.SmscSimulatorConfig.IdFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The outbox sender against real PostgreSQL and the SMSC simulator over TCP. */
+class SmsSenderIntegrationTests {
+
+    private static HikariDataSource db;
+    private static SmsOutbox outbox;
+
+    @BeforeAll
+    static void database() {
+        db = EmbeddedPostgresSupport.migratedDatabase();
+        outbox = new SmsOutbox(db, CODEC);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    private static SmsSender sender(SmscProperties.Smsc... smscs) {
+        SmsSender sender = new SmsSender(db, CODEC, new SmscProperties(List.of(smscs)),
+                SenderSettings.defaults().withInDoubt(Duration.ofSeconds(4), Duration.ofMillis(200)));
+        sender.start();
+        return sender;
+    }
+
+    @Test
+    void aLongChineseNoticeGoesAsThreeUcs2PartsThatReassembleByteForByte() throws Exception {
+        String text = "【国网供电】尊敬的客户：因线路检修，您所在的幸福小区将于11月24日08:00至18:00停电，"
+                + "恢复时间视施工情况可能提前或延后，请提前做好准备，给您带来不便敬请谅解。如有疑问请致电95598。"
+                + "抢修服务热线全天二十四小时为您服务，停电期间请勿靠近施工现场，注意用电安全，谢谢配合。回复TD退订";
+        try (SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults());
+             SmsSender sender = sender(OutboxFixture.smsc("a", sim))) {
+            outbox.enqueue(List.of(new OutboundSms("ucs2-1", "13900000001", text, SmsKind.OUTAGE, null,
+                    Instant.EPOCH)));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(status("ucs2-1")).isEqualTo("delivered"));
+            List<ReceivedSms> got = sim.messages();
+            assertThat(got).hasSize(1);
+            assertThat(got.get(0).parts()).isEqualTo(CODEC.encode(text, 0).parts().size()).isEqualTo(3);
+            assertThat(got.get(0).payload()).isEqualTo(text.getBytes(StandardCharsets.UTF_16BE));
+            assertThat(got.get(0).text()).isEqualTo(text);
+            List<ReceivedSubmit> submits = sim.submits();
+            assertThat(submits).allSatisfy(s -> {
+                assertThat(s.dataCoding()).isEqualTo(8);
+                assertThat(s.esmClass() & 0x40).isEqualTo(0x40);
+                assertThat(s.shortMessage()).startsWith(0x05, 0x00, 0x03);
+            });
+            assertThat(OutboxFixture.rows(db, """
+                    select p.seq, p.smsc_message_id, p.status from sms_parts p join sms_messages m on m.id = p.message_id
+                    where m.dedupe_key = 'ucs2-1' order by p.seq"""))
+                    .extracting(r -> r.get("smsc_message_id"))
+                    .containsExactlyElementsOf(submits.stream().map(s -> Long.toString(Long.parseLong(s.messageId(), 16)))
+                            .toList());
+        }
+    }
+
+    @Test
+    void hexSubmitIdsAndDecimalReceiptIdsAreOneMessage() throws Exception {
+        SmscSimulatorConfig config = SmscSimulatorConfig.defaults().withIdFormats(IdFormat.HEX, IdFormat.DECIMAL);
+        try (SmscSimulator sim = SmscSimulator.start(config);
+             SmsSender sender = sender(OutboxFixture.smsc("b", sim)
+                     .withIdFormats(MessageIdFormat.HEX, MessageIdFormat.DECIMAL))) {
+            sim.setReceiptedMessageIdTlv(false);
+            outbox.enqueue(OutboxFixture.messages("hexdec-", 11, 20, "Power back at 18:00, ref ", SmsKind.OUTAGE));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "hexdec-")).isEqualTo(Map.of("delivered", 20)));
+            assertThat(sim.submits()).allSatisfy(s -> assertThat(s.messageId()).matches("[0-9A-F]+"));
+            assertThat(sim.submits()).allSatisfy(s -> assertThat(s.dataCoding()).isZero());
+        }
+    }
+
+    @Test
+    void decimalIdsEverywhereAndFailedReceiptsFailTheMessageWithTheirState() throws Exception {
+        SmscSimulatorConfig config = SmscSimulatorConfig.defaults().withIdFormats(IdFormat.DECIMAL, IdFormat.DECIMAL)
+                .withReceipts(Duration.ofMillis(50), 0.5);
+        try (SmscSimulator sim = SmscSimulator.start(config);
+             SmsSender sender = sender(OutboxFixture.smsc("c", sim)
+                     .withIdFormats(MessageIdFormat.DECIMAL, MessageIdFormat.DECIMAL))) {
+            outbox.enqueue(OutboxFixture.messages("dec-", 12, 40, "账单提醒 ", SmsKind.ARREARS));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                Map<String, Integer> s = OutboxFixture.statuses(db, "dec-");
+                return s.getOrDefault("delivered", 0) + s.getOrDefault("failed", 0) == 40;
+            });
+            Map<String, Integer> s = OutboxFixture.statuses(db, "dec-");
+            assertThat(s.get("failed")).isPositive();
+            assertThat(s.get("delivered")).isPositive();
+            assertThat(OutboxFixture.rows(db, "select distinct error_text from sms_messages where dedupe_key like 'dec-%'"
+                    + " and status = 'failed'")).extracting(r -> r.get("error_text"))
+                    .isSubsetOf("UNDELIV", "EXPIRED").isNotEmpty();
+        }
+    }
+
+    @Test
+    void throttledSubmitsBackOffAndAreNeitherDroppedNorDuplicated() throws Exception {
+        try (SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults().withMaxSubmitsPerSecond(100));
+             SmsSender sender = sender(OutboxFixture.smsc("d", sim))) {
+            outbox.enqueue(OutboxFixture.messages("thr-", 13, 400, "Reminder ", SmsKind.GENERAL));
+            await().atMost(Duration.ofSeconds(40))
+                    .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "thr-")).isEqualTo(Map.of("delivered", 400)));
+            assertThat(sim.throttled()).isPositive();
+            assertThat(sim.messages()).hasSize(400);
+            assertThat(sim.countsByDestinationAndText().values()).containsOnly(1);
+        }
+    }
+
+    @Test
+    void wrongCredentialsGiveAClearErrorWhileTheOtherSmscSendsEverything() throws Exception {
+        try (SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults());
+             SmsSender sender = sender(SmscProperties.Smsc.of("bad", "127.0.0.1", sim.port(), "hotline", "wrong"),
+                     OutboxFixture.smsc("good", sim))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> sender.bindErrors().containsKey("bad"));
+            assertThat(sender.bindErrors()).containsOnlyKeys("bad");
+            assertThat(sender.bindErrors().get("bad")).contains("ESME_RBINDFAIL");
+            outbox.enqueue(OutboxFixture.messages("cred-", 14, 50, "Hello ", SmsKind.GENERAL));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "cred-")).isEqualTo(Map.of("delivered", 50)));
+            assertThat(sim.bindFailures()).isPositive();
+            assertThat(OutboxFixture.rows(db, "select distinct smsc from sms_messages where dedupe_key like 'cred-%'"))
+                    .extracting(r -> r.get("smsc")).containsExactly("good");
+        }
+    }
+
+    @Test
+    void droppedConnectionsAreRebuiltAndNothingIsLostOrSentTwice() throws Exception {
+        try (SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults());
+             SmsSender sender = sender(OutboxFixture.smsc("e", sim).withThroughput(400, 8))) {
+            outbox.enqueue(OutboxFixture.messages("drop-", 15, 1_000, "停电通知 ", SmsKind.OUTAGE));
+            for (int drop = 1; drop <= 3; drop++) {
+                int target = drop * 200;
+                await().atMost(Duration.ofSeconds(30)).until(() -> sim.submits().size() >= target);
+                sim.dropConnections();
+            }
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "drop-")).isEqualTo(Map.of("delivered", 1_000)));
+            assertThat(sim.messages()).hasSize(1_000);
+            assertThat(sim.countsByDestinationAndText().values()).containsOnly(1);
+            assertThat(sim.maxBoundSessions()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void repliesOptOutTheLastKindRecordDigitsAndTurnTextIntoContacts() throws Exception {
+        try (SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults());
+             SmsSender sender = sender(OutboxFixture.smsc("f", sim))) {
+            outbox.enqueue(OutboxFixture.messages("mo-", 16, 3, "计划停电通知 ", SmsKind.OUTAGE));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "mo-")).isEqualTo(Map.of("delivered", 3)));
+            sim.sendMo(OutboxFixture.number(16, 0), "95598", "退订");
+            sim.sendMo("86" + OutboxFixture.number(16, 1), "95598", "1");
+            sim.sendMo(OutboxFixture.number(16, 2), "95598", "我家还是没有电");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(OutboxFixture.rows(db,
+                    "select number, action, digits, kind from sms_replies where number like '13916%' order by number"))
+                    .extracting(r -> r.get("number") + "/" + r.get("action") + "/" + r.get("digits") + "/" + r.get("kind"))
+                    .containsExactly(OutboxFixture.number(16, 0) + "/opt_out/null/outage",
+                            OutboxFixture.number(16, 1) + "/reply/1/outage",
+                            OutboxFixture.number(16, 2) + "/contact/null/outage"));
+            assertThat(OutboxFixture.rows(db, "select kind from sms_opt_outs where number = ?", OutboxFixture.number(16, 0)))
+                    .extracting(r -> r.get("kind")).containsExactly("outage");
+            assertThat(OutboxFixture.rows(db, "select channel, notes from contacts where phone = ?",
+                    OutboxFixture.number(16, 2))).extracting(r -> r.get("channel") + ":" + r.get("notes"))
+                    .containsExactly("sms:我家还是没有电");
+            EnqueueResult again = outbox.enqueue(List.of(new OutboundSms("mo-again", OutboxFixture.number(16, 0),
+                    "恢复送电通知", SmsKind.OUTAGE, null, Instant.EPOCH)));
+            assertThat(again.optedOut()).isEqualTo(1);
+        }
+    }
+
+    private static String status(String key) throws Exception {
+        List<Map<String, Object>> r = OutboxFixture.rows(db, "select status from sms_messages where dedupe_key = ?", key);
+        return r.isEmpty() ? null : (String) r.get(0).get("status");
+    }
+}

@@ -1,0 +1,29 @@
+package org.hotline.smscsim;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the simulator alone for the demo: {@code port systemId password [receiptDelayMs] [failureShare]}
+ * (defaults 2775 hotline secret 500 0.05).
+ */
+public final class SmscSimulatorMain {
+
+    private SmscSimulatorMain() {
+    }
+
+    /** Starts and runs until the process is stopped. */
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 2775;
+        String systemId = args.length > 1 ? args[1] : "hotline";
+        String password = args.length > 2 ? args[2] : "secret";
+        long delay = args.length > 3 ? Long.parseLong(args[3]) : 500;
+        double failures = args.length > 4 ? Double.parseDouble(args[4]) : 0.05;
+        SmscSimulatorConfig config = new SmscSimulatorConfig(port, systemId, password, SmscSimulatorConfig.IdFormat.HEX,
+                SmscSimulatorConfig.IdFormat.HEX, Duration.ofMillis(delay), failures, 0, System.nanoTime());
+        SmscSimulator simulator = SmscSimulator.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+        org.slf4j.LoggerFactory.getLogger(SmscSimulatorMain.class).info("SMSC simulator on port {}", simulator.port());
+        new CountDownLatch(1).await();
+    }
+}
