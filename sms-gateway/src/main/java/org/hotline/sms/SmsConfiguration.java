@@ -7,15 +7,18 @@ import org.hotline.sms.outbox.SenderSettings;
 import org.hotline.sms.outbox.SmsOutbox;
 import org.hotline.sms.outbox.SmsSender;
 import org.hotline.sms.smpp.SmscProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** The SMS gateway for a Spring application: the codec, the outbox and, when an SMSC is configured, the sender. */
-@Configuration(proxyBeanMethods = false)
+// an auto-configuration, so its @ConditionalOnMissingBean sees the application's own beans first
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+@ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties({SmscProperties.class, SenderSettings.class})
 public class SmsConfiguration {
 

@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param postgres embedded PostgreSQL; used only when {@code spring.datasource.url} is empty
  * @param redis embedded Redis; off by default (a single node needs no Redis)
+ * @param smsc the SMSC simulator; used only when no {@code hotline.sms.smsc[0].host} is configured
  */
 @ConfigurationProperties("hotline.embedded")
-public record EmbeddedProperties(@DefaultValue Postgres postgres, @DefaultValue Redis redis) {
+public record EmbeddedProperties(@DefaultValue Postgres postgres, @DefaultValue Redis redis, @DefaultValue Smsc smsc) {
 
     /**
      * Embedded PostgreSQL ({@code HOTLINE_EMBEDDED_POSTGRES_*}).
@@ -32,5 +33,14 @@ public record EmbeddedProperties(@DefaultValue Postgres postgres, @DefaultValue 
      * @param port TCP port on 127.0.0.1; 0 picks a free one (default 0)
      */
     public record Redis(@DefaultValue("false") boolean enabled, @DefaultValue("0") int port) {
+    }
+
+    /**
+     * The built-in SMSC simulator the demo sends its SMS to ({@code HOTLINE_EMBEDDED_SMSC_*}): accepts binds, answers
+     * submits, sends delivery receipts after 100 ms (issue #5).
+     *
+     * @param enabled start it and point {@code hotline.sms.smsc[0]} at it when no SMSC is configured (default true)
+     */
+    public record Smsc(@DefaultValue("true") boolean enabled) {
     }
 }

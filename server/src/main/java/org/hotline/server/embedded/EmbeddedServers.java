@@ -10,6 +10,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.hotline.pbxsim.PbxSimulator;
 import org.hotline.pbxsim.SimulatorConfig;
+import org.hotline.smscsim.SmscSimulator;
+import org.hotline.smscsim.SmscSimulatorConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
@@ -73,6 +75,17 @@ public final class EmbeddedServers implements AutoCloseable {
         started.push(simulator);
         log.info("PBX simulator listening on 127.0.0.1:{}", simulator.port());
         return simulator;
+    }
+
+    SmscSimulator startSmsc() {
+        try {
+            SmscSimulator smsc = SmscSimulator.start(SmscSimulatorConfig.defaults());
+            started.push(smsc);
+            log.info("SMSC simulator listening on 127.0.0.1:{}", smsc.port());
+            return smsc;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the SMSC simulator", e);
+        }
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.hotline.pbxsim.PbxSimulator;
 import org.hotline.server.simulator.SimulatorProperties;
+import org.hotline.smscsim.SmscSimulator;
+import org.hotline.smscsim.SmscSimulatorConfig;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -13,7 +15,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Starts the embedded PostgreSQL, Redis and PBX simulator that the settings ask for, before the application context
+ * Starts the embedded PostgreSQL, Redis, PBX simulator and SMSC simulator that the settings ask for, before the application context
  * binds its settings, and points {@code spring.datasource.*}, {@code hotline.push.redis-uri} and {@code hotline.ami.*}
  * at them. They are registered as the context's first disposable bean, so they stop after everything that uses them.
  */
@@ -46,6 +48,14 @@ public final class EmbeddedServersPostProcessor implements EnvironmentPostProces
                 props.put("hotline.ami.port", sim.port());
                 props.put("hotline.ami.username", sim.config().username());
                 props.put("hotline.ami.secret", sim.config().secret());
+            }
+            if (embedded.smsc().enabled() && !hasText(environment, "hotline.sms.smsc[0].host")) {
+                SmscSimulator smsc = servers.startSmsc();
+                props.put("hotline.sms.smsc[0].name", "simulator");
+                props.put("hotline.sms.smsc[0].host", "127.0.0.1");
+                props.put("hotline.sms.smsc[0].port", smsc.port());
+                props.put("hotline.sms.smsc[0].system-id", SmscSimulatorConfig.defaults().systemId());
+                props.put("hotline.sms.smsc[0].password", SmscSimulatorConfig.defaults().password());
             }
         } catch (RuntimeException e) {
             servers.close();

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * application with a DataSource. Uses the application's {@link SmsOutbox}, {@link SmsCodec} and {@link Clock} when it
  * has them, else its own (the outbox is stateless over the DataSource).
  */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(after = org.hotline.sms.SmsConfiguration.class, afterName = {
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
         "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
         "org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration"})
