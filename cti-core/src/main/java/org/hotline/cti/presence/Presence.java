@@ -302,16 +302,23 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             commit(d, t.status());
             after = d.status;
         }
-        if (!actions.isEmpty()) {
-            timers.execute(() -> {
-                for (AmiAction action : actions) {
-                    try {
-                        sendTolerant(action);
-                    } catch (ControlException e) {
-                        log.warn("{} for {} failed: {}", action.name(), d.username, e.getMessage());
-                    }
+        Runnable send = () -> {
+            for (AmiAction action : actions) {
+                try {
+                    sendTolerant(action);
+                } catch (ControlException e) {
+                    log.warn("{} for {} failed: {}", action.name(), d.username, e.getMessage());
                 }
-            });
+            }
+        };
+        if (actions.isEmpty()) {
+            return after;
+        }
+        if (input instanceof DeskInput.SocketBack) {
+            // lift the lagged pause before the desktop gets its snapshot, so a call placed right after rings (#3)
+            send.run();
+        } else {
+            timers.execute(send);
         }
         return after;
     }

@@ -51,8 +51,9 @@ final class PopSocketHandler extends TextWebSocketHandler {
         raw.getAttributes().put(AGENT, session);
         // Register before reading the snapshot: a pop that races it arrives twice, and the page keeps the higher version.
         sessions.add(agent, session);
-        sendSnapshot(agent, session);
+        // desk state first: reconnecting lifts a lagged pause before the snapshot tells the page it is live (#3)
         sendDeskState(agent, session);
+        sendSnapshot(agent, session);
     }
 
     /** The desk state on connect; a lagged pause ends here (the presence service counts this node's sessions). */
