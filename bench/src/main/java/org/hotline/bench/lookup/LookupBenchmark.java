@@ -138,6 +138,23 @@ public final class LookupBenchmark {
             System.out.printf("cascade run %d: declared %s in %.1f ms, listed %,d customers in %.1f ms%n", run + 1,
                     last.outageNo(), (c1 - c0) / 1e6, listed, (System.nanoTime() - c1) / 1e6);
         }
+        if (System.getProperty("explain") != null) {
+            // the plan of the listing (same text as Outages' statement) for whoever tunes it
+            for (String row : jdbc.queryForList("""
+                    explain (analyze, buffers) select c.id, m.normalized from customers c
+                    left join lateral (select cp.normalized from customer_phones cp
+                        where cp.customer_id = c.id and cp.kind = 'mobile' and cp.sms_allowed
+                        order by cp.is_primary desc, cp.id limit 1) m on true
+                    where c.id in (select ac.customer_id from premises p
+                                   cross join lateral (select a.customer_id from accounts a
+                                       where a.premises_id = p.id and a.closed_at is null offset 0) ac
+                                   where p.transformer_area_id = any(array(
+                                       select ta.id from transformer_areas ta join feeder_lines l
+                                       on l.id = ta.feeder_line_id where l.code = ?)))
+                    order by c.id""", String.class, LINE)) {
+                System.out.println("plan: " + row);
+            }
+        }
         long[] sorted = cascade.clone();
         Arrays.sort(sorted);
         double cascadeMs = sorted[sorted.length / 2] / 1e6;

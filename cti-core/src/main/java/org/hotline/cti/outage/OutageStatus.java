@@ -55,10 +55,12 @@ public class OutageStatus {
         }
     }
 
+    // accounts are probed per premises (offset 0 stops the planner flattening it into a hash join over all accounts)
     private static final String COUNTS = """
             select o.id, (select count(distinct ac.customer_id) from transformer_areas ta
                           join premises p on p.transformer_area_id = ta.id
-                          join accounts ac on ac.premises_id = p.id and ac.closed_at is null
+                          cross join lateral (select a.customer_id from accounts a
+                                              where a.premises_id = p.id and a.closed_at is null offset 0) ac
                           where ta.id = o.transformer_area_id or ta.feeder_line_id = o.feeder_line_id)
             from outages o where o.id = any(?)""";
 
@@ -77,7 +79,8 @@ public class OutageStatus {
     private static final String BOARD_CUSTOMERS = "with " + ACTIVE_AREAS + """
             select count(distinct ac.customer_id) from active_areas aa
             join premises p on p.transformer_area_id = aa.area_id
-            join accounts ac on ac.premises_id = p.id and ac.closed_at is null""";
+            cross join lateral (select a.customer_id from accounts a
+                                where a.premises_id = p.id and a.closed_at is null offset 0) ac""";
 
     private static final String BOARD_CALLS = "with " + ACTIVE_AREAS + """
             select count(*) from calls k

@@ -41,7 +41,10 @@ public class Outages {
                 order by cp.is_primary desc, cp.id limit 1
             ) m on true
             where c.id in (select ac.customer_id from premises p
-                           join accounts ac on ac.premises_id = p.id and ac.closed_at is null
+                           -- offset 0 keeps this a probe of accounts_premises_idx per premises: flattened into a
+                           -- join, the planner hashes a sequential scan of all accounts (seconds at 10M)
+                           cross join lateral (select a.customer_id from accounts a
+                                               where a.premises_id = p.id and a.closed_at is null offset 0) ac
                            where p.transformer_area_id = any(?))
             order by c.id
             """;
