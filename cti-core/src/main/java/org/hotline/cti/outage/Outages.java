@@ -24,26 +24,28 @@ public class Outages {
             join feeder_lines l on l.id = coalesce(o.feeder_line_id, a.feeder_line_id)
             """;
 
-    // Areas in scope: the one area, or every area on the line; union keeps both branches on their own index.
+    // Areas in scope: the one area, or every area on the line; read first so the planner sees a real array below.
+    private static final String SCOPE = """
+            select o.transformer_area_id from outages o where o.id = ? and o.transformer_area_id is not null
+            union all
+            select ta.id from outages o join transformer_areas ta on ta.feeder_line_id = o.feeder_line_id
+            where o.id = ?""";
+
+    // a semi-join (no distinct over the owners) walking premises -> accounts on their indexes
     private static final String AFFECTED = """
-            with scope as (
-                select o.transformer_area_id as area_id from outages o
-                where o.id = ? and o.transformer_area_id is not null
-                union all
-                select ta.id from outages o join transformer_areas ta on ta.feeder_line_id = o.feeder_line_id
-                where o.id = ?
-            ), owners as (
-                select distinct ac.customer_id from scope s
-                join premises p on p.transformer_area_id = s.area_id
-                join accounts ac on ac.premises_id = p.id and ac.closed_at is null
-            )
             select c.id, c.customer_no, c.name, c.key_account, c.high_risk, m.normalized
-            from owners w join customers c on c.id = w.customer_id
+            from customers c
             left join lateral (
                 select cp.normalized from customer_phones cp
                 where cp.customer_id = c.id and cp.kind = 'mobile' and cp.sms_allowed
                 order by cp.is_primary desc, cp.id limit 1
             ) m on true
+            where c.id in (select ac.customer_id from premises p
+                           -- offset 0 keeps this a probe of accounts_premises_idx per premises: flattened into a
+                           -- join, the planner hashes a sequential scan of all accounts (seconds at 10M)
+                           cross join lateral (select a.customer_id from accounts a
+                                               where a.premises_id = p.id and a.closed_at is null offset 0) ac
+                           where p.transformer_area_id = any(?))
             order by c.id
             """;
 
@@ -71,10 +73,19 @@ public class Outages {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false); // pgjdbc streams with a fetch size only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(AFFECTED)) {
-                ps.setFetchSize(2_000);
+            List<Long> areas = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SCOPE)) {
                 ps.setLong(1, outageId);
                 ps.setLong(2, outageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        areas.add(rs.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(AFFECTED)) {
+                ps.setFetchSize(5_000);
+                ps.setArray(1, c.createArrayOf("bigint", areas.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         each.accept(new AffectedCustomer(rs.getLong(1), rs.getString(2), rs.getString(3),

@@ -1,13 +1,17 @@
-package org.hotline.cti.area;
+package org.hotline.bench.lookup;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.hotline.cti.area.AreaEntry;
+import org.hotline.cti.area.AreaIndex;
+import org.hotline.cti.area.AreaMatch;
+import org.hotline.cti.area.PinyinInitials;
 
 /**
  * Measures AreaIndex build time and per-query latency over 100,000 generated place names (a main, not a test, so it
- * never times on a busy CI machine): {@code java -cp ... org.hotline.cti.area.AreaIndexBench [areas]}.
+ * never times on a busy CI machine): {@code java -cp ... org.hotline.bench.lookup.AreaIndexBench [areas]}; {@code bench/lookup} runs the whole lookup benchmark.
  */
 public final class AreaIndexBench {
 
