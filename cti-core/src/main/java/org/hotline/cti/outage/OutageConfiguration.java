@@ -1,11 +1,18 @@
 package org.hotline.cti.outage;
 
+import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The outage capability (issue #4) over the application's DataSource. */
+/**
+ * The outage capability (issue #4) over the application's DataSource; "now" is a {@link Clock} bean when the
+ * application defines one (tests do), else the system clock.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OutageConfiguration {
 
@@ -14,5 +21,26 @@ public class OutageConfiguration {
     @DependsOnDatabaseInitialization
     public Outages outages(DataSource dataSource) {
         return new Outages(dataSource);
+    }
+
+    /** Declares, extends and restores outages. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    public OutageDesk outageDesk(DataSource dataSource, ObjectProvider<Clock> clock) {
+        return new OutageDesk(dataSource, clock.getIfUnique(Clock::systemUTC));
+    }
+
+    /** Outage lists, coverage, the board and the public feed. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    public OutageStatus outageStatus(DataSource dataSource, ObjectProvider<Clock> clock) {
+        return new OutageStatus(dataSource, clock.getIfUnique(Clock::systemUTC));
+    }
+
+    /** Ends outages at their expected end ({@code hotline.outages.auto-restore-interval}, default 30 s). */
+    @Bean
+    public OutageAutoRestore outageAutoRestore(OutageDesk desk,
+            @Value("${hotline.outages.auto-restore-interval:30s}") Duration interval) {
+        return new OutageAutoRestore(desk, interval);
     }
 }
