@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.hotline.cti.area.AreaDirectory;
 import org.hotline.cti.demo.DemoUsers;
 import org.hotline.server.testing.AgentClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,11 +51,14 @@ class OutagePagesBrowserIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AreaDirectory areas;
+
     private Instant lineOutageEnd;
 
     @BeforeEach
     void networkWithAnOutageOnTheFirstLine() {
-        lineOutageEnd = OutageTestNetwork.writeOnce(jdbc);
+        lineOutageEnd = OutageTestNetwork.writeOnce(jdbc, areas);
     }
 
     @Test
@@ -141,6 +145,7 @@ class OutagePagesBrowserIntegrationTests {
         List<WebElement> rows = errors.findElements(By.cssSelector("tbody tr.import-error"));
         assertThat(rows).hasSize(1);
         assertThat(text(rows.get(0), ".line")).isEqualTo("3");
+        assertThat(text(rows.get(0), ".column")).isEqualTo("line_code");
         assertThat(text(rows.get(0), ".message")).contains("NO-SUCH-LINE");
         assertThat(browser.await(By.id("import-result")).getText()).startsWith("导入失败，未导入任何数据");
         assertThat(jdbc.queryForObject("select count(*) from transformer_areas where code = ?", Integer.class, goodArea))
@@ -188,9 +193,10 @@ class OutagePagesBrowserIntegrationTests {
     }
 
     private static String areasCsv(String goodArea) {
-        return "code,name,line_code,repair_centre_code,responsible_person,responsible_phone\n"
-                + goodArea + ",导入测试台区," + LINE + "," + CENTRE + ",李四,13700000402\n"
-                + "T4A998,不存在线路台区,NO-SUCH-LINE," + CENTRE + ",李四,13700000403\n";
+        return "area_code,area_name,line_code,repair_centre_code,repair_centre_name,repair_centre_phone,"
+                + "responsible_person,responsible_phone\n"
+                + goodArea + ",导入测试台区," + LINE + "," + CENTRE + ",,,李四,13700000402\n"
+                + "T4A998,不存在线路台区,NO-SUCH-LINE," + CENTRE + ",,,李四,13700000403\n";
     }
 
     private WebElement awaitResult(String code) {

@@ -1,8 +1,9 @@
 package org.hotline.server.browser;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.sql.Timestamp;
+import org.hotline.cti.area.AreaDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,8 +37,11 @@ final class OutageTestNetwork {
     private OutageTestNetwork() {
     }
 
-    /** Writes the network and the line outage once; returns the outage's expected end. */
-    static Instant writeOnce(JdbcTemplate jdbc) {
+    /**
+     * Writes the network and the line outage once and rebuilds the in-memory area index (SQL bypasses the import,
+     * which would rebuild it); returns the outage's expected end.
+     */
+    static Instant writeOnce(JdbcTemplate jdbc, AreaDirectory areas) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Integer existing = jdbc.queryForObject("select count(*) from substations where code = ?", Integer.class, SUBSTATION);
         if (existing != null && existing > 0) {
@@ -66,6 +70,7 @@ final class OutageTestNetwork {
         jdbc.update("insert into outages (outage_no, kind, feeder_line_id, reason, starts_at, expected_end_at, created_by) "
                 + "select ?, 'unplanned', id, ?, ?, ?, 'test' from feeder_lines where code = ?", OUTAGE_NO, OUTAGE_REASON,
                 Timestamp.from(now.minus(1, ChronoUnit.HOURS)), Timestamp.from(end), LINE);
+        areas.refresh();
         return end;
     }
 
