@@ -86,8 +86,10 @@
 
     function select(i) {
       const items = list.children;
-      if (selected >= 0 && items[selected]) items[selected].classList.remove('selected');
-      items[selected]?.setAttribute('aria-selected', 'false');
+      if (items[selected]) {
+        items[selected].classList.remove('selected');
+        items[selected].setAttribute('aria-selected', 'false');
+      }
       selected = results.length ? Math.max(0, Math.min(i, results.length - 1)) : -1;
       if (selected >= 0) {
         items[selected].classList.add('selected');
