@@ -211,6 +211,9 @@ class OutagePagesBrowserIntegrationTests {
         browser.driver().findElement(By.id("password")).sendKeys(password);
         button.click();
         browser.awaitUrl(u -> !u.contains("/login.html"));
+        browser.await(By.tagName("html"), e -> "complete".equals(browser.script("return document.readyState")));
+        // the role's landing page belongs to other pages' tests (and may not exist yet): its console is not ours
+        browser.consoleErrors();
     }
 
     private void select(String id, String value) {
