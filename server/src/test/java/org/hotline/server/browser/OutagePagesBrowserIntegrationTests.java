@@ -79,6 +79,13 @@ class OutagePagesBrowserIntegrationTests {
         assertThat(flag.getCssValue("background-color")).isEqualTo(RED);
         browser.screenshot("outage-lookup-jsnl");
 
+        browser.driver().findElement(By.id("lang")).click();
+        assertThat(Browser.textContent(awaitResult(AREA).findElement(By.cssSelector(".outage-flag"))))
+                .isEqualTo("Outage · expected back " + shown(lineOutageEnd));
+        browser.driver().findElement(By.id("lang")).click(); // the language is remembered: leave Chinese for the others
+        browser.await(By.cssSelector("#lookup .lookup-status"), e -> e.getText().endsWith("回车打开线路"));
+        box = browser.await(By.cssSelector("#lookup .lookup-input"));
+
         // the keyboard alone: the first result is chosen, Enter opens its line's tree
         box.sendKeys(Keys.ENTER);
         browser.awaitUrl(u -> u.endsWith("/lines.html?code=" + LINE));
@@ -113,7 +120,7 @@ class OutagePagesBrowserIntegrationTests {
         browser.driver().findElement(By.id("declare-button")).click();
         assertThat(browser.await(By.id("declare-result"), e -> e.getText().startsWith("已发布")).getDomAttribute("class"))
                 .isEqualTo("ok");
-        WebElement row = browser.await(By.xpath("//section[@id='planned']//tr[td[@class='reason']='" + reason + "']"));
+        WebElement row = browser.await(By.xpath(rowXpath("planned", reason)));
         assertThat(text(row, ".where")).contains(OTHER_AREA, OTHER_AREA_NAME);
         assertThat(text(row, ".ends")).isEqualTo(start.plusHours(4).format(SHOWN));
         browser.screenshot("outage-declared");
@@ -125,6 +132,45 @@ class OutagePagesBrowserIntegrationTests {
         assertThat(Browser.textContent(flag)).isEqualTo("计划停电 " + start.format(SHOWN) + " — "
                 + start.plusHours(4).format(SHOWN));
         assertThat(flag.getCssValue("background-color")).isEqualTo(AMBER);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void supervisorExtendsAndThenRestoresAnOutageEarlyAndTheBoardFollows() {
+        logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+        browser.open(url("/outages.html"));
+        LocalDateTime end = LocalDateTime.now().plusHours(2).truncatedTo(ChronoUnit.MINUTES);
+        String reason = "抢修 " + System.nanoTime();
+        select("d-scope", "line");
+        type("d-code", OTHER_LINE);
+        type("d-reason", reason);
+        setDateTime("d-end", end);
+        browser.driver().findElement(By.id("declare-button")).click();
+        WebElement row = currentRow(reason);
+        assertThat(row.getDomAttribute("class")).isEqualTo("outage active");
+        assertThat(text(row, ".ends")).isEqualTo(end.format(SHOWN));
+
+        setDateTime(row.findElement(By.cssSelector(".extend-to")), end.plusHours(3));
+        row.findElement(By.cssSelector("button.extend")).click();
+        browser.await(By.xpath(rowXpath("current", reason)), r -> text(r, ".ends").equals(end.plusHours(3).format(SHOWN)));
+
+        browser.open(url("/outage-board.html"));
+        WebElement board = browser.await(By.cssSelector("#b-table tbody"), b -> b.getText().contains(reason));
+        assertThat(browser.await(By.id("b-outages")).getText())
+                .isEqualTo(String.valueOf(board.findElements(By.cssSelector("tr.outage")).size()));
+        assertThat(Long.parseLong(browser.await(By.id("b-customers")).getText())).isPositive();
+        assertThat(browser.await(By.id("b-updated")).getText()).startsWith("更新于");
+        browser.screenshot("outage-board");
+
+        browser.open(url("/outages.html"));
+        WebElement restore = currentRow(reason).findElement(By.cssSelector("button.restore"));
+        restore.click();
+        assertThat(restore.getText()).isEqualTo("确认恢复送电？");
+        restore.click();
+        WebElement restored = browser.await(By.xpath(rowXpath("recent", reason)));
+        assertThat(text(restored, ".state")).startsWith("supervisor 于 ").endsWith(" 恢复");
+        assertThat(restored.findElements(By.cssSelector("button"))).isEmpty();
+        assertThat(browser.all(By.xpath(rowXpath("current", reason)))).isEmpty();
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -179,6 +225,23 @@ class OutagePagesBrowserIntegrationTests {
     }
 
     @Test
+    void compactLookupPanelBuiltIntoAnotherPageFindsTheSameAreaWithItsFlag() {
+        logIn("agent1001", DemoUsers.AGENT_PASSWORD);
+        browser.open(url("/lookup.html"));
+        browser.await(By.cssSelector("#lookup .lookup-input"));
+
+        // what agent.html does once the team wires the panel into its side bar
+        browser.script("const side = document.createElement('aside'); side.id = 'side';"
+                + " document.body.appendChild(side); Hotline.lookupPanel(side, {compact: true, limit: 5}).search(arguments[0]);",
+                AREA_NAME);
+
+        WebElement hit = browser.await(By.cssSelector("#side .lookup-panel.compact .result[data-code='" + AREA + "']"));
+        assertThat(hit.findElement(By.cssSelector(".outage-flag")).getDomAttribute("data-state")).isEqualTo("active");
+        assertThat(hit.getDomAttribute("data-line-code")).isEqualTo(LINE);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void markupInAnAreaNameIsShownAsTextAndNeverRuns() {
         logIn("agent1004", DemoUsers.AGENT_PASSWORD);
         browser.open(url("/lookup.html?q=" + MARKUP_AREA));
@@ -228,8 +291,20 @@ class OutagePagesBrowserIntegrationTests {
     }
 
     private void setDateTime(String id, LocalDateTime at) {
-        browser.script("document.getElementById(arguments[0]).value = arguments[1];", id,
+        setDateTime(browser.await(By.id(id)), at);
+    }
+
+    private void setDateTime(WebElement input, LocalDateTime at) {
+        browser.script("arguments[0].value = arguments[1];", input,
                 at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+    }
+
+    private WebElement currentRow(String reason) {
+        return browser.await(By.xpath(rowXpath("current", reason)));
+    }
+
+    private static String rowXpath(String section, String reason) {
+        return "//section[@id='" + section + "']//tr[td[@class='reason']='" + reason + "']";
     }
 
     private static String shown(Instant at) {
