@@ -80,8 +80,11 @@ class OutagePagesBrowserIntegrationTests {
         browser.screenshot("outage-lookup-jsnl");
 
         browser.driver().findElement(By.id("lang")).click();
-        assertThat(Browser.textContent(awaitResult(AREA).findElement(By.cssSelector(".outage-flag"))))
-                .isEqualTo("Outage · expected back " + shown(lineOutageEnd));
+        String english = "Outage · expected back " + shown(lineOutageEnd);
+        browser.await(By.cssSelector("#lookup .result[data-code='" + AREA + "'] .outage-flag"),
+                f -> english.equals(Browser.textContent(f)));
+        assertThat(browser.await(By.cssSelector("#lookup .result[data-code='" + AREA + "'] .type")).getText())
+                .isEqualTo("Area");
         browser.driver().findElement(By.id("lang")).click(); // the language is remembered: leave Chinese for the others
         browser.await(By.cssSelector("#lookup .lookup-status"), e -> e.getText().endsWith("回车打开线路"));
         box = browser.await(By.cssSelector("#lookup .lookup-input"));
@@ -270,6 +273,8 @@ class OutagePagesBrowserIntegrationTests {
         browser.clearCookies();
         browser.open(url("/login.html"));
         WebElement button = browser.await(By.id("login-button"), WebElement::isEnabled);
+        // every test starts in the default language, whatever an earlier one chose (the choice is remembered)
+        browser.script("localStorage.removeItem('hotline.lang')");
         browser.driver().findElement(By.id("username")).sendKeys(username);
         browser.driver().findElement(By.id("password")).sendKeys(password);
         button.click();
