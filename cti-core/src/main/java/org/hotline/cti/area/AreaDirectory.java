@@ -3,12 +3,13 @@ package org.hotline.cti.area;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@link AreaIndex} of the supply network in the database: every transformer area and every feeder line, searched
- * together by code, pinyin initials or Chinese name. Built on first use and rebuilt by {@link #refresh()} after
+ * together by code, pinyin initials or Chinese name (a line's voltage prefix such as {@code 10kV} left out). Built on first use and rebuilt by {@link #refresh()} after
  * imports and edits; searches never wait for a rebuild (they use the previous index meanwhile). Thread-safe.
  */
 public final class AreaDirectory {
@@ -28,6 +29,8 @@ public final class AreaDirectory {
      */
     public record Hit(Type type, long id, String code, String name, String initials, MatchKind kind) {
     }
+
+    private static final Pattern VOLTAGE = Pattern.compile("^\\s*\\d+(\\.\\d+)?\\s*[kK][vV]\\s*");
 
     private final JdbcTemplate jdbc;
     private final PinyinInitials pinyin;
@@ -79,7 +82,9 @@ public final class AreaDirectory {
                     entries.add(new AreaEntry(rs.getLong(1), rs.getString(2), rs.getString(3)));
                 });
         jdbc.query("select id, code, name from feeder_lines where btrim(code) <> '' and btrim(name) <> ''", rs -> {
-            entries.add(new AreaEntry(-rs.getLong(1), rs.getString(2), rs.getString(3)));
+            // agents say 建设南路线, not 10kV建设南路线: the voltage prefix is left out of the initials
+            String name = VOLTAGE.matcher(rs.getString(3)).replaceFirst("");
+            entries.add(new AreaEntry(-rs.getLong(1), rs.getString(2), name.isBlank() ? rs.getString(3) : name));
         });
         AreaIndex built = AreaIndex.of(entries, pinyin);
         index = built;

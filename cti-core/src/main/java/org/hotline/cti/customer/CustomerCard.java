@@ -4,21 +4,32 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * What an agent sees of one customer in a screen-pop: identity, flags, accounts with arrears, open work orders
- * and the last contacts. Every text field is data to be shown as text, never markup.
+ * What an agent sees of one customer in a screen-pop: identity, flags, accounts with arrears, open work orders,
+ * the last contacts and the outages cutting the supply of any of the customer's premises now. Every text field is
+ * data to be shown as text, never markup.
  */
 public record CustomerCard(long id, String customerNo, String name, Kind kind, boolean keyAccount, boolean highRisk,
                            String address, BigDecimal arrears, List<Account> accounts,
-                           List<WorkOrderSummary> openWorkOrders, List<ContactSummary> recentContacts) {
+                           List<WorkOrderSummary> openWorkOrders, List<ContactSummary> recentContacts,
+                           List<OutageSummary> outages) {
 
     /** Residential (民用) or commercial/industrial (工商). */
     public enum Kind { RESIDENTIAL, COMMERCIAL }
 
-    /** Copies the lists. */
+    /** Copies the lists; a card without outages (written by an older node) has none. */
     public CustomerCard {
         accounts = List.copyOf(accounts);
         openWorkOrders = List.copyOf(openWorkOrders);
         recentContacts = List.copyOf(recentContacts);
+        outages = outages == null ? List.of() : List.copyOf(outages);
+    }
+
+    /** A card without outages (the card before issue #4). */
+    public CustomerCard(long id, String customerNo, String name, Kind kind, boolean keyAccount, boolean highRisk,
+                        String address, BigDecimal arrears, List<Account> accounts,
+                        List<WorkOrderSummary> openWorkOrders, List<ContactSummary> recentContacts) {
+        this(id, customerNo, name, kind, keyAccount, highRisk, address, arrears, accounts, openWorkOrders,
+                recentContacts, List.of());
     }
 
     /** One account (户号) with its premises, meter and balance. */
@@ -33,5 +44,14 @@ public record CustomerCard(long id, String customerNo, String name, Kind kind, b
     /** One past contact (interaction), newest first. */
     public record ContactSummary(java.time.Instant at, String channel, String category, String summary,
                                  String agent) {
+    }
+
+    /**
+     * An active outage covering one of the customer's premises ({@code kind} is {@code planned} or {@code unplanned};
+     * area fields null for a line-wide outage).
+     */
+    public record OutageSummary(String outageNo, String kind, String lineCode, String lineName, String areaCode,
+                                String areaName, String reason, java.time.Instant startsAt,
+                                java.time.Instant expectedEndAt) {
     }
 }

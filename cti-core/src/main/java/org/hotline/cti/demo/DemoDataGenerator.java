@@ -22,16 +22,18 @@ import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.demo.internal.BulkLoad;
 import org.hotline.cti.demo.internal.CustomerRows;
+import org.hotline.cti.demo.internal.DemoOutages;
 import org.hotline.cti.demo.internal.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fills a migrated database with realistic synthetic data for demos and benchmarks: the demo users and queues
- * ({@link DemoUsers}), a supply network, and {@code N} customers with addresses, accounts, meters, phones, arrears,
- * contacts and work orders, the first of them carrying the numbers of the captured callers. Deterministic for a
- * seed and reference time; loads with PostgreSQL COPY in one transaction; running it again only adds what is missing
- * (customers are numbered {@code D000000001}…, and the next run continues after the highest one).
+ * ({@link DemoUsers}), a supply network with repair centres and area contacts, two demo outages, and {@code N}
+ * customers with addresses, accounts, meters, phones, arrears, contacts and work orders, the first of them carrying
+ * the numbers of the captured callers. Deterministic for a seed and reference time; loads with PostgreSQL COPY in one
+ * transaction; running it again only adds what is missing (customers are numbered {@code D000000001}…, and the next
+ * run continues after the highest one).
  */
 public final class DemoDataGenerator {
 
@@ -64,6 +66,7 @@ public final class DemoDataGenerator {
             c.setAutoCommit(false);
             try {
                 int before = load(c, customers, seed, now, agentIds);
+                DemoOutages.save(c, now);
                 c.commit();
                 if (before < customers) {
                     analyze(c);

@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hotline.cti.customer.CustomerCard;
+import org.hotline.cti.customer.CustomerDirectory;
+import org.hotline.cti.customer.PhoneNumbers;
+import org.hotline.cti.customer.PhoneProperties;
 import org.hotline.cti.demo.DemoDataGenerator;
 import org.hotline.cti.outage.OutageRejectedException.Reason;
 import org.hotline.cti.push.MutableClock;
@@ -210,6 +214,35 @@ class OutageDeskIntegrationTests {
         assertThat(feed).extracting(PublicOutage::status).containsExactly("current", "planned");
         assertThat(feed.get(0).areaName()).isNull();
         assertThat(feed.get(1).areaName()).isNotBlank();
+    }
+
+    @Test
+    void theCustomerCardShowsActiveOutagesOverTheCustomersPremisesUntilRestored() {
+        // the card reads "now" from the database, so this test runs on the real clock
+        OutageDesk realDesk = new OutageDesk(pool, java.time.Clock.systemUTC());
+        Instant now = Instant.now();
+        String accountNo = jdbc.queryForObject("""
+                select ac.account_no from accounts ac join premises p on p.id = ac.premises_id
+                join transformer_areas ta on ta.id = p.transformer_area_id
+                where ta.code = ? and ac.closed_at is null order by ac.id limit 1""", String.class, area);
+        CustomerDirectory customers = new CustomerDirectory(pool, new PhoneNumbers(PhoneProperties.defaults()));
+        Outage o = realDesk.declare(lineOutage(now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofHours(2))), "sup");
+        realDesk.declare(new NewOutage(OutageKind.PLANNED, null, otherArea, "检修", now.minus(Duration.ofMinutes(5)),
+                now.plus(Duration.ofHours(2))), "sup");
+        realDesk.declare(new NewOutage(OutageKind.PLANNED, null, area, "检修", now.plus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(1).plusHours(2))), "sup");
+
+        CustomerCard card = customers.findByAccountNo(accountNo).orElseThrow();
+
+        assertThat(card.outages()).extracting(CustomerCard.OutageSummary::outageNo)
+                .as("the line's active outage only: not another area's, not a planned one ahead")
+                .containsExactly(o.outageNo());
+        assertThat(card.outages().get(0).kind()).isEqualTo("unplanned");
+        assertThat(card.outages().get(0).lineCode()).isEqualTo(line);
+        assertThat(org.hotline.cti.push.PopJson.write(card)).contains("\"outages\":[{").contains(o.outageNo());
+
+        realDesk.restore(o.id(), "sup");
+        assertThat(customers.findByAccountNo(accountNo).orElseThrow().outages()).isEmpty();
     }
 
     private NewOutage lineOutage(Instant start, Instant end) {

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.hotline.cti.customer.CustomerCard;
 
 /**
- * Builds complete customer cards for a batch of customers with four statements (header, accounts, open work orders,
- * last contacts) sent in one round trip, whatever the batch size: no query per customer.
+ * Builds complete customer cards for a batch of customers with five statements (header, accounts, open work orders,
+ * last contacts, active outages) sent in one round trip, whatever the batch size: no query per customer.
  */
 public final class CardLoader {
 
@@ -77,8 +77,30 @@ public final class CardLoader {
             left join users u on u.id = k.agent_id
             order by ids.id, k.created_at desc, k.id desc""";
 
+    // active outages over any premises of the customer: the area's own and its line's, each branch on the partial
+    // index of open outages (restored_at is null), so the pop stays one index probe per premises
+    private static final String OUTAGES = """
+            select distinct on (ids.id, o.id) ids.id, o.outage_no, o.kind, l.code, l.name, oa.code, oa.name,
+                   o.reason, o.starts_at, o.expected_end_at
+            from unnest(array(%1$s)) as ids(id)
+            join accounts ac on ac.customer_id = ids.id and ac.closed_at is null
+            join premises pr on pr.id = ac.premises_id
+            join transformer_areas ta on ta.id = pr.transformer_area_id
+            cross join lateral (select x.id from outages x
+                                where x.restored_at is null and x.transformer_area_id = ta.id
+                                union all
+                                select x.id from outages x
+                                where x.restored_at is null and x.feeder_line_id = ta.feeder_line_id) cover
+            join outages o on o.id = cover.id and o.starts_at <= now() and o.expected_end_at > now()
+            left join transformer_areas oa on oa.id = o.transformer_area_id
+            join feeder_lines l on l.id = coalesce(o.feeder_line_id, oa.feeder_line_id)
+            order by ids.id, o.id""";
+
     /** The ids query for a list of ids bound as one array parameter. */
     public static final String IDS_FROM_ARRAY = "select unnest(?::bigint[])";
+
+    /** How many statements {@link #sql(String)} holds; an ids query's parameters are bound once for each. */
+    public static final int STATEMENTS = 5;
 
     private CardLoader() {
     }
@@ -94,10 +116,11 @@ public final class CardLoader {
                 rs.getBoolean(5), rs.getBoolean(6), rs.getString(7));
     }
 
-    /** The SQL of one lookup: the four statements, each reading its customer ids from {@code idsSql}. */
+    /** The SQL of one lookup: the five statements, each reading its customer ids from {@code idsSql}. */
     public static String sql(String idsSql) {
         return String.join(";\n", HEADERS.formatted(idsSql), ACCOUNTS.formatted(idsSql),
-                OPEN_ORDERS.formatted(idsSql, MAX_OPEN_ORDERS), RECENT.formatted(idsSql, RECENT_CONTACTS));
+                OPEN_ORDERS.formatted(idsSql, MAX_OPEN_ORDERS), RECENT.formatted(idsSql, RECENT_CONTACTS),
+                OUTAGES.formatted(idsSql));
     }
 
     /** Loads the cards of the given customers, in the order of {@code ids}; unknown ids are left out. */
@@ -125,7 +148,7 @@ public final class CardLoader {
         Map<Long, Parts> parts = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int index = 1;
-            for (int statement = 0; statement < 4; statement++) {
+            for (int statement = 0; statement < STATEMENTS; statement++) {
                 index = binder.bind(ps, index);
             }
             ps.execute();
@@ -163,6 +186,14 @@ public final class CardLoader {
                             rs.getString(7)));
                 }
             }
+            next(ps);
+            try (ResultSet rs = ps.getResultSet()) {
+                while (rs.next()) {
+                    parts.get(rs.getLong(1)).outages.add(new CustomerCard.OutageSummary(rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant()));
+                }
+            }
         }
         List<CustomerCard> cards = new ArrayList<>(headers.size());
         for (Header h : headers) {
@@ -174,7 +205,7 @@ public final class CardLoader {
             String address = h.address() != null || p.accounts.isEmpty() ? h.address()
                     : p.accounts.get(0).premisesAddress();
             cards.add(new CustomerCard(h.id(), h.customerNo(), h.name(), h.kind(), h.keyAccount(), h.highRisk(),
-                    address, total, p.accounts, p.orders, p.contacts));
+                    address, total, p.accounts, p.orders, p.contacts, p.outages));
         }
         return cards;
     }
@@ -198,5 +229,6 @@ public final class CardLoader {
         final List<CustomerCard.Account> accounts = new ArrayList<>();
         final List<CustomerCard.WorkOrderSummary> orders = new ArrayList<>();
         final List<CustomerCard.ContactSummary> contacts = new ArrayList<>();
+        final List<CustomerCard.OutageSummary> outages = new ArrayList<>();
     }
 }
