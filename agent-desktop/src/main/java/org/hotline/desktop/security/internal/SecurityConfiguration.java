@@ -3,13 +3,17 @@ package org.hotline.desktop.security.internal;
 import org.hotline.cti.agent.AgentDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /** Who may see what: everything but the login page and static assets needs a logged-in user (issue #2). */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +21,31 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /**
+     * The public outage feed (issue #4): no login, no session, no personal data; the company website may frame the
+     * page and read the JSON from its own origin (docs/adr/0013).
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain publicFeed(HttpSecurity http) throws Exception {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOrigin("*");
+        cors.addAllowedMethod("GET");
+        UrlBasedCorsConfigurationSource corsSource = new UrlBasedCorsConfigurationSource();
+        corsSource.registerCorsConfiguration("/public/**", cors);
+        http.securityMatcher("/public/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable()) // read-only: GET only, no session to ride on
+                .requestCache(c -> c.disable())
+                .cors(c -> c.configurationSource(corsSource))
+                .headers(h -> h.frameOptions(f -> f.disable()).contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                + "connect-src 'self'; object-src 'none'; frame-ancestors *; base-uri 'none'")));
+        return http.build();
+    }
+
+    // no @Order: the catch-all chain runs last, after /public/** and the SMS API's own chain (@Order(10))
     @Bean
     SecurityFilterChain hotlineSecurity(HttpSecurity http) throws Exception {
         // Pages and APIs by role in one place (issues #3-#5); finer rules sit on the controllers (@PreAuthorize).
