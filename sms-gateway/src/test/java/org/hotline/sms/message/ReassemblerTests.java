@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.hotline.sms.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 class ReassemblerTests {
 
     private static final String MOBILE = "13800138000";
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-06-18T08:00:00Z"));
     private final Reassembler reassembler = new Reassembler(clock, Duration.ofMinutes(5), 1000);
 
     private static ReceivedPart ucs2(String source, int reference, int total, int sequence, String text) {
