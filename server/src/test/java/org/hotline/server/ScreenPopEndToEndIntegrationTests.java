@@ -5,14 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.demo.DemoUsers;
+import org.hotline.cti.presence.Presence;
 import org.hotline.pbxsim.CallHandle;
 import org.hotline.pbxsim.CallSpec;
 import org.hotline.pbxsim.Outcome;
 import org.hotline.pbxsim.PbxSimulator;
 import org.hotline.server.embedded.EmbeddedServers;
 import org.hotline.server.testing.AgentClient;
+import org.hotline.server.testing.ReadyDesks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,12 +37,19 @@ class ScreenPopEndToEndIntegrationTests {
     @Autowired
     AmiConnection ami;
 
+    @Autowired
+    Presence presence;
+
+    @Autowired
+    AgentDirectory agentDirectory;
+
     PbxSimulator simulator;
 
     @BeforeEach
     void amiIsConnected() {
         simulator = servers.simulator();
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.state().isLoggedIn());
+        ReadyDesks.all(presence, agentDirectory); // earlier classes leave desks in wrap-up or lagged
     }
 
     @Test

@@ -305,6 +305,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         Runnable send = () -> {
             for (AmiAction action : actions) {
                 try {
+                    log.debug("desk {}: sending {}", d.username, action);
                     sendTolerant(action);
                 } catch (ControlException e) {
                     log.warn("{} for {} failed: {}", action.name(), d.username, e.getMessage());
@@ -341,6 +342,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         if (next.equals(d.status)) {
             return;
         }
+        log.debug("desk {}: {} -> {}", d.username, d.status, next);
         d.status = next;
         if (d.wrapTimer != null) {
             d.wrapTimer.cancel(false);

@@ -6,15 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.customer.CustomerCard;
 import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.hotline.cti.demo.DemoUsers;
+import org.hotline.cti.presence.Presence;
 import org.hotline.pbxsim.CallHandle;
 import org.hotline.pbxsim.CallSpec;
 import org.hotline.pbxsim.Outcome;
 import org.hotline.server.embedded.EmbeddedServers;
+import org.hotline.server.testing.ReadyDesks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,12 @@ class AgentDeskBrowserIntegrationTests {
     AmiConnection ami;
 
     @Autowired
+    Presence presence;
+
+    @Autowired
+    AgentDirectory agentDirectory;
+
+    @Autowired
     CustomerDirectory customers;
 
     @Autowired
@@ -64,6 +73,7 @@ class AgentDeskBrowserIntegrationTests {
     @BeforeEach
     void amiIsConnected() {
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.state().isLoggedIn());
+        ReadyDesks.all(presence, agentDirectory); // earlier classes leave desks in wrap-up or lagged
     }
 
     @AfterEach

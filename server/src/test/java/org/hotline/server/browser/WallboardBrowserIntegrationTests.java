@@ -8,14 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.demo.DemoUsers;
+import org.hotline.cti.presence.Presence;
 import org.hotline.cti.wallboard.WallboardService;
 import org.hotline.pbxsim.CallHandle;
 import org.hotline.pbxsim.CallSpec;
 import org.hotline.pbxsim.Outcome;
 import org.hotline.server.embedded.EmbeddedServers;
 import org.hotline.server.testing.AgentClient;
+import org.hotline.server.testing.ReadyDesks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,12 @@ class WallboardBrowserIntegrationTests {
     AmiConnection ami;
 
     @Autowired
+    Presence presence;
+
+    @Autowired
+    AgentDirectory agentDirectory;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -63,6 +72,7 @@ class WallboardBrowserIntegrationTests {
     @BeforeEach
     void amiIsConnectedAndGasHasAShortServiceLevel() {
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.state().isLoggedIn());
+        ReadyDesks.all(presence, agentDirectory); // earlier classes leave desks in wrap-up or lagged
         jdbc.update("update queues set service_level_seconds = 3 where name = 'gas'");
         wallboard.loadDirectory();
     }
