@@ -350,7 +350,13 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         }
         if (next.state() == DeskState.WRAP_UP && next.wrapUpEndsAt() != null) {
             Duration left = Duration.between(clock.instant(), next.wrapUpEndsAt());
-            d.wrapTimer = schedule(() -> apply(d, new DeskInput.WrapUpTimer(now())), left);
+            Instant endsAt = next.wrapUpEndsAt();
+            // the executor's clock may fire a hair before the wall clock reaches the end: never leave a desk in
+            // wrap-up (paused, no calls) because the timer came early
+            d.wrapTimer = schedule(() -> {
+                Instant at = now();
+                apply(d, new DeskInput.WrapUpTimer(at.isBefore(endsAt) ? endsAt : at));
+            }, left);
         }
         bus.publish(d.username, PushMessage.TYPE_AGENT_STATE, StateJson.write(next, properties));
     }

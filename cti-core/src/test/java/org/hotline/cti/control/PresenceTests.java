@@ -114,6 +114,23 @@ class PresenceTests {
     }
 
     @Test
+    void aWrapUpTimerThatFiresBeforeTheClockReachesTheEndStillEndsTheWrapUp() {
+        presence.close();
+        // a clock that stands still: when the timer fires the wall clock has not reached the wrap-up end yet
+        presence = new Presence(new PresenceProperties(Duration.ofMillis(400), true, Duration.ofSeconds(30),
+                Duration.ofMillis(300), null), ControlTesting.directory(),
+                new AmiCommands(() -> connection, Duration.ofSeconds(3)), bus, () -> null,
+                Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC));
+        presence.login("agent1001");
+        Instant now = Instant.now();
+        presence.onEvent(new AgentRinging(CALL, IFACE, "坐席1001", "hotline", CALLER, Duration.ZERO, Map.of(), now));
+        presence.onEvent(new CallAnswered(CALL, IFACE, "坐席1001", "hotline", CALLER, Duration.ZERO, now));
+        presence.onEvent(new CallEnded(CALL, CALLER, 16, "Normal Clearing", now));
+        assertThat(presence.status("agent1001").state()).isEqualTo(DeskState.WRAP_UP);
+        await().atMost(Duration.ofSeconds(5)).until(() -> presence.status("agent1001").state() == DeskState.READY);
+    }
+
+    @Test
     void aReadyAgentWhoseLastDesktopIsGoneLongerThanTheGraceIsPausedLaggedAndRestoredOnReconnect() {
         presence.login("agent1001");
         presence.desktopConnected("agent1001");
