@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class ClickToDial {
 
-    private static final Pattern AGENT = Pattern.compile("(?:Local/([0-9]{2,8})@agents(?:/n)?|(?:PJSIP|SIP)/([0-9]{2,8}))");
+    private static final Pattern AGENT =
+            Pattern.compile("(?:Local/([0-9]{2,8})@agents(?:/n)?|(?:PJSIP|SIP)/([0-9]{2,8}))");
     private static final long AGENT_ANSWER = 1_000_000_000L;
     private static final long TRUNK_ANSWER = 2_000_000_000L;
 
