@@ -16,6 +16,8 @@ import org.hotline.cti.call.CallTracker;
 import org.hotline.cti.demo.DemoUsers;
 import org.hotline.cti.presence.DeskState;
 import org.hotline.cti.presence.Presence;
+import org.hotline.cti.push.PopStore;
+import org.hotline.cti.screenpop.ScreenPop;
 import org.hotline.pbxsim.CallHandle;
 import org.hotline.pbxsim.CallSpec;
 import org.hotline.pbxsim.Outcome;
@@ -47,6 +49,8 @@ class AgentControlsBrowserIntegrationTests {
 
     private static final String ONLINE = "已连接 · online";
     private static final Duration PATIENT = Duration.ofMinutes(30);
+    private static final List<String> ALL_AGENTS = List.of("agent1001", "agent1002", "agent1003", "agent1004",
+            "agent2001", "agent2002", "agent2003");
 
     @LocalServerPort
     int port;
@@ -65,6 +69,9 @@ class AgentControlsBrowserIntegrationTests {
 
     @Autowired
     org.hotline.cti.push.PushBus bus;
+
+    @Autowired
+    PopStore pops;
 
     private final List<CallHandle> calls = new ArrayList<>();
     private final List<String> agents = new ArrayList<>();
@@ -88,6 +95,22 @@ class AgentControlsBrowserIntegrationTests {
                 return presence.status(agent).state() == DeskState.READY;
             });
         }
+        // ended pops linger for 30 s: the classes sharing this context expect their agents to start without pops
+        await().atMost(Duration.ofSeconds(10)).until(() -> tracker.calls().isEmpty());
+        // the pop pipeline is asynchronous: an update may land after a removal, so the store must stay empty a while
+        await().atMost(Duration.ofSeconds(15)).during(Duration.ofSeconds(2)).until(this::noPopsLeft);
+    }
+
+    /** Removes every demo agent's pops; true when there was none left to remove. */
+    private boolean noPopsLeft() {
+        boolean none = true;
+        for (String agent : ALL_AGENTS) {
+            for (ScreenPop p : pops.current(agent)) {
+                pops.remove(agent, p.callId());
+                none = false;
+            }
+        }
+        return none;
     }
 
     @Test
