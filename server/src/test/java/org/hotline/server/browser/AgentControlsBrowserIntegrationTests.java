@@ -17,15 +17,16 @@ import org.hotline.cti.demo.DemoUsers;
 import org.hotline.cti.presence.DeskState;
 import org.hotline.cti.presence.Presence;
 import org.hotline.cti.push.PopStore;
-import org.hotline.cti.screenpop.ScreenPop;
 import org.hotline.pbxsim.CallHandle;
 import org.hotline.pbxsim.CallSpec;
 import org.hotline.pbxsim.Outcome;
 import org.hotline.server.embedded.EmbeddedServers;
 import org.hotline.server.testing.AgentClient;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -42,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
         "hotline.simulator.speed=10"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentControlsBrowserIntegrationTests {
 
     @RegisterExtension
@@ -97,20 +99,15 @@ class AgentControlsBrowserIntegrationTests {
         }
         // ended pops linger for 30 s: the classes sharing this context expect their agents to start without pops
         await().atMost(Duration.ofSeconds(10)).until(() -> tracker.calls().isEmpty());
-        // the pop pipeline is asynchronous: an update may land after a removal, so the store must stay empty a while
-        await().atMost(Duration.ofSeconds(15)).during(Duration.ofSeconds(2)).until(this::noPopsLeft);
+        calls.clear();
+        agents.clear();
     }
 
-    /** Removes every demo agent's pops; true when there was none left to remove. */
-    private boolean noPopsLeft() {
-        boolean none = true;
-        for (String agent : ALL_AGENTS) {
-            for (ScreenPop p : pops.current(agent)) {
-                pops.remove(agent, p.callId());
-                none = false;
-            }
-        }
-        return none;
+    /** Ended pops linger: the classes sharing this context expect their agents to start without any. */
+    @AfterAll
+    void popsHaveLingeredAway() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> ALL_AGENTS.stream()
+                .allMatch(a -> pops.current(a).isEmpty()));
     }
 
     @Test
