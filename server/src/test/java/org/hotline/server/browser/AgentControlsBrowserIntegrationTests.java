@@ -208,9 +208,9 @@ class AgentControlsBrowserIntegrationTests {
 
     @Test
     void holdPutsTheCustomerOnMusicAndResumeBridgesTheCallAgainWhileTheDeskStaysTalking() {
-        logInAndAwaitOnline("agent1001");
-        CallHandle call = place(CallSpec.of("13800138000", "hotline")
-                .withOutcome(new Outcome.RingUntilTold("1001")).withTalkTime(Duration.ofMinutes(10)));
+        logInAndAwaitOnline("agent2001");
+        CallHandle call = place(CallSpec.of("13800138000", "gas")
+                .withOutcome(new Outcome.RingUntilTold("2001")).withTalkTime(Duration.ofMinutes(10)));
         call.ringing().join();
         call.answer();
         browser.await(By.id("desk-state"), e -> e.getText().equals("通话中"));
@@ -227,7 +227,7 @@ class AgentControlsBrowserIntegrationTests {
         browser.await(By.id("btn-unhold"), WebElement::isDisplayed).click();
         browser.await(By.id("call-info"), e -> !e.getText().contains("保持中") && e.getText().contains("13800138000"));
         await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(id).map(c -> c.state() == CallState.TALKING
-                && AgentInterface.of("Local/1001@agents").equals(c.agent())).orElse(false));
+                && AgentInterface.of("Local/2001@agents").equals(c.agent())).orElse(false));
         await().atMost(Duration.ofSeconds(10)).until(() -> toasts().stream().anyMatch(t -> t.equals("已取回通话")));
         assertThat(deskState()).isEqualTo("通话中");
     }
