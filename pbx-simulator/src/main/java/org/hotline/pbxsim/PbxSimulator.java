@@ -139,6 +139,18 @@ public final class PbxSimulator implements AutoCloseable {
         actions.responseDelay(delay.toNanos());
     }
 
+    /**
+     * Takes an agent extension's phone offline (an Originate of it, Hotline's click-to-dial, answers Error) or back
+     * online (it rings and answers after a simulated second).
+     */
+    public void phoneOnline(String extension, boolean online) {
+        Objects.requireNonNull(extension, "extension");
+        sim.call(() -> {
+            engine.phoneOnline(extension, online);
+            return null;
+        }).join();
+    }
+
     /** How many clients are connected, logged in or not. */
     public int connectedClients() {
         return sim.hub().sessions().size();

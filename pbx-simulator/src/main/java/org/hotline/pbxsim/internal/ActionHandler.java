@@ -111,6 +111,8 @@ public final class ActionHandler {
             case "hangup" -> callActions.hangup(this, s, a);
             case "redirect" -> callActions.redirect(this, s, a);
             case "blindtransfer" -> callActions.blindTransfer(this, s, a);
+            case "atxfer" -> callActions.atxfer(this, s, a);
+            case "bridge" -> callActions.bridge(this, s, a);
             default -> unknown(s, a, name);
         }
     }

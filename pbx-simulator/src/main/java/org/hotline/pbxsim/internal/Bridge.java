@@ -19,8 +19,14 @@ final class Bridge {
 
     /** Writes the bridge fields. */
     void write(Frame f) {
-        f.add("BridgeUniqueid", id).add("BridgeType", "basic").add("BridgeTechnology", "simple_bridge")
-                .add("BridgeCreator", "<unknown>").add("BridgeName", "<unknown>").add("BridgeNumChannels", channels)
-                .add("BridgeVideoSourceMode", "none");
+        write(f, "");
+    }
+
+    /** Writes the bridge fields with a prefix ({@code Orig}, {@code Second} in AttendedTransfer). */
+    void write(Frame f, String prefix) {
+        f.add(prefix + "BridgeUniqueid", id).add(prefix + "BridgeType", "basic")
+                .add(prefix + "BridgeTechnology", "simple_bridge").add(prefix + "BridgeCreator", "<unknown>")
+                .add(prefix + "BridgeName", "<unknown>").add(prefix + "BridgeNumChannels", channels)
+                .add(prefix + "BridgeVideoSourceMode", "none");
     }
 }

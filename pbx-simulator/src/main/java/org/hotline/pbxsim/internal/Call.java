@@ -13,7 +13,8 @@ import org.hotline.pbxsim.Outcome;
 public final class Call {
 
     /** Where the call is. */
-    enum Phase { STARTING, WAITING, RINGING, RETRY, TALKING, TRANSFER_RINGING, TRANSFER_TALKING, ENDED }
+    enum Phase { STARTING, WAITING, RINGING, RETRY, TALKING, HELD, CONSULT_RINGING, CONSULT_TALKING, TRANSFER_RINGING,
+        TRANSFER_TALKING, ENDED }
 
     /** How the agent offered in the current attempt behaves. */
     enum Ring { ANSWER, NEVER, HELD }
@@ -56,6 +57,11 @@ public final class Call {
     /** The extension of a blind-transfer target. */
     String transferTarget;
     long transferAnswerSim;
+    /** Atxfer: the consult legs to the target, the consult bridge, and whether the transferer already hung up. */
+    SimChannel consult1;
+    SimChannel consult2;
+    Bridge consultBridge;
+    boolean completeOnAnswer;
 
     Call(CallSpec spec, String originateActionId, LoadCounters counters, long simNow) {
         this.spec = spec;

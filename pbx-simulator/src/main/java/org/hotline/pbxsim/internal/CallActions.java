@@ -27,6 +27,11 @@ final class CallActions {
     /** {@code Local/<exten>@callers} with CALLERNUM/CALLERNAME/__TALKTIME variables, as the lab driver sends. */
     void originate(ActionHandler h, AmiSession s, Action a) {
         String channel = a.get("Channel", "");
+        String agentExt = engine.clickToDial.agentExtension(channel);
+        if (agentExt != null) {
+            originateFromAgent(h, s, a, agentExt);
+            return;
+        }
         QueueState q = null;
         if (channel.startsWith("Local/") && channel.endsWith("@callers")) {
             String exten = channel.substring(6, channel.indexOf('@'));
@@ -59,6 +64,36 @@ final class CallActions {
                 Duration.ofSeconds(patience));
         h.success(s, a.actionId(), "Originate successfully queued");
         engine.place(spec, a.actionId() == null ? "" : a.actionId(), null);
+    }
+
+    /** Click-to-dial: the agent's phone rings first, then the context dials the number (ADR 0010). */
+    private void originateFromAgent(ActionHandler h, AmiSession s, Action a, String ext) {
+        String context = a.get("Context", "");
+        String exten = a.get("Exten", "");
+        if (context.isEmpty() || !exten.matches("\\+?[0-9]{3,20}")) {
+            h.error(s, a.actionId(), "Originate failed");
+            return;
+        }
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String v : a.all("Variable")) {
+            int eq = v.indexOf('=');
+            if (eq > 0) {
+                vars.put(v.substring(0, eq).trim(), v.substring(eq + 1));
+            }
+        }
+        String number = exten.startsWith("+") ? exten.substring(1) : exten;
+        boolean async = "true".equalsIgnoreCase(a.get("Async", "false"));
+        if (!async) {
+            // a synchronous Originate answers only after the agent's phone is up; Hotline always sends Async
+            h.error(s, a.actionId(), "Originate failed");
+            return;
+        }
+        // the channel is requested before Async returns: a phone that cannot be reached fails the action itself
+        if (engine.clickToDial.originate(ext, context, number, a.actionId(), vars, () ->
+                h.success(s, a.actionId(), "Originate successfully queued"))) {
+            return;
+        }
+        h.error(s, a.actionId(), "Originate failed");
     }
 
     private static long seconds(String v, long fallback) {
@@ -112,7 +147,7 @@ final class CallActions {
 
     private void hangupChannel(String name) {
         SimChannel c = sim.channels.get(name);
-        if (c == null) {
+        if (c == null || engine.clickToDial.hangup(name)) {
             return;
         }
         Call call = engine.findByChannel(name);
@@ -122,6 +157,13 @@ final class CallActions {
             ev.hangup(c, 16);
         } else if (c == call.c1 || c == call.c2) {
             engine.callerHangup(call);
+        } else if (c == call.consult1 || c == call.consult2) {
+            // the consulted target refuses: not modelled, the consultation goes on until the transferer acts
+            return;
+        } else if (call.phase == Call.Phase.HELD) {
+            engine.holds.heldHangup(call, false);
+        } else if (call.phase == Call.Phase.CONSULT_RINGING || call.phase == Call.Phase.CONSULT_TALKING) {
+            engine.holds.transfererHangup(call);
         } else if (call.phase == Call.Phase.TALKING) {
             engine.sync(call);
             call.cancelTimer();
@@ -140,6 +182,11 @@ final class CallActions {
         Call call = channel == null ? null : engine.findByChannel(channel);
         if (channel == null || !sim.channels.containsKey(channel)) {
             h.error(s, id, "Channel does not exist: " + channel);
+            return;
+        }
+        String extra = a.get("ExtraChannel");
+        if (extra != null && !extra.isEmpty()) {
+            redirectBoth(h, s, a, call, channel, extra);
             return;
         }
         String exten = a.get("Exten", "");
@@ -197,5 +244,82 @@ final class CallActions {
         } else {
             h.error(s, id, "Transfer failed");
         }
+    }
+
+    /**
+     * Redirect with ExtraChannel of both parties of an answered queue call, as Hotline's hold sends it: the caller
+     * and the agent's leg each to their own location, leaving the bridge together (ADR 0010).
+     */
+    private void redirectBoth(ActionHandler h, AmiSession s, Action a, Call call, String channel, String extra) {
+        String id = a.actionId();
+        if (!sim.channels.containsKey(extra)) {
+            h.error(s, id, "Channel does not exist: " + extra);
+            return;
+        }
+        if (call == null || call.phase != Call.Phase.TALKING || call.a1 == null || call.member == null) {
+            h.error(s, id, "Redirect failed");
+            return;
+        }
+        boolean callerFirst = channel.equals(call.c2.name()) && extra.equals(call.a1.name());
+        boolean agentFirst = channel.equals(call.a1.name()) && extra.equals(call.c2.name());
+        if (!callerFirst && !agentFirst) {
+            h.error(s, id, "Redirect failed");
+            return;
+        }
+        String context = a.get("Context", "");
+        String extraContext = a.get("ExtraContext", context);
+        String callerExten = callerFirst ? a.get("Exten", "") : a.get("ExtraExten", "");
+        String agentExten = callerFirst ? a.get("ExtraExten", "") : a.get("Exten", "");
+        if (context.isEmpty() || !context.equals(extraContext) || callerExten.isEmpty() || agentExten.isEmpty()) {
+            h.error(s, id, "Redirect failed");
+            return;
+        }
+        h.success(s, id, "Dual Redirect successful");
+        engine.holds.hold(call, context, callerExten, agentExten);
+    }
+
+    /** Bridge Channel1/Channel2 of a held call's agent leg and caller: the two talk again. */
+    void bridge(ActionHandler h, AmiSession s, Action a) {
+        String id = a.actionId();
+        String one = a.get("Channel1", "");
+        String two = a.get("Channel2", "");
+        if (!sim.channels.containsKey(one)) {
+            h.error(s, id, "Channel1 does not exist: " + one);
+            return;
+        }
+        if (!sim.channels.containsKey(two)) {
+            h.error(s, id, "Channel2 does not exist: " + two);
+            return;
+        }
+        Call call = engine.findByChannel(one);
+        if (call == null || call != engine.findByChannel(two) || call.phase != Call.Phase.HELD
+                || !java.util.Set.of(one, two).equals(java.util.Set.of(call.a1.name(), call.c2.name()))) {
+            h.error(s, id, "Unable to bridge channels");
+            return;
+        }
+        h.success(s, id, "Channels have been bridged");
+        engine.holds.unhold(call);
+    }
+
+    /** Atxfer of an agent leg talking with a queue caller to another agent's 4-digit extension (ADR 0010). */
+    void atxfer(ActionHandler h, AmiSession s, Action a) {
+        String id = a.actionId();
+        String channel = a.get("Channel", "");
+        if (!sim.channels.containsKey(channel)) {
+            h.error(s, id, "No such channel");
+            return;
+        }
+        Call call = engine.findByChannel(channel);
+        String exten = a.get("Exten", "");
+        if (call == null || call.phase != Call.Phase.TALKING || call.a1 == null || call.member == null
+                || !channel.equals(call.a1.name()) || !exten.matches("[0-9]{4}")) {
+            h.error(s, id, "Atxfer failed");
+            return;
+        }
+        if (!engine.holds.attendedTransfer(call, exten)) {
+            h.error(s, id, "Atxfer failed: " + exten + " is unavailable");
+            return;
+        }
+        h.success(s, id, "Atxfer successfully queued");
     }
 }

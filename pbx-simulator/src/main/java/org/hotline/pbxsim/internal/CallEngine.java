@@ -25,6 +25,8 @@ public final class CallEngine {
     final AgentDialplan dialplan;
     final TransferFlows transfers;
     final AgentFlows agents;
+    final HoldFlows holds;
+    final ClickToDial clickToDial;
     private final Set<Call> live = new LinkedHashSet<>();
 
     /** An engine over a simulator's state. */
@@ -35,6 +37,8 @@ public final class CallEngine {
         this.dialplan = new AgentDialplan(this);
         this.transfers = new TransferFlows(this, dialplan);
         this.agents = new AgentFlows(this, dialplan, transfers);
+        this.holds = new HoldFlows(this);
+        this.clickToDial = new ClickToDial(this);
     }
 
     /** Places a call now; must run on the simulator thread. */
@@ -284,7 +288,8 @@ public final class CallEngine {
     /** The live call one of whose legs has this name, or {@code null}. */
     Call findByChannel(String name) {
         for (Call c : live) {
-            if (is(c.c1, name) || is(c.c2, name) || is(c.a1, name) || is(c.a2, name)) {
+            if (is(c.c1, name) || is(c.c2, name) || is(c.a1, name) || is(c.a2, name) || is(c.consult1, name)
+                    || is(c.consult2, name)) {
                 return c;
             }
         }
@@ -293,6 +298,11 @@ public final class CallEngine {
 
     private static boolean is(SimChannel c, String name) {
         return c != null && c.name().equals(name);
+    }
+
+    /** Takes an agent extension's phone offline for click-to-dial, or online again. */
+    public void phoneOnline(String extension, boolean online) {
+        clickToDial.phoneOnline(extension, online);
     }
 
     /** The number of calls not yet ended. */
@@ -343,6 +353,8 @@ public final class CallEngine {
             case WAITING, RINGING, RETRY -> abandon(call, 16);
             case TALKING -> agents.callerHangupTalking(call);
             case TRANSFER_RINGING, TRANSFER_TALKING -> transfers.callerHangup(call);
+            case HELD -> holds.heldHangup(call, true);
+            case CONSULT_RINGING, CONSULT_TALKING -> holds.consultCallerHangup(call);
             default -> {
                 // not started or already over: nothing to hang up
             }

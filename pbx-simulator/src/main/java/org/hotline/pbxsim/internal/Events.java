@@ -221,6 +221,33 @@ final class Events {
         sim.emit(chan("Unhold", CALL, c));
     }
 
+    void hold(SimChannel c) {
+        sim.emit(chan("Hold", CALL, c).add("MusicClass", "default"));
+    }
+
+    /** AttendedTransfer of a two-bridge consult (Asterisk 12+ field layout): the target joins the transferee. */
+    void attendedTransfer(SimChannel transferer, Bridge orig, Bridge second, SimChannel transferee,
+            SimChannel target) {
+        Frame f = event("AttendedTransfer", CALL).add("Result", "Success");
+        transferer.writeBlock(f, "OrigTransferer", vars);
+        orig.write(f, "Orig");
+        transferer.writeBlock(f, "SecondTransferer", vars);
+        second.write(f, "Second");
+        f.add("DestType", "Bridge").add("DestBridgeUniqueid", orig.id);
+        transferee.writeBlock(f, "Transferee", vars);
+        target.writeBlock(f, "TransferTarget", vars);
+        sim.emit(f.add("IsExternal", "Yes"));
+    }
+
+    /** OriginateResponse of an Originate into a dialplan location (Context/Exten rather than Application). */
+    void originateResponseExten(String actionId, SimChannel c, String response, int reason, String context,
+            String exten) {
+        Frame f = event("OriginateResponse", CALL).add("ActionID", actionId).add("Response", response)
+                .add("Channel", c.name()).add("Context", context).add("Exten", exten).add("Reason", reason)
+                .add("Uniqueid", c.uniqueid()).add("CallerIDNum", c.callerNum).add("CallerIDName", c.callerName);
+        sim.emit(f);
+    }
+
     void blindTransfer(SimChannel transferer, SimChannel transferee, Bridge b, String context, String exten) {
         Frame f = event("BlindTransfer", CALL).add("Result", "Success");
         transferer.writeBlock(f, "Transferer", vars);

@@ -113,7 +113,7 @@ final class TransferFlows {
     }
 
     /** The transfer target hangs up after talking; the caller's legs follow (capture 05). */
-    private void targetHangup(Call call) {
+    void targetHangup(Call call) {
         SimChannel c1 = call.c1;
         SimChannel c2 = call.c2;
         SimChannel b1 = call.a1;

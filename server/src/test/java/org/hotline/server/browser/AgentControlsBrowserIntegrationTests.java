@@ -8,19 +8,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.cti.ami.AmiConnection;
+import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentView;
+import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallState;
 import org.hotline.cti.call.CallTracker;
 import org.hotline.cti.demo.DemoUsers;
 import org.hotline.cti.presence.DeskState;
 import org.hotline.cti.presence.Presence;
+import org.hotline.cti.push.PopStore;
 import org.hotline.pbxsim.CallHandle;
 import org.hotline.pbxsim.CallSpec;
 import org.hotline.pbxsim.Outcome;
 import org.hotline.server.embedded.EmbeddedServers;
 import org.hotline.server.testing.AgentClient;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -37,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
         "hotline.simulator.speed=10"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentControlsBrowserIntegrationTests {
 
     @RegisterExtension
@@ -44,6 +51,8 @@ class AgentControlsBrowserIntegrationTests {
 
     private static final String ONLINE = "已连接 · online";
     private static final Duration PATIENT = Duration.ofMinutes(30);
+    private static final List<String> ALL_AGENTS = List.of("agent1001", "agent1002", "agent1003", "agent1004",
+            "agent2001", "agent2002", "agent2003");
 
     @LocalServerPort
     int port;
@@ -62,6 +71,9 @@ class AgentControlsBrowserIntegrationTests {
 
     @Autowired
     org.hotline.cti.push.PushBus bus;
+
+    @Autowired
+    PopStore pops;
 
     private final List<CallHandle> calls = new ArrayList<>();
     private final List<String> agents = new ArrayList<>();
@@ -85,6 +97,17 @@ class AgentControlsBrowserIntegrationTests {
                 return presence.status(agent).state() == DeskState.READY;
             });
         }
+        // ended pops linger for 30 s: the classes sharing this context expect their agents to start without pops
+        await().atMost(Duration.ofSeconds(10)).until(() -> tracker.calls().isEmpty());
+        calls.clear();
+        agents.clear();
+    }
+
+    /** Ended pops linger: the classes sharing this context expect their agents to start without any. */
+    @AfterAll
+    void popsHaveLingeredAway() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> ALL_AGENTS.stream()
+                .allMatch(a -> pops.current(a).isEmpty()));
     }
 
     @Test
@@ -144,12 +167,102 @@ class AgentControlsBrowserIntegrationTests {
 
     @Test
     void clickToDialFromAPhoneThePbxCannotReachShowsTheError() {
-        logInAndAwaitOnline("agent1002");
+        servers.simulator().phoneOnline("1002", false);
+        try {
+            logInAndAwaitOnline("agent1002");
+            browser.await(By.id("dial-number")).sendKeys("13800138000");
+            browser.await(By.id("btn-dial")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.all(By.cssSelector(".toast-error")).stream()
+                    .anyMatch(e -> e.getText().contains("offline or unreachable")));
+            browser.screenshot("agent-controls-dial-error");
+        } finally {
+            servers.simulator().phoneOnline("1002", true);
+        }
+    }
+
+    @Test
+    void clickToDialRingsTheAgentsPhoneThenTalksToTheNumberWithItsPopAndHangingUpStartsTheWrapUp() {
+        logInAndAwaitOnline("agent2003");
+        useTheDesk();
         browser.await(By.id("dial-number")).sendKeys("13800138000");
         browser.await(By.id("btn-dial")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.all(By.cssSelector(".toast-error")).stream()
-                .anyMatch(e -> e.getText().contains("offline or unreachable")));
-        browser.screenshot("agent-controls-dial-error");
+
+        browser.await(By.id("desk-state"), e -> e.getText().equals("通话中"));
+        assertThat(browser.await(By.id("call-info")).getText()).contains("13800138000");
+        WebElement pop = browser.await(By.cssSelector("#pops article.pop"),
+                e -> "ANSWERED".equals(e.getDomAttribute("data-status")));
+        assertThat(Browser.textContent(pop.findElement(By.cssSelector(".caller-number")))).isEqualTo("13800138000");
+        // the customer's card is looked up by the dialled number, as for an incoming call
+        await().atMost(Duration.ofSeconds(10)).until(() -> Browser.textContent(pop).contains("张三"));
+        String callId = pop.getDomAttribute("data-call-id");
+        assertThat(tracker.call(new CallId(callId))).hasValueSatisfying(c -> {
+            assertThat(c.state()).isEqualTo(CallState.TALKING);
+            assertThat(c.agent()).isEqualTo(AgentInterface.of("Local/2003@agents"));
+        });
+        browser.screenshot("agent-controls-click-to-dial");
+
+        browser.await(By.id("btn-hangup"), WebElement::isEnabled).click();
+        browser.await(By.id("desk-state"), e -> e.getText().equals("话后整理"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(new CallId(callId)).isEmpty());
+    }
+
+    @Test
+    void holdPutsTheCustomerOnMusicAndResumeBridgesTheCallAgainWhileTheDeskStaysTalking() {
+        logInAndAwaitOnline("agent2001");
+        CallHandle call = place(CallSpec.of("13800138000", "gas")
+                .withOutcome(new Outcome.RingUntilTold("2001")).withTalkTime(Duration.ofMinutes(10)));
+        call.ringing().join();
+        call.answer();
+        browser.await(By.id("desk-state"), e -> e.getText().equals("通话中"));
+        CallId id = new CallId(call.linkedid());
+
+        browser.await(By.id("btn-hold"), WebElement::isEnabled).click();
+        browser.await(By.id("call-info"), e -> e.getText().contains("保持中"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(id).map(c -> c.state() == CallState.ON_HOLD)
+                .orElse(false));
+        assertThat(toasts()).anyMatch(t -> t.equals("客户已保持"));
+        assertThat(deskState()).isEqualTo("通话中");
+        browser.screenshot("agent-controls-hold");
+
+        browser.await(By.id("btn-unhold"), WebElement::isDisplayed).click();
+        browser.await(By.id("call-info"), e -> !e.getText().contains("保持中") && e.getText().contains("13800138000"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(id).map(c -> c.state() == CallState.TALKING
+                && AgentInterface.of("Local/2001@agents").equals(c.agent())).orElse(false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> toasts().stream().anyMatch(t -> t.equals("已取回通话")));
+        assertThat(deskState()).isEqualTo("通话中");
+    }
+
+    @Test
+    void attendedTransferConsultsTheOtherAgentAndHangingUpHandsTheCallerOver() {
+        logInAndAwaitOnline("agent1004");
+        useTheDesk();
+        CallHandle call = place(CallSpec.of("13800138000", "hotline")
+                .withOutcome(new Outcome.RingUntilTold("1004")).withTalkTime(Duration.ofMinutes(10)));
+        call.ringing().join();
+        call.answer();
+        browser.await(By.id("desk-state"), e -> e.getText().equals("通话中"));
+        CallId id = new CallId(call.linkedid());
+        browser.await(By.id("btn-transfer"), WebElement::isEnabled).click();
+        new Select(browser.await(By.id("transfer-type"), WebElement::isDisplayed)).selectByValue("agent");
+        browser.await(By.id("transfer-target")).sendKeys("2002");
+        new Select(browser.await(By.id("transfer-kind"))).selectByValue("attended");
+        browser.await(By.id("btn-transfer-go")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> toasts().stream().anyMatch(t -> t.equals("已转接至 2002")));
+
+        // the consultation: agent 2002 answers while the customer hears music, agent 1004 is still on the call
+        await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(id).map(c -> AgentInterface
+                .of("Local/2002@agents").equals(c.agent())).orElse(false));
+        assertThat(deskState()).isEqualTo("通话中");
+        browser.await(By.id("btn-hangup"), WebElement::isEnabled).click();
+
+        browser.await(By.id("desk-state"), e -> e.getText().equals("话后整理"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> tracker.agents().stream().anyMatch(a -> a.agent()
+                .equals(AgentInterface.of("Local/1004@agents")) && a.call() == null));
+        assertThat(tracker.call(id)).hasValueSatisfying(c -> {
+            assertThat(c.state()).isEqualTo(CallState.TALKING);
+            assertThat(c.agent()).isEqualTo(AgentInterface.of("Local/2002@agents"));
+        });
+        assertThat(call.ended()).isNotDone();
     }
 
     @Test
@@ -205,6 +318,13 @@ class AgentControlsBrowserIntegrationTests {
         browser.await(By.id("desk-state"), e -> e.getText().equals("置忙 · 会议"));
         assertThat(toasts()).anyMatch(t -> t.contains("班长已将您置为"));
         assertThat(memberPausedReason("Local/2001@agents")).isEqualTo("meeting");
+    }
+
+    /** Wrap-up applies only to agents who used the desk (ADR 0010): pause and ready again. */
+    private void useTheDesk() {
+        browser.await(By.id("btn-pause"), WebElement::isEnabled).click();
+        browser.await(By.id("btn-ready"), WebElement::isEnabled).click();
+        browser.await(By.id("desk-state"), e -> e.getText().equals("就绪"));
     }
 
     private String memberPausedReason(String iface) {

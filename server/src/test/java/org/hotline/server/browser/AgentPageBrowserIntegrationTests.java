@@ -19,9 +19,11 @@ import org.hotline.pbxsim.CallSpec;
 import org.hotline.pbxsim.Outcome;
 import org.hotline.server.embedded.EmbeddedServers;
 import org.hotline.server.testing.ReadyDesks;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -37,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
         "hotline.simulator.speed=10"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentPageBrowserIntegrationTests {
 
     @RegisterExtension
@@ -77,6 +80,15 @@ class AgentPageBrowserIntegrationTests {
     @AfterEach
     void hangUpCalls() {
         calls.forEach(CallHandle::hangup);
+        calls.clear();
+    }
+
+    /** Ended pops linger: the classes sharing this context expect their agents to start without any. */
+    @AfterAll
+    void popsHaveLingeredAway(@Autowired org.hotline.cti.push.PopStore pops) {
+        List<String> agents = List.of("agent1001", "agent1002", "agent1003", "agent1004", "agent2001",
+                "agent2002", "agent2003");
+        await().atMost(Duration.ofSeconds(60)).until(() -> agents.stream().allMatch(a -> pops.current(a).isEmpty()));
     }
 
     @Test

@@ -19,6 +19,9 @@ import org.hotline.cti.call.Caller;
 /** Channel, queue-caller, dial, bridge, transfer and hangup events: everything that moves a call. */
 final class CallHandlers {
 
+    /** The extension Hotline's hold Redirects the caller to (ADR 0010, {@code hotline.control.hold-context}). */
+    private static final String HOLD_EXTEN = "moh";
+
     private final TrackerEngine e;
     private final RingHandlers rings;
 
@@ -143,8 +146,15 @@ final class CallHandlers {
         Channel c = e.channel(m, "Uniqueid", "Linkedid", "Channel");
         if (c != null) {
             c.bridgeId = m.get("BridgeUniqueid");
+            c.wasBridged = true;
             c.bridgeContext = m.get("Context");
             c.bridgeExten = m.get("Exten");
+            Call call = c.leg.call;
+            if (c.leg == call.callerLeg && call.state == CallState.ON_HOLD && call.connected != null) {
+                // Hotline's unhold is a Bridge of the held caller with the agent again (ADR 0010)
+                e.transition(call, CallInput.UNHELD);
+                e.emit(new CallHoldChanged(call.id, call.connected.agent, false, e.nowInstant()));
+            }
         }
     }
 
@@ -171,6 +181,10 @@ final class CallHandlers {
         }
         if (call.transferPending) {
             call.transferPending = false;
+        } else if (moved && HOLD_EXTEN.equals(exten) && call.state == CallState.TALKING && call.connected != null) {
+            // Hotline's hold Redirects the caller to Exten moh of the hold context: on hold, not transferred
+            e.transition(call, CallInput.HELD);
+            e.emit(new CallHoldChanged(call.id, call.connected.agent, true, e.nowInstant()));
         } else if (moved && (call.state == CallState.TALKING || call.state == CallState.ON_HOLD)) {
             AgentInterface from = call.connected == null ? null : call.connected.agent;
             call.connected = null;

@@ -14,6 +14,8 @@ final class Channel {
     String bridgeContext;
     String bridgeExten;
     String bridgeId;
+    /** Whether the channel was ever in a bridge: a held leg is named by the half that talked (ADR 0010 hold). */
+    boolean wasBridged;
     boolean hungUp;
     /** Raw {@code NAME=value} lines, latest wins per name; kept raw so an unchanged line costs no allocation. */
     private String[] vars = NO_VARS;

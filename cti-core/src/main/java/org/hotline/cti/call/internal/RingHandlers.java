@@ -83,6 +83,7 @@ final class RingHandlers {
      */
     void dialBegin(AmiMessage m) {
         if (m.get("Uniqueid") == null) {
+            originatedToAgent(m);
             return;
         }
         Channel src = e.channel(m, "Uniqueid", "Linkedid", "Channel");
@@ -106,6 +107,32 @@ final class RingHandlers {
             call.caller = CallHandlers.orKnown(TrackerEngine.caller(m, "CallerIDNum", "CallerIDName"), call.caller);
         }
         start(call, leg, agent, known == null ? null : known.memberName, null);
+        e.emit(CallHandlers.ringing(call, leg, call.caller, Duration.ZERO, e.nowInstant()));
+    }
+
+    /**
+     * A DialBegin with no calling channel is an Originate's; one that rings a member's interface is click-to-dial
+     * (ADR 0010): the agent's phone rings first, showing the number it will call, and answers as a direct dial.
+     */
+    private void originatedToAgent(AmiMessage m) {
+        Channel dest = e.channel(m, "DestUniqueid", "DestLinkedid", "DestChannel");
+        if (dest == null || dest.name.isEmpty()) {
+            return;
+        }
+        AgentInterface agent;
+        try {
+            agent = AgentInterface.of(dest.name);
+        } catch (IllegalArgumentException ex) {
+            return;
+        }
+        Agent known = e.agent(agent);
+        Leg leg = dest.leg;
+        Call call = leg.call;
+        if (known == null || leg.ringing || leg == call.connected) {
+            return;
+        }
+        call.caller = CallHandlers.orKnown(TrackerEngine.caller(m, "DestCallerIDNum", "DestCallerIDName"), call.caller);
+        start(call, leg, agent, known.memberName, null);
         e.emit(CallHandlers.ringing(call, leg, call.caller, Duration.ZERO, e.nowInstant()));
     }
 

@@ -124,6 +124,12 @@ public final class Views {
                 return ch.name;
             }
         }
+        for (Channel ch : leg.channels) {
+            if (ch.wasBridged) {
+                // out of its bridge (on hold): the half that talked is the one to bridge back
+                return ch.name;
+            }
+        }
         return leg.primary().name;
     }
 }
