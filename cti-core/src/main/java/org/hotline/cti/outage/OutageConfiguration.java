@@ -1,10 +1,9 @@
 package org.hotline.cti.outage;
 
 import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * application defines one (tests do), else the system clock.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutageProperties.class)
 public class OutageConfiguration {
 
     /** Reads outages and the customers beneath them. */
@@ -39,8 +39,7 @@ public class OutageConfiguration {
 
     /** Ends outages at their expected end ({@code hotline.outages.auto-restore-interval}, default 30 s). */
     @Bean
-    public OutageAutoRestore outageAutoRestore(OutageDesk desk,
-            @Value("${hotline.outages.auto-restore-interval:30s}") Duration interval) {
-        return new OutageAutoRestore(desk, interval);
+    public OutageAutoRestore outageAutoRestore(OutageDesk desk, OutageProperties properties) {
+        return new OutageAutoRestore(desk, properties.autoRestoreInterval());
     }
 }
