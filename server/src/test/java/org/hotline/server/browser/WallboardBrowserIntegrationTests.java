@@ -99,8 +99,11 @@ class WallboardBrowserIntegrationTests {
 
         logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
         browser.awaitUrl(u -> u.endsWith("/supervisor.html"));
+        // the simulator's calls are over; on a loaded machine the AMI events may reach the board a little later, so
+        // wait until the board, too, has no one ringing or talking in gas
         await().atMost(Duration.ofSeconds(30)).until(() -> kpis("gas").getOrDefault("today.offered", "").equals("5")
-                && kpis("gas").getOrDefault("today.avgTalkSeconds", "").matches("[0-9.]+"));
+                && kpis("gas").getOrDefault("today.avgTalkSeconds", "").matches("[0-9.]+")
+                && busy("gas") == 0);
         Map<String, String> gas = kpis("gas");
 
         assertThat(gas.get("today.offered")).isEqualTo("5");
@@ -183,6 +186,17 @@ class WallboardBrowserIntegrationTests {
                 if (tile) tile.querySelectorAll('[data-kpi]').forEach(e => { out[e.dataset.kpi] = e.textContent; });
                 return out;""", queue);
         return (Map<String, String>) result;
+    }
+
+    private long busy(String queue) {
+        Object n = browser.script("""
+                const tile = document.querySelector(".queue-tile[data-queue='" + arguments[0] + "']");
+                if (!tile) return -1;
+                let n = 0;
+                tile.querySelectorAll(".state[data-state='ringing'], .state[data-state='talking']")
+                    .forEach(e => { n += Number(e.dataset.count); });
+                return n;""", queue);
+        return ((Number) n).longValue();
     }
 
     private String url(String path) {
