@@ -151,6 +151,17 @@ public final class PbxSimulator implements AutoCloseable {
         }).join();
     }
 
+    /**
+     * Makes the configured queue members dynamic, as a Hotline deployment's are (queues.conf members are static and
+     * Asterisk refuses QueueRemove of them with "Not dynamic"), so agents can log out of and into queues.
+     */
+    public void membersDynamic() {
+        sim.call(() -> {
+            sim.makeMembersDynamic();
+            return null;
+        }).join();
+    }
+
     /** How many clients are connected, logged in or not. */
     public int connectedClients() {
         return sim.hub().sessions().size();

@@ -124,4 +124,17 @@ class ListActionsIntegrationTests {
         assertThat(client.action("QueueRemove", "Queue", "gas", "Interface", "Local/2001@agents/n").get("Message"))
                 .isEqualTo("Unable to remove interface: Not dynamic");
     }
+
+    @Test
+    void configuredMembersMadeDynamicCanBeRemovedAndAddedAgain() throws Exception {
+        pbx.membersDynamic();
+        assertThat(client.action("QueueRemove", "Queue", "gas", "Interface", "Local/2001@agents/n").get("Message"))
+                .isEqualTo("Removed interface from queue");
+        assertThat(client.awaitMessage(m -> m.isEvent("QueueMemberRemoved")).get("Interface"))
+                .isEqualTo("Local/2001@agents/n");
+        assertThat(items(client.list("QueueStatus", "Queue", "gas"), "QueueMember")).hasSize(3);
+        assertThat(client.action("QueueAdd", "Queue", "gas", "Interface", "Local/2001@agents/n").get("Message"))
+                .isEqualTo("Added interface to queue");
+        assertThat(items(client.list("QueueStatus", "Queue", "gas"), "QueueMember")).hasSize(4);
+    }
 }

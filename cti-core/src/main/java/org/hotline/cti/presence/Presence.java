@@ -369,7 +369,13 @@ public final class Presence implements TelephonyListener, AutoCloseable {
                 log.error("presence timer failed", e);
             }
         };
-        return timers.schedule(guarded, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        try {
+            return timers.schedule(guarded, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down: the sockets closing now need no lagged pause
+            log.debug("presence is closed; not scheduling {}", task);
+            return null;
+        }
     }
 
     private Desk desk(String username) {

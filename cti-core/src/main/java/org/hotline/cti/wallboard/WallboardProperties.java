@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Wallboard settings ({@code hotline.wallboard.*}).
  *
  * @param zone            the zone whose midnight starts "today" (default Asia/Shanghai)
- * @param publishInterval how often a frame goes out when something changed (default 1 s)
+ * @param publishInterval how often a frame goes out when something changed (default 500 ms: the board stays
+ *                        under 1 s behind at the p99 with 2,000 agents and 200 supervisors, docs/benchmarks.md)
  * @param heartbeat       a frame goes out at least this often, so nodes started later get one (default 10 s)
  * @param alerts          thresholds of every queue
  * @param queues          per-queue thresholds replacing {@code alerts} for that queue (key: queue name)
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hotline.wallboard")
 public record WallboardProperties(
         @DefaultValue("Asia/Shanghai") ZoneId zone,
-        @DefaultValue("1s") Duration publishInterval,
+        @DefaultValue("500ms") Duration publishInterval,
         @DefaultValue("10s") Duration heartbeat,
         @DefaultValue Thresholds alerts,
         Map<String, Thresholds> queues) {

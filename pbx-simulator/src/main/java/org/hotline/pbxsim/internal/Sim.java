@@ -172,6 +172,13 @@ public final class Sim {
         return iface;
     }
 
+    /** Turns every configured member into a dynamic one, as if added by QueueAdd (realtime or persistent members). */
+    public void makeMembersDynamic() {
+        for (QueueState q : queues.values()) {
+            q.members.values().forEach(m -> m.membership = "dynamic");
+        }
+    }
+
     /** The memberships of an interface across queues, in queue order. */
     List<Member> memberships(String iface) {
         List<Member> out = new ArrayList<>();

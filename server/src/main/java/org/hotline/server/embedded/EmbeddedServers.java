@@ -72,6 +72,8 @@ public final class EmbeddedServers implements AutoCloseable {
     PbxSimulator startSimulator(double speed) {
         SimulatorConfig config = SimulatorConfig.defaults().withSpeed(speed);
         simulator = PbxSimulator.start(config);
+        // a Hotline deployment's members are dynamic so agents log in and out of queues (docs/adr/0010)
+        simulator.membersDynamic();
         started.push(simulator);
         log.info("PBX simulator listening on 127.0.0.1:{}", simulator.port());
         return simulator;
