@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +29,7 @@ import org.hotline.cti.call.TelephonyEvent;
 import org.hotline.cti.call.TelephonyListener;
 import org.hotline.cti.control.AmiCommands;
 import org.hotline.cti.control.ControlException;
+import org.hotline.cti.presence.internal.Desk;
 import org.hotline.cti.presence.internal.DeskEffect;
 import org.hotline.cti.presence.internal.DeskInput;
 import org.hotline.cti.presence.internal.DeskMachine;
@@ -66,28 +66,6 @@ public final class Presence implements TelephonyListener, AutoCloseable {
     private final Map<String, Desk> desks = new ConcurrentHashMap<>();
     private final Map<String, String> userByInterface = new ConcurrentHashMap<>();
     private final Map<String, Long> unknownInterfaces = new ConcurrentHashMap<>();
-
-    /** One agent's desk; guarded by itself. */
-    private static final class Desk {
-        final String username;
-        final String iface;
-        final String memberName;
-        final boolean agent;
-        DeskStatus status;
-        /** The agent (or a supervisor) used the desk on this node: wrap-up and lagged pauses apply. */
-        boolean managed;
-        int sockets;
-        long socketGeneration;
-        ScheduledFuture<?> wrapTimer;
-
-        Desk(AgentAccount account, DeskStatus status) {
-            this.username = account.username();
-            this.iface = account.interfaces().get(0);
-            this.memberName = account.displayName();
-            this.agent = account.role() == AgentAccount.Role.AGENT;
-            this.status = status;
-        }
-    }
 
     /**
      * A presence service. {@code tracker} may give null (no PBX view: desks start logged out); {@code clock} gives
@@ -271,7 +249,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             }
             for (DeskEffect effect : t.effects()) {
                 for (AmiAction action : QueueActions.of(effect, d.iface, d.memberName)) {
-                    sendTolerant(action);
+                    QueueActions.sendTolerant(commands, action);
                 }
             }
             d.managed = true;
@@ -306,7 +284,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             for (AmiAction action : actions) {
                 try {
                     log.debug("desk {}: sending {}", d.username, action);
-                    sendTolerant(action);
+                    QueueActions.sendTolerant(commands, action);
                 } catch (ControlException e) {
                     log.warn("{} for {} failed: {}", action.name(), d.username, e.getMessage());
                 }
@@ -322,20 +300,6 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             timers.execute(send);
         }
         return after;
-    }
-
-    /** Adding a member that is there, or removing one that is not, is what we wanted anyway. */
-    private void sendTolerant(AmiAction action) {
-        try {
-            commands.send(action);
-        } catch (ControlException e) {
-            String m = e.getMessage().toLowerCase(Locale.ROOT);
-            boolean harmless = (action.name().equals("QueueAdd") && m.contains("already there"))
-                    || (action.name().equals("QueueRemove") && m.contains("not there"));
-            if (!harmless) {
-                throw e;
-            }
-        }
     }
 
     private void commit(Desk d, DeskStatus next) {

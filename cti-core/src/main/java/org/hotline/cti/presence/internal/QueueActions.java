@@ -3,8 +3,11 @@ package org.hotline.cti.presence.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.hotline.cti.ami.AmiAction;
+import org.hotline.cti.control.AmiCommands;
+import org.hotline.cti.control.ControlException;
 
 /** Turns desk effects into the AMI queue actions of one agent's interface. */
 public final class QueueActions {
@@ -53,5 +56,19 @@ public final class QueueActions {
             return "hint:" + iface.substring(6);
         }
         return null;
+    }
+
+    /** Sends one action; adding a member that is there, or removing one that is not, is what we wanted anyway. */
+    public static void sendTolerant(AmiCommands commands, AmiAction action) {
+        try {
+            commands.send(action);
+        } catch (ControlException e) {
+            String m = e.getMessage().toLowerCase(Locale.ROOT);
+            boolean harmless = (action.name().equals("QueueAdd") && m.contains("already there"))
+                    || (action.name().equals("QueueRemove") && m.contains("not there"));
+            if (!harmless) {
+                throw e;
+            }
+        }
     }
 }
