@@ -250,7 +250,10 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    if (big) document.body.classList.add('big');
+    if (big) {
+      document.body.classList.add('big');
+      document.title = 'Hotline 大屏 · Wallboard';
+    }
     H.csrf().then(tk => { document.getElementById('logout-csrf').value = tk.token; }).catch(() => {});
     const lang = document.getElementById('lang');
     lang.textContent = H.i18n.lang() === 'en' ? '中文' : 'English';
