@@ -57,7 +57,8 @@ public final class SmscSimulator implements AutoCloseable {
     private final ExecutorService binders = Executors.newCachedThreadPool(daemon("smsc-bind"));
     private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(4, daemon("smsc-receipt"));
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
-    private final List<ReceivedSubmit> submits = new CopyOnWriteArrayList<>();
+    // not copy-on-write: at thousands of submits a second every add would copy the whole history
+    private final List<ReceivedSubmit> submits = new ArrayList<>();
     private final Map<String, List<byte[]>> partsInProgress = new HashMap<>();
     private final List<ReceivedSms> messages = new ArrayList<>();
     private final AtomicLong nextId = new AtomicLong(0x10000);
@@ -99,7 +100,16 @@ public final class SmscSimulator implements AutoCloseable {
 
     /** Every submit_sm accepted so far, in order. */
     public List<ReceivedSubmit> submits() {
-        return List.copyOf(submits);
+        synchronized (submits) {
+            return List.copyOf(submits);
+        }
+    }
+
+    /** How many submit_sm were accepted so far (without copying them). */
+    public int submitCount() {
+        synchronized (submits) {
+            return submits.size();
+        }
     }
 
     /** Every message whose parts have all arrived, in completion order. */
@@ -244,7 +254,9 @@ public final class SmscSimulator implements AutoCloseable {
         int udhLength = udh ? (sm[0] & 0xff) + 1 : 0;
         byte[] payload = java.util.Arrays.copyOfRange(sm, Math.min(udhLength, sm.length), sm.length);
         String partText = Texts.decode(dc, payload);
-        submits.add(new ReceivedSubmit(submitId, submit.getDestAddress(), dc, submit.getEsmClass(), sm, partText));
+        synchronized (submits) {
+            submits.add(new ReceivedSubmit(submitId, submit.getDestAddress(), dc, submit.getEsmClass(), sm, partText));
+        }
         collect(submit.getDestAddress(), dc, udh ? sm : null, payload);
         if (config.receiptDelay() != null && (submit.getRegisteredDelivery() & 0x03) != 0) {
             boolean failed = random.nextDouble() < config.failureShare();

@@ -149,7 +149,7 @@ class SmsSenderIntegrationTests {
             outbox.enqueue(OutboxFixture.messages("drop-", 15, 1_000, "停电通知 ", SmsKind.OUTAGE));
             for (int drop = 1; drop <= 3; drop++) {
                 int target = drop * 200;
-                await().atMost(Duration.ofSeconds(30)).until(() -> sim.submits().size() >= target);
+                await().atMost(Duration.ofSeconds(30)).until(() -> sim.submitCount() >= target);
                 sim.dropConnections();
             }
             await().atMost(Duration.ofSeconds(60))
@@ -184,6 +184,25 @@ class SmsSenderIntegrationTests {
             EnqueueResult again = outbox.enqueue(List.of(new OutboundSms("mo-again", OutboxFixture.number(16, 0),
                     "恢复送电通知", SmsKind.OUTAGE, null, Instant.EPOCH)));
             assertThat(again.optedOut()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void receiptsArriveBehindThousandsThatMatchNothingAndAreStillApplied() throws Exception {
+        // more unmatchable receipts than one reconcile pass takes (5,000): the pass must not stop at them forever
+        OutboxFixture.rows(db, """
+                insert into sms_receipts (smsc, smsc_message_id, destination, stat, state, raw)
+                select 'g', 'unknown-' || i, '13900000000', 'DELIVRD', 'DELIVERED', 'id:unknown' from generate_series(1, 5001) i
+                returning id""");
+        try (SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults());
+             SmsSender sender = sender(OutboxFixture.smsc("g", sim))) {
+            outbox.enqueue(OutboxFixture.messages("behind-", 17, 5, "Supply restored ", SmsKind.OUTAGE));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "behind-")).isEqualTo(Map.of("delivered", 5)));
+            assertThat(OutboxFixture.rows(db, "select count(*) n from sms_receipts where smsc = 'g' and not matched"))
+                    .extracting(r -> ((Number) r.get("n")).intValue()).containsExactly(5001);
+        } finally {
+            OutboxFixture.rows(db, "delete from sms_receipts where smsc = 'g' and not matched returning id");
         }
     }
 

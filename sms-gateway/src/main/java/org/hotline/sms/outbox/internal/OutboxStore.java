@@ -5,9 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,25 +17,28 @@ import org.springframework.dao.DataAccessResourceFailureException;
 /** The sender's SQL on {@code sms_messages} / {@code sms_parts}: claim, record results, recover, count. */
 public final class OutboxStore {
 
-    private static final String CLAIM = """
+    // the parts the SMSC already accepted come back with the claim (a resent message sends only the others)
+    static final String CLAIM = """
             with due as (
                 select m.id from sms_messages m left join sms_campaigns c on c.id = m.campaign_id
                 where m.status = 'queued' and m.not_before <= now() and (m.campaign_id is null or c.status = 'running')
                 order by m.not_before, m.id limit ? for update of m skip locked)
             update sms_messages m set status = 'submitting', submitting_at = now(), attempts = m.attempts + 1
             from due where m.id = due.id
-            returning m.id, m.destination, m.body, m.attempts
+            returning m.id, m.destination, m.body, m.attempts,
+                (select array_agg(p.seq) from sms_parts p where p.message_id = m.id)
             """;
     private static final String INSERT_PART = """
             insert into sms_parts (message_id, seq, total, smsc, smsc_message_id) values (?, ?, ?, ?, ?)
             on conflict do nothing
             """;
-    // one statement for a whole batch: the common path at thousands of messages a second
+    // one statement for a whole batch: the common path at thousands of messages a second; the first part's id by a
+    // correlated lookup on the primary key, as a join planned on stale counts scanned all parts (issue #5 bench)
     private static final String SUBMITTED = """
-            update sms_messages m set status = 'submitted', submitted_at = now(), smsc = p.smsc,
-                smsc_message_id = p.smsc_message_id, error_code = null, error_text = null
-            from sms_parts p
-            where m.id = any (?) and p.message_id = m.id and p.seq = 1 and m.status = 'submitting'
+            update sms_messages m set status = 'submitted', submitted_at = now(), error_code = null, error_text = null,
+                (smsc, smsc_message_id) = (select p.smsc, p.smsc_message_id from sms_parts p
+                                           where p.message_id = m.id and p.seq = 1)
+            where m.id = any (?) and m.status = 'submitting'
             """;
     private static final String REQUEUE = """
             update sms_messages set status = 'queued', not_before = now() + ? * interval '1 millisecond',
@@ -73,31 +73,17 @@ public final class OutboxStore {
     List<Claimed> claim(int limit) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            Map<Long, Object[]> rows = new LinkedHashMap<>();
+            List<Claimed> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getString(3), rs.getInt(4)});
+                        java.sql.Array seqs = rs.getArray(5);
+                        Set<Integer> known = seqs == null ? Set.of() : Set.of((Integer[]) seqs.getArray());
+                        out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), known));
                     }
                 }
             }
-            if (rows.isEmpty()) {
-                return List.of();
-            }
-            Map<Long, Set<Integer>> known = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select message_id, seq from sms_parts where message_id = any (?)")) {
-                ps.setArray(1, c.createArrayOf("bigint", rows.keySet().toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        known.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getInt(2));
-                    }
-                }
-            }
-            List<Claimed> out = new ArrayList<>(rows.size());
-            rows.forEach((id, r) -> out.add(new Claimed(id, (String) r[0], (String) r[1], (Integer) r[2],
-                    known.getOrDefault(id, Set.of()))));
             return out;
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Could not claim SMS", e);
