@@ -19,8 +19,8 @@ public class OutageConfiguration {
     /** Reads outages and the customers beneath them. */
     @Bean
     @DependsOnDatabaseInitialization
-    public Outages outages(DataSource dataSource) {
-        return new Outages(dataSource);
+    public Outages outages(DataSource dataSource, OutageProperties properties) {
+        return new Outages(dataSource, properties.listingConnections());
     }
 
     /** Declares, extends and restores outages. */

@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -49,11 +53,48 @@ public class Outages {
             order by c.id
             """;
 
-    private final DataSource dataSource;
+    // the caller's areas first (a fence, computed once), then the open outages on each area or its line by the partial
+    // indexes: a few index probes whatever the number of customers or outages (the IVR asks it on every call)
+    private static final String FOR_CALLER = """
+            with cover as materialized (
+                select x.id from (select distinct ta.id as area_id, ta.feeder_line_id as line_id
+                                  from customer_phones cp
+                                  join accounts ac on ac.customer_id = cp.customer_id and ac.closed_at is null
+                                  join premises pr on pr.id = ac.premises_id
+                                  join transformer_areas ta on ta.id = pr.transformer_area_id
+                                  where cp.normalized = ?) s
+                cross join lateral (select x.id from outages x
+                                    where x.restored_at is null and x.transformer_area_id = s.area_id
+                                    union all
+                                    select x.id from outages x
+                                    where x.restored_at is null and x.feeder_line_id = s.line_id) x)
+            """;
 
-    /** Reads through {@code dataSource}. */
+    /** Fewer areas than this are listed on one connection: splitting would cost more than it saves. */
+    static final int MIN_AREAS_TO_SPLIT = 8;
+
+    /** Threads for the second and further parts of a split listing (daemon, idle ones end after a minute). */
+    private static final ExecutorService LISTING = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "outage-listing");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final DataSource dataSource;
+    private final int connections;
+
+    /** Reads through {@code dataSource}, listing customers over up to two connections at once. */
     public Outages(DataSource dataSource) {
+        this(dataSource, 2);
+    }
+
+    /** Reads through {@code dataSource}, listing the customers of one outage over up to {@code connections} at once. */
+    public Outages(DataSource dataSource, int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("listingConnections: " + connections + " (expected: >= 1)");
+        }
         this.dataSource = dataSource;
+        this.connections = connections;
     }
 
     /** The outage with this id, if any. */
@@ -68,21 +109,106 @@ public class Outages {
                 ps -> ps.setTimestamp(1, Timestamp.from(since)));
     }
 
+    /**
+     * The outages in force at {@code now} over any premises of the customers holding this (normalized) number, by start:
+     * what the IVR tells a caller before queueing and the lookup shows in red (issue #4).
+     */
+    public List<Outage> activeForCaller(String normalizedNumber, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        return query(FOR_CALLER + OUTAGE_COLUMNS + """
+                 where o.id in (select id from cover) and o.starts_at <= ? and o.expected_end_at > ?
+                 order by o.starts_at, o.id""", ps -> {
+            ps.setString(1, normalizedNumber);
+            ps.setTimestamp(2, at);
+            ps.setTimestamp(3, at);
+        });
+    }
+
     /** Streams each customer with an open account beneath the outage once, by customer id, to {@code each}. */
     public void forEachAffectedCustomer(long outageId, Consumer<AffectedCustomer> each) {
+        List<Long> areas = scope(outageId);
+        int parts = Math.min(connections, areas.size());
+        if (parts <= 1 || areas.size() < MIN_AREAS_TO_SPLIT) {
+            stream(areas, each);
+            return;
+        }
+        // round-robin, so every part gets a share of the line's large and small areas
+        List<List<Long>> split = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            split.add(new ArrayList<>());
+        }
+        for (int i = 0; i < areas.size(); i++) {
+            split.get(i % parts).add(areas.get(i));
+        }
+        List<CompletableFuture<List<AffectedCustomer>>> lists = new ArrayList<>();
+        for (int i = 1; i < parts; i++) {
+            List<Long> mine = split.get(i);
+            lists.add(CompletableFuture.supplyAsync(() -> collect(mine), LISTING));
+        }
+        List<List<AffectedCustomer>> sorted = new ArrayList<>();
+        sorted.add(collect(split.get(0)));
+        try {
+            for (CompletableFuture<List<AffectedCustomer>> f : lists) {
+                sorted.add(f.join());
+            }
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        merge(sorted, each);
+    }
+
+    /** Calls {@code each} in customer id order over lists sorted by id, a customer in several lists once. */
+    static void merge(List<List<AffectedCustomer>> sorted, Consumer<AffectedCustomer> each) {
+        int[] at = new int[sorted.size()];
+        long last = Long.MIN_VALUE;
+        while (true) {
+            int min = -1;
+            for (int i = 0; i < at.length; i++) {
+                if (at[i] < sorted.get(i).size() && (min < 0
+                        || sorted.get(i).get(at[i]).customerId() < sorted.get(min).get(at[min]).customerId())) {
+                    min = i;
+                }
+            }
+            if (min < 0) {
+                return;
+            }
+            AffectedCustomer next = sorted.get(min).get(at[min]++);
+            if (next.customerId() != last) { // a customer with accounts in areas of two parts
+                each.accept(next);
+                last = next.customerId();
+            }
+        }
+    }
+
+    private List<Long> scope(long outageId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SCOPE)) {
+            ps.setLong(1, outageId);
+            ps.setLong(2, outageId);
+            List<Long> areas = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    areas.add(rs.getLong(1));
+                }
+            }
+            return areas;
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not read the areas of outage " + outageId, e);
+        }
+    }
+
+    private List<AffectedCustomer> collect(List<Long> areas) {
+        List<AffectedCustomer> out = new ArrayList<>();
+        stream(areas, out::add);
+        return out;
+    }
+
+    private void stream(List<Long> areas, Consumer<AffectedCustomer> each) {
+        if (areas.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false); // pgjdbc streams with a fetch size only inside a transaction
-            List<Long> areas = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SCOPE)) {
-                ps.setLong(1, outageId);
-                ps.setLong(2, outageId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        areas.add(rs.getLong(1));
-                    }
-                }
-            }
             try (PreparedStatement ps = c.prepareStatement(AFFECTED)) {
                 ps.setFetchSize(5_000);
                 ps.setArray(1, c.createArrayOf("bigint", areas.toArray()));
@@ -97,7 +223,7 @@ public class Outages {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("Could not read the customers of outage " + outageId, e);
+            throw new DataAccessResourceFailureException("Could not read the customers of " + areas.size() + " areas", e);
         }
     }
 

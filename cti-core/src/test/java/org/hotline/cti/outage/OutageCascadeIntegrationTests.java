@@ -97,6 +97,59 @@ class OutageCascadeIntegrationTests {
         assertThat(status.board().customersAffected()).isZero();
     }
 
+    @Test
+    void aCallerHearsTheOutagesOverTheirOwnPremisesOnlyWhileTheyAreInForce() {
+        MutableClock clock = new MutableClock(T0);
+        OutageDesk desk = new OutageDesk(pool, clock);
+        Outages outages = new Outages(pool);
+        // four customers on line GL0003: areas 1, 2 and 3, and one on area 1 of GL0004 sharing a number with area 3's
+        long onLineArea1 = customer("C3-1", code("GL0003", 1), "13800000031");
+        customer("C3-2", code("GL0003", 2), "13800000032");
+        customer("C3-3", code("GL0003", 3), "13800000099");
+        customer("C4-1", code("GL0004", 1), "13800000099");
+        Outage line = desk.declare(new NewOutage(OutageKind.UNPLANNED, "GL0003", null, "故障", T0,
+                T0.plus(Duration.ofHours(2))), "sup");
+        Outage area = desk.declare(new NewOutage(OutageKind.PLANNED, null, code("GL0004", 1), "检修", T0,
+                T0.plus(Duration.ofHours(1))), "sup");
+        desk.declare(new NewOutage(OutageKind.PLANNED, null, code("GL0003", 2), "检修",
+                T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(4))), "sup");
+        Instant during = T0.plus(Duration.ofMinutes(30));
+        // a second account of the first customer on area 2: listed over two connections, area 1 and 2 fall apart
+        long premises2 = jdbc.queryForObject("insert into premises (address_id, transformer_area_id) values "
+                + "((select min(id) from addresses), ?) returning id", Long.class, areaId(code("GL0003", 2)));
+        jdbc.update("insert into accounts (account_no, customer_id, premises_id) values ('A-C3-1b', ?, ?)", onLineArea1,
+                premises2);
+        List<AffectedCustomer> listed = new ArrayList<>();
+        new Outages(pool, 2).forEachAffectedCustomer(line.id(), listed::add);
+        assertThat(listed).extracting(AffectedCustomer::customerNo).containsExactly("C3-1", "C3-2", "C3-3");
+
+        assertThat(outages.activeForCaller("13800000031", during)).extracting(Outage::id).containsExactly(line.id());
+        assertThat(outages.activeForCaller("13800000032", during)).extracting(Outage::id).containsExactly(line.id());
+        assertThat(outages.activeForCaller("13800000099", during)).extracting(Outage::id)
+                .containsExactly(line.id(), area.id());
+        assertThat(outages.activeForCaller("13800000000", during)).isEmpty();
+        // the area's planned work has ended by its expected end; the line's fault is restored early
+        assertThat(outages.activeForCaller("13800000099", T0.plus(Duration.ofMinutes(90)))).extracting(Outage::id)
+                .containsExactly(line.id());
+        clock.advance(Duration.ofMinutes(30));
+        desk.restore(line.id(), "sup");
+        assertThat(outages.activeForCaller("13800000031", during)).isEmpty();
+        jdbc.update("update accounts set closed_at = now() where customer_id = ?", onLineArea1);
+        assertThat(outages.activeForCaller("13800000099", during)).extracting(Outage::id).containsExactly(area.id());
+    }
+
+    /** A customer with one premises on {@code areaCode}, an open account and {@code mobile}; returns its id. */
+    private static long customer(String no, String areaCode, String mobile) {
+        long premises = jdbc.queryForObject("insert into premises (address_id, transformer_area_id) values "
+                + "((select min(id) from addresses), ?) returning id", Long.class, areaId(areaCode));
+        long id = jdbc.queryForObject("insert into customers (customer_no, name, kind) values (?, ?, 'residential') "
+                + "returning id", Long.class, no, "客户" + no);
+        jdbc.update("insert into accounts (account_no, customer_id, premises_id) values (?, ?, ?)", "A-" + no, id, premises);
+        jdbc.update("insert into customer_phones (customer_id, raw, normalized, kind, is_primary) "
+                + "values (?, ?, ?, 'mobile', true)", id, mobile, mobile);
+        return id;
+    }
+
     private static String code(String line, int n) {
         return jdbc.queryForObject("""
                 select ta.code from transformer_areas ta join feeder_lines l on l.id = ta.feeder_line_id
