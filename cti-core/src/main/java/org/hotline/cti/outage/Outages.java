@@ -124,7 +124,11 @@ public class Outages {
         });
     }
 
-    /** Streams each customer with an open account beneath the outage once, by customer id, to {@code each}. */
+    /**
+     * Calls {@code each} for every customer with an open account beneath the outage, once, by customer id. Over one
+     * connection the customers stream; split over several, each part is read whole (about 100 bytes a customer) and
+     * the parts merged.
+     */
     public void forEachAffectedCustomer(long outageId, Consumer<AffectedCustomer> each) {
         List<Long> areas = scope(outageId);
         int parts = Math.min(connections, areas.size());

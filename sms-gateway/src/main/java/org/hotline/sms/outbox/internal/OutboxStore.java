@@ -1,5 +1,6 @@
 package org.hotline.sms.outbox.internal;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -78,7 +79,7 @@ public final class OutboxStore {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        java.sql.Array seqs = rs.getArray(5);
+                        Array seqs = rs.getArray(5);
                         Set<Integer> known = seqs == null ? Set.of() : Set.of((Integer[]) seqs.getArray());
                         out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), known));
                     }
