@@ -44,27 +44,34 @@ public final class LookupBenchmark {
     // steady state: the JIT has finished compiling the lookup path (C2 threads compete for the 2 cores meanwhile)
     private static final int WARMUP = 5_000;
     private static final String LINE = "BENCH-CASCADE";
+    /** What the caller-number lookup and the outage listing read (not the pop's whole cards). */
+    private static final List<String> PREWARM = List.of("customer_phones_normalized_idx", "accounts_customer_idx",
+            "accounts", "premises_pkey", "premises", "premises_area_idx", "transformer_areas_pkey", "transformer_areas",
+            "outages", "customers_pkey", "customers", "accounts_open_premises_idx", "customer_phones_sms_mobile_idx");
 
     private LookupBenchmark() {
     }
 
     /**
      * Runs it: {@code --customers N} (default 10,000,000), {@code --areas A} (100,000), {@code --line-customers C}
-     * (20,000), {@code --shared-buffers S} (PostgreSQL's, 2GB).
+     * (20,000), {@code --shared-buffers S} (PostgreSQL's, 2GB), {@code --prewarm true|false} (load the relations the
+     * caller-number lookup and the listing read into shared buffers first, true).
      */
     public static void main(String[] args) throws Exception {
         int customers = 10_000_000;
         int areas = 100_000;
         int lineCustomers = 20_000;
         String sharedBuffers = "2GB";
+        boolean prewarm = true;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--customers" -> customers = Integer.parseInt(args[i + 1]);
                 case "--areas" -> areas = Integer.parseInt(args[i + 1]);
                 case "--line-customers" -> lineCustomers = Integer.parseInt(args[i + 1]);
                 case "--shared-buffers" -> sharedBuffers = args[i + 1];
+                case "--prewarm" -> prewarm = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (expected: --customers, --areas, --line-customers, --shared-buffers)");
+                        + " (expected: --customers, --areas, --line-customers, --shared-buffers, --prewarm)");
             }
         }
         String summary;
@@ -77,7 +84,7 @@ public final class LookupBenchmark {
             config.setUsername("postgres");
             config.setMaximumPoolSize(4);
             try (HikariDataSource ds = new HikariDataSource(config)) {
-                summary = run(ds, customers, areas, lineCustomers);
+                summary = run(ds, customers, areas, lineCustomers, prewarm);
             }
 
         }
@@ -85,7 +92,8 @@ public final class LookupBenchmark {
         System.out.println(summary);
     }
 
-    private static String run(HikariDataSource ds, int customers, int areas, int lineCustomers) throws Exception {
+    private static String run(HikariDataSource ds, int customers, int areas, int lineCustomers, boolean prewarm)
+            throws Exception {
         long t0 = System.nanoTime();
         DemoDataGenerator.Summary s = new DemoDataGenerator().generate(ds, customers, 95598L);
         System.out.printf("data: %,d customers in %.1f s%n", s.customersAdded(), s.took().toMillis() / 1000.0);
@@ -102,6 +110,17 @@ public final class LookupBenchmark {
         // a bulk load leaves no visibility map: autovacuum would set it within minutes, index-only scans need it
         jdbc.execute("vacuum (analyze)");
         System.out.printf("vacuum analyze in %.1f s%n", (System.nanoTime() - v0) / 1e9);
+        if (prewarm) {
+            // steady state: a server that has been answering calls holds what its lookups read in memory
+            long w0 = System.nanoTime();
+            jdbc.execute("create extension if not exists pg_prewarm");
+            long blocks = 0;
+            for (String relation : PREWARM) {
+                blocks += jdbc.queryForObject("select pg_prewarm(?::regclass)", Long.class, relation);
+            }
+            System.out.printf("prewarmed %,d MB (%s) in %.1f s%n", blocks * 8 / 1024, String.join(", ", PREWARM),
+                    (System.nanoTime() - w0) / 1e9);
+        }
 
         AreaDirectory directory = new AreaDirectory(ds);
         long b0 = System.nanoTime();
