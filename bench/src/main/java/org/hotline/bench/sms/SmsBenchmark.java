@@ -55,6 +55,8 @@ public final class SmsBenchmark {
             // -Dpgstat=true: where PostgreSQL's time goes, printed after the run
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
+        // printed after every session and server has closed, so jsmpp's closing warnings come before it
+        String summary = "";
         try (EmbeddedPostgres pg = builder.start()) {
             HikariConfig hc = new HikariConfig();
             // batched inserts become multi-row inserts: the setting a deployment's JDBC URL should carry too
@@ -117,13 +119,14 @@ public final class SmsBenchmark {
                         printStatements(db);
                     }
                     // Jasmin needs RabbitMQ, Redis and PyPI, none reachable here: its published figure is the peer
-                    System.out.printf(Locale.ROOT, "peer: Jasmin ~140 SMS/s over SMPP (issue #5, published; not run here):"
-                            + " vs_jasmin=%.1fx%n", seen / submitS / 140.0);
-                    System.out.printf(Locale.ROOT, "sms queued_s=%.2f submits_per_s=%.0f lost=%d duplicated=%d%n",
+                    summary = String.format(Locale.ROOT, "peer: Jasmin ~140 SMS/s over SMPP (issue #5, published; not"
+                            + " run here): vs_jasmin=%.1fx%n", seen / submitS / 140.0)
+                            + String.format(Locale.ROOT, "sms queued_s=%.2f submits_per_s=%.0f lost=%d duplicated=%d%n",
                             queuedS, seen / submitS, lost, duplicated);
                 }
             }
         }
+        System.out.print(summary);
     }
 
     private static void printStatements(HikariDataSource db) throws Exception {
