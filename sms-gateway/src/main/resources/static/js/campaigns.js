@@ -3,7 +3,7 @@
 (function () {
   'use strict';
   const H = window.Hotline;
-  const STATUSES = ['queued', 'submitting', 'submitted', 'delivered', 'failed', 'cancelled'];
+  const STATUSES = ['queued', 'held', 'submitting', 'submitted', 'delivered', 'failed', 'cancelled'];
   const PAGE = 50;
   const REFRESH_MS = 5000;
 
@@ -23,7 +23,7 @@
       'cmp.matched': '符合规则', 'cmp.messages': '短信数', 'cmp.cost': '费用（元）', 'cmp.sample': '示例',
       'cmp.page': '第 {n} 页', 'cmp.imported': '已导入 {rows} 行（{replaced} 个账户/表）',
       'cmp.confirmCancel': '取消后未发送的短信都将作废，确定吗？', 'cmp.saved': '模板已保存',
-      'st.queued': '排队', 'st.submitting': '提交中', 'st.submitted': '已提交', 'st.delivered': '已送达',
+      'st.queued': '排队', 'st.held': '暂停待发', 'st.submitting': '提交中', 'st.submitted': '已提交', 'st.delivered': '已送达',
       'st.failed': '失败', 'st.cancelled': '已取消', 'st.running': '发送中', 'st.paused': '已暂停',
       'st.completed': '已完成', 'st.draft': '草稿'
     },
@@ -44,7 +44,7 @@
       'cmp.cost': 'Cost (CNY)', 'cmp.sample': 'Sample', 'cmp.page': 'Page {n}',
       'cmp.imported': 'Imported {rows} rows ({replaced} accounts/meters)',
       'cmp.confirmCancel': 'Cancelling voids every message not yet sent. Continue?', 'cmp.saved': 'Template saved',
-      'st.queued': 'Queued', 'st.submitting': 'Submitting', 'st.submitted': 'Submitted', 'st.delivered': 'Delivered',
+      'st.queued': 'Queued', 'st.held': 'Held', 'st.submitting': 'Submitting', 'st.submitted': 'Submitted', 'st.delivered': 'Delivered',
       'st.failed': 'Failed', 'st.cancelled': 'Cancelled', 'st.running': 'Running', 'st.paused': 'Paused',
       'st.completed': 'Completed', 'st.draft': 'Draft'
     }

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.hotline.sms.arrears.ReminderRule;
 import org.hotline.sms.arrears.ReminderTargets;
 import org.hotline.sms.campaign.internal.CsvCells;
@@ -26,17 +28,19 @@ import org.hotline.sms.template.SmsTemplate;
 import org.hotline.sms.template.SmsTemplates;
 import org.hotline.sms.template.TemplateException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminder campaigns (arrears, IC-card low balance): preview, create, pause / resume / cancel, and their messages.
- * A campaign is created <b>paused</b>: its messages are queued (so its page shows exactly who is targeted) but the
- * sender takes none until a supervisor resumes it.
+ * A campaign is created <b>paused</b>: its messages are written at once as 'held' (so its page shows exactly who is
+ * targeted) and the sender takes none until a supervisor resumes it, which makes them 'queued'.
  */
 public class SmsCampaigns {
 
     /** Statuses shown on the page, in the progress bar's order. */
     public static final List<String> STATUSES =
-            List.of("queued", "submitting", "submitted", "delivered", "failed", "cancelled");
+            List.of("queued", "held", "submitting", "submitted", "delivered", "failed", "cancelled");
     private static final Set<String> ARREARS_FIELDS = Set.of("name", "customerNo", "accountNo", "period", "amount",
             "dueDate", "daysOverdue");
     private static final Set<String> IC_CARD_FIELDS = Set.of("name", "customerNo", "accountNo", "meterNo", "balance");
@@ -49,11 +53,14 @@ public class SmsCampaigns {
     private final QuietHours quietHours;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    private final TransactionTemplate transactions;
 
     /** Works through {@code jdbc} and {@code outbox}; reminders never arrive in {@code quietHours}. */
     public SmsCampaigns(JdbcTemplate jdbc, SmsOutbox outbox, SmsTemplates templates, ReminderTargets targets,
                         QuietHours quietHours, Clock clock) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(
+                Objects.requireNonNull(jdbc.getDataSource(), "jdbc.dataSource")));
         this.outbox = outbox;
         this.templates = templates;
         this.targets = targets;
@@ -141,22 +148,37 @@ public class SmsCampaigns {
         }
     }
 
-    /** Lets the sender take the campaign's queued messages (from paused). */
+    /** Lets the sender take the campaign's messages (from paused): held become queued. */
     public CampaignSummary resume(long id) {
-        return change(id, "running", Set.of("paused", "draft"));
+        return inTransaction(() -> {
+            change(id, "running", Set.of("paused", "draft"));
+            jdbc.update("update sms_messages set status = 'queued' where campaign_id = ? and status = 'held'", id);
+            return find(id).orElseThrow();
+        });
     }
 
-    /** Holds the campaign's queued messages (from running). */
+    /** Holds the campaign's queued messages (from running), out of the sender's due index. */
     public CampaignSummary pause(long id) {
-        return change(id, "paused", Set.of("running"));
+        return inTransaction(() -> {
+            change(id, "paused", Set.of("running"));
+            jdbc.update("update sms_messages set status = 'held' where campaign_id = ? and status = 'queued'", id);
+            return find(id).orElseThrow();
+        });
     }
 
-    /** Ends the campaign: its queued messages become cancelled; those already with the SMSC go on. */
+    /** Ends the campaign: its queued and held messages become cancelled; those already with the SMSC go on. */
     public CampaignSummary cancel(long id) {
-        CampaignSummary s = change(id, "cancelled", Set.of("running", "paused", "draft"));
-        jdbc.update("update sms_messages set status = 'cancelled', finished_at = now() "
-                + "where campaign_id = ? and status = 'queued'", id);
-        return find(s.id()).orElseThrow();
+        return inTransaction(() -> {
+            change(id, "cancelled", Set.of("running", "paused", "draft"));
+            jdbc.update("update sms_messages set status = 'cancelled', finished_at = now() "
+                    + "where campaign_id = ? and status in ('queued', 'held')", id);
+            return find(id).orElseThrow();
+        });
+    }
+
+    // the campaign row's lock orders a pause, a resume and an enqueue into the campaign (which share-locks it)
+    private CampaignSummary inTransaction(Supplier<CampaignSummary> work) {
+        return transactions.execute(status -> work.get());
     }
 
     private CampaignSummary change(long id, String to, Set<String> from) {
@@ -188,7 +210,7 @@ public class SmsCampaigns {
                 rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
                 }, id);
-        boolean done = counts.get("queued") == 0 && counts.get("submitting") == 0;
+        boolean done = counts.get("queued") == 0 && counts.get("held") == 0 && counts.get("submitting") == 0;
         return jdbc.query("""
                 select c.id, c.name, c.kind, c.status, c.created_by, c.created_at, t.name, c.rule::text, c.targeted,
                        c.without_mobile, c.opted_out, c.duplicates, c.segments

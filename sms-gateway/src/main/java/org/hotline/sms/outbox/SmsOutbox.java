@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -33,8 +35,8 @@ public class SmsOutbox {
     static final int ANALYZE_AFTER_ROWS = 1_000;
 
     private static final String INSERT = """
-            insert into sms_messages (dedupe_key, campaign_id, kind, destination, body, segments, not_before)
-            values (?, ?, ?, ?, ?, ?, ?)
+            insert into sms_messages (dedupe_key, campaign_id, kind, destination, body, segments, not_before, status)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (dedupe_key) do nothing
             """;
 
@@ -63,6 +65,7 @@ public class SmsOutbox {
             c.setAutoCommit(false);
             try {
                 Set<String> optedOut = optedOut(c, messages);
+                Map<Long, String> held = initialStatuses(c, messages);
                 int queued = 0;
                 int skipped = 0;
                 try (PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -79,6 +82,7 @@ public class SmsOutbox {
                         ps.setString(5, m.text());
                         ps.setInt(6, segments[i]);
                         ps.setTimestamp(7, Timestamp.from(m.notBefore()));
+                        ps.setString(8, m.campaignId() == null ? "queued" : held.get(m.campaignId()));
                         ps.addBatch();
                     }
                     boolean counted = true;
@@ -152,6 +156,45 @@ public class SmsOutbox {
                 return rs.getInt(1);
             }
         }
+    }
+
+    /**
+     * The status each campaign's new messages start in: 'queued' while it runs, 'held' while it is paused or a draft
+     * (out of the sender's due index). The campaigns are share-locked, so a pause or resume waits for this batch and
+     * then moves it too.
+     */
+    private static Map<Long, String> initialStatuses(Connection c, List<OutboundSms> messages) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        messages.forEach(m -> {
+            if (m.campaignId() != null) {
+                ids.add(m.campaignId());
+            }
+        });
+        Map<Long, String> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, status from sms_campaigns where id = any (?) for share")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String status = rs.getString(2);
+                    if (status.equals("cancelled") || status.equals("completed")) {
+                        throw new InvalidSmsException("campaign " + rs.getLong(1) + " is " + status
+                                + ": nothing more can be queued in it");
+                    }
+                    out.put(rs.getLong(1), status.equals("running") ? "queued" : "held");
+                }
+            }
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            Long id = messages.get(i).campaignId();
+            if (id != null && !out.containsKey(id)) {
+                throw new InvalidSmsException("message " + i + ": no campaign " + id);
+            }
+        }
+        return out;
     }
 
     private static Set<String> optedOut(Connection c, List<OutboundSms> messages) throws SQLException {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.sms.arrears.ReminderRule;
 import org.hotline.sms.arrears.ReminderTargets;
+import org.hotline.sms.outbox.InvalidSmsException;
+import org.hotline.sms.outbox.OutboundSms;
 import org.hotline.sms.outbox.SmsKind;
 import org.hotline.sms.testing.SmsTestDatabase;
 import org.hotline.sms.testing.TestClock;
@@ -91,7 +93,7 @@ class ReminderCampaignIntegrationTests {
                 "arrears:" + no(2) + ":2026-10:15", "arrears:" + no(3) + ":2026-10:30");
         assertThat(c.status()).isEqualTo("paused");
         assertThat(c.targeted()).isEqualTo(3);
-        assertThat(c.counts()).containsEntry("queued", 3);
+        assertThat(c.counts()).containsEntry("held", 3).containsEntry("queued", 0);
         assertThat(db.jdbc.queryForObject("select body from sms_messages where dedupe_key = ?", String.class,
                 "arrears:" + no(0) + ":2026-09:30")).startsWith("【测试供电】").contains(no(0), "100.00元已逾期45天")
                 .endsWith("回TD退订");
@@ -141,22 +143,58 @@ class ReminderCampaignIntegrationTests {
     }
 
     @Test
-    void pauseResumeAndCancelMoveTheCampaignAndCancelMarksQueuedMessagesCancelled() {
+    void pauseResumeAndCancelMoveTheCampaignAndItsUnsentMessages() {
         CampaignSummary c = campaigns.createReminders("control", RULE, "arrears", "supervisor");
         db.jdbc.update("update sms_messages set status = 'delivered' where dedupe_key = ?",
                 "arrears:" + no(0) + ":2026-09:30");
 
-        assertThat(campaigns.resume(c.id()).status()).isEqualTo("running");
-        assertThat(campaigns.pause(c.id()).status()).isEqualTo("paused");
+        CampaignSummary running = campaigns.resume(c.id());
+        CampaignSummary paused = campaigns.pause(c.id());
         CampaignSummary cancelled = campaigns.cancel(c.id());
 
+        assertThat(running.status()).isEqualTo("running");
+        assertThat(running.counts()).containsEntry("queued", 2).containsEntry("held", 0);
+        assertThat(paused.status()).isEqualTo("paused");
+        assertThat(paused.counts()).containsEntry("held", 2).containsEntry("queued", 0);
         assertThat(cancelled.status()).isEqualTo("cancelled");
         assertThat(cancelled.counts()).containsEntry("cancelled", 2).containsEntry("delivered", 1)
-                .containsEntry("queued", 0);
+                .containsEntry("queued", 0).containsEntry("held", 0);
         assertThatThrownBy(() -> campaigns.resume(c.id())).isInstanceOf(CampaignStateException.class)
                 .hasMessageContaining("is cancelled");
         assertThat(campaigns.messages(c.id(), "delivered", 0, 10)).singleElement()
                 .extracting(CampaignMessage::destination).isEqualTo(accounts.get(0).get("mobile"));
+    }
+
+    @Test
+    void aRefusedPauseLeavesTheMessagesAsTheyWere() {
+        CampaignSummary c = campaigns.createReminders("refused", RULE, "arrears", "supervisor");
+
+        assertThatThrownBy(() -> campaigns.pause(c.id())).isInstanceOf(CampaignStateException.class)
+                .hasMessageContaining("is paused");
+        campaigns.resume(c.id());
+        assertThatThrownBy(() -> campaigns.resume(c.id())).isInstanceOf(CampaignStateException.class);
+
+        assertThat(campaigns.find(c.id()).orElseThrow().counts()).containsEntry("queued", 3)
+                .containsEntry("held", 0);
+    }
+
+    @Test
+    void messagesQueuedIntoARunningCampaignAreDueAndIntoACancelledOneAreRefused() {
+        CampaignSummary c = campaigns.createReminders("late additions", RULE, "arrears", "supervisor");
+        campaigns.resume(c.id());
+        db.outbox.enqueue(List.of(new OutboundSms("late:1", "13912345678", "补发", SmsKind.ARREARS, c.id(),
+                SmsTestDatabase.NOW)));
+        campaigns.cancel(c.id());
+
+        assertThat(db.jdbc.queryForObject("select status from sms_messages where dedupe_key = 'late:1'",
+                String.class)).isEqualTo("cancelled");
+        assertThatThrownBy(() -> db.outbox.enqueue(List.of(new OutboundSms("late:2", "13912345679", "补发",
+                SmsKind.ARREARS, c.id(), SmsTestDatabase.NOW)))).isInstanceOf(InvalidSmsException.class)
+                .hasMessage("campaign " + c.id() + " is cancelled: nothing more can be queued in it");
+        assertThatThrownBy(() -> db.outbox.enqueue(List.of(new OutboundSms("late:3", "13912345679", "补发",
+                SmsKind.ARREARS, -1L, SmsTestDatabase.NOW)))).isInstanceOf(InvalidSmsException.class)
+                .hasMessage("message 0: no campaign -1");
+        assertThat(keys(c.id())).doesNotContain("late:2");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.hotline.smscsim.SmscSimulatorConfig.IdFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The outbox sender against real PostgreSQL and the SMSC simulator over TCP. */
 class SmsSenderIntegrationTests {
@@ -167,6 +168,11 @@ class SmsSenderIntegrationTests {
             outbox.enqueue(OutboxFixture.messages("mo-", 16, 3, "计划停电通知 ", SmsKind.OUTAGE));
             await().atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> assertThat(OutboxFixture.statuses(db, "mo-")).isEqualTo(Map.of("delivered", 3)));
+            Long paused = new JdbcTemplate(db).queryForObject("insert into sms_campaigns (name, kind, status, "
+                    + "created_by) values ('mo paused', 'outage', 'paused', 'test') returning id", Long.class);
+            outbox.enqueue(List.of(new OutboundSms("mo-held", OutboxFixture.number(16, 0), "计划停电通知 held",
+                    SmsKind.OUTAGE, paused, Instant.EPOCH), new OutboundSms("mo-later", OutboxFixture.number(16, 0),
+                    "计划停电通知 later", SmsKind.OUTAGE, null, Instant.now().plus(Duration.ofDays(1)))));
             sim.sendMo(OutboxFixture.number(16, 0), "95598", "退订");
             sim.sendMo("86" + OutboxFixture.number(16, 1), "95598", "1");
             sim.sendMo(OutboxFixture.number(16, 2), "95598", "我家还是没有电");
@@ -178,6 +184,9 @@ class SmsSenderIntegrationTests {
                             OutboxFixture.number(16, 2) + "/contact/null/outage"));
             assertThat(OutboxFixture.rows(db, "select kind from sms_opt_outs where number = ?", OutboxFixture.number(16, 0)))
                     .extracting(r -> r.get("kind")).containsExactly("outage");
+            // what was still waiting for that number is not sent after the opt-out, held or queued
+            assertThat(OutboxFixture.statuses(db, "mo-held")).isEqualTo(Map.of("cancelled", 1));
+            assertThat(OutboxFixture.statuses(db, "mo-later")).isEqualTo(Map.of("cancelled", 1));
             assertThat(OutboxFixture.rows(db, "select channel, notes from contacts where phone = ?",
                     OutboxFixture.number(16, 2))).extracting(r -> r.get("channel") + ":" + r.get("notes"))
                     .containsExactly("sms:我家还是没有电");

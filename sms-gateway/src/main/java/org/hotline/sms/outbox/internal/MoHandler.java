@@ -92,7 +92,7 @@ final class MoHandler {
                 insert into sms_opt_outs (number, kind, source) values (?, ?, ?) on conflict do nothing""");
              PreparedStatement cancel = c.prepareStatement("""
                      update sms_messages set status = 'cancelled', finished_at = now(), error_text = 'opted out'
-                     where destination = ? and kind = ? and status = 'queued'""")) {
+                     where destination = ? and kind = ? and status in ('queued', 'held')""")) {
             for (String kind : kinds) {
                 ins.setString(1, number);
                 ins.setString(2, kind);

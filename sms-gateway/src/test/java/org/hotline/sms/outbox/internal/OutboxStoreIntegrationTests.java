@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hotline.cti.testing.EmbeddedPostgresSupport;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.message.SmsCodecSettings;
@@ -18,8 +20,9 @@ import org.hotline.sms.outbox.SmsOutbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The sender's claim against real PostgreSQL: how it is planned after a campaign-sized enqueue (issue #5 bench). */
+/** The sender's claim against real PostgreSQL: how it walks the queue after campaign-sized enqueues (issue #5 bench). */
 class OutboxStoreIntegrationTests {
 
     private static HikariDataSource db;
@@ -47,9 +50,44 @@ class OutboxStoreIntegrationTests {
         assertThat(plan).contains("Index Scan using sms_messages_due_idx").doesNotContain("Sort");
     }
 
+    @Test
+    void claimNeverWalksThePausedCampaignsMessagesToReachADueOne() throws Exception {
+        Long paused = new JdbcTemplate(db).queryForObject("insert into sms_campaigns (name, kind, status, created_by) "
+                + "values ('paused reminders', 'arrears', 'paused', 'test') returning id", Long.class);
+        List<OutboundSms> reminders = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            // due before anything else in this database, so only their being held lets the claim pass them
+            reminders.add(new OutboundSms("held-" + i, String.format("136%08d", i), "催费 " + i, SmsKind.ARREARS,
+                    paused, Instant.EPOCH.minusSeconds(60)));
+        }
+        SmsOutbox outbox = new SmsOutbox(db, new SmsCodec(SmsCodecSettings.DEFAULTS));
+        outbox.enqueue(reminders);
+        outbox.enqueue(List.of(new OutboundSms("due-after-held", "13500000001", "停电通知", SmsKind.OUTAGE, null,
+                Instant.EPOCH.minusSeconds(30))));
+
+        String plan;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            plan = explain(c, "explain (analyze, costs off) " + OutboxStore.CLAIM, 1);
+            c.rollback();
+        }
+        // left 'queued' they sat in the due index ahead of it: the claim read all 20,000 to return one
+        Matcher scan = Pattern.compile("Index Scan using sms_messages_due_idx.*\\(actual .*rows=([0-9.]+) ")
+                .matcher(plan);
+        assertThat(scan.find()).as(plan).isTrue();
+        assertThat(Double.parseDouble(scan.group(1))).as(plan).isEqualTo(1.0);
+        assertThat(plan).doesNotContain("Sort");
+    }
+
     private static String explain(String sql, int limit) throws Exception {
+        try (Connection c = db.getConnection()) {
+            return explain(c, sql, limit);
+        }
+    }
+
+    private static String explain(Connection c, String sql, int limit) throws Exception {
         StringBuilder out = new StringBuilder();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
