@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.hotline.sms.arrears.ReminderRule;
 import org.hotline.sms.arrears.ReminderTargets;
 import org.hotline.sms.campaign.internal.CsvCells;
@@ -150,49 +150,39 @@ public class SmsCampaigns {
 
     /** Lets the sender take the campaign's messages (from paused): held become queued. */
     public CampaignSummary resume(long id) {
-        return inTransaction(() -> {
-            change(id, "running", Set.of("paused", "draft"));
-            jdbc.update("update sms_messages set status = 'queued' where campaign_id = ? and status = 'held'", id);
-            return find(id).orElseThrow();
-        });
+        return change(id, "running", Set.of("paused", "draft"),
+                "update sms_messages set status = 'queued' where campaign_id = ? and status = 'held'");
     }
 
     /** Holds the campaign's queued messages (from running), out of the sender's due index. */
     public CampaignSummary pause(long id) {
-        return inTransaction(() -> {
-            change(id, "paused", Set.of("running"));
-            jdbc.update("update sms_messages set status = 'held' where campaign_id = ? and status = 'queued'", id);
-            return find(id).orElseThrow();
-        });
+        return change(id, "paused", Set.of("running"),
+                "update sms_messages set status = 'held' where campaign_id = ? and status = 'queued'");
     }
 
     /** Ends the campaign: its queued and held messages become cancelled; those already with the SMSC go on. */
     public CampaignSummary cancel(long id) {
-        return inTransaction(() -> {
-            change(id, "cancelled", Set.of("running", "paused", "draft"));
-            jdbc.update("update sms_messages set status = 'cancelled', finished_at = now() "
-                    + "where campaign_id = ? and status in ('queued', 'held')", id);
+        return change(id, "cancelled", Set.of("running", "paused", "draft"), "update sms_messages set status = "
+                + "'cancelled', finished_at = now() where campaign_id = ? and status in ('queued', 'held')");
+    }
+
+    // one transaction: the campaign row's lock orders a pause, a resume and an enqueue into the campaign (which
+    // share-locks it), so no message is left held in a running campaign or queued in a paused one
+    private CampaignSummary change(long id, String to, Set<String> from, String moveMessages) {
+        return transactions.execute(tx -> {
+            int n = jdbc.update("update sms_campaigns set status = ?, updated_at = now() where id = ? "
+                    + "and status = any (?)", ps -> {
+                ps.setString(1, to);
+                ps.setLong(2, id);
+                ps.setArray(3, ps.getConnection().createArrayOf("text", from.toArray()));
+            });
+            if (n == 0) {
+                CampaignSummary s = find(id).orElseThrow(() -> new NoSuchElementException("no campaign " + id));
+                throw new CampaignStateException("campaign " + id + " is " + s.status() + ": cannot become " + to);
+            }
+            jdbc.update(moveMessages, id);
             return find(id).orElseThrow();
         });
-    }
-
-    // the campaign row's lock orders a pause, a resume and an enqueue into the campaign (which share-locks it)
-    private CampaignSummary inTransaction(Supplier<CampaignSummary> work) {
-        return transactions.execute(status -> work.get());
-    }
-
-    private CampaignSummary change(long id, String to, Set<String> from) {
-        int n = jdbc.update("update sms_campaigns set status = ?, updated_at = now() where id = ? "
-                + "and status = any (?)", ps -> {
-            ps.setString(1, to);
-            ps.setLong(2, id);
-            ps.setArray(3, ps.getConnection().createArrayOf("text", from.toArray()));
-        });
-        CampaignSummary s = find(id).orElseThrow(() -> new java.util.NoSuchElementException("no campaign " + id));
-        if (n == 0) {
-            throw new CampaignStateException("campaign " + id + " is " + s.status() + ": cannot become " + to);
-        }
-        return s;
     }
 
     /** Campaigns, newest first (at most {@code limit}). */
