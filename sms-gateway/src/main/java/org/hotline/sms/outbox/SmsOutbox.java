@@ -65,7 +65,7 @@ public class SmsOutbox {
             c.setAutoCommit(false);
             try {
                 Set<String> optedOut = optedOut(c, messages);
-                Map<Long, String> held = initialStatuses(c, messages);
+                Map<Long, String> campaignStart = initialStatuses(c, messages);
                 int queued = 0;
                 int skipped = 0;
                 try (PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -82,7 +82,7 @@ public class SmsOutbox {
                         ps.setString(5, m.text());
                         ps.setInt(6, segments[i]);
                         ps.setTimestamp(7, Timestamp.from(m.notBefore()));
-                        ps.setString(8, m.campaignId() == null ? "queued" : held.get(m.campaignId()));
+                        ps.setString(8, m.campaignId() == null ? "queued" : campaignStart.get(m.campaignId()));
                         ps.addBatch();
                     }
                     boolean counted = true;

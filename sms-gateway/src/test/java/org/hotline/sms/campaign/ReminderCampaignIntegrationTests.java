@@ -166,16 +166,24 @@ class ReminderCampaignIntegrationTests {
     }
 
     @Test
-    void aRefusedPauseLeavesTheMessagesAsTheyWere() {
+    void aRefusedPauseOrResumeLeavesTheMessagesAsTheyWere() {
         CampaignSummary c = campaigns.createReminders("refused", RULE, "arrears", "supervisor");
+        // a throttled retry requeues a message whatever its campaign's state: one queued in a paused campaign
+        db.jdbc.update("update sms_messages set status = 'queued' where id = (select min(id) from sms_messages "
+                + "where campaign_id = ?)", c.id());
 
         assertThatThrownBy(() -> campaigns.pause(c.id())).isInstanceOf(CampaignStateException.class)
                 .hasMessageContaining("is paused");
-        campaigns.resume(c.id());
-        assertThatThrownBy(() -> campaigns.resume(c.id())).isInstanceOf(CampaignStateException.class);
+        assertThat(campaigns.find(c.id()).orElseThrow().counts()).containsEntry("queued", 1)
+                .containsEntry("held", 2);
 
-        assertThat(campaigns.find(c.id()).orElseThrow().counts()).containsEntry("queued", 3)
-                .containsEntry("held", 0);
+        campaigns.resume(c.id());
+        db.jdbc.update("update sms_messages set status = 'held' where id = (select min(id) from sms_messages "
+                + "where campaign_id = ?)", c.id());
+        assertThatThrownBy(() -> campaigns.resume(c.id())).isInstanceOf(CampaignStateException.class)
+                .hasMessageContaining("is running");
+        assertThat(campaigns.find(c.id()).orElseThrow().counts()).containsEntry("queued", 2)
+                .containsEntry("held", 1);
     }
 
     @Test
