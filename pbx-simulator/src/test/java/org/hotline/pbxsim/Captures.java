@@ -9,24 +9,21 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.pbxsim.internal.Transcript;
 
-/** Finds the captured Asterisk traffic in {@code ../shared/fixtures/ami} (as cti-core's AmiFixtures does). */
+/** Finds the captured Asterisk traffic in the repository's {@code testdata/ami} (as cti-core's AmiFixtures does). */
 final class Captures {
 
     private Captures() {
     }
 
+    /** The captures kept in the repository ({@code testdata/ami}), found from any module's working directory. */
     static Path dir() {
-        String prop = System.getProperty("hotline.shared.dir");
-        if (prop != null && Files.isDirectory(Path.of(prop, "fixtures", "ami"))) {
-            return Path.of(prop, "fixtures", "ami").toAbsolutePath().normalize();
-        }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared").resolve("fixtures").resolve("ami");
+            Path candidate = p.resolve("testdata").resolve("ami");
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("../shared/fixtures/ami not found (set -Dhotline.shared.dir)");
+        throw new IllegalStateException("testdata/ami not found above " + Path.of("").toAbsolutePath());
     }
 
     static Path path(String name) {

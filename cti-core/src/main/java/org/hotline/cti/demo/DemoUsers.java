@@ -9,7 +9,7 @@ import org.hotline.cti.agent.NewAgent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The demo's queues and users, matching the lab PBX ({@code shared/fixtures/ami/asterisk-conf}): queue {@code hotline}
+ * The demo's queues and users, matching the lab PBX ({@code testdata/ami/asterisk-conf}): queue {@code hotline}
  * with {@code agent1001}…{@code agent1004}, queue {@code gas} with {@code agent2001}…{@code agent2003} and
  * {@code agent1003} at penalty 5, a {@code burst} queue for load tests, plus {@code supervisor} and {@code admin}.
  * Each agent has the interfaces {@code Local/<ext>@agents} and {@code PJSIP/<ext>}. Demo passwords:

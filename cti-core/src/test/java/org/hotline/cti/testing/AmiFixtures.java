@@ -13,25 +13,21 @@ import java.util.zip.GZIPInputStream;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.ami.internal.AmiFrameDecoder;
 
-/** Finds and decodes the captured Asterisk traffic in {@code ../shared/fixtures/ami}. */
+/** Finds and decodes the captured Asterisk traffic in the repository's {@code testdata/ami}. */
 public final class AmiFixtures {
 
     private AmiFixtures() {
     }
 
-    /** The fixtures folder: system property {@code hotline.shared.dir}, else a {@code shared} folder beside an ancestor. */
+    /** The captures kept in the repository ({@code testdata/ami}), found from any module's working directory. */
     public static Path dir() {
-        String prop = System.getProperty("hotline.shared.dir");
-        if (prop != null && Files.isDirectory(Path.of(prop, "fixtures", "ami"))) {
-            return Path.of(prop, "fixtures", "ami").toAbsolutePath().normalize();
-        }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared").resolve("fixtures").resolve("ami");
+            Path candidate = p.resolve("testdata").resolve("ami");
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("../shared/fixtures/ami not found (set -Dhotline.shared.dir)");
+        throw new IllegalStateException("testdata/ami not found above " + Path.of("").toAbsolutePath());
     }
 
     /** The raw bytes of a capture such as {@code 01-answered-completed.ami.txt} (gunzipped if it ends in .gz). */

@@ -1,7 +1,7 @@
 package org.hotline.cti.demo.internal;
 
 /**
- * The first demo customers carry the callers of the captured Asterisk traffic ({@code shared/fixtures/ami}), so a
+ * The first demo customers carry the callers of the captured Asterisk traffic ({@code testdata/ami}), so a
  * replay pops a real card: 张三 13800138000 (account 2024001, keyed in the IVR capture), +8613912345678 shared by
  * two customers (a pick list), the 027 landlines of a hospital and a chemical plant, 13700001111, 13911112222 and
  * the 95598 service line.
