@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -33,7 +34,9 @@ public final class LabAmi implements AutoCloseable {
     private final Map<String, CompletableFuture<List<Message>>> pending = new ConcurrentHashMap<>();
     private final Map<String, List<Message>> lists = new ConcurrentHashMap<>();
     private final List<Message> events = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
     private final Object changed = new Object();
+    private volatile boolean retain = true;
 
     private LabAmi(Socket socket) throws IOException {
         this.socket = socket;
@@ -66,6 +69,23 @@ public final class LabAmi implements AutoCloseable {
         return response;
     }
 
+    /** Sends an action without waiting for its response (load generation). */
+    public void fire(String name, String... headers) {
+        StringBuilder b = new StringBuilder("Action: ").append(name).append("\r\n");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        b.append("\r\n");
+        try {
+            synchronized (out) {
+                out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sends an action and returns its response, whatever it says. */
     public Message actionAnyResponse(String name, String... headers) {
         return send(name, false, headers).get(0);
@@ -75,6 +95,19 @@ public final class LabAmi implements AutoCloseable {
     public List<Message> list(String name, String... headers) {
         List<Message> all = send(name, true, headers);
         return all.subList(1, all.size() - 1);
+    }
+
+    /** Calls {@code listener} on the reader thread for every event read from now on (it must be quick). */
+    public void onEvent(Consumer<Message> listener) {
+        listeners.add(listener);
+    }
+
+    /** Stops keeping events (for load runs: listeners still get them; {@link #awaitEvent} then sees none). */
+    public void retainEvents(boolean keep) {
+        retain = keep;
+        if (!keep) {
+            events.clear();
+        }
     }
 
     /** Every event read so far. */
@@ -187,9 +220,14 @@ public final class LabAmi implements AutoCloseable {
             return;
         }
         if (m.get("Event") != null) {
-            events.add(m);
-            synchronized (changed) {
-                changed.notifyAll();
+            for (Consumer<Message> l : listeners) {
+                l.accept(m);
+            }
+            if (retain) {
+                events.add(m);
+                synchronized (changed) {
+                    changed.notifyAll();
+                }
             }
             return;
         }

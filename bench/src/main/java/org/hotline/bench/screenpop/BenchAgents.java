@@ -44,6 +44,11 @@ final class BenchAgents {
         return "bench" + (first + i);
     }
 
+    /** The extension of the i-th agent (0-based). */
+    String extension(int i) {
+        return Integer.toString(first + i);
+    }
+
     /** How many agents there are. */
     int count() {
         return count;

@@ -9,10 +9,12 @@ import java.util.Locale;
  * customers, {@code --data-dir PATH} (empty: a temporary database; a path is kept and reused, so the customers are
  * generated once), {@code --unknown-share F} (0.05) of callers not in the database, {@code --drain N} (10) seconds
  * to wait for missing pops at the end, {@code --seed N} (42), {@code --shared-buffers SIZE} (1GB: PostgreSQL sized to
- * hold the customer tables, as a production database would be; 128MB is PostgreSQL's default).
+ * hold the customer tables, as a production database would be; 128MB is PostgreSQL's default), {@code --pbx
+ * simulator|asterisk} (simulator; asterisk: the lab's real Asterisk 22 with Local-channel callers and phones, whose
+ * defaults become 300 agents from extension 3001 at 10 calls/s: it saturates near 500 concurrent callers on 2 cores).
  */
 record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int firstExtension, int customers,
-                    String dataDir, double unknownShare, int drainSeconds, long seed, String sharedBuffers) {
+                    String dataDir, double unknownShare, int drainSeconds, long seed, String sharedBuffers, String pbx) {
 
     /** Checks the values. */
     BenchOptions {
@@ -51,6 +53,7 @@ record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int
         int drain = 10;
         long seed = 42;
         String sharedBuffers = "1GB";
+        String pbx = "simulator";
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -69,19 +72,30 @@ record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int
                 case "--drain" -> drain = Integer.parseInt(v);
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--shared-buffers" -> sharedBuffers = v;
+                case "--pbx" -> pbx = v;
                 default -> throw new IllegalArgumentException("unknown option " + name + " (expected: --seconds, "
                         + "--warmup, --rate, --agents, --first-extension, --customers, --data-dir, --unknown-share, "
-                        + "--drain, --seed, --shared-buffers)");
+                        + "--drain, --seed, --shared-buffers, --pbx)");
             }
         }
+        if (!pbx.equals("simulator") && !pbx.equals("asterisk")) {
+            throw new IllegalArgumentException("--pbx: '" + pbx + "' (expected: simulator or asterisk)");
+        }
+        java.util.List<String> given = java.util.Arrays.asList(args);
+        if (pbx.equals("asterisk")) {
+            // the lab dialplan's phones are 4-digit extensions, and Asterisk on 2 cores takes ~500 callers at most
+            agents = given.contains("--agents") ? agents : 300;
+            firstExtension = given.contains("--first-extension") ? firstExtension : 3001;
+            rate = given.contains("--rate") ? rate : 10;
+        }
         return new BenchOptions(seconds, warmup, rate, agents, firstExtension, customers, dataDir, unknownShare, drain,
-                seed, sharedBuffers);
+                seed, sharedBuffers, pbx);
     }
 
     /** One line for the report. */
     String describe() {
         return String.format(Locale.ROOT, "%,d customers, %,d agents, %.0f calls/s for %d s (+%d s warm-up),"
-                        + " %.0f%% unknown callers, database %s (shared_buffers %s)", customers, agents, rate, seconds,
-                warmupSeconds, unknownShare * 100, dataDir.isBlank() ? "temporary" : dataDir, sharedBuffers);
+                        + " %.0f%% unknown callers, database %s (shared_buffers %s), PBX %s", customers, agents, rate, seconds,
+                warmupSeconds, unknownShare * 100, dataDir.isBlank() ? "temporary" : dataDir, sharedBuffers, pbx);
     }
 }

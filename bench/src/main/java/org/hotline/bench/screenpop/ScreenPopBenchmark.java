@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.hotline.asterisklab.LabAsterisk;
 import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.demo.DemoUsers;
 import org.hotline.cti.screenpop.ScreenPops;
@@ -48,9 +49,24 @@ public final class ScreenPopBenchmark {
         BenchAgents agents = new BenchAgents(o.firstExtension(), o.agents());
         LatencyBook book = new LatencyBook();
         String summary;
+        if (o.pbx().equals("asterisk")) {
+            try (AsteriskLoad lab = AsteriskLoad.start()) {
+                try (ConfigurableApplicationContext server = startServer(o, lab.asterisk().amiPort(),
+                        LabAsterisk.HOTLINE_USER, lab.asterisk().hotlineSecret())) {
+                    summary = runOnAsterisk(o, agents, book, lab, server);
+                }
+            } catch (Exception | Error e) {
+                e.printStackTrace();
+                System.exit(1);
+                return;
+            }
+            System.out.println(summary);
+            System.exit(0);
+        }
         try (PbxSimulator sim = PbxSimulator.start(agents.simulatorConfig())) {
             sim.onAgentCalled(book::agentCalled);
-            try (ConfigurableApplicationContext server = startServer(o, sim)) {
+            try (ConfigurableApplicationContext server = startServer(o, sim.port(), sim.config().username(),
+                    sim.config().secret())) {
                 summary = run(o, agents, book, sim, server);
             }
         } catch (Exception | Error e) {
@@ -119,12 +135,69 @@ public final class ScreenPopBenchmark {
             load.stop();
             load.done().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             drain(book, o.drainSeconds());
-            return report(o, book.figures(), placedMeasured, atStart, atEnd, load, sockets, ami,
+            return report(o, book.figures(), placedMeasured, atStart, atEnd, load.toString(), sockets, ami,
                     server.getBean(ScreenPops.class));
         }
     }
 
-    private static ConfigurableApplicationContext startServer(BenchOptions o, PbxSimulator sim) {
+    /** The same measurement against the lab's real Asterisk: its AgentCalled Timestamp to the pop at the client. */
+    private static String runOnAsterisk(BenchOptions o, BenchAgents agents, LatencyBook book, AsteriskLoad lab,
+                                        ConfigurableApplicationContext server) throws Exception {
+        AmiConnection ami = server.getBean(AmiConnection.class);
+        await("the AMI connection to log in", Duration.ofSeconds(60), () -> ami.state().isLoggedIn());
+        DataSource dataSource = server.getBean(DataSource.class);
+        int created = agents.ensureAccounts(dataSource);
+        say("agents: %,d accounts created (%,d existed)", created, o.agents() - created);
+        List<String> numbers = CallerNumbers.draw(new JdbcTemplate(dataSource), o.customers(), o.unknownShare(), o.seed());
+        lab.prepare(agents, book, o.seed());
+        say("asterisk: %,d members in queue %s, phones answer after 1-3 s and talk 4-10 s", agents.count(),
+                AsteriskLoad.QUEUE);
+        int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port", "0"));
+        try (AgentSockets sockets = new AgentSockets(port, book)) {
+            connectAll(agents, sockets);
+            long backendPid = new JdbcTemplate(dataSource).queryForObject("select pg_backend_pid()", Long.class);
+            ProcessCpu cpu = new ProcessCpu(backendPid);
+            long start = System.nanoTime();
+            long measureFrom = start + TimeUnit.SECONDS.toNanos(o.warmupSeconds());
+            long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(o.seconds());
+            book.measureFrom(measureFrom);
+            lab.startCalls(o.rate(), numbers, o.seed());
+            say("load: %.0f calls/s to 95598 (queue %s), %d s warm-up then %d s measured", o.rate(), AsteriskLoad.QUEUE,
+                    o.warmupSeconds(), o.seconds());
+            ProcessCpu.Sample atStart = null;
+            long placedAtStart = 0;
+            long nextReport = start + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < measureTo) {
+                long now = System.nanoTime();
+                if (atStart == null && now >= measureFrom) {
+                    atStart = cpu.sample();
+                    placedAtStart = lab.placed();
+                }
+                if (now >= nextReport) {
+                    nextReport += TimeUnit.SECONDS.toNanos(10);
+                    say("  t=%3ds placed %,d answered %,d rings %,d pops %,d (measured) live calls %,d, load %.2f",
+                            (now - start) / 1_000_000_000L, lab.placed(), lab.answered(), book.measuredCalled(),
+                            book.measuredPopped(), lab.liveCalls(), ProcessCpu.loadAverage());
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            if (atStart == null) {
+                atStart = cpu.sample();
+            }
+            ProcessCpu.Sample atEnd = cpu.sample();
+            long placedMeasured = lab.placed() - placedAtStart;
+            say("load: placing stopped at %,d calls; waiting for the calls to end", lab.placed());
+            lab.stopAndDrain(Duration.ofMinutes(3));
+            drain(book, o.drainSeconds());
+            String loadSummary = String.format(Locale.ROOT, "placed %,d, answered %,d, still live %,d", lab.placed(),
+                    lab.answered(), lab.liveCalls());
+            return report(o, book.figures(), placedMeasured, atStart, atEnd, loadSummary, sockets, ami,
+                    server.getBean(ScreenPops.class));
+        }
+    }
+
+    private static ConfigurableApplicationContext startServer(BenchOptions o, int amiPort, String amiUser,
+                                                              String amiSecret) {
         SpringApplication app = new SpringApplication(HotlineApplication.class);
         app.setLogStartupInfo(false);
         long[] started = new long[1];
@@ -140,9 +213,11 @@ public final class ScreenPopBenchmark {
                 "--hotline.embedded.postgres.shared-buffers=" + o.sharedBuffers(),
                 "--hotline.simulator.enabled=false",
                 "--hotline.ami.host=127.0.0.1",
-                "--hotline.ami.port=" + sim.port(),
-                "--hotline.ami.username=" + sim.config().username(),
-                "--hotline.ami.secret=" + sim.config().secret(),
+                "--hotline.ami.port=" + amiPort,
+                "--hotline.ami.username=" + amiUser,
+                "--hotline.ami.secret=" + amiSecret,
+                // a 30 s wrap-up would pause the lab's 300 agents for most of the run (the simulator's 2,000 cope)
+                "--hotline.presence.wrap-up=" + (o.pbx().equals("asterisk") ? "1s" : "30s"),
                 "--hotline.demo.customers=" + o.customers(),
                 "--logging.level.root=WARN",
                 "--logging.level.org.hotline=WARN",
@@ -202,7 +277,7 @@ public final class ScreenPopBenchmark {
     }
 
     private static String report(BenchOptions o, LatencyBook.Figures f, long placedMeasured, ProcessCpu.Sample a,
-                               ProcessCpu.Sample b, LoadRun load, AgentSockets sockets, AmiConnection ami,
+                               ProcessCpu.Sample b, String load, AgentSockets sockets, AmiConnection ami,
                                ScreenPops pops) {
         double seconds = (b.nanoTime() - a.nanoTime()) / 1e9;
         say("---");
@@ -210,7 +285,7 @@ public final class ScreenPopBenchmark {
                 seconds, placedMeasured / seconds, o.rate(), load);
         say("rings: %,d measured (%.1f/s), %,d in the warm-up; pops received %,d, lost %,d", f.expected(),
                 f.expected() / seconds, f.warmupRings(), f.received(), f.lost());
-        say("latency AgentCalled flushed -> RINGING pop read by the agent's socket, ms: p50 %.3f  p90 %.3f  p99 %.3f"
+        say("latency AgentCalled written by the PBX -> RINGING pop read by the agent's socket, ms: p50 %.3f  p90 %.3f  p99 %.3f"
                         + "  p99.9 %.3f  max %.3f  mean %.3f  min %.3f", f.percentileMillis(0.50), f.percentileMillis(0.90),
                 f.percentileMillis(0.99), f.percentileMillis(0.999), f.percentileMillis(1.0), f.meanMillis(),
                 f.percentileMillis(0));
@@ -219,8 +294,9 @@ public final class ScreenPopBenchmark {
                 f.orphanPops(), f.calledTwice(), f.poppedTwice());
         say("clients: %s", sockets.describe());
         say("server: %s; %s; AMI reconnects %d", pops.stats(), ami.stats(), Math.max(0, ami.stats().logins() - 1));
-        say("cpu in the measured window: this JVM (server + simulator + %,d clients) %.2f cores, PostgreSQL %.2f"
-                        + " cores of %d; GC %,d ms in %,d collections; load average %.2f -> %.2f", o.agents(),
+        say("cpu in the measured window: this JVM (server + %s + %,d clients) %.2f cores, PostgreSQL %.2f"
+                        + " cores of %d; GC %,d ms in %,d collections; load average %.2f -> %.2f", o.pbx().equals("asterisk")
+                        ? "load driver" : "simulator", o.agents(),
                 a.jvmCoresUntil(b), a.postgresCoresUntil(b), Runtime.getRuntime().availableProcessors(), b.gcMillis() - a.gcMillis(),
                 b.gcCount() - a.gcCount(), a.loadAverage(), b.loadAverage());
         return String.format(Locale.ROOT, "screenpop p50_ms=%.2f p99_ms=%.2f pops=%d lost=%d",
