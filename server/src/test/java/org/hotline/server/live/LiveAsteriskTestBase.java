@@ -4,11 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.hotline.asterisklab.LabAsterisk;
+import org.hotline.asterisklab.LabLink;
 import org.hotline.asterisklab.LabPbx;
 import org.hotline.asterisklab.LiveAsterisk;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.presence.Presence;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,17 +22,20 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The shared base of the live-PBX tests: one Hotline server connected, as Hotline's least-privilege AMI user, to the
  * lab's real Asterisk 22 (asterisk-lab: docker/asterisk's configuration with simulated phones and callers), no PBX
- * simulator. Skipped with one line saying why when this machine has no Asterisk (see LiveAsterisk). Agents
+ * simulator, through a {@link LabLink} a test may cut. Skipped with one line saying why when this machine has no Asterisk (see LiveAsterisk). Agents
  * {@code agent1001}… are queue members {@code Local/<ext>@agents/n}, whose phones the test plays through {@link #pbx}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hotline.embedded.postgres.data-dir=", "hotline.simulator.enabled=false", "hotline.demo.customers=500",
         "hotline.ami.host=127.0.0.1", "hotline.ami.username=" + LabAsterisk.HOTLINE_USER,
-        "hotline.presence.wrap-up=1s", "hotline.presence.lagged-grace=10m"})
+        "hotline.presence.wrap-up=1s", "hotline.presence.lagged-grace=10m", "hotline.ami.reconnect-min=100ms",
+        "hotline.ami.reconnect-max=1s"})
 public abstract class LiveAsteriskTestBase {
 
     /** The lab's Asterisk driver: callers, phones, Asterisk's own view (QueueStatus, queue_log). */
     protected static LabPbx pbx;
+
+    private static LabLink link;
 
     @LocalServerPort
     protected int port;
@@ -54,12 +59,27 @@ public abstract class LiveAsteriskTestBase {
 
     @DynamicPropertySource
     static void amiOfTheLab(DynamicPropertyRegistry registry) {
-        registry.add("hotline.ami.port", () -> LiveAsterisk.shared().amiPort());
+        registry.add("hotline.ami.port", () -> link().port());
         registry.add("hotline.ami.secret", () -> LiveAsterisk.shared().hotlineSecret());
+    }
+
+    /** Hotline's path to the lab's AMI: a link a test can cut as a network failure would. */
+    protected static synchronized LabLink link() {
+        if (link == null) {
+            link = LabLink.to(LiveAsterisk.shared().amiPort());
+        }
+        return link;
     }
 
     @BeforeEach
     void hotlineIsLoggedIn() {
+        link().restore();
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.state().isLoggedIn());
+    }
+
+    @AfterEach
+    void noCallerIsLeft() {
+        // a failed test must not leave a caller ringing the next test's agents
+        pbx.hangupMatching("^Local/.*@lab-callers-");
     }
 }
