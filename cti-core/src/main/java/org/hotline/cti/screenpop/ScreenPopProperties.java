@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountVariables channel variables holding an account number keyed in the IVR; the first one set puts that
  *     account's customer first in the pop (default HOTLINE_ACCOUNT, IVR_ACCOUNT)
  * @param maxCustomers the most customers listed for one number before the agent is asked to search (default 10)
- * @param workers threads that look customers up and build pops; events of one call stay on one thread (default 4)
+ * @param workers threads that look customers up and build pops; events of one call run in order, calls side by side (default 4)
  */
 @ConfigurationProperties("hotline.screenpop")
 public record ScreenPopProperties(

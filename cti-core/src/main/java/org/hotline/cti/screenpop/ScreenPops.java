@@ -1,7 +1,6 @@
 package org.hotline.cti.screenpop;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.hotline.cti.agent.AgentAccount;
@@ -22,6 +22,7 @@ import org.hotline.cti.customer.CustomerCard;
 import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.customer.PhoneNumber;
 import org.hotline.cti.customer.PhoneNumbers;
+import org.hotline.cti.screenpop.internal.CallLanes;
 import org.hotline.cti.screenpop.internal.PopBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * Builds each agent's screen-pops from call events and hands each new version to {@code out} (the push capability's
  * publisher, which stores it and sends it to the agent's browsers).
  *
- * <p>Events arrive on the AMI consumer thread and are passed, without blocking, to one of {@code workers} threads
- * chosen by call id, so the events of one call stay in order while lookups of different calls run side by side.
+ * <p>Events arrive on the AMI consumer thread and are passed, without blocking, to the call's lane on a pool of
+ * {@code workers} threads ({@link CallLanes}): the events of one call stay in order, and a slow lookup holds up only
+ * its own call.
  * Which agent owns a rung interface is answered from memory: the whole interface-to-agent map is reloaded every
  * 15 s on a background thread, so a ring never waits for the database for a known agent.
  */
@@ -45,9 +47,10 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
     private final PhoneNumbers phoneNumbers;
     private final CustomerDirectory customers;
     private final Consumer<ScreenPop> out;
-    private final ExecutorService[] workers;
+    private final ExecutorService workers;
+    private final CallLanes lanes;
     private final ScheduledExecutorService agentRefresher;
-    private final PopBook[] books;
+    private final PopBook book;
     private final Map<AgentInterface, CachedAgent> agentCache = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
     private volatile boolean agentsRefreshed;
@@ -62,19 +65,15 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
         this.phoneNumbers = phoneNumbers;
         this.customers = customers;
         this.out = out;
-        this.workers = new ExecutorService[properties.workers()];
-        this.books = new PopBook[properties.workers()];
-        PopBook.Lookups lookups = new PopBook.Lookups(this::agentOf, phoneNumbers::normalize, this::customersOf,
-                this::customerOfAccount);
-        for (int i = 0; i < workers.length; i++) {
-            int n = i;
-            workers[i] = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "screenpop-" + n);
-                t.setDaemon(true);
-                return t;
-            });
-            books[i] = new PopBook(lookups, properties.variables(), properties.accountVariables());
-        }
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(properties.workers(), r -> {
+            Thread t = new Thread(r, "screenpop-" + threads.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+        this.lanes = new CallLanes(workers);
+        this.book = new PopBook(new PopBook.Lookups(this::agentOf, phoneNumbers::normalize, this::customersOf,
+                this::customerOfAccount), properties.variables(), properties.accountVariables());
         this.agentRefresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "screenpop-agents");
             t.setDaemon(true);
@@ -90,8 +89,7 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
         if (!(event instanceof CallEvent e)) {
             return;
         }
-        int stripe = Math.floorMod(e.callId().hashCode(), workers.length);
-        workers[stripe].execute(() -> handle(books[stripe], e));
+        lanes.execute(e.callId(), () -> handle(book, e));
     }
 
     private void handle(PopBook book, CallEvent event) {
@@ -184,17 +182,14 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
     @Override
     public void close() {
         agentRefresher.shutdownNow();
-        List<ExecutorService> all = new ArrayList<>(List.of(workers));
-        all.forEach(ExecutorService::shutdown);
-        for (ExecutorService w : all) {
-            try {
-                if (!w.awaitTermination(5, TimeUnit.SECONDS)) {
-                    w.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                w.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
         }
     }
 

@@ -3,11 +3,11 @@ package org.hotline.cti.screenpop.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentRingStopped;
@@ -25,8 +25,8 @@ import org.hotline.cti.screenpop.ScreenPop;
 import org.hotline.cti.screenpop.ScreenPop.Status;
 
 /**
- * The pops of the calls one worker owns: turns call events into new pop versions. Not thread-safe: every event of a
- * call must reach the same book, in order.
+ * The pops of the calls in progress: turns call events into new pop versions. Calls may be applied from several
+ * threads at once, but every event of one call must be applied in order by one thread at a time ({@link CallLanes}).
  */
 public final class PopBook {
 
@@ -40,7 +40,7 @@ public final class PopBook {
     private final Lookups lookups;
     private final List<String> variableNames;
     private final List<String> accountVariables;
-    private final Map<CallId, CallPops> calls = new HashMap<>();
+    private final Map<CallId, CallPops> calls = new ConcurrentHashMap<>();
 
     /**
      * Creates an empty book showing {@code variableNames} in pops; an account keyed in the IVR (the first non-empty of
