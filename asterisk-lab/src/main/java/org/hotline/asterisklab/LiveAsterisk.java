@@ -33,7 +33,6 @@ public final class LiveAsterisk {
             }
             if (!skipSaid) {
                 skipSaid = true;
-                System.err.println(line);
                 log.warn(line);
             }
             Assumptions.abort(line);
