@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.hotline.cti.ami.AmiAction;
+import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.ami.AmiListener;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.call.internal.TrackerEngine;
@@ -103,6 +106,33 @@ public final class CallTracker implements AmiListener {
                 }
             }
         }
+    }
+
+    /**
+     * Asks Asterisk for every queue member ({@code QueueStatus}) over {@code connection}; when the list is complete,
+     * the members of the queues it covers are reconciled (added, removed, paused, unpaused) with the same
+     * {@link AgentStateChanged} events live changes give. For changes that send no event, such as
+     * {@code queue reload members}. The returned future completes with Asterisk's response.
+     */
+    public CompletableFuture<AmiMessage> resyncMembers(AmiConnection connection) {
+        // registered as the response completes (on the socket's thread, before the consumer sees it): a list whose
+        // response the tracker saw before the registration is skipped whole, never half reconciled
+        return Objects.requireNonNull(connection, "connection").sendAction(AmiAction.of("QueueStatus"))
+                .thenApply(response -> {
+                    String id = response.get("ActionID");
+                    if (id != null && "Success".equalsIgnoreCase(response.responseStatus())) {
+                        expectMemberList(id);
+                    }
+                    return response;
+                });
+    }
+
+    /**
+     * The QueueStatus list whose response carries this ActionID is a full member list to reconcile (see
+     * {@link #resyncMembers}); it counts only if registered before the tracker applies that response. Thread-safe.
+     */
+    public void expectMemberList(String actionId) {
+        engine.expectMemberList(Objects.requireNonNull(actionId, "actionId"));
     }
 
     /** Snapshots of the calls in progress, oldest first. */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.CallId;
@@ -23,6 +25,7 @@ public final class TrackerEngine {
     final Map<String, Channel> channelsByName = new HashMap<>();
     final Map<AgentInterface, Agent> agents = new HashMap<>();
     private final Map<String, AgentInterface> interfaceCache = new HashMap<>();
+    private final Set<String> expectedMemberLists = ConcurrentHashMap.newKeySet();
     private String[] interestingVars = new String[0];
 
     final TrackerCounters counters = new TrackerCounters();
@@ -51,6 +54,11 @@ public final class TrackerEngine {
         if (name == null) {
             if (m.isResponse()) {
                 counters.responses++;
+                String id = memberListId(m);
+                if (id != null) {
+                    // rows count only after their own response: a list registered too late is skipped whole
+                    resync.startMemberList(id);
+                }
             }
             return List.of();
         }
@@ -76,7 +84,7 @@ public final class TrackerEngine {
                  "BridgeDestroy", "BridgeMerge", "OriginateResponse", "DTMFBegin", "DTMFEnd", "AGIExecStart",
                  "AGIExecEnd", "AsyncAGIStart", "AsyncAGIExec", "AsyncAGIEnd", "FullyBooted", "SuccessfulAuth",
                  "ChallengeSent", "RequestBadFormat", "RequestNotAllowed", "InvalidPassword", "FailedACL", "Cdr",
-                 "CEL", "QueueParams", "QueueSummary", "QueueStatusComplete", "QueueSummaryComplete",
+                 "CEL", "QueueSummary", "QueueSummaryComplete",
                  "CoreShowChannelsComplete", "Status", "StatusComplete", "BridgeListItem", "BridgeListComplete",
                  "DeviceStateListComplete", "ExtensionStateListComplete", "ChannelHungup",
                  "ChannelsHungupListComplete", "LocalOptimizationBegin", "LocalOptimizationEnd", "NewAccountCode",
@@ -106,11 +114,29 @@ public final class TrackerEngine {
             case "QueueMemberStatus", "QueueMemberPause", "QueueMemberAdded", "QueueMemberRinginuse" ->
                     memberHandlers.update(m, "Interface", "MemberName");
             case "QueueMemberRemoved" -> memberHandlers.remove(m);
+            case "QueueParams" -> {
+                String id = memberListId(m);
+                if (id == null) {
+                    counters.ignored++;
+                    return false;
+                }
+                resync.memberListQueue(id, m);
+            }
+            case "QueueStatusComplete" -> {
+                String id = memberListId(m);
+                if (id == null) {
+                    counters.ignored++;
+                    return false;
+                }
+                expectedMemberLists.remove(id);
+                resync.finishMemberList(id);
+            }
             case "QueueMember" -> {
                 counters.listItems++;
+                String id = memberListId(m);
                 if (resync.active()) {
                     resync.member(m);
-                } else {
+                } else if (id == null || !resync.memberListRow(id, m)) {
                     // a QueueStatus asked outside a resync: the rows are facts about members, but not the whole list
                     memberHandlers.update(m, "Location", "Name");
                 }
@@ -129,6 +155,26 @@ public final class TrackerEngine {
             }
         }
         return true;
+    }
+
+    /**
+     * The QueueStatus sent with this ActionID lists every member of the queues it covers: when complete, members
+     * of those queues it does not list are removed. Thread-safe (called from the thread that sent the action).
+     */
+    public void expectMemberList(String actionId) {
+        if (expectedMemberLists.size() >= 64) {
+            // ids of lists that never arrived (connection lost): forget them rather than grow
+            expectedMemberLists.clear();
+        }
+        expectedMemberLists.add(actionId);
+    }
+
+    private String memberListId(AmiMessage m) {
+        if (expectedMemberLists.isEmpty() || resync.active()) {
+            return null;
+        }
+        String id = m.get("ActionID");
+        return id != null && expectedMemberLists.contains(id) ? id : null;
     }
 
     /** Sets what stands for "now" while no Timestamp has been seen yet (a fresh tracker's first resync). */
