@@ -110,7 +110,7 @@ public final class CallTracker implements AmiListener {
 
     /**
      * Asks Asterisk for every queue member ({@code QueueStatus}) over {@code connection}; when the list is complete,
-     * the members of the queues it covers are reconciled (added, removed, paused, unpaused) with the same
+     * the members are reconciled (added, removed, paused, unpaused; gone with a deleted queue) with the same
      * {@link AgentStateChanged} events live changes give. For changes that send no event, such as
      * {@code queue reload members}. The returned future completes with Asterisk's response.
      */
@@ -128,8 +128,9 @@ public final class CallTracker implements AmiListener {
     }
 
     /**
-     * The QueueStatus list whose response carries this ActionID is a full member list to reconcile (see
-     * {@link #resyncMembers}); it counts only if registered before the tracker applies that response. Thread-safe.
+     * The QueueStatus list whose response carries this ActionID was asked without a Queue or Member filter: a full
+     * member list to reconcile (see {@link #resyncMembers}); it counts only if registered before the tracker
+     * applies that response. Thread-safe.
      */
     public void expectMemberList(String actionId) {
         engine.expectMemberList(Objects.requireNonNull(actionId, "actionId"));

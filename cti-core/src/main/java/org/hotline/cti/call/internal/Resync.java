@@ -3,11 +3,9 @@ package org.hotline.cti.call.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentRingStopped;
@@ -20,7 +18,7 @@ import org.hotline.cti.call.Caller;
  * Rebuilds calls and agents from the lists asked after every (re)login: {@code CoreShowChannels} (one
  * CoreShowChannel per channel) and {@code QueueStatus} (QueueMember and QueueEntry rows, with their own field
  * names: Name/Location, {@code unknown} for an empty caller name). What changed while we were away becomes events.
- * A member list asked while live (the periodic member re-sync) reconciles the members of the queues it covers.
+ * A member list asked while live (the periodic member re-sync) reconciles the members alone.
  */
 final class Resync {
 
@@ -108,15 +106,6 @@ final class Resync {
         memberLists.put(actionId, new MemberList());
     }
 
-    /** A QueueParams row of a member list the tracker asked for: its queue is covered by the list. */
-    void memberListQueue(String actionId, AmiMessage m) {
-        MemberList list = memberLists.get(actionId);
-        String queue = e.required(m, "Queue");
-        if (list != null && queue != null) {
-            list.queues.add(queue);
-        }
-    }
-
     /** A QueueMember row of a member list the tracker asked for; false when that list was not started. */
     boolean memberListRow(String actionId, AmiMessage m) {
         MemberList list = memberLists.get(actionId);
@@ -124,21 +113,18 @@ final class Resync {
             return false;
         }
         list.rows.add(m);
-        String queue = m.get("Queue");
-        if (queue != null && !queue.isEmpty()) {
-            list.queues.add(queue);
-        }
         return true;
     }
 
     /**
-     * The member list is complete: in the queues it covers, members not listed are removed and listed ones take
+     * The member list (an unfiltered QueueStatus) is complete: members not listed are removed and listed ones take
      * the row's state (a {@code queue reload members} sends no event at all), each change one AgentStateChanged
-     * as a live event would give. Queues the list does not cover are left alone.
+     * as a live event would give. A queue the list does not name no longer exists ({@code queue reload all} after
+     * its section was deleted also sends no event), so its memberships go too.
      */
     void finishMemberList(String actionId) {
         MemberList list = memberLists.remove(actionId);
-        if (list == null || list.queues.isEmpty()) {
+        if (list == null) {
             return;
         }
         Map<AgentInterface, List<AmiMessage>> rows = new LinkedHashMap<>();
@@ -152,7 +138,7 @@ final class Resync {
         }
         for (Agent a : new ArrayList<>(e.agents.values())) {
             List<AmiMessage> listed = rows.getOrDefault(a.agent, List.of());
-            boolean removed = a.memberships.keySet().removeIf(q -> list.queues.contains(q) && !names(listed, q));
+            boolean removed = a.memberships.keySet().removeIf(q -> !names(listed, q));
             if (removed && !rows.containsKey(a.agent)) {
                 members.recompute(a);
             }
@@ -176,9 +162,8 @@ final class Resync {
         return false;
     }
 
-    /** One member list being collected: the queues it covers and its QueueMember rows. */
+    /** One member list being collected: its QueueMember rows. */
     private static final class MemberList {
-        final Set<String> queues = new HashSet<>();
         final List<AmiMessage> rows = new ArrayList<>();
     }
 

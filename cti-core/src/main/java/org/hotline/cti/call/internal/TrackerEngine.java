@@ -84,7 +84,7 @@ public final class TrackerEngine {
                  "BridgeDestroy", "BridgeMerge", "OriginateResponse", "DTMFBegin", "DTMFEnd", "AGIExecStart",
                  "AGIExecEnd", "AsyncAGIStart", "AsyncAGIExec", "AsyncAGIEnd", "FullyBooted", "SuccessfulAuth",
                  "ChallengeSent", "RequestBadFormat", "RequestNotAllowed", "InvalidPassword", "FailedACL", "Cdr",
-                 "CEL", "QueueSummary", "QueueSummaryComplete",
+                 "CEL", "QueueParams", "QueueSummary", "QueueSummaryComplete",
                  "CoreShowChannelsComplete", "Status", "StatusComplete", "BridgeListItem", "BridgeListComplete",
                  "DeviceStateListComplete", "ExtensionStateListComplete", "ChannelHungup",
                  "ChannelsHungupListComplete", "LocalOptimizationBegin", "LocalOptimizationEnd", "NewAccountCode",
@@ -114,14 +114,6 @@ public final class TrackerEngine {
             case "QueueMemberStatus", "QueueMemberPause", "QueueMemberAdded", "QueueMemberRinginuse" ->
                     memberHandlers.update(m, "Interface", "MemberName");
             case "QueueMemberRemoved" -> memberHandlers.remove(m);
-            case "QueueParams" -> {
-                String id = memberListId(m);
-                if (id == null) {
-                    counters.ignored++;
-                    return false;
-                }
-                resync.memberListQueue(id, m);
-            }
             case "QueueStatusComplete" -> {
                 String id = memberListId(m);
                 if (id == null) {
@@ -158,8 +150,8 @@ public final class TrackerEngine {
     }
 
     /**
-     * The QueueStatus sent with this ActionID lists every member of the queues it covers: when complete, members
-     * of those queues it does not list are removed. Thread-safe (called from the thread that sent the action).
+     * The QueueStatus sent with this ActionID (without Queue or Member filter) lists every member of every queue:
+     * when complete, members it does not list are removed. Thread-safe (called from the thread that sent it).
      */
     public void expectMemberList(String actionId) {
         if (expectedMemberLists.size() >= 64) {
