@@ -95,7 +95,10 @@ class PresenceTests {
         presence.login("agent1001");
         peer.on("QueuePause", (a, c) -> c.write(ScriptedAmiPeer.response(a, "Error", "Message",
                 "Interface not found")));
-        assertThatThrownBy(() -> presence.pause("agent1001", "rest")).isInstanceOf(ControlException.class);
+        // a member Asterisk does not know is a conflict with the PBX's membership, not "the call is gone" (404)
+        assertThatThrownBy(() -> presence.pause("agent1001", "rest")).isInstanceOf(ControlException.class)
+                .hasMessageContaining("Local/1001@agents").hasMessageContaining("Interface not found")
+                .satisfies(e -> assertThat(((ControlException) e).kind()).isEqualTo(ControlException.Kind.CONFLICT));
         assertThat(presence.status("agent1001").state()).isEqualTo(DeskState.READY);
     }
 
