@@ -109,31 +109,29 @@ public final class CallTracker implements AmiListener {
     }
 
     /**
-     * Asks Asterisk for every queue member ({@code QueueStatus}) over {@code connection}; when the list is complete,
-     * the members are reconciled (added, removed, paused, unpaused; gone with a deleted queue) with the same
-     * {@link AgentStateChanged} events live changes give. For changes that send no event, such as
+     * Asks Asterisk for every queue member ({@code QueueStatus}, unfiltered) over {@code connection}; when the list
+     * is complete, the members are reconciled (added, removed, paused, unpaused; gone with a deleted queue) with the
+     * same {@link AgentStateChanged} events live changes give. For changes that send no event, such as
      * {@code queue reload members}. The returned future completes with Asterisk's response.
      */
     public CompletableFuture<AmiMessage> resyncMembers(AmiConnection connection) {
-        // registered as the response completes (on the socket's thread, before the consumer sees it): a list whose
-        // response the tracker saw before the registration is skipped whole, never half reconciled
-        return Objects.requireNonNull(connection, "connection").sendAction(AmiAction.of("QueueStatus"))
-                .thenApply(response -> {
-                    String id = response.get("ActionID");
-                    if (id != null && "Success".equalsIgnoreCase(response.responseStatus())) {
-                        expectMemberList(id);
-                    }
-                    return response;
-                });
+        Objects.requireNonNull(connection, "connection");
+        // announced before sending, so the consumer thread knows the list by its response, whatever the timing
+        expectMemberList();
+        return connection.sendAction(AmiAction.of("QueueStatus")).whenComplete((response, error) -> {
+            if (error != null || !"Success".equalsIgnoreCase(response.responseStatus())) {
+                engine.cancelMemberList();
+            }
+        });
     }
 
     /**
-     * The QueueStatus list whose response carries this ActionID was asked without a Queue or Member filter: a full
-     * member list to reconcile (see {@link #resyncMembers}); it counts only if registered before the tracker
-     * applies that response. Thread-safe.
+     * An unfiltered {@code QueueStatus} is about to be sent on the connection this tracker listens to: the next
+     * "Queue status will follow" response outside a login resync starts a full member list to reconcile (see
+     * {@link #resyncMembers}). Hotline sends no other QueueStatus while live. Thread-safe.
      */
-    public void expectMemberList(String actionId) {
-        engine.expectMemberList(Objects.requireNonNull(actionId, "actionId"));
+    public void expectMemberList() {
+        engine.expectMemberList();
     }
 
     /** Snapshots of the calls in progress, oldest first. */
@@ -162,6 +160,14 @@ public final class CallTracker implements AmiListener {
     /** The channel name of the caller's live leg on the call (the half in the bridge for a Local pair). */
     public synchronized Optional<String> callerChannel(CallId callId) {
         return Optional.ofNullable(Views.channel(engine, callId.value(), null));
+    }
+
+    /**
+     * The interface exactly as Asterisk names this queue member ({@code Local/1001@agents/n}), what queue actions
+     * must send; empty when the interface is in no queue. Cheaper than {@link #agents()} for one agent.
+     */
+    public synchronized Optional<String> memberInterface(AgentInterface agent) {
+        return Optional.ofNullable(Views.memberInterface(engine, Objects.requireNonNull(agent, "agent")));
     }
 
     /** The counters. */

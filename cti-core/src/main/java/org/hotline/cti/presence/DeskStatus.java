@@ -30,12 +30,6 @@ public record DeskStatus(DeskState state, String reason, Instant since, Instant 
         pausedQueues = pausedQueues == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(pausedQueues));
     }
 
-    /** A status the PBX reported no paused queues for. */
-    public DeskStatus(DeskState state, String reason, Instant since, Instant wrapUpEndsAt, boolean extended,
-                      List<String> queues, DeskCall call, DeskState before) {
-        this(state, reason, since, wrapUpEndsAt, extended, queues, call, before, Map.of());
-    }
-
     /** A logged-out desk. */
     public static DeskStatus loggedOut(Instant at) {
         return new DeskStatus(DeskState.LOGGED_OUT, null, at, null, false, List.of(), null, null, Map.of());

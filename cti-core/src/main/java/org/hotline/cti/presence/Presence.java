@@ -21,7 +21,6 @@ import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentRingStopped;
 import org.hotline.cti.call.AgentRinging;
 import org.hotline.cti.call.AgentStateChanged;
-import org.hotline.cti.call.AgentView;
 import org.hotline.cti.call.CallAnswered;
 import org.hotline.cti.call.CallEnded;
 import org.hotline.cti.call.CallTracker;
@@ -233,14 +232,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
      */
     private String memberInterface(Desk d) {
         CallTracker t = tracker.get();
-        if (t != null) {
-            for (AgentView v : t.agents()) {
-                if (v.agent().equals(d.key) && !v.queues().isEmpty()) {
-                    return v.memberInterface();
-                }
-            }
-        }
-        return d.iface;
+        return t == null ? d.iface : t.memberInterface(d.key).orElse(d.iface);
     }
 
     /** A command: the PBX actions run first, the new state is committed only when they all succeeded. */

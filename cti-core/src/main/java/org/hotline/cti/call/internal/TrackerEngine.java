@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.CallId;
@@ -25,7 +26,8 @@ public final class TrackerEngine {
     final Map<String, Channel> channelsByName = new HashMap<>();
     final Map<AgentInterface, Agent> agents = new HashMap<>();
     private final Map<String, AgentInterface> interfaceCache = new HashMap<>();
-    private final Set<String> expectedMemberLists = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger pendingMemberLists = new AtomicInteger();
+    private final Set<String> activeMemberLists = new HashSet<>();
     private String[] interestingVars = new String[0];
 
     final TrackerCounters counters = new TrackerCounters();
@@ -54,11 +56,7 @@ public final class TrackerEngine {
         if (name == null) {
             if (m.isResponse()) {
                 counters.responses++;
-                String id = memberListId(m);
-                if (id != null) {
-                    // rows count only after their own response: a list registered too late is skipped whole
-                    resync.startMemberList(id);
-                }
+                memberListResponse(m);
             }
             return List.of();
         }
@@ -120,7 +118,7 @@ public final class TrackerEngine {
                     counters.ignored++;
                     return false;
                 }
-                expectedMemberLists.remove(id);
+                activeMemberLists.remove(id);
                 resync.finishMemberList(id);
             }
             case "QueueMember" -> {
@@ -150,23 +148,42 @@ public final class TrackerEngine {
     }
 
     /**
-     * The QueueStatus sent with this ActionID (without Queue or Member filter) lists every member of every queue:
-     * when complete, members it does not list are removed. Thread-safe (called from the thread that sent it).
+     * An unfiltered QueueStatus is about to be sent: the next "Queue status will follow" response applied outside a
+     * login resync starts a full member list, which removes the members it does not list when complete.
+     * Thread-safe (called from the thread that sends the action, before sending it).
      */
-    public void expectMemberList(String actionId) {
-        if (expectedMemberLists.size() >= 64) {
-            // ids of lists that never arrived (connection lost): forget them rather than grow
-            expectedMemberLists.clear();
-        }
-        expectedMemberLists.add(actionId);
+    public void expectMemberList() {
+        pendingMemberLists.incrementAndGet();
     }
 
+    /** The QueueStatus announced by {@link #expectMemberList()} was not sent or refused: expect one list fewer. */
+    public void cancelMemberList() {
+        pendingMemberLists.updateAndGet(n -> Math.max(0, n - 1));
+    }
+
+    /** The ActionID of a member list being collected, if {@code m} belongs to one. */
     private String memberListId(AmiMessage m) {
-        if (expectedMemberLists.isEmpty() || resync.active()) {
+        if (activeMemberLists.isEmpty() || resync.active()) {
             return null;
         }
         String id = m.get("ActionID");
-        return id != null && expectedMemberLists.contains(id) ? id : null;
+        return id != null && activeMemberLists.contains(id) ? id : null;
+    }
+
+    /** A response that starts a member list Hotline announced; registered before its rows, on this thread. */
+    private void memberListResponse(AmiMessage m) {
+        String id = m.get("ActionID");
+        if (id == null || resync.active() || pendingMemberLists.get() <= 0
+                || !"Queue status will follow".equalsIgnoreCase(m.get("Message", ""))) {
+            return;
+        }
+        pendingMemberLists.updateAndGet(n -> Math.max(0, n - 1));
+        if (activeMemberLists.size() >= 8) {
+            // lists whose Complete never came (connection lost mid-list): the next one starts clean
+            activeMemberLists.clear();
+        }
+        activeMemberLists.add(id);
+        resync.startMemberList(id);
     }
 
     /** Sets what stands for "now" while no Timestamp has been seen yet (a fresh tracker's first resync). */

@@ -77,6 +77,12 @@ public final class Views {
         return out;
     }
 
+    /** The exact member interface of a current queue member, or null when the interface is in no queue. */
+    public static String memberInterface(TrackerEngine e, AgentInterface agent) {
+        Agent a = e.agents.get(agent);
+        return a == null || a.memberships.isEmpty() ? null : a.memberInterface;
+    }
+
     /** The counters with the current table sizes. */
     public static TrackerStats stats(TrackerEngine e, long sinkFailures) {
         TrackerCounters c = e.counters;
