@@ -10,6 +10,7 @@
     'zh-CN': {
       'desk.LOGGED_OUT': '未签入', 'desk.READY': '就绪', 'desk.RINGING': '振铃', 'desk.TALKING': '通话中',
       'desk.WRAP_UP': '话后整理', 'desk.PAUSED': '置忙', 'desk.LAGGED': '连接中断(系统置忙)',
+      'desk.partly': '部分队列置忙: {q}',
       'ctl.login': '签入', 'ctl.logout': '签出', 'ctl.ready': '就绪 (F2)', 'ctl.pause': '置忙 (F3)',
       'ctl.reason': '置忙原因', 'ctl.finish': '结束整理', 'ctl.extend': '延长整理',
       'ctl.wrapLeft': '整理剩余 {s} 秒', 'ctl.dial': '外呼', 'ctl.dialPlaceholder': '电话号码 (F6)',
@@ -28,6 +29,7 @@
     en: {
       'desk.LOGGED_OUT': 'Logged out', 'desk.READY': 'Ready', 'desk.RINGING': 'Ringing', 'desk.TALKING': 'Talking',
       'desk.WRAP_UP': 'Wrap-up', 'desk.PAUSED': 'Paused', 'desk.LAGGED': 'Disconnected (system pause)',
+      'desk.partly': 'paused in {q}',
       'ctl.login': 'Log in', 'ctl.logout': 'Log out', 'ctl.ready': 'Ready (F2)', 'ctl.pause': 'Pause (F3)',
       'ctl.reason': 'Pause reason', 'ctl.finish': 'Finish wrap-up', 'ctl.extend': 'More time',
       'ctl.wrapLeft': 'Wrap-up: {s} s left', 'ctl.dial': 'Dial', 'ctl.dialPlaceholder': 'Phone number (F6)',
@@ -104,13 +106,15 @@
     const st = s.state;
     ui.root.dataset.state = st;
     ui.state.className = 'desk-state state-' + st.toLowerCase();
-    ui.state.textContent = t('desk.' + st) + (s.reason && st !== 'WRAP_UP' && st !== 'LAGGED' ? ' · ' + reasonLabel(s) : '');
+    ui.state.textContent = t('desk.' + st) + (s.reason && st !== 'WRAP_UP' && st !== 'LAGGED' ? ' · ' + reasonLabel(s) : '')
+      // paused in some queues only (set on the PBX): calls still come from the others, so the desk is ready
+      + (s.partlyPaused ? ' · ' + t('desk.partly', {q: Object.keys(s.pausedQueues || {}).join(', ')}) : '');
     const loggedIn = st !== 'LOGGED_OUT';
     const onCall = st === 'TALKING' || st === 'RINGING';
     ui.login.hidden = loggedIn;
     ui.logout.hidden = !loggedIn;
     ui.logout.disabled = onCall;
-    ui.ready.disabled = !loggedIn || st === 'READY' || onCall;
+    ui.ready.disabled = !loggedIn || (st === 'READY' && !s.partlyPaused) || onCall;
     ui.pause.disabled = !loggedIn || onCall;
     ui.reason.disabled = !loggedIn || onCall;
     ui.wrap.hidden = st !== 'WRAP_UP';

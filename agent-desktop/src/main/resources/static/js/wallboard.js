@@ -16,6 +16,7 @@
     'zh-CN': {
       'wb.title': '班长监控', 'wb.offline': '未连接', 'wb.online': '已连接', 'wb.bigScreen': '大屏', 'wb.signOut': '退出',
       'wb.alerts': '告警', 'wb.agents': '坐席', 'wb.agent': '坐席', 'wb.state': '状态', 'wb.reason': '原因',
+      'wb.partly': '部分置忙',
       'wb.timeInState': '状态时长', 'wb.callsToday': '今日接听', 'wb.caller': '当前来电', 'wb.queues': '队列',
       'wb.actions': '操作', 'wb.waiting': '排队', 'wb.longestWait': '最长等待', 'wb.today': '今日',
       'wb.lastHour': '近60分钟', 'wb.offered': '呼入', 'wb.answered': '接通', 'wb.abandoned': '放弃',
@@ -34,6 +35,7 @@
       'wb.title': 'Supervisor', 'wb.offline': 'offline', 'wb.online': 'live', 'wb.bigScreen': 'Big screen',
       'wb.signOut': 'Sign out', 'wb.alerts': 'Alerts', 'wb.agents': 'Agents', 'wb.agent': 'Agent', 'wb.state': 'State',
       'wb.reason': 'Reason', 'wb.timeInState': 'Time in state', 'wb.callsToday': 'Calls today',
+      'wb.partly': 'partly paused',
       'wb.caller': 'Current caller', 'wb.queues': 'Queues', 'wb.actions': 'Actions', 'wb.waiting': 'Waiting',
       'wb.longestWait': 'Longest wait', 'wb.today': 'Today', 'wb.lastHour': 'Last 60 min', 'wb.offered': 'Offered',
       'wb.answered': 'Answered', 'wb.abandoned': 'Abandoned', 'wb.abandonRate': 'Abandon rate',
@@ -171,7 +173,11 @@
       const since = H.el('td', 'since');
       if (a.since) since.dataset.since = a.since;
       const caller = a.caller ? [a.caller.number, a.caller.name].filter(Boolean).join(' ') : '';
-      tr.append(H.el('td', 'name', a.displayName), state, H.el('td', 'reason', a.reason || ''), since,
+      // paused in some queues only: ready for the others, so the state stays; the paused queues are named
+      const partly = a.partlyPaused ? Object.entries(a.pausedQueues || {}).map(([q, r]) => q + (r ? ': ' + r : ''))
+        .join(', ') : '';
+      if (partly) state.append(H.el('span', 'state paused', H.t('wb.partly')));
+      tr.append(H.el('td', 'name', a.displayName), state, H.el('td', 'reason', a.reason || partly), since,
         H.el('td', 'calls-today', a.callsToday), H.el('td', 'caller', caller),
         H.el('td', 'queues', a.queues.join(', ')), actionButtons(a));
       return tr;

@@ -32,10 +32,15 @@ class ControlActionsIntegrationTests {
     }
 
     @Test
-    void aPauseNamingTheInterfaceWithoutTheLocalOptionPausesTheLabMemberWithTheReason() {
-        AmiTestClient.Msg r = client.action("QueuePause", "Interface", "Local/1002@agents", "Paused", "true",
+    void aPauseNamingTheInterfaceWithoutTheLocalOptionIsRefusedAsAsteriskDoes() {
+        // Asterisk 22 matches the member interface exactly: Local/1002@agents is not Local/1002@agents/n
+        AmiTestClient.Msg wrong = client.action("QueuePause", "Interface", "Local/1002@agents", "Paused", "true",
                 "Reason", "wrapup");
-        assertThat(r.get("Response")).isEqualTo("Success");
+        assertThat(wrong.get("Response")).isEqualTo("Error");
+        assertThat(wrong.get("Message")).isEqualTo("Interface not found");
+        AmiTestClient.Msg r = client.action("QueuePause", "Interface", "Local/1002@agents/n", "Paused", "true",
+                "Reason", "wrapup");
+        assertThat(r.get("Message")).isEqualTo("Interface paused successfully");
         AmiTestClient.Msg e = client.awaitMessage(m -> m.isEvent("QueueMemberPause")
                 && "Local/1002@agents/n".equals(m.get("Interface")));
         assertThat(e.get("PausedReason")).isEqualTo("wrapup");
@@ -44,14 +49,28 @@ class ControlActionsIntegrationTests {
 
     @Test
     void addingALabMemberAgainIsAlreadyThereAndADynamicMemberComesAndGoesWithEvents() {
-        assertThat(client.action("QueueAdd", "Queue", "hotline", "Interface", "Local/1001@agents").get("Message"))
-                .contains("Already there");
+        assertThat(client.action("QueueAdd", "Queue", "hotline", "Interface", "Local/1001@agents/n").get("Message"))
+                .isEqualTo("Unable to add interface: Already there");
         assertThat(client.action("QueueAdd", "Queue", "gas", "Interface", "Local/3001@agents", "MemberName",
                 "坐席3001", "Paused", "false").get("Response")).isEqualTo("Success");
         client.awaitMessage(m -> m.isEvent("QueueMemberAdded") && "Local/3001@agents".equals(m.get("Interface")));
         assertThat(client.action("QueueRemove", "Queue", "gas", "Interface", "Local/3001@agents").get("Response"))
                 .isEqualTo("Success");
         client.awaitMessage(m -> m.isEvent("QueueMemberRemoved") && "Local/3001@agents".equals(m.get("Interface")));
+        assertThat(client.action("QueueRemove", "Queue", "gas", "Interface", "Local/3001@agents").get("Message"))
+                .isEqualTo("Unable to remove interface: Not there");
+    }
+
+    @Test
+    void theInterfaceWithoutTheLocalOptionIsAnotherMemberAsInAsterisk() {
+        assertThat(client.action("QueueAdd", "Queue", "hotline", "Interface", "Local/1001@agents").get("Message"))
+                .isEqualTo("Added interface to queue");
+        assertThat(client.action("QueueRemove", "Queue", "hotline", "Interface", "Local/1001@agents").get("Message"))
+                .isEqualTo("Removed interface from queue");
+        assertThat(client.action("QueueRemove", "Queue", "hotline", "Interface", "Local/1001@agents").get("Message"))
+                .isEqualTo("Unable to remove interface: Not there");
+        assertThat(client.action("QueuePause", "Queue", "nosuch", "Interface", "Local/1001@agents/n", "Paused",
+                "true").get("Message")).isEqualTo("Interface not found");
     }
 
     @Test

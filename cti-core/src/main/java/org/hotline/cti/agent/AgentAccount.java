@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * A person who signs in (agent, supervisor, administrator) with the phone interfaces that identify their phone to
- * the PBX (normalized like {@link org.hotline.cti.call.AgentInterface#of}) and the queues they serve, by name.
+ * the PBX and the queues they serve, by name. The first interface is the queue member's interface exactly as
+ * Asterisk has it ({@code Local/1001@agents/n}), the one queue actions send; compare interfaces normalized
+ * ({@link org.hotline.cti.call.AgentInterface#of}).
  */
 public record AgentAccount(long id, String username, String displayName, Role role, boolean enabled,
                            List<String> interfaces, List<String> queues) {

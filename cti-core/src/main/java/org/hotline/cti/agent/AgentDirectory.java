@@ -24,7 +24,7 @@ public final class AgentDirectory {
 
     private static final String ACCOUNTS = """
             select u.id, u.username, u.display_name, u.role, u.enabled,
-                   coalesce((select array_agg(i.interface order by i.interface) from agent_interfaces i
+                   coalesce((select array_agg(i.interface order by i.id) from agent_interfaces i
                              where i.user_id = u.id), '{}') as interfaces,
                    coalesce((select array_agg(q.name order by m.penalty, q.name) from queue_members m
                              join queues q on q.id = m.queue_id where m.user_id = u.id), '{}') as queues
@@ -62,12 +62,18 @@ public final class AgentDirectory {
         return first(query(ACCOUNTS + " where u.username = ?", username.strip().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    /** The user whose phone this is; the interface is normalized first, so a channel name works too. */
+    /**
+     * The user whose phone this is. Both sides are compared normalized, so a channel name, a member interface with
+     * Local options ({@code Local/1001@agents/n}) and the bare interface all find the account that lists either.
+     */
     public Optional<AgentAccount> findByInterface(AgentInterface agentInterface) {
         Objects.requireNonNull(agentInterface, "agentInterface");
         String normalized = AgentInterface.of(agentInterface.value()).value();
-        return first(query(ACCOUNTS + " where u.id = (select user_id from agent_interfaces where interface = ?)",
-                normalized));
+        // a stored Local member interface may carry options after a further '/', e.g. Local/1001@agents/n
+        return first(query(ACCOUNTS + """
+                 where u.id = (select user_id from agent_interfaces
+                               where interface = ? or left(interface, ?) = ? order by id limit 1)""",
+                normalized, normalized.length() + 1, normalized + "/"));
     }
 
     /** The stored BCrypt hash, for a web layer that checks passwords itself. */

@@ -5,8 +5,9 @@ import java.util.Objects;
 import org.hotline.cti.call.AgentInterface;
 
 /**
- * Create a user: {@code rawPassword} is hashed with BCrypt and never stored; {@code interfaces} are normalized like
- * {@link AgentInterface#of}; {@code queues} name existing queues (member penalty 0).
+ * Create a user: {@code rawPassword} is hashed with BCrypt and never stored; {@code interfaces} are kept as written
+ * (the queue member's exact interface, {@code Local/1001@agents/n}), channel names cut to their interface
+ * ({@link AgentInterface#of}), one per phone; {@code queues} name existing queues (member penalty 0).
  */
 public record NewAgent(String username, String displayName, String rawPassword, AgentAccount.Role role,
                        List<String> interfaces, List<String> queues) {
@@ -40,9 +41,20 @@ public record NewAgent(String username, String displayName, String rawPassword, 
             throw new IllegalArgumentException("rawPassword: " + bytes + " bytes (expected: <= " + MAX_PASSWORD_BYTES
                     + ")");
         }
-        interfaces = interfaces == null ? List.of()
-                : interfaces.stream().map(i -> AgentInterface.of(i).value()).distinct().toList();
+        interfaces = interfaces == null ? List.of() : interfaces(interfaces);
         queues = queues == null ? List.of() : queues.stream().map(String::strip).distinct().toList();
+    }
+
+    private static List<String> interfaces(List<String> given) {
+        java.util.Map<String, String> byPhone = new java.util.LinkedHashMap<>();
+        for (String i : given) {
+            String s = i.strip();
+            AgentInterface phone = AgentInterface.of(s);
+            // a channel name (PJSIP/1001-0000000a) is no member interface; Local options (/n) are part of one
+            boolean channel = s.indexOf(';') >= 0 || !phone.value().equals(s) && !s.startsWith(phone.value() + "/");
+            byPhone.putIfAbsent(phone.value(), channel ? phone.value() : s);
+        }
+        return List.copyOf(byPhone.values());
     }
 
     /** Never shows the password. */

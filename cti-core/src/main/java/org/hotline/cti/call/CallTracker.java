@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.hotline.cti.ami.AmiAction;
+import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.ami.AmiListener;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.call.internal.TrackerEngine;
@@ -105,6 +108,32 @@ public final class CallTracker implements AmiListener {
         }
     }
 
+    /**
+     * Asks Asterisk for every queue member ({@code QueueStatus}, unfiltered) over {@code connection}; when the list
+     * is complete, the members are reconciled (added, removed, paused, unpaused; gone with a deleted queue) with the
+     * same {@link AgentStateChanged} events live changes give. For changes that send no event, such as
+     * {@code queue reload members}. The returned future completes with Asterisk's response.
+     */
+    public CompletableFuture<AmiMessage> resyncMembers(AmiConnection connection) {
+        Objects.requireNonNull(connection, "connection");
+        // announced before sending, so the consumer thread knows the list by its response, whatever the timing
+        expectMemberList();
+        return connection.sendAction(AmiAction.of("QueueStatus")).whenComplete((response, error) -> {
+            if (error != null || !"Success".equalsIgnoreCase(response.responseStatus())) {
+                engine.cancelMemberList();
+            }
+        });
+    }
+
+    /**
+     * An unfiltered {@code QueueStatus} is about to be sent on the connection this tracker listens to: the next
+     * "Queue status will follow" response outside a login resync starts a full member list to reconcile (see
+     * {@link #resyncMembers}). Hotline sends no other QueueStatus while live. Thread-safe.
+     */
+    public void expectMemberList() {
+        engine.expectMemberList();
+    }
+
     /** Snapshots of the calls in progress, oldest first. */
     public synchronized Collection<CallView> calls() {
         return Views.calls(engine);
@@ -131,6 +160,14 @@ public final class CallTracker implements AmiListener {
     /** The channel name of the caller's live leg on the call (the half in the bridge for a Local pair). */
     public synchronized Optional<String> callerChannel(CallId callId) {
         return Optional.ofNullable(Views.channel(engine, callId.value(), null));
+    }
+
+    /**
+     * The interface exactly as Asterisk names this queue member ({@code Local/1001@agents/n}), what queue actions
+     * must send; empty when the interface is in no queue. Cheaper than {@link #agents()} for one agent.
+     */
+    public synchronized Optional<String> memberInterface(AgentInterface agent) {
+        return Optional.ofNullable(Views.memberInterface(engine, Objects.requireNonNull(agent, "agent")));
     }
 
     /** The counters. */

@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The demo's queues and users, matching the lab PBX ({@code testdata/ami/asterisk-conf}): queue {@code hotline}
  * with {@code agent1001}…{@code agent1004}, queue {@code gas} with {@code agent2001}…{@code agent2003} and
  * {@code agent1003} at penalty 5, a {@code burst} queue for load tests, plus {@code supervisor} and {@code admin}.
- * Each agent has the interfaces {@code Local/<ext>@agents} and {@code PJSIP/<ext>}. Demo passwords:
+ * Each agent has the interfaces {@code Local/<ext>@agents/n} (the queue member's exact interface, as
+ * docker/asterisk's dialplan names it) and {@code PJSIP/<ext>}. Demo passwords:
  * agents {@value #AGENT_PASSWORD}, supervisor {@value #SUPERVISOR_PASSWORD}, admin {@value #ADMIN_PASSWORD}.
  */
 public final class DemoUsers {
@@ -67,6 +68,11 @@ public final class DemoUsers {
 
     private static NewAgent agent(String username, String name, int ext, String queue) {
         return new NewAgent(username, name, AGENT_PASSWORD, AgentAccount.Role.AGENT,
-                List.of("Local/" + ext + "@agents", "PJSIP/" + ext), List.of(queue));
+                List.of(memberInterface(ext), "PJSIP/" + ext), List.of(queue));
+    }
+
+    /** The queue member interface of demo extension {@code ext}, exactly as Asterisk lists the member. */
+    public static String memberInterface(int ext) {
+        return "Local/" + ext + "@agents/n";
     }
 }

@@ -21,7 +21,6 @@ import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentRingStopped;
 import org.hotline.cti.call.AgentRinging;
 import org.hotline.cti.call.AgentStateChanged;
-import org.hotline.cti.call.AgentView;
 import org.hotline.cti.call.CallAnswered;
 import org.hotline.cti.call.CallEnded;
 import org.hotline.cti.call.CallTracker;
@@ -208,7 +207,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             }
         } else if (event instanceof AgentStateChanged c) {
             onAgent(c.agent(), new DeskInput.Pbx(c.state(), c.pausedReason(),
-                    c.queues().stream().sorted().toList(), partlyPaused(c.agent()), c.at()));
+                    c.queues().stream().sorted().toList(), c.pausedQueues(), c.at()));
         }
     }
 
@@ -227,17 +226,13 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         }
     }
 
-    private boolean partlyPaused(AgentInterface agent) {
+    /**
+     * The member's interface exactly as Asterisk has it (what the tracker learnt from the member's events and
+     * QueueStatus rows), else the account's: queue actions must name it exactly.
+     */
+    private String memberInterface(Desk d) {
         CallTracker t = tracker.get();
-        if (t == null) {
-            return false;
-        }
-        for (AgentView v : t.agents()) {
-            if (v.agent().equals(agent)) {
-                return !v.pausedQueues().isEmpty() && !v.pausedQueues().containsAll(v.queues());
-            }
-        }
-        return false;
+        return t == null ? d.iface : t.memberInterface(d.key).orElse(d.iface);
     }
 
     /** A command: the PBX actions run first, the new state is committed only when they all succeeded. */
@@ -247,8 +242,9 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             if (t.refused()) {
                 throw new ControlException(ControlException.Kind.CONFLICT, t.refusal());
             }
+            String member = t.effects().isEmpty() ? d.iface : memberInterface(d);
             for (DeskEffect effect : t.effects()) {
-                for (AmiAction action : QueueActions.of(effect, d.iface, d.memberName)) {
+                for (AmiAction action : QueueActions.of(effect, member, d.memberName)) {
                     QueueActions.sendTolerant(commands, action);
                 }
             }
@@ -274,8 +270,9 @@ public final class Presence implements TelephonyListener, AutoCloseable {
                 }
                 t = new DeskTransition(t.status().to(DeskState.READY, input.at()), List.of(), null);
             }
+            String member = t.effects().isEmpty() ? d.iface : memberInterface(d);
             for (DeskEffect effect : t.effects()) {
-                actions.addAll(QueueActions.of(effect, d.iface, d.memberName));
+                actions.addAll(QueueActions.of(effect, member, d.memberName));
             }
             commit(d, t.status());
             after = d.status;
@@ -356,7 +353,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
                 .filter(a -> a.enabled() && !a.interfaces().isEmpty());
         return account.map(a -> desks.computeIfAbsent(a.username(), u -> {
             Desk created = new Desk(a, initial(a));
-            userByInterface.put(created.iface, created.username);
+            userByInterface.put(created.key.value(), created.username);
             return created;
         }));
     }

@@ -2,6 +2,7 @@ package org.hotline.cti.presence;
 
 import java.time.Clock;
 import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.call.CallTracker;
 import org.hotline.cti.control.AmiCommands;
 import org.hotline.cti.push.PushBus;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The agents' desk states. The tracker is taken lazily: its listeners include {@link Presence}, so an eager
- * reference would be a cycle.
+ * The agents' desk states and the periodic queue member re-sync. The tracker is taken lazily: its listeners include
+ * {@link Presence}, so an eager reference would be a cycle.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PresenceProperties.class)
@@ -23,5 +24,12 @@ public class PresenceConfiguration {
     public Presence presence(PresenceProperties properties, AgentDirectory directory, AmiCommands commands,
                              PushBus bus, ObjectProvider<CallTracker> tracker) {
         return new Presence(properties, directory, commands, bus, tracker::getIfAvailable, Clock.systemUTC());
+    }
+
+    /** The periodic queue member re-sync ({@code hotline.presence.member-resync}). */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    public MemberResync memberResync(PresenceProperties properties, ObjectProvider<AmiConnection> connection,
+                                     ObjectProvider<CallTracker> tracker) {
+        return new MemberResync(properties.memberResync(), connection::getIfAvailable, tracker::getIfAvailable);
     }
 }

@@ -8,13 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Desk-state settings {@code hotline.presence.*}: wrap-up length, whether an agent may extend it once and by how
- * much, how long a desktop may be disconnected before the system pause, and the pause reasons agents choose from.
+ * much, how long a desktop may be disconnected before the system pause, how often queue members are re-read from
+ * Asterisk ({@code member-resync}, {@code 0s} for never), and the pause reasons agents choose from.
  */
 @ConfigurationProperties("hotline.presence")
 public record PresenceProperties(@DefaultValue("30s") Duration wrapUp,
                                  @DefaultValue("true") boolean wrapUpExtendable,
                                  @DefaultValue("30s") Duration wrapUpExtension,
                                  @DefaultValue("10s") Duration laggedGrace,
+                                 @DefaultValue("60s") Duration memberResync,
                                  List<PauseReason> pauseReasons) {
 
     /** The reasons used when none are configured. */
@@ -50,13 +52,17 @@ public record PresenceProperties(@DefaultValue("30s") Duration wrapUp,
         requirePositive(wrapUp, "wrap-up");
         requirePositive(wrapUpExtension, "wrap-up-extension");
         requirePositive(laggedGrace, "lagged-grace");
+        if (memberResync == null || memberResync.isNegative()) {
+            throw new IllegalArgumentException("hotline.presence.member-resync: " + memberResync
+                    + " (expected: >= 0, 0 for never)");
+        }
         pauseReasons = pauseReasons == null || pauseReasons.isEmpty() ? DEFAULT_REASONS : List.copyOf(pauseReasons);
     }
 
     /** The defaults. */
     public static PresenceProperties defaults() {
         return new PresenceProperties(Duration.ofSeconds(30), true, Duration.ofSeconds(30), Duration.ofSeconds(10),
-                null);
+                Duration.ofSeconds(60), null);
     }
 
     /** The reason with this code, if configured. */

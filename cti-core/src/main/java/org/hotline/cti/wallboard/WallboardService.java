@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.call.AgentView;
 import org.hotline.cti.call.CallAnswered;
@@ -285,7 +286,8 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             });
             Map<String, AgentAccount> a = new HashMap<>();
             for (AgentAccount account : directory.all()) {
-                account.interfaces().forEach(i -> a.put(i, account));
+                // keyed normalized, as the tracker names agents (accounts hold Local/1001@agents/n)
+                account.interfaces().forEach(i -> a.put(AgentInterface.of(i).value(), account));
             }
             synchronized (this) {
                 serviceLevels.putAll(levels);

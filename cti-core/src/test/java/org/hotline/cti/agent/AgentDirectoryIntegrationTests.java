@@ -37,13 +37,13 @@ class AgentDirectoryIntegrationTests {
     }
 
     @Test
-    void createStoresNormalizedInterfacesAndQueues() {
+    void createStoresTheExactMemberInterfaceAndQueues() {
         assertThat(alice.id()).isPositive();
         assertThat(alice.username()).isEqualTo("agent1001");
         assertThat(alice.displayName()).isEqualTo("陈晓燕");
         assertThat(alice.role()).isEqualTo(AgentAccount.Role.AGENT);
         assertThat(alice.enabled()).isTrue();
-        assertThat(alice.interfaces()).containsExactly("Local/1001@agents", "PJSIP/1001");
+        assertThat(alice.interfaces()).containsExactly("Local/1001@agents/n", "PJSIP/1001");
         assertThat(alice.queues()).containsExactlyInAnyOrder("hotline", "gas");
     }
 

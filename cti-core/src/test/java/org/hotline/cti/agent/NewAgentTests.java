@@ -11,13 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NewAgentTests {
 
     @Test
-    void normalizesInterfacesAndDefaultsTheDisplayName() {
+    void keepsTheExactMemberInterfaceOnePerPhoneAndDefaultsTheDisplayName() {
         NewAgent a = new NewAgent(" agent1001 ", " ", "password1", AgentAccount.Role.AGENT,
                 List.of("Local/1001@agents/n", "Local/1001@agents", "PJSIP/1001-0000000a"), List.of(" hotline "));
 
         assertThat(a.username()).isEqualTo("agent1001");
         assertThat(a.displayName()).isEqualTo("agent1001");
-        assertThat(a.interfaces()).containsExactly("Local/1001@agents", "PJSIP/1001");
+        // Asterisk matches a member's interface exactly: the /n stays, the bare form of the same phone is dropped
+        assertThat(a.interfaces()).containsExactly("Local/1001@agents/n", "PJSIP/1001");
         assertThat(a.queues()).containsExactly("hotline");
     }
 

@@ -22,6 +22,7 @@ import org.hotline.cti.call.AgentStateChanged;
 import org.hotline.cti.call.CallAnswered;
 import org.hotline.cti.call.CallEnded;
 import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallTracker;
 import org.hotline.cti.call.Caller;
 import org.hotline.cti.presence.DeskState;
 import org.hotline.cti.presence.Presence;
@@ -56,7 +57,7 @@ class PresenceTests {
         bus = new InMemoryPushBus("node-a", 1000);
         bus.subscribe(pushed::add);
         PresenceProperties props = new PresenceProperties(Duration.ofMillis(400), true, Duration.ofSeconds(30),
-                Duration.ofMillis(300), null);
+                Duration.ofMillis(300), Duration.ZERO, null);
         presence = new Presence(props, ControlTesting.directory(),
                 new AmiCommands(() -> connection, Duration.ofSeconds(3)), bus, () -> null, Clock.systemUTC());
     }
@@ -94,7 +95,10 @@ class PresenceTests {
         presence.login("agent1001");
         peer.on("QueuePause", (a, c) -> c.write(ScriptedAmiPeer.response(a, "Error", "Message",
                 "Interface not found")));
-        assertThatThrownBy(() -> presence.pause("agent1001", "rest")).isInstanceOf(ControlException.class);
+        // a member Asterisk does not know is a conflict with the PBX's membership, not "the call is gone" (404)
+        assertThatThrownBy(() -> presence.pause("agent1001", "rest")).isInstanceOf(ControlException.class)
+                .hasMessageContaining("Local/1001@agents").hasMessageContaining("Interface not found")
+                .satisfies(e -> assertThat(((ControlException) e).kind()).isEqualTo(ControlException.Kind.CONFLICT));
         assertThat(presence.status("agent1001").state()).isEqualTo(DeskState.READY);
     }
 
@@ -118,7 +122,7 @@ class PresenceTests {
         presence.close();
         // a clock that stands still: when the timer fires the wall clock has not reached the wrap-up end yet
         presence = new Presence(new PresenceProperties(Duration.ofMillis(400), true, Duration.ofSeconds(30),
-                Duration.ofMillis(300), null), ControlTesting.directory(),
+                Duration.ofMillis(300), Duration.ZERO, null), ControlTesting.directory(),
                 new AmiCommands(() -> connection, Duration.ofSeconds(3)), bus, () -> null,
                 Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC));
         presence.login("agent1001");
@@ -208,5 +212,65 @@ class PresenceTests {
         presence.onEvent(new AgentStateChanged(IFACE, "坐席1001", AgentState.READY, null,
                 Set.of("hotline", "gas"), Instant.now()));
         assertThat(presence.status("agent1001").state()).isEqualTo(DeskState.READY);
+    }
+
+    private static AmiMessage memberEvent(String name, String queue, boolean paused, String reason) {
+        return AmiMessage.of("Event", name, "Queue", queue, "MemberName", "坐席1001", "Interface",
+                "Local/1001@agents/n", "StateInterface", "hint:1001@agents", "Status", "1", "Paused",
+                paused ? "1" : "0", "PausedReason", reason);
+    }
+
+    private CallTracker trackerFeeding(Presence[] target) {
+        return new CallTracker(e -> {
+            if (target[0] != null) {
+                target[0].onEvent(e);
+            }
+        });
+    }
+
+    @Test
+    void queueActionsNameTheMemberExactlyAsThePbxListsItNotAsTheAccountDoes() {
+        presence.close();
+        Presence[] target = new Presence[1];
+        CallTracker tracker = trackerFeeding(target);
+        presence = new Presence(PresenceProperties.defaults(), ControlTesting.directory(),
+                new AmiCommands(() -> connection, Duration.ofSeconds(3)), bus, () -> tracker, Clock.systemUTC());
+        target[0] = presence;
+        tracker.onMessage(memberEvent("QueueMemberAdded", "hotline", false, ""));
+        tracker.onMessage(memberEvent("QueueMemberAdded", "gas", false, ""));
+
+        presence.pause("agent1001", "lunch");
+        presence.logout("agent1001");
+
+        // the account says Local/1001@agents; Asterisk matches Local/1001@agents/n only
+        assertThat(pauses("true")).extracting(a -> a.get("Interface")).containsExactly("Local/1001@agents/n");
+        assertThat(peer.actions("QueueRemove")).extracting(a -> a.get("Interface"))
+                .containsOnly("Local/1001@agents/n");
+    }
+
+    @Test
+    void anUnpauseOnThePbxInBothQueuesMakesThePausedDeskReadyAndALaterPauseIsSent() {
+        presence.close();
+        Presence[] target = new Presence[1];
+        CallTracker tracker = trackerFeeding(target);
+        presence = new Presence(PresenceProperties.defaults(), ControlTesting.directory(),
+                new AmiCommands(() -> connection, Duration.ofSeconds(3)), bus, () -> tracker, Clock.systemUTC());
+        target[0] = presence;
+        presence.status("agent1001");
+        tracker.onMessage(memberEvent("QueueMemberAdded", "hotline", false, ""));
+        tracker.onMessage(memberEvent("QueueMemberAdded", "gas", false, ""));
+        tracker.onMessage(memberEvent("QueueMemberPause", "hotline", true, "lunch"));
+        tracker.onMessage(memberEvent("QueueMemberPause", "gas", true, "lunch"));
+        assertThat(presence.status("agent1001").state()).isEqualTo(DeskState.PAUSED);
+
+        tracker.onMessage(memberEvent("QueueMemberPause", "hotline", false, ""));
+        assertThat(presence.status("agent1001").state()).isEqualTo(DeskState.READY);
+        assertThat(presence.statusJson("agent1001")).contains("\"partlyPaused\":true", "\"gas\":\"lunch\"");
+        tracker.onMessage(memberEvent("QueueMemberPause", "gas", false, ""));
+        assertThat(presence.status("agent1001").state()).isEqualTo(DeskState.READY);
+        assertThat(presence.status("agent1001").partlyPaused()).isFalse();
+
+        presence.pause("agent1001", "lunch");
+        assertThat(pauses("true")).extracting(a -> a.get("Reason")).containsExactly("lunch");
     }
 }

@@ -110,7 +110,7 @@ class DemoDataGeneratorIntegrationTests {
         assertThat(agents.verify("admin", DemoUsers.AGENT_PASSWORD)).isFalse();
         assertThat(agents.findByUsername("agent1003").orElseThrow().queues()).containsExactly("hotline", "gas");
         assertThat(agents.findByUsername("agent2002").orElseThrow().interfaces())
-                .containsExactly("Local/2002@agents", "PJSIP/2002");
+                .containsExactly("Local/2002@agents/n", "PJSIP/2002");
         assertThat(agents.all()).hasSize(9);
     }
 

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** QueuePause, QueueAdd, QueueRemove, QueuePenalty and QueueMemberRingInUse, with the member events of capture 04. */
+/**
+ * QueuePause, QueueAdd, QueueRemove, QueuePenalty and QueueMemberRingInUse, with the member events of capture 04.
+ * As in Asterisk 22 (observed on the lab's), the Interface must name the member exactly: {@code Local/1001@agents}
+ * is not the member {@code Local/1001@agents/n} (QueuePause: "Interface not found"; QueueAdd adds a second member).
+ */
 final class QueueActions {
 
     private final Sim sim;
@@ -37,7 +41,8 @@ final class QueueActions {
     private List<Member> targets(String iface, String queue) {
         List<Member> out = new ArrayList<>();
         for (Member m : sim.memberships(iface)) {
-            if (ListActions.selects(queue, m.queue)) {
+            // sim.memberships also finds Local/x@agents/n for Local/x@agents (for channels); actions match exactly
+            if (m.iface.equals(iface) && ListActions.selects(queue, m.queue)) {
                 out.add(m);
             }
         }
@@ -73,7 +78,7 @@ final class QueueActions {
             h.error(s, a.actionId(), "Unable to add interface to queue: No such queue");
             return;
         }
-        if (q.members.containsKey(Sim.memberKey(q, iface))) {
+        if (q.members.containsKey(iface)) {
             h.error(s, a.actionId(), "Unable to add interface: Already there");
             return;
         }
@@ -103,7 +108,7 @@ final class QueueActions {
             h.error(s, id, "Unable to remove interface from queue: No such queue");
             return;
         }
-        Member m = q.members.get(Sim.memberKey(q, iface));
+        Member m = q.members.get(iface);
         if (m == null) {
             h.error(s, id, "Unable to remove interface: Not there");
             return;

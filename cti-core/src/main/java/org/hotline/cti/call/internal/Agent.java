@@ -19,12 +19,16 @@ final class Agent {
     }
 
     final AgentInterface agent;
+    /** The interface exactly as Asterisk names the member (Local/1001@agents/n): queue actions must match it. */
+    String memberInterface;
     String memberName;
     final Map<String, Membership> memberships = new LinkedHashMap<>(4);
     int deviceStatus = AgentStates.UNKNOWN;
     AgentState state = AgentState.LOGGED_OUT;
     String pausedReason;
     Set<String> queues = Set.of();
+    /** The paused queues and reasons last reported in an AgentStateChanged. */
+    Map<String, String> pausedQueues = Map.of();
     long sinceMicros;
 
     Agent(AgentInterface agent) {

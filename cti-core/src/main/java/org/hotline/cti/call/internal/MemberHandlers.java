@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentState;
@@ -34,6 +35,7 @@ final class MemberHandlers {
             return;
         }
         Agent a = agent(ai);
+        a.memberInterface = raw.trim();
         apply(a, queue, m, nameField);
         recompute(a);
     }
@@ -90,20 +92,30 @@ final class MemberHandlers {
         }
     }
 
-    /** Derives the aggregate state and emits AgentStateChanged when state, pause reason or queue set changed. */
+    /**
+     * Derives the aggregate state and emits AgentStateChanged when state, pause reason, queue set or the set of
+     * paused queues changed: an agent in several queues gets one QueueMemberPause per queue, and the last of an
+     * unpause everywhere leaves the state READY as the one before it did, so only the paused queues tell them apart.
+     */
     void recompute(Agent a) {
         boolean allPaused = !a.memberships.isEmpty();
         String reason = null;
-        for (Agent.Membership ms : a.memberships.values()) {
+        Map<String, String> paused = new TreeMap<>();
+        for (Map.Entry<String, Agent.Membership> entry : a.memberships.entrySet()) {
+            Agent.Membership ms = entry.getValue();
             allPaused &= ms.paused;
-            if (ms.paused && reason == null && !ms.pausedReason.isEmpty()) {
-                reason = ms.pausedReason;
+            if (ms.paused) {
+                paused.put(entry.getKey(), ms.pausedReason);
+                if (reason == null && !ms.pausedReason.isEmpty()) {
+                    reason = ms.pausedReason;
+                }
             }
         }
         AgentState state = AgentStates.derive(a.memberships.size(), allPaused, a.deviceStatus);
         String pausedReason = state == AgentState.PAUSED ? (reason == null ? "" : reason) : null;
         boolean queuesChanged = !sameQueues(a.queues, a.memberships);
-        if (state == a.state && Objects.equals(pausedReason, a.pausedReason) && !queuesChanged) {
+        if (state == a.state && Objects.equals(pausedReason, a.pausedReason) && !queuesChanged
+                && paused.equals(a.pausedQueues)) {
             return;
         }
         if (queuesChanged) {
@@ -114,7 +126,9 @@ final class MemberHandlers {
         }
         a.state = state;
         a.pausedReason = pausedReason;
-        e.emit(new AgentStateChanged(a.agent, a.memberName, state, pausedReason, a.queues, e.nowInstant()));
+        a.pausedQueues = Collections.unmodifiableMap(paused);
+        e.emit(new AgentStateChanged(a.agent, a.memberName, state, pausedReason, a.queues, a.pausedQueues,
+                e.nowInstant()));
     }
 
     private static boolean sameQueues(Set<String> queues, Map<String, Agent.Membership> memberships) {

@@ -18,6 +18,7 @@ import org.hotline.cti.call.Caller;
  * Rebuilds calls and agents from the lists asked after every (re)login: {@code CoreShowChannels} (one
  * CoreShowChannel per channel) and {@code QueueStatus} (QueueMember and QueueEntry rows, with their own field
  * names: Name/Location, {@code unknown} for an empty caller name). What changed while we were away becomes events.
+ * A member list asked while live (the periodic member re-sync) reconciles the members alone.
  */
 final class Resync {
 
@@ -28,6 +29,7 @@ final class Resync {
     private final List<AmiMessage> channelRows = new ArrayList<>();
     private final List<AmiMessage> memberRows = new ArrayList<>();
     private final List<AmiMessage> entryRows = new ArrayList<>();
+    private final Map<String, MemberList> memberLists = new HashMap<>();
     private boolean active;
 
     Resync(TrackerEngine engine, MemberHandlers members) {
@@ -86,10 +88,83 @@ final class Resync {
             Agent a = members.agent(entry.getKey());
             a.memberships.clear();
             for (AmiMessage row : entry.getValue()) {
+                a.memberInterface = row.get("Location").trim();
                 members.apply(a, row.get("Queue"), row, "Name");
             }
             members.recompute(a);
         }
+    }
+
+    // ---------------------------------------------------------------- periodic member re-sync
+
+    /** The response of a member list the tracker asked for: its rows follow. */
+    void startMemberList(String actionId) {
+        if (memberLists.size() >= 8) {
+            // lists whose Complete never came (connection lost mid-list): the next one starts clean
+            memberLists.clear();
+        }
+        memberLists.put(actionId, new MemberList());
+    }
+
+    /** A QueueMember row of a member list the tracker asked for; false when that list was not started. */
+    boolean memberListRow(String actionId, AmiMessage m) {
+        MemberList list = memberLists.get(actionId);
+        if (list == null) {
+            return false;
+        }
+        list.rows.add(m);
+        return true;
+    }
+
+    /**
+     * The member list (an unfiltered QueueStatus) is complete: members not listed are removed and listed ones take
+     * the row's state (a {@code queue reload members} sends no event at all), each change one AgentStateChanged
+     * as a live event would give. A queue the list does not name no longer exists ({@code queue reload all} after
+     * its section was deleted also sends no event), so its memberships go too.
+     */
+    void finishMemberList(String actionId) {
+        MemberList list = memberLists.remove(actionId);
+        if (list == null) {
+            return;
+        }
+        Map<AgentInterface, List<AmiMessage>> rows = new LinkedHashMap<>();
+        for (AmiMessage row : list.rows) {
+            String queue = e.required(row, "Queue");
+            String location = e.required(row, "Location");
+            AgentInterface ai = queue == null || location == null ? null : e.memberInterface(location);
+            if (ai != null) {
+                rows.computeIfAbsent(ai, k -> new ArrayList<>(2)).add(row);
+            }
+        }
+        for (Agent a : new ArrayList<>(e.agents.values())) {
+            List<AmiMessage> listed = rows.getOrDefault(a.agent, List.of());
+            boolean removed = a.memberships.keySet().removeIf(q -> !names(listed, q));
+            if (removed && !rows.containsKey(a.agent)) {
+                members.recompute(a);
+            }
+        }
+        for (Map.Entry<AgentInterface, List<AmiMessage>> entry : rows.entrySet()) {
+            Agent a = members.agent(entry.getKey());
+            for (AmiMessage row : entry.getValue()) {
+                a.memberInterface = row.get("Location").trim();
+                members.apply(a, row.get("Queue"), row, "Name");
+            }
+            members.recompute(a);
+        }
+    }
+
+    private static boolean names(List<AmiMessage> rows, String queue) {
+        for (AmiMessage row : rows) {
+            if (queue.equals(row.get("Queue"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One member list being collected: its QueueMember rows. */
+    private static final class MemberList {
+        final List<AmiMessage> rows = new ArrayList<>();
     }
 
     private void reconcileCalls() {

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.CallId;
@@ -23,6 +26,8 @@ public final class TrackerEngine {
     final Map<String, Channel> channelsByName = new HashMap<>();
     final Map<AgentInterface, Agent> agents = new HashMap<>();
     private final Map<String, AgentInterface> interfaceCache = new HashMap<>();
+    private final AtomicInteger pendingMemberLists = new AtomicInteger();
+    private final Set<String> activeMemberLists = new HashSet<>();
     private String[] interestingVars = new String[0];
 
     final TrackerCounters counters = new TrackerCounters();
@@ -51,6 +56,7 @@ public final class TrackerEngine {
         if (name == null) {
             if (m.isResponse()) {
                 counters.responses++;
+                memberListResponse(m);
             }
             return List.of();
         }
@@ -76,7 +82,7 @@ public final class TrackerEngine {
                  "BridgeDestroy", "BridgeMerge", "OriginateResponse", "DTMFBegin", "DTMFEnd", "AGIExecStart",
                  "AGIExecEnd", "AsyncAGIStart", "AsyncAGIExec", "AsyncAGIEnd", "FullyBooted", "SuccessfulAuth",
                  "ChallengeSent", "RequestBadFormat", "RequestNotAllowed", "InvalidPassword", "FailedACL", "Cdr",
-                 "CEL", "QueueParams", "QueueSummary", "QueueStatusComplete", "QueueSummaryComplete",
+                 "CEL", "QueueParams", "QueueSummary", "QueueSummaryComplete",
                  "CoreShowChannelsComplete", "Status", "StatusComplete", "BridgeListItem", "BridgeListComplete",
                  "DeviceStateListComplete", "ExtensionStateListComplete", "ChannelHungup",
                  "ChannelsHungupListComplete", "LocalOptimizationBegin", "LocalOptimizationEnd", "NewAccountCode",
@@ -106,11 +112,21 @@ public final class TrackerEngine {
             case "QueueMemberStatus", "QueueMemberPause", "QueueMemberAdded", "QueueMemberRinginuse" ->
                     memberHandlers.update(m, "Interface", "MemberName");
             case "QueueMemberRemoved" -> memberHandlers.remove(m);
+            case "QueueStatusComplete" -> {
+                String id = memberListId(m);
+                if (id == null) {
+                    counters.ignored++;
+                    return false;
+                }
+                activeMemberLists.remove(id);
+                resync.finishMemberList(id);
+            }
             case "QueueMember" -> {
                 counters.listItems++;
+                String id = memberListId(m);
                 if (resync.active()) {
                     resync.member(m);
-                } else {
+                } else if (id == null || !resync.memberListRow(id, m)) {
                     // a QueueStatus asked outside a resync: the rows are facts about members, but not the whole list
                     memberHandlers.update(m, "Location", "Name");
                 }
@@ -129,6 +145,45 @@ public final class TrackerEngine {
             }
         }
         return true;
+    }
+
+    /**
+     * An unfiltered QueueStatus is about to be sent: the next "Queue status will follow" response applied outside a
+     * login resync starts a full member list, which removes the members it does not list when complete.
+     * Thread-safe (called from the thread that sends the action, before sending it).
+     */
+    public void expectMemberList() {
+        pendingMemberLists.incrementAndGet();
+    }
+
+    /** The QueueStatus announced by {@link #expectMemberList()} was not sent or refused: expect one list fewer. */
+    public void cancelMemberList() {
+        pendingMemberLists.updateAndGet(n -> Math.max(0, n - 1));
+    }
+
+    /** The ActionID of a member list being collected, if {@code m} belongs to one. */
+    private String memberListId(AmiMessage m) {
+        if (activeMemberLists.isEmpty() || resync.active()) {
+            return null;
+        }
+        String id = m.get("ActionID");
+        return id != null && activeMemberLists.contains(id) ? id : null;
+    }
+
+    /** A response that starts a member list Hotline announced; registered before its rows, on this thread. */
+    private void memberListResponse(AmiMessage m) {
+        String id = m.get("ActionID");
+        if (id == null || resync.active() || pendingMemberLists.get() <= 0
+                || !"Queue status will follow".equalsIgnoreCase(m.get("Message", ""))) {
+            return;
+        }
+        pendingMemberLists.updateAndGet(n -> Math.max(0, n - 1));
+        if (activeMemberLists.size() >= 8) {
+            // lists whose Complete never came (connection lost mid-list): the next one starts clean
+            activeMemberLists.clear();
+        }
+        activeMemberLists.add(id);
+        resync.startMemberList(id);
     }
 
     /** Sets what stands for "now" while no Timestamp has been seen yet (a fresh tracker's first resync). */

@@ -63,16 +63,24 @@ public final class Views {
         List<AgentView> out = new ArrayList<>(e.agents.size());
         for (Agent a : e.agents.values()) {
             Set<String> paused = new LinkedHashSet<>();
+            Map<String, String> reasons = new HashMap<>();
             for (Map.Entry<String, Agent.Membership> ms : a.memberships.entrySet()) {
                 if (ms.getValue().paused) {
                     paused.add(ms.getKey());
+                    reasons.put(ms.getKey(), ms.getValue().pausedReason);
                 }
             }
-            out.add(new AgentView(a.agent, a.memberName, a.state, a.pausedReason, a.queues, paused, callOf.get(a.agent),
-                    TrackerEngine.instant(a.sinceMicros)));
+            out.add(new AgentView(a.agent, a.memberInterface, a.memberName, a.state, a.pausedReason, a.queues, paused,
+                    reasons, callOf.get(a.agent), TrackerEngine.instant(a.sinceMicros)));
         }
         out.sort((x, y) -> x.agent().value().compareTo(y.agent().value()));
         return out;
+    }
+
+    /** The exact member interface of a current queue member, or null when the interface is in no queue. */
+    public static String memberInterface(TrackerEngine e, AgentInterface agent) {
+        Agent a = e.agents.get(agent);
+        return a == null || a.memberships.isEmpty() ? null : a.memberInterface;
     }
 
     /** The counters with the current table sizes. */

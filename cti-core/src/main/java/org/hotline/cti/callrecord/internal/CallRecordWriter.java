@@ -188,7 +188,9 @@ public final class CallRecordWriter implements AutoCloseable {
         }
         Map<String, Long> agents = new HashMap<>();
         if (!interfaces.isEmpty()) {
-            jdbc.query("select interface, user_id from agent_interfaces where interface = any(?)",
+            // accounts hold the member's exact interface (Local/1001@agents/n); records name it normalized
+            jdbc.query("select n.interface, i.user_id from agent_interfaces i, lateral (select regexp_replace("
+                            + "i.interface, '^(Local/[^/]+)/[^/]*$', '\\1') as interface) n where n.interface = any(?)",
                     rs -> { agents.put(rs.getString(1), rs.getLong(2)); },
                     (Object) interfaces.toArray(String[]::new));
         }

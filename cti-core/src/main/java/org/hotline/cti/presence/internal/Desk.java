@@ -2,6 +2,7 @@ package org.hotline.cti.presence.internal;
 
 import java.util.concurrent.ScheduledFuture;
 import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.presence.DeskStatus;
 
 /** One agent's desk as the presence service holds it; every mutable field is guarded by the desk itself. */
@@ -9,8 +10,10 @@ public final class Desk {
 
     /** The agent's login name. */
     public final String username;
-    /** The agent's first phone interface, the one queue actions name. */
+    /** The agent's first phone interface as the account lists it: the queue member's exact interface. */
     public final String iface;
+    /** That interface normalized, the key the tracker's events name the agent by. */
+    public final AgentInterface key;
     /** The queue member name shown on the PBX. */
     public final String memberName;
     /** Whether the user is an agent (supervisors have desks without wrap-up or lagged pauses). */
@@ -30,6 +33,7 @@ public final class Desk {
     public Desk(AgentAccount account, DeskStatus status) {
         this.username = account.username();
         this.iface = account.interfaces().get(0);
+        this.key = AgentInterface.of(iface);
         this.memberName = account.displayName();
         this.agent = account.role() == AgentAccount.Role.AGENT;
         this.status = status;

@@ -2,6 +2,7 @@ package org.hotline.cti.presence.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.hotline.cti.call.AgentState;
 import org.hotline.cti.presence.DeskCall;
 
@@ -46,10 +47,16 @@ public sealed interface DeskInput {
 
     /**
      * The PBX reports the queue member's state, pause reason and queues: the truth for membership and pause;
-     * {@code partlyPaused} when paused in some queues only (a pause or unpause still going through the queues).
+     * {@code pausedQueues} the queues it is paused in with each one's reason (some only while a pause goes through
+     * the queues one event at a time, or when paused in some queues only).
      */
-    record Pbx(AgentState state, String reason, List<String> queues, boolean partlyPaused, Instant at)
-            implements DeskInput { }
+    record Pbx(AgentState state, String reason, List<String> queues, Map<String, String> pausedQueues, Instant at)
+            implements DeskInput {
+        /** Copies the paused queues. */
+        public Pbx {
+            pausedQueues = Map.copyOf(pausedQueues);
+        }
+    }
 
     /** The agent's last desktop connection has been gone longer than the grace time. */
     record SocketLost(Instant at) implements DeskInput { }

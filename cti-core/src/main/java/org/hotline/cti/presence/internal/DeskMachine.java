@@ -1,6 +1,8 @@
 package org.hotline.cti.presence.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.hotline.cti.call.AgentState;
 import org.hotline.cti.presence.DeskCall;
@@ -39,10 +41,7 @@ public final class DeskMachine {
     public DeskTransition next(DeskStatus s, DeskInput input) {
         DeskState st = s.state();
         if (input instanceof Login in) {
-            return st != DeskState.LOGGED_OUT ? DeskTransition.to(s)
-                    : in.queues().isEmpty() ? DeskTransition.refuse(s, "no queues: ask an administrator")
-                    : DeskTransition.to(s.to(DeskState.READY, in.at()).withQueues(in.queues()),
-                            new DeskEffect.AddToQueues(in.queues()));
+            return login(s, in);
         }
         if (input instanceof Logout in) {
             return switch (st) {
@@ -55,7 +54,9 @@ public final class DeskMachine {
         if (input instanceof Ready in) {
             return switch (st) {
                 case LOGGED_OUT -> DeskTransition.refuse(s, "log in first");
-                case RINGING, TALKING, READY -> DeskTransition.to(s);
+                case RINGING, TALKING -> DeskTransition.to(s);
+                // sent even when the desk shows ready: a command is never dropped on what the desk believes
+                case READY -> DeskTransition.to(s, new DeskEffect.Unpause());
                 default -> DeskTransition.to(s.to(DeskState.READY, in.at()), new DeskEffect.Unpause());
             };
         }
@@ -113,10 +114,30 @@ public final class DeskMachine {
         return switch (s.state()) {
             case LOGGED_OUT -> DeskTransition.refuse(s, "log in first");
             case RINGING, TALKING -> DeskTransition.refuse(s, "finish the call first");
-            default -> s.state() == DeskState.PAUSED && in.reason().equals(s.reason()) ? DeskTransition.to(s)
+            // sent even when the desk shows this pause: a command is never dropped on what the desk believes
+            default -> s.state() == DeskState.PAUSED && in.reason().equals(s.reason())
+                    ? DeskTransition.to(s, new DeskEffect.Pause(in.reason()))
                     : DeskTransition.to(s.to(DeskState.PAUSED, in.at()).withReason(in.reason()),
                             new DeskEffect.Pause(in.reason()));
         };
+    }
+
+    /** Logged out: into every queue. Logged in: into the account's queues the PBX does not have the agent in. */
+    private static DeskTransition login(DeskStatus s, Login in) {
+        if (in.queues().isEmpty()) {
+            return DeskTransition.refuse(s, "no queues: ask an administrator");
+        }
+        if (s.state() == DeskState.LOGGED_OUT) {
+            return DeskTransition.to(s.to(DeskState.READY, in.at()).withQueues(in.queues()),
+                    new DeskEffect.AddToQueues(in.queues()));
+        }
+        List<String> missing = in.queues().stream().filter(q -> !s.queues().contains(q)).toList();
+        if (missing.isEmpty()) {
+            return DeskTransition.to(s);
+        }
+        List<String> all = new ArrayList<>(s.queues());
+        all.addAll(missing);
+        return DeskTransition.to(s.withQueues(all.stream().sorted().toList()), new DeskEffect.AddToQueues(missing));
     }
 
     private DeskTransition ended(DeskStatus s, Ended in) {
@@ -136,10 +157,10 @@ public final class DeskMachine {
 
     /** The PBX is the truth for membership and pause; call states come from call events, not from here. */
     private DeskTransition pbx(DeskStatus s, Pbx in) {
-        DeskStatus q = s.withQueues(in.queues());
+        DeskStatus q = s.withQueues(in.queues()).withPausedQueues(in.pausedQueues());
         if (in.state() == AgentState.LOGGED_OUT || in.queues().isEmpty()) {
-            return DeskTransition.to(s.state() == DeskState.LOGGED_OUT ? q
-                    : q.to(DeskState.LOGGED_OUT, in.at()).withQueues(List.of()));
+            return DeskTransition.to(s.state() == DeskState.LOGGED_OUT ? q.withPausedQueues(Map.of())
+                    : q.to(DeskState.LOGGED_OUT, in.at()).withQueues(List.of()).withPausedQueues(Map.of()));
         }
         boolean busy = s.state() == DeskState.RINGING || s.state() == DeskState.TALKING;
         if (s.state() == DeskState.TALKING && in.state() == AgentState.PAUSED && !isSystem(in.reason())) {
@@ -169,14 +190,32 @@ public final class DeskMachine {
                     : q.to(DeskState.PAUSED, in.at()).withReason(reason));
         }
         boolean paused = s.state() == DeskState.PAUSED || s.state() == DeskState.WRAP_UP
-                || s.state() == DeskState.LAGGED || s.state() == DeskState.LOGGED_OUT;
-        if (paused && in.partlyPaused() && s.state() != DeskState.LOGGED_OUT) {
+                || s.state() == DeskState.LAGGED;
+        if (paused && pauseGoingThrough(s, in.pausedQueues())) {
             return DeskTransition.to(q);
         }
-        if (paused && (in.state() == AgentState.READY || in.state() == AgentState.UNAVAILABLE)) {
+        if ((paused || s.state() == DeskState.LOGGED_OUT)
+                && (in.state() == AgentState.READY || in.state() == AgentState.UNAVAILABLE)) {
             return DeskTransition.to(q.to(DeskState.READY, in.at()));
         }
         return DeskTransition.to(q);
+    }
+
+    /**
+     * Some queues paused with the desk's own reason and none that were paused before unpaused: the desk's pause is
+     * still going through the queues (Asterisk reports one queue at a time). Fewer paused queues than before is an
+     * unpause made on the PBX: the agent gets calls from those queues again, so the desk is no longer paused.
+     */
+    private static boolean pauseGoingThrough(DeskStatus s, Map<String, String> paused) {
+        if (paused.isEmpty() || !paused.keySet().containsAll(s.pausedQueues().keySet())) {
+            return false;
+        }
+        for (String reason : paused.values()) {
+            if (!reason.isEmpty() && !reason.equals(s.reason())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSystem(String reason) {

@@ -25,8 +25,7 @@ public final class DeskSeed {
                 continue;
             }
             DeskStatus base = DeskStatus.loggedOut(now).withQueues(v.queues().stream().sorted().toList());
-            DeskInput.Pbx pbx = new DeskInput.Pbx(v.state(), v.pausedReason(), base.queues(),
-                    !v.pausedQueues().isEmpty() && !v.pausedQueues().containsAll(v.queues()), now);
+            DeskInput.Pbx pbx = new DeskInput.Pbx(v.state(), v.pausedReason(), base.queues(), v.pauseReasons(), now);
             DeskStatus s = machine.next(base, pbx).status();
             if (v.call() != null && (v.state() == AgentState.IN_CALL || v.state() == AgentState.RINGING)) {
                 DeskCall call = tracker.call(v.call()).map(c -> new DeskCall(c.callId().value(),

@@ -15,7 +15,11 @@ public final class QueueActions {
     private QueueActions() {
     }
 
-    /** The actions for {@code effect} on {@code iface}, named {@code memberName} in the queues. */
+    /**
+     * The actions for {@code effect} on {@code iface}, named {@code memberName} in the queues; {@code iface} must be
+     * the member's interface exactly as Asterisk has it ({@code Local/1001@agents/n}): Asterisk matches it as a
+     * string, so {@code Local/1001@agents} would pause nobody and add a second member.
+     */
     public static List<AmiAction> of(DeskEffect effect, String iface, String memberName) {
         List<AmiAction> out = new ArrayList<>();
         if (effect instanceof DeskEffect.AddToQueues add) {
@@ -50,15 +54,24 @@ public final class QueueActions {
         return out;
     }
 
-    /** A Local agent channel's device state comes from its hint ({@code hint:1001@agents}), as the lab's members. */
+    /**
+     * A Local agent channel's device state comes from its hint: {@code Local/1001@agents/n} and
+     * {@code Local/1001@agents} give {@code hint:1001@agents} (Local's {@code /n} option is no part of the hint).
+     */
     static String stateInterface(String iface) {
         if (iface.regionMatches(true, 0, "Local/", 0, 6) && iface.indexOf('@') > 6) {
-            return "hint:" + iface.substring(6);
+            String rest = iface.substring(6);
+            int options = rest.indexOf('/');
+            return "hint:" + (options < 0 ? rest : rest.substring(0, options));
         }
         return null;
     }
 
-    /** Sends one action; adding a member that is there, or removing one that is not, is what we wanted anyway. */
+    /**
+     * Sends one action; adding a member that is there, or removing one that is not, is what we wanted anyway.
+     * Asterisk answers a pause of an interface that is no member with "Interface not found": a conflict with the
+     * PBX's membership, not a call that is gone.
+     */
     public static void sendTolerant(AmiCommands commands, AmiAction action) {
         try {
             commands.send(action);
@@ -66,9 +79,23 @@ public final class QueueActions {
             String m = e.getMessage().toLowerCase(Locale.ROOT);
             boolean harmless = (action.name().equals("QueueAdd") && m.contains("already there"))
                     || (action.name().equals("QueueRemove") && m.contains("not there"));
-            if (!harmless) {
-                throw e;
+            if (harmless) {
+                return;
+            }
+            if (action.name().equals("QueuePause") && m.contains("interface not found")) {
+                throw new ControlException(ControlException.Kind.CONFLICT,
+                        "the PBX has no queue member " + field(action, "Interface") + " (Interface not found)", e);
+            }
+            throw e;
+        }
+    }
+
+    private static String field(AmiAction action, String name) {
+        for (AmiAction.Field f : action.fields()) {
+            if (f.name().equals(name)) {
+                return f.value();
             }
         }
+        return "";
     }
 }

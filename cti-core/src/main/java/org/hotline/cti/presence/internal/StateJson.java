@@ -17,7 +17,8 @@ public final class StateJson {
 
     /**
      * {@code {state, reason, reasonLabel, reasonLabelEn, since, wrapUpEndsAt, wrapUpExtendable, queues,
-     * call:{callId, number, name}|null}}, times as epoch milliseconds.
+     * pausedQueues:{queue: reason}, partlyPaused, call:{callId, number, name}|null}}, times as epoch milliseconds;
+     * {@code partlyPaused} when paused in some of the queues only (the desk is ready for the others).
      */
     public static String write(DeskStatus s, PresenceProperties p) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -30,6 +31,8 @@ public final class StateJson {
         m.put("wrapUpEndsAt", s.wrapUpEndsAt() == null ? null : s.wrapUpEndsAt().toEpochMilli());
         m.put("wrapUpExtendable", p.wrapUpExtendable() && !s.extended());
         m.put("queues", s.queues());
+        m.put("pausedQueues", s.pausedQueues());
+        m.put("partlyPaused", s.partlyPaused());
         if (s.call() == null) {
             m.put("call", null);
         } else {

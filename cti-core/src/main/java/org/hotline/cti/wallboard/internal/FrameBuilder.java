@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentState;
 import org.hotline.cti.call.AgentView;
 import org.hotline.cti.call.CallId;
@@ -71,9 +72,16 @@ public final class FrameBuilder {
                     continue;
                 }
                 String state = (String) agent.get("state");
+                String reason = (String) agent.get("reason");
+                @SuppressWarnings("unchecked")
+                Map<String, String> pausedIn = (Map<String, String>) agent.get("pausedQueues");
+                if ((state.equals("ready") || state.equals("unavailable")) && pausedIn.containsKey(name)) {
+                    // paused in this queue only: Asterisk offers it none of this queue's calls
+                    reason = pausedIn.get(name);
+                    state = AgentStatus.of(AgentState.PAUSED, reason);
+                }
                 byState.merge(state, 1, Integer::sum);
                 if (state.equals("paused")) {
-                    String reason = (String) agent.get("reason");
                     pausedByReason.merge(reason == null || reason.isBlank() ? "" : reason, 1, Integer::sum);
                 }
             }
@@ -120,10 +128,12 @@ public final class FrameBuilder {
         List<Map<String, Object>> rows = new ArrayList<>();
         TreeSet<String> unowned = new TreeSet<>(viewsByInterface.keySet());
         for (AgentAccount account : accounts.values()) {
-            unowned.removeAll(account.interfaces());
+            // the account lists the member's exact interface (Local/1001@agents/n), the views are keyed normalized
+            List<String> phones = account.interfaces().stream().map(i -> AgentInterface.of(i).value()).toList();
+            unowned.removeAll(phones);
             AgentView best = null;
             long callsToday = 0;
-            for (String iface : account.interfaces()) {
+            for (String iface : phones) {
                 callsToday += counters.answeredToday(iface);
                 AgentView v = viewsByInterface.get(iface);
                 if (v != null && (best == null || best.state() == AgentState.LOGGED_OUT)) {
@@ -131,7 +141,7 @@ public final class FrameBuilder {
                 }
             }
             String iface = best != null ? best.agent().value()
-                    : account.interfaces().isEmpty() ? account.username() : account.interfaces().get(0);
+                    : phones.isEmpty() ? account.username() : phones.get(0);
             rows.add(row(iface, account, best, callsToday, callsById));
         }
         for (String iface : unowned) {
@@ -153,6 +163,9 @@ public final class FrameBuilder {
         AgentState state = view == null ? AgentState.LOGGED_OUT : view.state();
         row.put("state", AgentStatus.of(state, view == null ? null : view.pausedReason()));
         row.put("reason", state == AgentState.PAUSED ? view.pausedReason() : null);
+        // paused in some queues only: the state stays ready, the queues it gets no calls from are listed
+        row.put("pausedQueues", view == null ? Map.of() : new TreeMap<>(view.pauseReasons()));
+        row.put("partlyPaused", view != null && state != AgentState.PAUSED && !view.pausedQueues().isEmpty());
         row.put("since", view == null || view.since() == null ? null : view.since().toString());
         row.put("queues", new ArrayList<>(new TreeSet<>(view != null && !view.queues().isEmpty() ? view.queues()
                 : account != null ? account.queues() : List.of())));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.hotline.cti.call.AgentState;
 import org.hotline.cti.presence.DeskCall;
 import org.hotline.cti.presence.DeskState;
@@ -23,6 +25,12 @@ class DeskMachineTests {
 
     private static Instant t(int seconds) {
         return T0.plusSeconds(seconds);
+    }
+
+    private static Map<String, String> everywhere(String reason) {
+        Map<String, String> m = new TreeMap<>();
+        QUEUES.forEach(q -> m.put(q, reason));
+        return m;
     }
 
     private DeskStatus ready() {
@@ -108,7 +116,7 @@ class DeskMachineTests {
     @Test
     void thePhoneFreedByThePbxDuringACallStartsTheWrapUpToo() {
         DeskTransition t = machine.next(talking(),
-                new DeskInput.Pbx(AgentState.READY, null, QUEUES, false, t(60)));
+                new DeskInput.Pbx(AgentState.READY, null, QUEUES, Map.of(), t(60)));
         assertThat(t.status().state()).isEqualTo(DeskState.WRAP_UP);
         assertThat(t.effects()).containsExactly(new DeskEffect.Pause(DeskStatus.WRAPUP));
     }
@@ -140,7 +148,7 @@ class DeskMachineTests {
     @Test
     void theWrapUpCannotBeExtendedWhenTheSettingForbidsIt() {
         DeskMachine strict = new DeskMachine(new PresenceProperties(Duration.ofSeconds(30), false,
-                Duration.ofSeconds(30), Duration.ofSeconds(10), null));
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO, null));
         DeskStatus talking = strict.next(strict.next(ready(), new DeskInput.Ringing(CALL, t(1))).status(),
                 new DeskInput.Answered(CALL, t(2))).status();
         DeskStatus wrap = strict.next(talking, new DeskInput.Ended(CALL.callId(), t(9))).status();
@@ -149,7 +157,7 @@ class DeskMachineTests {
 
     @Test
     void aPauseSetElsewhereInThePbxShowsWithItsReason() {
-        DeskTransition t = machine.next(ready(), new DeskInput.Pbx(AgentState.PAUSED, "meeting", QUEUES, false, t(9)));
+        DeskTransition t = machine.next(ready(), new DeskInput.Pbx(AgentState.PAUSED, "meeting", QUEUES, everywhere("meeting"), t(9)));
         assertThat(t.status().state()).isEqualTo(DeskState.PAUSED);
         assertThat(t.status().reason()).isEqualTo("meeting");
         assertThat(t.effects()).isEmpty();
@@ -158,21 +166,21 @@ class DeskMachineTests {
     @Test
     void anUnpauseElsewhereMakesTheDeskReady() {
         DeskStatus paused = machine.next(ready(), new DeskInput.Pause("rest", t(5))).status();
-        DeskTransition t = machine.next(paused, new DeskInput.Pbx(AgentState.READY, null, QUEUES, false, t(9)));
+        DeskTransition t = machine.next(paused, new DeskInput.Pbx(AgentState.READY, null, QUEUES, Map.of(), t(9)));
         assertThat(t.status().state()).isEqualTo(DeskState.READY);
     }
 
     @Test
     void aPartlyPausedReportDuringTheWrapUpKeepsTheWrapUp() {
         DeskStatus wrap = wrapUp();
-        DeskTransition t = machine.next(wrap, new DeskInput.Pbx(AgentState.READY, null, QUEUES, true, t(61)));
+        DeskTransition t = machine.next(wrap, new DeskInput.Pbx(AgentState.READY, null, QUEUES, Map.of("hotline", "wrapup"), t(61)));
         assertThat(t.status().state()).isEqualTo(DeskState.WRAP_UP);
         assertThat(t.status().wrapUpEndsAt()).isEqualTo(wrap.wrapUpEndsAt());
     }
 
     @Test
     void removalFromEveryQueueElsewhereLogsTheDeskOut() {
-        DeskTransition t = machine.next(ready(), new DeskInput.Pbx(AgentState.LOGGED_OUT, null, List.of(), false,
+        DeskTransition t = machine.next(ready(), new DeskInput.Pbx(AgentState.LOGGED_OUT, null, List.of(), Map.of(),
                 t(9)));
         assertThat(t.status().state()).isEqualTo(DeskState.LOGGED_OUT);
         assertThat(t.status().queues()).isEmpty();
@@ -180,7 +188,7 @@ class DeskMachineTests {
 
     @Test
     void logoutRemovesTheAgentFromTheQueuesThePbxHasThemIn() {
-        DeskStatus moved = machine.next(ready(), new DeskInput.Pbx(AgentState.READY, null, List.of("hotline"), false,
+        DeskStatus moved = machine.next(ready(), new DeskInput.Pbx(AgentState.READY, null, List.of("hotline"), Map.of(),
                 t(2))).status();
         DeskTransition t = machine.next(moved, new DeskInput.Logout(t(9)));
         assertThat(t.status().state()).isEqualTo(DeskState.LOGGED_OUT);
@@ -208,13 +216,13 @@ class DeskMachineTests {
 
     @Test
     void aLaggedPauseSeenFromThePbxShowsAsLagged() {
-        DeskTransition t = machine.next(ready(), new DeskInput.Pbx(AgentState.PAUSED, "lagged", QUEUES, false, t(9)));
+        DeskTransition t = machine.next(ready(), new DeskInput.Pbx(AgentState.PAUSED, "lagged", QUEUES, everywhere("lagged"), t(9)));
         assertThat(t.status().state()).isEqualTo(DeskState.LAGGED);
     }
 
     @Test
     void aSupervisorPauseTakenDuringTheCallShowsWhenThePhoneIsFreeInsteadOfAWrapUp() {
-        DeskTransition t = machine.next(talking(), new DeskInput.Pbx(AgentState.PAUSED, "meeting", QUEUES, false,
+        DeskTransition t = machine.next(talking(), new DeskInput.Pbx(AgentState.PAUSED, "meeting", QUEUES, everywhere("meeting"),
                 t(60)));
         assertThat(t.status().state()).isEqualTo(DeskState.PAUSED);
         assertThat(t.status().reason()).isEqualTo("meeting");
@@ -225,5 +233,60 @@ class DeskMachineTests {
     void theEndOfAnotherCallLeavesTheDeskAsItIs() {
         DeskStatus s = talking();
         assertThat(machine.next(s, new DeskInput.Ended("other.1", t(9))).status()).isEqualTo(s);
+    }
+
+    @Test
+    void anUnpauseOnThePbxInEveryQueueMakesAPausedDeskReadyOneQueueAtATime() {
+        DeskStatus paused = machine.next(ready(), new DeskInput.Pbx(AgentState.PAUSED, "lunch", QUEUES,
+                everywhere("lunch"), t(5))).status();
+        DeskStatus first = machine.next(paused, new DeskInput.Pbx(AgentState.READY, null, QUEUES,
+                Map.of("hotline", "lunch"), t(9))).status();
+        DeskStatus second = machine.next(first, new DeskInput.Pbx(AgentState.READY, null, QUEUES, Map.of(), t(9)))
+                .status();
+        // Asterisk unpauses gas first: the agent gets gas calls at once, so the desk is no longer paused
+        assertThat(first.state()).isEqualTo(DeskState.READY);
+        assertThat(first.partlyPaused()).isTrue();
+        assertThat(first.pausedQueues()).containsExactly(Map.entry("hotline", "lunch"));
+        assertThat(second.state()).isEqualTo(DeskState.READY);
+        assertThat(second.partlyPaused()).isFalse();
+    }
+
+    @Test
+    void theDesksOwnPauseGoingThroughTheQueuesOneByOneStaysPaused() {
+        DeskStatus paused = machine.next(ready(), new DeskInput.Pause("lunch", t(5))).status();
+        DeskTransition t = machine.next(paused, new DeskInput.Pbx(AgentState.READY, null, QUEUES,
+                Map.of("gas", "lunch"), t(5)));
+        assertThat(t.status().state()).isEqualTo(DeskState.PAUSED);
+        assertThat(t.status().reason()).isEqualTo("lunch");
+        assertThat(t.effects()).isEmpty();
+    }
+
+    @Test
+    void aPauseOnThePbxInOneQueueOnlyLeavesTheDeskReadyAndPartlyPaused() {
+        DeskTransition t = machine.next(ready(), new DeskInput.Pbx(AgentState.READY, null, QUEUES,
+                Map.of("gas", "meeting"), t(9)));
+        assertThat(t.status().state()).isEqualTo(DeskState.READY);
+        assertThat(t.status().partlyPaused()).isTrue();
+        assertThat(t.status().pausedQueues()).containsExactly(Map.entry("gas", "meeting"));
+        assertThat(t.effects()).isEmpty();
+    }
+
+    @Test
+    void pauseAndReadyCommandsAreSentEvenWhenTheDeskAlreadyShowsThatState() {
+        DeskStatus paused = machine.next(ready(), new DeskInput.Pause("lunch", t(5))).status();
+        assertThat(machine.next(paused, new DeskInput.Pause("lunch", t(6))).effects())
+                .containsExactly(new DeskEffect.Pause("lunch"));
+        DeskStatus partly = machine.next(ready(), new DeskInput.Pbx(AgentState.READY, null, QUEUES,
+                Map.of("gas", "lunch"), t(9))).status();
+        assertThat(machine.next(partly, new DeskInput.Ready(t(10))).effects()).containsExactly(new DeskEffect.Unpause());
+    }
+
+    @Test
+    void logInWhenAlreadyInSomeQueuesAddsOnlyTheMissingOnes() {
+        DeskStatus inHotline = machine.next(ready(), new DeskInput.Pbx(AgentState.READY, null, List.of("hotline"),
+                Map.of(), t(2))).status();
+        DeskTransition t = machine.next(inHotline, new DeskInput.Login(QUEUES, t(3)));
+        assertThat(t.effects()).containsExactly(new DeskEffect.AddToQueues(List.of("gas")));
+        assertThat(machine.next(ready(), new DeskInput.Login(QUEUES, t(3))).effects()).isEmpty();
     }
 }

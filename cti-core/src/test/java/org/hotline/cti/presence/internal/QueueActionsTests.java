@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class QueueActionsTests {
 
-    private static final String IFACE = "Local/1001@agents";
+    private static final String IFACE = "Local/1001@agents/n";
 
     @Test
     void addToQueuesIsOneUnpausedQueueAddPerQueueWithMemberNameAndHintStateInterface() {
@@ -40,5 +40,13 @@ class QueueActionsTests {
                 .contains(new AmiAction.Field("Paused", "false"));
         List<AmiAction> removes = QueueActions.of(new DeskEffect.RemoveFromQueues(List.of("hotline")), IFACE, "a");
         assertThat(removes).extracting(AmiAction::name).containsExactly("QueueRemove");
+    }
+
+    @Test
+    void theExactMemberInterfaceIsSentAsIsAndItsHintHasNoLocalOptions() {
+        AmiAction add = QueueActions.of(new DeskEffect.AddToQueues(List.of("gas")), "Local/2001@agents/n", "a").get(0);
+        assertThat(add.fields()).contains(new AmiAction.Field("Interface", "Local/2001@agents/n"),
+                new AmiAction.Field("StateInterface", "hint:2001@agents"));
+        assertThat(QueueActions.stateInterface("Local/2001@agents")).isEqualTo("hint:2001@agents");
     }
 }

@@ -75,4 +75,32 @@ class FrameBuilderTests {
         // longest wait 65 s is over the 60 s warning; 0 ready while calls wait is critical
         assertThat(frame.get("alerts")).asList().hasSize(2);
     }
+
+    @Test
+    void anAgentPausedInOneOfItsQueuesCountsAsPausedThereAndReadyInTheOthers() {
+        AgentView partly = new AgentView(new AgentInterface("Local/1003@agents"), "Local/1003@agents/n", "Agent 1003",
+                AgentState.READY, null, Set.of("hotline", "gas", "water"), Set.of("gas"), Map.of("gas", "meeting"),
+                null, NOW);
+        // the account holds the member's exact interface; the tracker's views are keyed normalized
+        AgentAccount a3 = account("agent1003", "Local/1003@agents/n");
+        Counters counters = new Counters(PROPS.zone(), q -> Duration.ofSeconds(30));
+
+        Map<String, FrameBuilder.QueueInfo> configured = Map.of("hotline", new FrameBuilder.QueueInfo("hotline", "电"),
+                "gas", new FrameBuilder.QueueInfo("gas", "气"), "water", new FrameBuilder.QueueInfo("water", "水"));
+
+        Map<String, Object> frame = FrameBuilder.build(NOW, PROPS, counters, configured, List.of(partly), List.of(),
+                Map.of("Local/1003@agents", a3));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> queues = (List<Map<String, Object>>) frame.get("queues");
+        assertThat(queues).extracting(q -> q.get("name") + " " + ((Map<?, ?>) q.get("agents")).get("ready") + "/"
+                + ((Map<?, ?>) q.get("agents")).get("paused")).containsExactly("gas 0/1", "hotline 1/0", "water 1/0");
+        assertThat(queues.get(0).get("pausedByReason")).isEqualTo(Map.of("meeting", 1));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = ((List<Map<String, Object>>) frame.get("agents")).get(0);
+        assertThat(row.get("username")).isEqualTo("agent1003");
+        assertThat(row.get("state")).isEqualTo("ready");
+        assertThat(row.get("partlyPaused")).isEqualTo(true);
+        assertThat(row.get("pausedQueues")).isEqualTo(Map.of("gas", "meeting"));
+    }
 }
