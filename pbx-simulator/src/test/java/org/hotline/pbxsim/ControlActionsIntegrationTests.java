@@ -75,6 +75,10 @@ class ControlActionsIntegrationTests {
         String agentLeg = answeredBy("1001", call);
         assertThat(client.action("BlindTransfer", "Channel", agentLeg, "Context", "hotline-transfer", "Exten",
                 "q-gas").get("Response")).isEqualTo("Success");
+        AmiTestClient.Msg transfer = client.awaitMessage(m -> m.isEvent("BlindTransfer")
+                && agentLeg.equals(m.get("TransfererChannel")));
+        assertThat(transfer.get("Result")).isEqualTo("Success");
+        assertThat(transfer.get("Extension")).isEqualTo("q-gas");
         client.awaitMessage(m -> m.isEvent("QueueCallerJoin") && m.linkedTo(call.linkedid())
                 && "gas".equals(m.get("Queue")));
     }

@@ -114,8 +114,8 @@ public final class CallControl {
             // the target as TRANSFER_EXTEN: Asterisk then neither plays its transfer prompt nor collects digits
             setvar(channel, "TRANSFER_EXTEN", exten);
             try {
-                r = commands.confirm(AmiAction.of("Atxfer", f), Confirmations.attendedTransfer(channel, caller, exten,
-                        properties.transferContext()), commands.timeout());
+                r = commands.confirm(AmiAction.of("Atxfer", f), Confirmations.attendedTransfer(channel, caller, exten),
+                        commands.timeout());
             } finally {
                 clear(channel, "TRANSFER_EXTEN");
             }

@@ -51,26 +51,25 @@ final class Confirmations {
     }
 
     /**
-     * Atxfer: the consultation leg {@code Local/<exten>@<context>-…} is created (Newchannel). Asterisk answers
-     * Success even where the call does not allow transfers (Queue without t, Dial without t/T) and then does
-     * nothing: no event at all, so the time-out is a refusal. An Unhold of the agent's leg before the consultation
-     * means Asterisk gave up on it (no such target).
+     * Atxfer: the consultation started, which on Asterisk 22 shows as the customer put on music and the agent's leg
+     * leaving the customer's bridge for the consultation's (then Asterisk dials {@code Local/<exten>@<context>}).
+     * Asterisk answers Success even where the call does not allow transfers (Queue without t, Dial without t/T) and
+     * then does nothing: no event at all, so the time-out is a refusal. An Unhold of the agent's leg before it left
+     * the bridge means Asterisk gave up on the transfer (no such target) and the customer is back.
      */
-    static Confirmation attendedTransfer(String agent, String caller, String exten, String context) {
-        String consult = "Local/" + exten + "@" + context + "-";
-        return new Base(Set.of("Newchannel", "Unhold", "Hangup"), "transfer") {
+    static Confirmation attendedTransfer(String agent, String caller, String exten) {
+        return new Base(Set.of("MusicOnHoldStart", "BridgeLeave", "Unhold", "Hangup"), "transfer") {
+            private boolean music = caller == null;
+            private boolean left;
+
             @Override
             public ControlResult on(AmiMessage e) {
                 String channel = e.get("Channel", "");
                 switch (e.eventName()) {
-                    case "Newchannel" -> {
-                        if (channel.startsWith(consult)) {
-                            return new ControlResult("consulting", "consulting " + exten
-                                    + ": hang up to complete the transfer", "Newchannel " + channel);
-                        }
-                    }
+                    case "MusicOnHoldStart" -> music |= channel.equals(caller);
+                    case "BridgeLeave" -> left |= channel.equals(agent);
                     case "Unhold" -> {
-                        if (agent.equals(channel)) {
+                        if (agent.equals(channel) && !left) {
                             throw ControlException.of(ControlException.Kind.REJECTED, "transfer-aborted",
                                     "the PBX gave up the attended transfer to " + exten + " (the customer is back)",
                                     "Unhold " + channel);
@@ -82,7 +81,9 @@ final class Confirmations {
                         }
                     }
                 }
-                return null;
+                return music && left ? new ControlResult("consulting", "consulting " + exten
+                        + ": hang up to complete the transfer", "BridgeLeave " + agent
+                        + (caller == null ? "" : ", MusicOnHoldStart " + caller)) : null;
             }
 
             @Override

@@ -181,11 +181,14 @@ class CallControlTests {
     void attendedTransferNamesTheTargetInTransferExtenAndIsDoneWhenTheConsultationLegAppears() {
         successThen("Atxfer", event("Event", "Hold", "Channel", AGENT),
                 event("Event", "Newchannel", "Channel", "Local/1002@hotline-transfer-00000004;1",
-                        "Context", "hotline-transfer", "Exten", "1002"));
+                        "Context", "hotline-transfer", "Exten", "1002"),
+                event("Event", "MusicOnHoldStart", "Channel", CALLER),
+                event("Event", "BridgeLeave", "Channel", AGENT, "BridgeUniqueid", "b-1"),
+                event("Event", "BridgeEnter", "Channel", AGENT, "BridgeUniqueid", "b-consult"));
         ControlResult r = control.transfer("agent1001", ControlTesting.CALL,
                 new TransferTarget(TransferTarget.Type.AGENT, "agent1002"), TransferKind.ATTENDED);
         assertThat(r.code()).isEqualTo("consulting");
-        assertThat(r.confirmedBy()).isEqualTo("Newchannel Local/1002@hotline-transfer-00000004;1");
+        assertThat(r.confirmedBy()).isEqualTo("BridgeLeave " + AGENT + ", MusicOnHoldStart " + CALLER);
         AmiMessage a = only("Atxfer");
         assertThat(a.get("Exten")).isEqualTo("1002");
         assertThat(a.get("Channel")).isEqualTo(AGENT);
@@ -212,7 +215,10 @@ class CallControlTests {
 
     @Test
     void anAttendedTransferAsteriskGivesUpBeforeConsultingIsRefused() {
-        successThen("Atxfer", event("Event", "Hold", "Channel", AGENT), event("Event", "Unhold", "Channel", AGENT));
+        // what Asterisk 22 sends when it cannot collect the target: hold and unhold, music on and off, no bridge change
+        successThen("Atxfer", event("Event", "Hold", "Channel", AGENT), event("Event", "Unhold", "Channel", AGENT),
+                event("Event", "MusicOnHoldStart", "Channel", CALLER),
+                event("Event", "MusicOnHoldStop", "Channel", CALLER));
         assertThatThrownBy(() -> control.transfer("agent1001", ControlTesting.CALL,
                 new TransferTarget(TransferTarget.Type.NUMBER, "95598123"), TransferKind.ATTENDED))
                 .isInstanceOfSatisfying(ControlException.class, failure(ControlException.Kind.REJECTED,

@@ -194,7 +194,9 @@ class CallControlLiveIntegrationTests extends LiveAsteriskTestBase {
 
         assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
         assertThat(a.code()).isEqualTo("consulting");
-        assertThat(a.body().path("confirmedBy").asText()).startsWith("Newchannel Local/1002@hotline-transfer-");
+        assertThat(a.body().path("confirmedBy").asText()).startsWith("BridgeLeave Local/1004@agents-");
+        awaitLab(e -> e.is("Newchannel") && call.linkedid().equals(e.get("Linkedid"))
+                && e.get("Channel").startsWith("Local/1002@hotline-transfer-"));
         // the consulted agent answers while the customer hears music
         awaitLab(e -> e.is("DialEnd") && call.linkedid().equals(e.get("Linkedid"))
                 && "ANSWER".equals(e.get("DialStatus")) && e.get("DestChannel").startsWith("Local/1002@agents-"));
