@@ -90,6 +90,19 @@ class ControlActionsIntegrationTests {
     }
 
     @Test
+    void showDialPlanListsATransferTargetOfTheShippedContextAndRefusesOneItLacks() {
+        AmiTestClient.Msg agent = client.action("ShowDialPlan", "Context", "hotline-transfer", "Extension", "1002");
+        assertThat(agent.get("Response")).isEqualTo("Success");
+        AmiTestClient.Msg done = client.awaitMessage(m -> m.isEvent("ShowDialPlanComplete")
+                && agent.get("ActionID").equals(m.get("ActionID")));
+        assertThat(done.get("ListItems")).isEqualTo("3");
+        assertThat(client.action("ShowDialPlan", "Context", "hotline-transfer", "Extension", "q-gas")
+                .get("Response")).isEqualTo("Success");
+        assertThat(client.action("ShowDialPlan", "Context", "hotline-transfer", "Extension", "9999")
+                .get("Message")).isEqualTo("Did not find extension 9999@hotline-transfer");
+    }
+
+    @Test
     void originateFromAnUnknownPhoneAnswersError() {
         AmiTestClient.Msg r = client.action("Originate", "Channel", "PJSIP/9999", "Context", "hotline-dial",
                 "Exten", "13800138000", "Priority", "1", "Async", "true");

@@ -144,6 +144,10 @@ public final class AmiCommands {
             return ControlException.of(ControlException.Kind.NO_SUCH_CALL, "call-gone",
                     "the call is gone (" + message + ")", message);
         }
+        if (m.contains("did not find extension")) {
+            return ControlException.of(ControlException.Kind.INVALID, "no-such-target",
+                    "the PBX has no such transfer target (" + message + ")", message);
+        }
         if (action.equalsIgnoreCase("Originate")) {
             return ControlException.of(ControlException.Kind.CONFLICT, "phone-offline",
                     "your phone is offline or unreachable (" + message + ")", message);

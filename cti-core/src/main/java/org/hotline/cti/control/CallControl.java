@@ -102,6 +102,11 @@ public final class CallControl {
         String channel = myChannel(username, callId);
         String exten = exten(target);
         String caller = tracker.get().callerChannel(callId(callId)).orElse(null);
+        // Asterisk transfers to an extension its context lacks with Result=Success, then hangs the customer up
+        Map<String, String> where = new LinkedHashMap<>();
+        where.put("Context", properties.transferContext());
+        where.put("Extension", exten);
+        commands.send(AmiAction.of("ShowDialPlan", where));
         Map<String, String> f = new LinkedHashMap<>();
         f.put("Channel", channel);
         f.put("Exten", exten);

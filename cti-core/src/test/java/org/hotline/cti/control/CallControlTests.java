@@ -35,7 +35,7 @@ class CallControlTests {
     void start() throws Exception {
         peer = new ScriptedAmiPeer();
         for (String action : new String[] {"Hangup", "BlindTransfer", "Atxfer", "Redirect", "Bridge", "Originate",
-                "Setvar"}) {
+                "Setvar", "ShowDialPlan"}) {
             peer.on(action, (a, c) -> c.write(ScriptedAmiPeer.response(a, "Success", "Message", "ok")));
         }
         connection = new AmiConnection(ControlTesting.ami(peer.port()), m -> { });
@@ -199,7 +199,21 @@ class CallControlTests {
         assertThat(setvars.get(0).get("Channel")).isEqualTo(AGENT);
         // cleared once the consultation runs, so a later *2 on the phone asks for its own target
         assertThat(setvars.get(1).get("Value")).isEmpty();
-        assertThat(actionNames()).containsExactly("Setvar", "Atxfer", "Setvar");
+        assertThat(actionNames()).containsExactly("ShowDialPlan", "Setvar", "Atxfer", "Setvar");
+        assertThat(only("ShowDialPlan").get("Extension")).isEqualTo("1002");
+    }
+
+    @Test
+    void aTransferToAnExtensionTheTransferContextLacksIsInvalidAndNotSent() {
+        // Asterisk would answer a BlindTransfer there with Result=Success and then hang the customer up
+        peer.on("ShowDialPlan", (a, c) -> c.write(ScriptedAmiPeer.response(a, "Error", "Message",
+                "Did not find extension 9999@hotline-transfer")));
+        assertThatThrownBy(() -> control.transfer("agent1001", ControlTesting.CALL,
+                new TransferTarget(TransferTarget.Type.AGENT, "9999"), TransferKind.BLIND))
+                .isInstanceOfSatisfying(ControlException.class, failure(ControlException.Kind.INVALID,
+                        "no-such-target", ControlException.Outcome.REFUSED));
+        assertThat(only("ShowDialPlan").get("Context")).isEqualTo("hotline-transfer");
+        assertThat(peer.actions("BlindTransfer")).isEmpty();
     }
 
     @Test

@@ -114,6 +114,7 @@ public final class ActionHandler {
             case "atxfer" -> callActions.atxfer(this, s, a);
             case "bridge" -> callActions.bridge(this, s, a);
             case "setvar" -> callActions.setvar(this, s, a);
+            case "showdialplan" -> callActions.showDialPlan(this, s, a);
             default -> unknown(s, a, name);
         }
     }

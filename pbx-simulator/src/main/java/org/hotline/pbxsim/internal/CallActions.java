@@ -100,6 +100,45 @@ final class CallActions {
     }
 
     /**
+     * ShowDialPlan of one extension of the shipped {@code hotline-transfer} context (4-digit agents, {@code q-<queue>},
+     * 5+ digit numbers): its priorities as a list, or Asterisk's error for an extension the context lacks. Other
+     * contexts are listed as empty.
+     */
+    void showDialPlan(ActionHandler h, AmiSession s, Action a) {
+        String id = a.actionId();
+        String context = a.get("Context", "");
+        String exten = a.get("Extension", "");
+        String pattern = null;
+        int priorities = 0;
+        if (!context.equals("hotline-transfer") || exten.isEmpty()) {
+            pattern = "";
+        } else if (exten.matches("[123][0-9]{3}")) {
+            pattern = "_[123]XXX";
+            priorities = 3;
+        } else if (exten.matches("q-.+")) {
+            pattern = "_q-.";
+            priorities = 2;
+        } else if (exten.matches("[0-9]{5,}")) {
+            pattern = "_XXXXX.";
+            priorities = 3;
+        }
+        if (pattern == null) {
+            h.error(s, id, "Did not find extension " + exten + "@" + context);
+            return;
+        }
+        List<Frame> out = new ArrayList<>();
+        out.add(Frame.response("Success", id).add("EventList", "start").add("Message", "DialPlan list will follow"));
+        for (int p = 1; p <= priorities; p++) {
+            out.add(Frame.bare("ListDialplan").actionId(id).add("Context", context).add("Extension", pattern)
+                    .add("Priority", p).add("Registrar", "pbx_config"));
+        }
+        out.add(Frame.bare("ShowDialPlanComplete").actionId(id).add("EventList", "Complete")
+                .add("ListItems", priorities).add("ListExtensions", priorities > 0 ? 1 : 0)
+                .add("ListPriorities", priorities).add("ListContexts", 1));
+        h.reply(s, Frame.concat(out));
+    }
+
+    /**
      * Setvar of a channel variable ({@code HOTLINE_HELD_PEER}, {@code TRANSFER_EXTEN}) with its VarSet event, or of a
      * global without Channel; a channel that does not exist is an error, as in Asterisk.
      */

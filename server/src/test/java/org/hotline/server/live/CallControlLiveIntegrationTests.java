@@ -183,6 +183,21 @@ class CallControlLiveIntegrationTests extends LiveAsteriskTestBase {
         assertThat(call.up()).isTrue();
     }
 
+    @Test
+    void aTransferToAnExtensionThePbxLacksIsRefusedAndTheCustomerStaysWithTheAgent() {
+        LabPbx.LabCall call = answeredQueueCall("13800138014");
+
+        Answer a = post("/api/control/transfer", Map.of("callId", call.linkedid(), "target", "9999",
+                "targetType", "agent", "kind", "blind"));
+
+        // Asterisk itself would answer this BlindTransfer with Result=Success and hang the customer up
+        assertThat(a.status()).as(a.body().toString()).isEqualTo(400);
+        assertThat(a.code()).isEqualTo("no-such-target");
+        assertThat(a.body().path("detail").asText()).isEqualTo("Did not find extension 9999@hotline-transfer");
+        assertThat(call.up()).isTrue();
+        assertThat(channels()).anyMatch(c -> c.startsWith("Local/1004@agents-"));
+    }
+
     // ------------------------------------------------------------------ attended transfers
 
     @Test
