@@ -59,7 +59,8 @@ public final class AmiCommands {
         LinkedBlockingQueue<AmiMessage> seen = new LinkedBlockingQueue<>();
         // the tap runs on the AMI reader: it only filters by name and queues, the deciding happens here
         try (AutoCloseable tap = connection.tap(e -> {
-            if (names.contains(e.eventName())) {
+            String name = e.eventName();
+            if (name != null && names.contains(name)) {
                 seen.add(e);
             }
         })) {

@@ -14,7 +14,7 @@ public interface Confirmation {
     /** The event names worth looking at; others are dropped on the AMI reader thread before queuing. */
     Set<String> events();
 
-    /** Asterisk accepted the action with {@code response} (its ActionID ties later events such as OriginateResponse). */
+    /** Asterisk accepted the action with {@code response}, whose ActionID ties later events (OriginateResponse). */
     default void accepted(AmiMessage response) {
     }
 
