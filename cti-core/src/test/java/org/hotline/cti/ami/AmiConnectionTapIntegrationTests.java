@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Event taps: every event after login reaches a tap, in wire order, whatever a failing tap does, until it is closed. */
+/** Event taps: every event after login reaches a tap in wire order, whatever another tap does, until it is closed. */
 class AmiConnectionTapIntegrationTests extends ScriptedPeerTestSupport {
 
     @Test

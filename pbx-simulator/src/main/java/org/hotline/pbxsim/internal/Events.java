@@ -248,7 +248,7 @@ final class Events {
         sim.emit(f);
     }
 
-    /** OriginateResponse Failure of an originate whose channel never came up: no channel, Uniqueid {@code <unknown>}. */
+    /** OriginateResponse Failure of an originate whose channel never came up (Uniqueid {@code <unknown>}). */
     void originateFailure(String actionId, String channel, String context, String exten, int reason) {
         sim.emit(event("OriginateResponse", CALL).add("ActionID", actionId).add("Response", "Failure")
                 .add("Channel", channel).add("Context", context).add("Exten", exten).add("Reason", reason)
