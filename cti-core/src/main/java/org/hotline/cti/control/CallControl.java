@@ -137,8 +137,6 @@ public final class CallControl {
     public ControlResult hold(String username, String callId) {
         String mine = myChannel(username, callId);
         String caller = callerChannel(callId);
-        setvar(caller, "HOTLINE_HELD_PEER", mine);
-        setvar(mine, "HOTLINE_HELD_PEER", caller);
         Map<String, String> f = new LinkedHashMap<>();
         f.put("Channel", caller);
         f.put("Context", properties.holdContext());
@@ -149,6 +147,8 @@ public final class CallControl {
         f.put("ExtraExten", "wait");
         f.put("ExtraPriority", "1");
         try {
+            setvar(caller, "HOTLINE_HELD_PEER", mine);
+            setvar(mine, "HOTLINE_HELD_PEER", caller);
             return commands.confirm(AmiAction.of("Redirect", f), Confirmations.hold(mine, caller,
                     properties.holdContext()), commands.timeout());
         } catch (ControlException e) {

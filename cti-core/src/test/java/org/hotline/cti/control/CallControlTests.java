@@ -294,6 +294,20 @@ class CallControlTests {
     }
 
     @Test
+    void aHoldWhoseAgentLegVanishedAfterTheCustomersSetvarClearsTheCustomersHeldPeerAgain() {
+        peer.on("Setvar", (a, c) -> c.write(AGENT.equals(a.get("Channel"))
+                ? ScriptedAmiPeer.response(a, "Error", "Message", "No such channel")
+                : ScriptedAmiPeer.response(a, "Success", "Message", "Variable Set")));
+        assertThatThrownBy(() -> control.hold("agent1001", ControlTesting.CALL))
+                .isInstanceOfSatisfying(ControlException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ControlException.Kind.NO_SUCH_CALL));
+        List<AmiMessage> toCustomer = peer.actions("Setvar").stream()
+                .filter(s -> CALLER.equals(s.get("Channel"))).toList();
+        assertThat(toCustomer).extracting(s -> s.get("Value")).containsExactly(AGENT, "");
+        assertThat(peer.actions("Redirect")).isEmpty();
+    }
+
+    @Test
     void unholdClearsTheHeldPeersFirstAndIsDoneWhenBothLegsEnterTheSameBridge() {
         successThen("Bridge", event("Event", "BridgeCreate", "BridgeUniqueid", "b-2"),
                 event("Event", "BridgeEnter", "Channel", AGENT, "BridgeUniqueid", "b-2"),
