@@ -20,9 +20,22 @@
       'xfer.blind': '直接转接', 'xfer.attended': '咨询转接', 'xfer.go': '转接', 'xfer.cancel': '取消',
       'xfer.target': '转接目标',
       'ok.login': '已签入', 'ok.logout': '已签出', 'ok.ready': '已就绪', 'ok.pause': '已置忙: {r}',
-      'ok.finish': '整理结束', 'ok.extend': '整理已延长', 'ok.dial': '正在呼叫 {n}: 请接起话机',
+      'ok.finish': '整理结束', 'ok.extend': '整理已延长', 'ok.dial': '您已接起话机, 正在呼叫 {n}',
       'ok.hangup': '已挂断', 'ok.hold': '客户已保持', 'ok.unhold': '已取回通话', 'ok.transfer': '已转接至 {t}',
-      'err.prefix': '操作失败: ', 'lang.switch': 'English',
+      'ok.consulting': '正在咨询 {t}: 客户听保持音乐, 挂机即完成转接', 'ok.dialling': '正在振铃您的话机, 请接起后呼叫 {n}',
+      'err.prefix': '操作失败: ', 'out.refused': '未执行: ', 'out.failed': '执行失败: ', 'out.timed-out': '未确认(超时): ',
+      'err.invalid': '输入有误: {m}', 'err.not-your-call': '这通电话不在您的话机上',
+      'err.call-gone': '通话已不存在', 'err.call-ended': '通话已结束, 操作未完成',
+      'err.phone-offline': '您的话机离线或无法接通', 'err.phone-busy': '您的话机忙',
+      'err.phone-no-answer': '您的话机振铃未接听', 'err.phone-declined': '您的话机拒接了呼叫',
+      'err.phone-on-call': '您的话机正在通话中',
+      'err.transfer-not-allowed': '交换机未开始咨询转接: 该通话不允许转接', 'err.transfer-aborted': '交换机放弃了咨询转接, 客户已回到您这里',
+      'err.transfer-failed': '交换机未能转接该通话', 'err.no-such-target': '交换机上没有这个转接目标', 'err.pbx-refused': '交换机拒绝了操作: {d}',
+      'err.pbx-unexpected': '交换机的应答无法识别: {d}', 'err.pbx-unavailable': '交换机未连接, 请稍后再试',
+      'err.pbx-no-response': '交换机未及时应答, 操作可能仍会执行, 请留意话机',
+      'err.not-confirmed': '交换机已受理但未及时确认, 操作可能仍会执行, 请留意话机',
+      'err.conflict': '当前状态下无法执行: {d}',
+      'lang.switch': 'English',
       'help.title': '快捷键', 'help.keys': 'F2 就绪 · F3 置忙 · F4 挂断 · F6 外呼号码 · F7 转接 · Esc 关闭对话框',
       'forced': '班长已将您置为: {s}'
     },
@@ -39,9 +52,25 @@
       'xfer.number': 'Outside number', 'xfer.blind': 'Blind', 'xfer.attended': 'Attended', 'xfer.go': 'Transfer',
       'xfer.cancel': 'Cancel', 'xfer.target': 'Target',
       'ok.login': 'Logged in', 'ok.logout': 'Logged out', 'ok.ready': 'Ready', 'ok.pause': 'Paused: {r}',
-      'ok.finish': 'Wrap-up finished', 'ok.extend': 'Wrap-up extended', 'ok.dial': 'Calling {n}: pick up your phone',
+      'ok.finish': 'Wrap-up finished', 'ok.extend': 'Wrap-up extended', 'ok.dial': 'You picked up: calling {n}',
       'ok.hangup': 'Hung up', 'ok.hold': 'Customer on hold', 'ok.unhold': 'Call resumed',
-      'ok.transfer': 'Transferred to {t}', 'err.prefix': 'Failed: ', 'lang.switch': '中文',
+      'ok.transfer': 'Transferred to {t}', 'ok.consulting': 'Consulting {t}: the customer hears music; hang up to complete',
+      'ok.dialling': 'Ringing your phone: pick up to call {n}',
+      'err.prefix': 'Failed: ', 'out.refused': 'Not done: ', 'out.failed': 'Failed: ', 'out.timed-out': 'Not confirmed (timeout): ',
+      'err.invalid': 'Invalid input: {m}', 'err.not-your-call': 'This call is not on your phone',
+      'err.call-gone': 'The call no longer exists', 'err.call-ended': 'The call ended; the command did not complete',
+      'err.phone-offline': 'Your phone is offline or unreachable', 'err.phone-busy': 'Your phone is busy',
+      'err.phone-no-answer': 'Your phone rang but was not answered', 'err.phone-declined': 'Your phone declined the call',
+      'err.phone-on-call': 'Your phone is on a call',
+      'err.transfer-not-allowed': 'The PBX did not start the consultation: this call does not allow transfers',
+      'err.transfer-aborted': 'The PBX gave up the attended transfer; the customer is back with you',
+      'err.transfer-failed': 'The PBX could not transfer the call', 'err.no-such-target': 'The PBX has no such transfer target', 'err.pbx-refused': 'The PBX refused: {d}',
+      'err.pbx-unexpected': 'The PBX gave an answer Hotline does not understand: {d}',
+      'err.pbx-unavailable': 'The PBX is not connected; try again shortly',
+      'err.pbx-no-response': 'The PBX did not answer in time; it may still happen, watch your phone',
+      'err.not-confirmed': 'The PBX accepted but did not confirm in time; it may still happen, watch your phone',
+      'err.conflict': 'Not possible now: {d}',
+      'lang.switch': '中文',
       'help.title': 'Shortcuts', 'help.keys': 'F2 ready · F3 pause · F4 hang up · F6 dial box · F7 transfer · Esc closes',
       'forced': 'Your supervisor set you to: {s}'
     }
@@ -69,14 +98,26 @@
     setTimeout(() => n.remove(), error ? 8000 : 4000);
   }
 
+  // A failed command in the agent's language: refused / failed / not confirmed, then the reason by its code (the
+  // server's English message only when the page has no translation for the code).
+  function failure(e) {
+    const d = e.data || {};
+    const key = d.code ? 'err.' + d.code : null;
+    const reason = key && t(key) !== key ? t(key, {d: d.detail || d.message || '', m: d.message || ''}) : e.message;
+    const prefix = d.outcome && t('out.' + d.outcome) !== 'out.' + d.outcome ? t('out.' + d.outcome) : t('err.prefix');
+    return prefix + reason;
+  }
+
   async function run(method, url, body, okKey, params) {
     try {
       const data = await Hotline.api(method, url, body);
       if (data && data.state) render(data);
-      if (okKey) toast(t(okKey, params));
+      // an attended transfer is done when the consultation started, not when the customer moved
+      const key = data && data.code === 'consulting' ? 'ok.consulting' : okKey;
+      if (key) toast(t(key, params));
       return data;
     } catch (e) {
-      toast(t('err.prefix') + e.message, true);
+      toast(failure(e), true);
       return null;
     }
   }
@@ -231,7 +272,8 @@
     dial.addEventListener('submit', (e) => {
       e.preventDefault();
       const n = ui.dialNumber.value.trim();
-      if (n) run('POST', '/api/control/dial', {number: n}, 'ok.dial', {n});
+      // the server answers once the agent picked up (or why not): say at once that the phone is ringing
+      if (n) { toast(t('ok.dialling', {n})); run('POST', '/api/control/dial', {number: n}, 'ok.dial', {n}); }
     });
 
     const tools = root.appendChild(el('div', 'ctl-group ctl-tools'));

@@ -94,6 +94,10 @@ class ControlActionsIntegrationTests {
         String agentLeg = answeredBy("1001", call);
         assertThat(client.action("BlindTransfer", "Channel", agentLeg, "Context", "hotline-transfer", "Exten",
                 "q-gas").get("Response")).isEqualTo("Success");
+        AmiTestClient.Msg transfer = client.awaitMessage(m -> m.isEvent("BlindTransfer")
+                && agentLeg.equals(m.get("TransfererChannel")));
+        assertThat(transfer.get("Result")).isEqualTo("Success");
+        assertThat(transfer.get("Extension")).isEqualTo("q-gas");
         client.awaitMessage(m -> m.isEvent("QueueCallerJoin") && m.linkedTo(call.linkedid())
                 && "gas".equals(m.get("Queue")));
     }
@@ -102,6 +106,19 @@ class ControlActionsIntegrationTests {
     void blindTransferOfAChannelThatIsNotATalkingAgentLegFails() {
         assertThat(client.action("BlindTransfer", "Channel", "Local/1001@agents-0000ffff;1", "Exten", "1002")
                 .get("Message")).isEqualTo("No such channel");
+    }
+
+    @Test
+    void showDialPlanListsATransferTargetOfTheShippedContextAndRefusesOneItLacks() {
+        AmiTestClient.Msg agent = client.action("ShowDialPlan", "Context", "hotline-transfer", "Extension", "1002");
+        assertThat(agent.get("Response")).isEqualTo("Success");
+        AmiTestClient.Msg done = client.awaitMessage(m -> m.isEvent("ShowDialPlanComplete")
+                && agent.get("ActionID").equals(m.get("ActionID")));
+        assertThat(done.get("ListItems")).isEqualTo("3");
+        assertThat(client.action("ShowDialPlan", "Context", "hotline-transfer", "Extension", "q-gas")
+                .get("Response")).isEqualTo("Success");
+        assertThat(client.action("ShowDialPlan", "Context", "hotline-transfer", "Extension", "9999")
+                .get("Message")).isEqualTo("Did not find extension 9999@hotline-transfer");
     }
 
     @Test

@@ -73,15 +73,26 @@ class DeskActionsIntegrationTests {
     }
 
     @Test
-    void clickToDialFromAPjsipInterfaceRingsThatAgentAndAnOfflineOrUnknownPhoneAnswersError() {
+    void clickToDialFromAPjsipInterfaceRingsThatAgentAndAnOfflineOrBusyPhoneFailsInItsOriginateResponse() {
         assertThat(originate("PJSIP/1002", "02788886666").get("Response")).isEqualTo("Success");
         client.awaitMessage(m -> m.isEvent("DialBegin") && m.get("DestChannel").startsWith("Local/1002@agents-"));
 
         pbx.phoneOnline("1003", false);
-        assertThat(originate("Local/1003@agents", "13800138000").get("Message")).isEqualTo("Originate failed");
+        // Async: Asterisk 22 queues the originate, and only its OriginateResponse says the phone was unreachable
+        AmiTestClient.Msg offline = originate("Local/1003@agents", "13800138000");
+        assertThat(offline.get("Response")).isEqualTo("Success");
+        AmiTestClient.Msg failed = client.awaitMessage(m -> m.isEvent("OriginateResponse")
+                && offline.get("ActionID").equals(m.get("ActionID")));
+        assertThat(failed.get("Response")).isEqualTo("Failure");
+        assertThat(failed.get("Reason")).isEqualTo("0");
         assertThat(originate("PJSIP/9999", "13800138000").get("Response")).isEqualTo("Error");
         pbx.phoneOnline("1003", true);
         assertThat(originate("Local/1003@agents", "13800138000").get("Response")).isEqualTo("Success");
+
+        AmiTestClient.Msg busy = originate("Local/1002@agents", "13800138000");
+        assertThat(busy.get("Response")).isEqualTo("Success");
+        assertThat(client.awaitMessage(m -> m.isEvent("OriginateResponse")
+                && busy.get("ActionID").equals(m.get("ActionID"))).get("Reason")).isEqualTo("5");
     }
 
     @Test
@@ -165,14 +176,40 @@ class DeskActionsIntegrationTests {
     }
 
     @Test
-    void attendedTransferToABusyOrUnknownExtensionFailsAndTheCallGoesOn() {
+    void attendedTransferToABusyOrUnknownExtensionIsAcceptedThenGivenUpAndTheCallGoesOn() {
         CallHandle call = talkingWith1001();
         String agent = agentLeg(call);
-        assertThat(client.action("Atxfer", "Channel", agent, "Exten", "1001").get("Response")).isEqualTo("Error");
-        assertThat(client.action("Atxfer", "Channel", agent, "Exten", "4711").get("Response")).isEqualTo("Error");
+        // as Asterisk 22: Success, then a consultation the busy target refuses (the agent leaves and re-enters)
+        AmiTestClient.Msg self = client.action("Atxfer", "Channel", agent, "Exten", "1001");
+        assertThat(self.get("Response")).isEqualTo("Success");
+        AmiTestClient.Msg left = client.awaitMessage(m -> m.isEvent("BridgeLeave") && agent.equals(m.get("Channel")));
+        client.awaitMessage(m -> m.isEvent("Unhold") && agent.equals(m.get("Channel")));
+        assertThat(messagesAfter(left)).anyMatch(m -> m.isEvent("BridgeEnter") && agent.equals(m.get("Channel"))
+                && left.get("BridgeUniqueid").equals(m.get("BridgeUniqueid")));
+        // no such target: Hold and Unhold, and the agent's leg never leaves the bridge
+        int mark = client.messages().size();
+        AmiTestClient.Msg unknown = client.action("Atxfer", "Channel", agent, "Exten", "4711");
+        assertThat(unknown.get("Response")).isEqualTo("Success");
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.messages().subList(mark, client.messages().size())
+                .stream().anyMatch(m -> m.isEvent("Unhold") && agent.equals(m.get("Channel"))));
+        assertThat(client.messages().subList(mark, client.messages().size()))
+                .anyMatch(m -> m.isEvent("Hold") && agent.equals(m.get("Channel")))
+                .noneMatch(m -> m.isEvent("BridgeLeave") && agent.equals(m.get("Channel")));
         assertThat(client.action("Atxfer", "Channel", "Local/1001@agents-0000ffff;1", "Exten", "1002")
-                .get("Message")).isEqualTo("No such channel");
+                .get("Message")).isEqualTo("Channel specified does not exist");
         assertThat(call.ended()).isNotDone();
+    }
+
+    @Test
+    void setvarSetsAChannelVariableWithItsVarSetAndRefusesAChannelThatDoesNotExist() {
+        CallHandle call = talkingWith1001();
+        String agent = agentLeg(call);
+        assertThat(client.action("Setvar", "Channel", agent, "Variable", "HOTLINE_HELD_PEER", "Value",
+                call.callerChannel()).get("Response")).isEqualTo("Success");
+        client.awaitMessage(m -> m.isEvent("VarSet") && agent.equals(m.get("Channel"))
+                && "HOTLINE_HELD_PEER".equals(m.get("Variable")) && call.callerChannel().equals(m.get("Value")));
+        assertThat(client.action("Setvar", "Channel", "Local/1001@agents-0000ffff;1", "Variable", "X", "Value", "1")
+                .get("Message")).isEqualTo("No such channel");
     }
 
     private List<AmiTestClient.Msg> messagesAfter(AmiTestClient.Msg m) {

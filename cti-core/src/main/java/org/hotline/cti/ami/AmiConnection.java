@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.hotline.cti.ami.internal.AmiFrameDecoder;
 import org.hotline.cti.ami.internal.AmiMetrics;
 import org.hotline.cti.ami.internal.AmiSession;
@@ -53,6 +55,7 @@ public final class AmiConnection implements AutoCloseable {
     private final LogLimiter connectFailureLog = new LogLimiter(60_000, 1);
     private final Object lock = new Object();
     private final Callbacks callbacks = new Callbacks();
+    private final List<Consumer<AmiMessage>> taps = new CopyOnWriteArrayList<>();
 
     private volatile AmiConnectionState state = AmiConnectionState.DISCONNECTED;
     private volatile String lastError = "not started";
@@ -159,6 +162,17 @@ public final class AmiConnection implements AutoCloseable {
                     + " not sent: state " + st + (lastError == null ? "" : " (" + lastError + ")")));
         }
         return s.send(action, properties.actionTimeout());
+    }
+
+    /**
+     * Also hands every event read after login to {@code tap}, on the I/O thread, in wire order with the responses
+     * and before the listener gets it: for confirming a command by the events it causes. The tap must be quick and
+     * never block or throw (it runs on the reader thread); closing the returned handle removes it.
+     */
+    public AutoCloseable tap(Consumer<AmiMessage> tap) {
+        Objects.requireNonNull(tap, "tap");
+        taps.add(tap);
+        return () -> taps.remove(tap);
     }
 
     /** Sends an action with these fields in the map's order; see {@link #sendAction(AmiAction)}. */
@@ -310,6 +324,18 @@ public final class AmiConnection implements AutoCloseable {
         @Override
         public void badInput() {
             badInput.incrementAndGet();
+        }
+
+        @Override
+        public void eventRead(AmiMessage event) {
+            for (Consumer<AmiMessage> tap : taps) {
+                try {
+                    tap.accept(event);
+                } catch (RuntimeException e) {
+                    // a broken tap must not stop the reader: the frame still reaches the listener
+                    log.warn("AMI event tap failed on {}: {}", event.eventName(), e.toString());
+                }
+            }
         }
     }
 }

@@ -113,6 +113,8 @@ public final class ActionHandler {
             case "blindtransfer" -> callActions.blindTransfer(this, s, a);
             case "atxfer" -> callActions.atxfer(this, s, a);
             case "bridge" -> callActions.bridge(this, s, a);
+            case "setvar" -> callActions.setvar(this, s, a);
+            case "showdialplan" -> callActions.showDialPlan(this, s, a);
             default -> unknown(s, a, name);
         }
     }

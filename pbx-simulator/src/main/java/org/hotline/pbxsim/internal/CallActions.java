@@ -88,12 +88,80 @@ final class CallActions {
             h.error(s, a.actionId(), "Originate failed");
             return;
         }
-        // the channel is requested before Async returns: a phone that cannot be reached fails the action itself
-        if (engine.clickToDial.originate(ext, context, number, a.actionId(), vars, () ->
-                h.success(s, a.actionId(), "Originate successfully queued"))) {
+        // Async: Asterisk queues the originate at once; a phone that is offline (Reason 0) or busy (Reason 5) shows
+        // only in the OriginateResponse that follows, as on Asterisk 22
+        h.success(s, a.actionId(), "Originate successfully queued");
+        int refusal = engine.clickToDial.refusal(ext);
+        if (refusal >= 0) {
+            ev.originateFailure(a.actionId(), a.get("Channel", ""), context, exten, refusal);
             return;
         }
-        h.error(s, a.actionId(), "Originate failed");
+        engine.clickToDial.originate(ext, context, number, a.actionId(), vars);
+    }
+
+    /**
+     * ShowDialPlan of one extension of the shipped {@code hotline-transfer} context (4-digit agents, {@code q-<queue>},
+     * 5+ digit numbers): its priorities as a list, or Asterisk's error for an extension the context lacks. Other
+     * contexts are listed as empty.
+     */
+    void showDialPlan(ActionHandler h, AmiSession s, Action a) {
+        String id = a.actionId();
+        String context = a.get("Context", "");
+        String exten = a.get("Extension", "");
+        String pattern = null;
+        int priorities = 0;
+        if (!context.equals("hotline-transfer") || exten.isEmpty()) {
+            pattern = "";
+        } else if (exten.matches("[123][0-9]{3}")) {
+            pattern = "_[123]XXX";
+            priorities = 3;
+        } else if (exten.matches("q-.+")) {
+            pattern = "_q-.";
+            priorities = 2;
+        } else if (exten.matches("[0-9]{5,}")) {
+            pattern = "_XXXXX.";
+            priorities = 3;
+        }
+        if (pattern == null) {
+            h.error(s, id, "Did not find extension " + exten + "@" + context);
+            return;
+        }
+        List<Frame> out = new ArrayList<>();
+        out.add(Frame.response("Success", id).add("EventList", "start").add("Message", "DialPlan list will follow"));
+        for (int p = 1; p <= priorities; p++) {
+            out.add(Frame.bare("ListDialplan").actionId(id).add("Context", context).add("Extension", pattern)
+                    .add("Priority", p).add("Registrar", "pbx_config"));
+        }
+        out.add(Frame.bare("ShowDialPlanComplete").actionId(id).add("EventList", "Complete")
+                .add("ListItems", priorities).add("ListExtensions", priorities > 0 ? 1 : 0)
+                .add("ListPriorities", priorities).add("ListContexts", 1));
+        h.reply(s, Frame.concat(out));
+    }
+
+    /**
+     * Setvar of a channel variable ({@code HOTLINE_HELD_PEER}, {@code TRANSFER_EXTEN}) with its VarSet event, or of a
+     * global without Channel; a channel that does not exist is an error, as in Asterisk.
+     */
+    void setvar(ActionHandler h, AmiSession s, Action a) {
+        String id = a.actionId();
+        String name = a.get("Variable", "");
+        String value = a.get("Value", "");
+        String channel = a.get("Channel", "");
+        if (name.isEmpty()) {
+            h.error(s, id, "No variable specified");
+            return;
+        }
+        if (channel.isEmpty()) {
+            h.success(s, id, "Variable Set");
+            return;
+        }
+        SimChannel c = sim.channels.get(channel);
+        if (c == null) {
+            h.error(s, id, "No such channel");
+            return;
+        }
+        h.success(s, id, "Variable Set");
+        ev.varSet(c, name, value);
     }
 
     private static long seconds(String v, long fallback) {
@@ -234,6 +302,8 @@ final class CallActions {
             h.success(s, id, "Transfer succeeded");
             engine.sync(call);
             call.cancelTimer();
+            ev.unhold(call.a1);
+            ev.blindTransfer(call.a1, call.c2, call.bridge, a.get("Context", "transfer"), exten);
             engine.transfers.redirect(call, a.get("Context", "transfer"), exten, target);
         } else if (exten.matches("[0-9]{4}")) {
             h.success(s, id, "Transfer succeeded");
@@ -301,25 +371,33 @@ final class CallActions {
         engine.holds.unhold(call);
     }
 
-    /** Atxfer of an agent leg talking with a queue caller to another agent's 4-digit extension (ADR 0010). */
+    /**
+     * Atxfer as Asterisk 22 answers it: Success whenever the channel exists, then the transfer happens or not. A
+     * channel that is not a talking queue agent's leg gets nothing more (as a call without transfer rights); the
+     * consultation itself is in {@link HoldFlows#attendedTransfer}.
+     */
     void atxfer(ActionHandler h, AmiSession s, Action a) {
         String id = a.actionId();
         String channel = a.get("Channel", "");
-        if (!sim.channels.containsKey(channel)) {
-            h.error(s, id, "No such channel");
-            return;
-        }
-        Call call = engine.findByChannel(channel);
         String exten = a.get("Exten", "");
-        if (call == null || call.phase != Call.Phase.TALKING || call.a1 == null || call.member == null
-                || !channel.equals(call.a1.name()) || !exten.matches("[0-9]{4}")) {
-            h.error(s, id, "Atxfer failed");
+        if (channel.isEmpty()) {
+            h.error(s, id, "No channel specified");
             return;
         }
-        if (!engine.holds.attendedTransfer(call, exten)) {
-            h.error(s, id, "Atxfer failed: " + exten + " is unavailable");
+        if (exten.isEmpty()) {
+            h.error(s, id, "No extension specified");
+            return;
+        }
+        if (!sim.channels.containsKey(channel)) {
+            h.error(s, id, "Channel specified does not exist");
             return;
         }
         h.success(s, id, "Atxfer successfully queued");
+        Call call = engine.findByChannel(channel);
+        if (call == null || call.phase != Call.Phase.TALKING || call.a1 == null || call.member == null
+                || !channel.equals(call.a1.name())) {
+            return;
+        }
+        engine.holds.attendedTransfer(call, exten);
     }
 }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * Click-to-dial as Hotline sends it (ADR 0010): Originate of an agent's interface into the dial context. The
  * agent's phone rings and auto-answers after a second (the lab's agents are dialplan, not phones), then the context
  * dials the number over the trunk, which answers after two seconds and stays until either side hangs up. An
- * interface that is not a lab agent, a phone set offline, or a phone already busy answers Error, as Asterisk does
- * when the device is unavailable.
+ * interface that is not a lab agent answers Error; a phone set offline or already busy is accepted and then fails
+ * in its OriginateResponse (Reason 0 or 5), as Asterisk 22 answers an Async Originate.
  */
 final class ClickToDial {
 
@@ -89,14 +89,18 @@ final class ClickToDial {
         return "Local/" + ext + "@agents/n";
     }
 
-    /** Starts the dial; false when the phone cannot be rung (offline or busy). */
-    boolean originate(String ext, String context, String number, String actionId, Map<String, String> variables,
-            Runnable accepted) {
+    /** Why the phone cannot be rung as OriginateResponse's Reason: 0 offline, 5 busy; -1 when it can. */
+    int refusal(String ext) {
         AgentDevice device = sim.devices.get(iface(ext));
-        if (offline.contains(ext) || device.call != null || device.status != AgentDevice.NOT_INUSE) {
-            return false;
+        if (offline.contains(ext)) {
+            return 0;
         }
-        accepted.run();
+        return device.call != null || device.status != AgentDevice.NOT_INUSE ? 5 : -1;
+    }
+
+    /** Starts the dial of a phone that {@link #refusal} found free. */
+    void originate(String ext, String context, String number, String actionId, Map<String, String> variables) {
+        AgentDevice device = sim.devices.get(iface(ext));
         Dial d = new Dial(actionId, ext, number, context, device);
         live.add(d);
         long now = sim.clock.simNanos();
@@ -121,7 +125,6 @@ final class ClickToDial {
         ev.dialBegin(null, a1, ext + "@agents");
         dialplan.ringAgentDialplan(a1, a2, ext, device, number, true, 1);
         d.timer = sim.schedule(AGENT_ANSWER, () -> agentAnswers(d));
-        return true;
     }
 
     private void agentAnswers(Dial d) {

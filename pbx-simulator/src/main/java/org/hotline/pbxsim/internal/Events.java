@@ -248,6 +248,13 @@ final class Events {
         sim.emit(f);
     }
 
+    /** OriginateResponse Failure of an originate whose channel never came up (Uniqueid {@code <unknown>}). */
+    void originateFailure(String actionId, String channel, String context, String exten, int reason) {
+        sim.emit(event("OriginateResponse", CALL).add("ActionID", actionId).add("Response", "Failure")
+                .add("Channel", channel).add("Context", context).add("Exten", exten).add("Reason", reason)
+                .add("Uniqueid", "<unknown>").add("CallerIDNum", "<unknown>").add("CallerIDName", "<unknown>"));
+    }
+
     void blindTransfer(SimChannel transferer, SimChannel transferee, Bridge b, String context, String exten) {
         Frame f = event("BlindTransfer", CALL).add("Result", "Success");
         transferer.writeBlock(f, "Transferer", vars);

@@ -92,18 +92,38 @@ final class HoldFlows {
 
     /**
      * Atxfer: the transferer leaves the caller's bridge (which holds the caller on music) and dials the target's
-     * phone; the target answering bridges the two for the consultation. Returns false when the target cannot ring.
+     * phone; the target answering bridges the two for the consultation. A target that does not exist or is busy
+     * gets Asterisk's events for an abandoned or refused consultation, and the call goes on as before.
      */
-    boolean attendedTransfer(Call call, String target) {
-        AgentDevice device = sim.devices.get("Local/" + target + "@agents/n");
-        if (device == null || device.call != null || device.status != AgentDevice.NOT_INUSE
-                || target.equals(call.member.extension)) {
-            return false;
-        }
+    void attendedTransfer(Call call, String target) {
+        AgentDevice device = target.matches("[0-9]{4}") ? sim.devices.get("Local/" + target + "@agents/n") : null;
         engine.sync(call);
-        call.cancelTimer();
         SimChannel c2 = call.c2;
         SimChannel a1 = call.a1;
+        if (device == null) {
+            // no such target in the transfer context: Asterisk gives up before consulting (Asterisk 22's order)
+            ev.hold(a1);
+            ev.unhold(a1);
+            ev.musicOnHoldStart(c2);
+            ev.musicOnHoldStop(c2);
+            return;
+        }
+        if (device.call != null || device.status != AgentDevice.NOT_INUSE || target.equals(call.member.extension)) {
+            // the consultation starts and the busy target refuses it at once: the transferer is back with the caller
+            Bridge consult = Bridge.create();
+            ev.hold(a1);
+            ev.musicOnHoldStart(c2);
+            ev.bridgeCreate(consult);
+            ev.bridgeLeave(call.bridge, a1);
+            ev.bridgeEnter(consult, a1);
+            ev.bridgeLeave(consult, a1);
+            ev.bridgeEnter(call.bridge, a1);
+            ev.musicOnHoldStop(c2);
+            ev.unhold(a1);
+            ev.bridgeDestroy(consult);
+            return;
+        }
+        call.cancelTimer();
         ev.hold(a1);
         ev.varSet(a1, "BRIDGEPEER", "");
         ev.bridgeLeave(call.bridge, a1);
@@ -122,7 +142,6 @@ final class HoldFlows {
         device.call = call;
         call.phase = Call.Phase.CONSULT_RINGING;
         engine.after(call, ring, () -> consultAnswer(call));
-        return true;
     }
 
     /** The target answers the consultation: DialEnd ANSWER and a second bridge with the transferer. */

@@ -173,7 +173,7 @@ class AgentControlsBrowserIntegrationTests {
             browser.await(By.id("dial-number")).sendKeys("13800138000");
             browser.await(By.id("btn-dial")).click();
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.all(By.cssSelector(".toast-error")).stream()
-                    .anyMatch(e -> e.getText().contains("offline or unreachable")));
+                    .anyMatch(e -> e.getText().equals("未执行: 您的话机离线或无法接通")));
             browser.screenshot("agent-controls-dial-error");
         } finally {
             servers.simulator().phoneOnline("1002", true);
@@ -247,7 +247,9 @@ class AgentControlsBrowserIntegrationTests {
         browser.await(By.id("transfer-target")).sendKeys("2002");
         new Select(browser.await(By.id("transfer-kind"))).selectByValue("attended");
         browser.await(By.id("btn-transfer-go")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> toasts().stream().anyMatch(t -> t.equals("已转接至 2002")));
+        // an attended transfer is done when the consultation started: the toast says so, not "transferred"
+        await().atMost(Duration.ofSeconds(10)).until(() -> toasts().stream()
+                .anyMatch(t -> t.startsWith("正在咨询 2002")));
 
         // the consultation: agent 2002 answers while the customer hears music, agent 1004 is still on the call
         await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(id).map(c -> AgentInterface

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.cti.control.CallControl;
 import org.hotline.cti.control.ControlException;
+import org.hotline.cti.control.ControlResult;
 import org.hotline.cti.control.TransferKind;
 import org.hotline.cti.control.TransferTarget;
 import org.hotline.cti.presence.Presence;
@@ -81,34 +82,35 @@ class ControlController {
 
     @PostMapping("/dial")
     Map<String, String> dial(Principal me, @RequestBody(required = false) Map<String, String> body) {
-        calls.dial(me.getName(), field(body, "number"));
-        return Map.of("message", "dialling");
+        return done(calls.dial(me.getName(), field(body, "number")));
     }
 
     @PostMapping("/hangup")
     Map<String, String> hangup(Principal me, @RequestBody(required = false) Map<String, String> body) {
-        calls.hangup(me.getName(), field(body, "callId"));
-        return Map.of("message", "hung up");
+        return done(calls.hangup(me.getName(), field(body, "callId")));
     }
 
     @PostMapping("/transfer")
     Map<String, String> transfer(Principal me, @RequestBody(required = false) Map<String, String> body) {
         TransferTarget target = new TransferTarget(TransferTarget.Type.parse(optional(body, "targetType")),
                 field(body, "target"));
-        calls.transfer(me.getName(), field(body, "callId"), target, TransferKind.parse(optional(body, "kind")));
-        return Map.of("message", "transferred");
+        return done(calls.transfer(me.getName(), field(body, "callId"), target,
+                TransferKind.parse(optional(body, "kind"))));
     }
 
     @PostMapping("/hold")
     Map<String, String> hold(Principal me, @RequestBody(required = false) Map<String, String> body) {
-        calls.hold(me.getName(), field(body, "callId"));
-        return Map.of("message", "on hold");
+        return done(calls.hold(me.getName(), field(body, "callId")));
     }
 
     @PostMapping("/unhold")
     Map<String, String> unhold(Principal me, @RequestBody(required = false) Map<String, String> body) {
-        calls.unhold(me.getName(), field(body, "callId"));
-        return Map.of("message", "resumed");
+        return done(calls.unhold(me.getName(), field(body, "callId")));
+    }
+
+    /** A command the PBX confirmed: {@code outcome} done, what is now true, and the event that proved it. */
+    static Map<String, String> done(ControlResult r) {
+        return Map.of("outcome", "done", "code", r.code(), "message", r.message(), "confirmedBy", r.confirmedBy());
     }
 
     static ResponseEntity<String> json(String payload) {

@@ -8,7 +8,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Turns a failed command into {@code {"message": "…"}} with the status its kind maps to. */
+/**
+ * Turns a failed command into {@code {"outcome": "refused|failed|timed-out", "code": "…", "message": "…",
+ * "detail": "…"}} with the status its kind maps to; the desk page translates {@code code}.
+ */
 @RestControllerAdvice(assignableTypes = {ControlController.class, SupervisorAgentsController.class})
 class ControlErrors {
 
@@ -19,6 +22,7 @@ class ControlErrors {
         if (e.kind().httpStatus() >= 500) {
             log.warn("control command failed: {}", e.getMessage());
         }
-        return ResponseEntity.status(e.kind().httpStatus()).body(Map.of("message", e.getMessage()));
+        return ResponseEntity.status(e.kind().httpStatus()).body(Map.of("outcome", e.outcome().wire(),
+                "code", e.code(), "message", String.valueOf(e.getMessage()), "detail", e.detail()));
     }
 }

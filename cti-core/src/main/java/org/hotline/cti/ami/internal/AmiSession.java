@@ -120,7 +120,9 @@ public final class AmiSession extends ChannelInboundHandlerAdapter {
             case LIVE, CLOSED -> {
                 if (m.isResponse()) {
                     responseRead(m);
-                } else if (!m.isEvent()) {
+                } else if (m.isEvent()) {
+                    callbacks.eventRead(m);
+                } else {
                     unrecognized(m);
                 }
                 batch.add(m);
@@ -249,7 +251,9 @@ public final class AmiSession extends ChannelInboundHandlerAdapter {
         }
         if (m.isResponse()) {
             responseRead(m);
-        } else if (!m.isEvent()) {
+        } else if (m.isEvent()) {
+            callbacks.eventRead(m);
+        } else {
             unrecognized(m);
         }
         if (held.isEmpty()) {

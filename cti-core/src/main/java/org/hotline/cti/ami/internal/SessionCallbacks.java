@@ -1,5 +1,7 @@
 package org.hotline.cti.ami.internal;
 
+import org.hotline.cti.ami.AmiMessage;
+
 /** What an {@link AmiSession} reports to the connection that owns it; all calls come on the session's I/O thread. */
 public interface SessionCallbacks {
 
@@ -20,4 +22,8 @@ public interface SessionCallbacks {
 
     /** One skipped line, field or unrecognized frame. */
     void badInput();
+
+    /** An event read after login (live or during the resync), before it is queued for the listener. */
+    default void eventRead(AmiMessage event) {
+    }
 }
