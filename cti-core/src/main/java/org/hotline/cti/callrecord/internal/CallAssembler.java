@@ -183,9 +183,9 @@ public final class CallAssembler {
             Duration talk = Duration.ZERO;
             Duration talkWithHold = Duration.ZERO;
             if (answeredAt != null) {
-                // Asterisk's TalkTime runs from the answer to the end, hold included (hold is a Redirect to it)
-                talkWithHold = between(answeredAt, ended.at());
-                talk = talkWithHold.minus(hold);
+                // as app_queue counts TalkTime: time() at the end minus time() at the connect, hold included
+                talkWithHold = Duration.ofSeconds(Math.max(0, ended.at().getEpochSecond() - answeredAt.getEpochSecond()));
+                talk = between(answeredAt, ended.at()).minus(hold);
                 if (talk.isNegative()) {
                     talk = Duration.ZERO;
                 }
