@@ -168,8 +168,26 @@ final class CallHandlers {
             String context = m.get("Context");
             // the dialplan's Hangup() shows as a SoftHangupRequest in the context that ran it (after-queue, hold)
             leg.systemHangup = soft && context != null && context.startsWith("hotline-");
+            noteEnding(leg.call, leg);
         }
         return true;
+    }
+
+    /**
+     * Who ends the call is the side whose hang-up is signalled first (the Hangup events of the other legs can come in
+     * either order); a new connection (answer, transfer) clears it, so a transferer who hangs up does not count.
+     */
+    private static void noteEnding(Call call, Leg leg) {
+        if (call.endedBy != null) {
+            return;
+        }
+        if (leg == call.callerLeg) {
+            call.endedBy = leg.systemHangup || call.customerDialFailed ? CallEnded.EndedBy.SYSTEM
+                    : CallEnded.EndedBy.CALLER;
+        } else if (leg == call.connected || leg == call.dialler) {
+            // an outbound call whose dial failed is ended by the dialplan, whichever leg it hangs up first
+            call.endedBy = call.customerDialFailed ? CallEnded.EndedBy.SYSTEM : CallEnded.EndedBy.AGENT;
+        }
     }
 
     void bridgeEnter(AmiMessage m) {
@@ -355,7 +373,10 @@ final class CallHandlers {
         c.hungUp = true;
         noteCaller(c, m);
         Leg leg = c.leg;
-        leg.hangupSignalled = true;
+        if (!leg.hangupSignalled) {
+            leg.hangupSignalled = true;
+            noteEnding(leg.call, leg);
+        }
         Call call = leg.call;
         call.liveChannels--;
         int cause = e.intField(m, "Cause", 0);
@@ -365,23 +386,13 @@ final class CallHandlers {
             if (leg == call.callerLeg) {
                 call.cause = cause;
                 call.causeText = causeText;
-                if (call.endedBy == null) {
-                    call.endedBy = leg.systemHangup || call.customerDialFailed ? CallEnded.EndedBy.SYSTEM
-                            : CallEnded.EndedBy.CALLER;
-                }
                 rings.stopAll(call, AgentRingStopped.Reason.CANCELLED);
                 e.transition(call, CallInput.CALLER_LEFT);
             } else if (leg.ringing) {
                 rings.stop(call, leg, AgentRingStopped.Reason.CANCELLED, e.since(leg.ringStartedMicros));
             } else if (leg == call.connected) {
                 call.connected = null;
-                if (call.endedBy == null) {
-                    call.endedBy = CallEnded.EndedBy.AGENT;
-                }
                 e.transition(call, CallInput.AGENT_LEFT);
-            } else if (leg == call.dialler && call.endedBy == null) {
-                // an outbound call the customer never answered: the agent gave up, or the dialplan after a failed dial
-                call.endedBy = call.customerDialFailed ? CallEnded.EndedBy.SYSTEM : CallEnded.EndedBy.AGENT;
             }
             if (leg == call.answering) {
                 call.answering = null;
