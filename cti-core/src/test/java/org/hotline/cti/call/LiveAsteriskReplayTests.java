@@ -39,7 +39,8 @@ class LiveAsteriskReplayTests {
 
         assertThat(r.events(CallAbandoned.class)).hasSize(2);
         assertThat(r.events(CallQueueTimedOut.class)).isEmpty();
-        assertThat(r.events(CallEnded.class)).allSatisfy(e -> assertThat(e.endedBy()).isEqualTo(CallEnded.EndedBy.CALLER));
+        assertThat(r.events(CallEnded.class)).extracting(CallEnded::endedBy)
+                .containsOnly(CallEnded.EndedBy.CALLER);
     }
 
     @Test

@@ -51,11 +51,7 @@ class LiveCallRecordIntegrationTests {
         AgentDirectory directory = new AgentDirectory(pool, 4);
         DemoUsers.ensure(pool, directory);
         new DemoDataGenerator().generate(pool, 20, 7L, CLOCK.instant());
-        WallboardProperties properties = new WallboardProperties(ZoneId.of("Asia/Shanghai"), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), new WallboardProperties.Thresholds(Duration.ofSeconds(60),
-                Duration.ofSeconds(120), 0.8, 0.6, 1, 0), Map.of());
-        live = new WallboardService(properties, pool, directory, List::of, List::of,
-                new InMemoryPushBus("test", 16), CLOCK);
+        live = wallboard(directory);
         live.rebuild();
         PhoneNumbers phones = new PhoneNumbers(PhoneProperties.defaults());
         try (CallRecorder recorder = new CallRecorder(new CallRecordWriter(pool, phones, Duration.ofMillis(10)),
@@ -68,6 +64,14 @@ class LiveCallRecordIntegrationTests {
                 AmiFixtures.messages(capture).forEach(tracker::onMessage);
             }
         }
+    }
+
+    static WallboardService wallboard(AgentDirectory directory) {
+        WallboardProperties properties = new WallboardProperties(ZoneId.of("Asia/Shanghai"), Duration.ofSeconds(1),
+                Duration.ofSeconds(10), new WallboardProperties.Thresholds(Duration.ofSeconds(60),
+                Duration.ofSeconds(120), 0.8, 0.6, 1, 0), Map.of());
+        return new WallboardService(properties, pool, directory, List::of, List::of,
+                new InMemoryPushBus("test", 16), CLOCK);
     }
 
     @AfterAll
@@ -88,20 +92,25 @@ class LiveCallRecordIntegrationTests {
                 .containsEntry("talk_with_hold_seconds", 0);
     }
 
-    @Test
-    void theWallboardCountsATimeoutAsUnansweredNotAsAbandoned() throws Exception {
-        JsonNode queues = new ObjectMapper().readTree(live.frame()).get("queues");
-        JsonNode hotline = null;
-        for (JsonNode q : queues) {
+    private static JsonNode hotline(WallboardService wallboard) throws Exception {
+        for (JsonNode q : new ObjectMapper().readTree(wallboard.frame()).get("queues")) {
             if ("hotline".equals(q.get("name").asText())) {
-                hotline = q;
+                return q;
             }
         }
+        throw new AssertionError("no hotline queue");
+    }
 
-        assertThat(hotline).isNotNull();
-        assertThat(hotline.at("/today/abandoned").asInt()).isZero();
-        assertThat(hotline.at("/today/unanswered").asInt()).isEqualTo(1);
-        assertThat(hotline.at("/today/answered").asInt()).isEqualTo(2);
+    @Test
+    void theWallboardCountsATimeoutAsUnansweredNotAsAbandonedLiveAndAfterARebuildFromTheRows() throws Exception {
+        WallboardService restarted = wallboard(new AgentDirectory(pool, 4));
+        restarted.rebuild();
+
+        for (JsonNode hotline : List.of(hotline(live), hotline(restarted))) {
+            assertThat(hotline.at("/today/abandoned").asInt()).isZero();
+            assertThat(hotline.at("/today/unanswered").asInt()).isEqualTo(1);
+            assertThat(hotline.at("/today/answered").asInt()).isEqualTo(2);
+        }
     }
 
     @Test

@@ -28,7 +28,7 @@ public enum CallInput {
     AGENT_LEFT,
     /** {@code QueueCallerAbandon} after the caller's leg hung up. */
     ABANDONED,
-    /** {@code QueueCallerAbandon} with the caller still on the line: the queue timed out, the caller stays in the dialplan. */
+    /** {@code QueueCallerAbandon} with the caller still on the line: the queue timed out, the dialplan goes on. */
     QUEUE_TIMED_OUT,
     /** The caller's leg hung up. */
     CALLER_LEFT,

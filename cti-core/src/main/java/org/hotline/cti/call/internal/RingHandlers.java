@@ -197,7 +197,7 @@ final class RingHandlers {
             if (status.equals("ANSWER")) {
                 answer(call, call.dialler, null, e.since(leg.ringStartedMicros));
             } else if (!status.equals("CANCEL")) {
-                // busy, congestion, no answer in time: the dialplan ends the call, nobody hung up (CANCEL: the agent did)
+                // busy, congestion, no answer in time: the dialplan ends the call (CANCEL: the agent gave up)
                 call.customerDialFailed = true;
             }
             return;

@@ -184,7 +184,8 @@ public final class CallAssembler {
             Duration talkWithHold = Duration.ZERO;
             if (answeredAt != null) {
                 // as app_queue counts TalkTime: time() at the end minus time() at the connect, hold included
-                talkWithHold = Duration.ofSeconds(Math.max(0, ended.at().getEpochSecond() - answeredAt.getEpochSecond()));
+                long seconds = ended.at().getEpochSecond() - answeredAt.getEpochSecond();
+                talkWithHold = Duration.ofSeconds(Math.max(0, seconds));
                 talk = between(answeredAt, ended.at()).minus(hold);
                 if (talk.isNegative()) {
                     talk = Duration.ZERO;
