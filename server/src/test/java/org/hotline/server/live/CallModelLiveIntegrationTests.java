@@ -365,8 +365,10 @@ class CallModelLiveIntegrationTests extends LiveAsteriskTestBase {
         assertThat(row).containsEntry("outcome", "answered").containsEntry("ended_by", "agent");
         String[] complete = await().atMost(Duration.ofSeconds(10))
                 .until(() -> queueLogEvent("13900000107", "COMPLETEAGENT").orElse(null), f -> f != null);
-        // Asterisk counts the hold as talk; we keep both
-        assertThat(row.get("talk_with_hold_seconds")).isEqualTo(Integer.parseInt(complete[6]));
+        // Asterisk counts the hold as talk; we keep both. Here Asterisk stamps its TalkTime when the held customer's
+        // hang-up handler has run, a moment after the agent's leg ended the call for us: a whole second may lie between
+        assertThat((Integer) row.get("talk_with_hold_seconds")).isBetween(Integer.parseInt(complete[6]) - 1,
+                Integer.parseInt(complete[6]));
         assertThat((Integer) row.get("hold_seconds")).isGreaterThanOrEqualTo(2);
         assertThat((Integer) row.get("talk_seconds")).isLessThan(Integer.parseInt(complete[6]));
     }
