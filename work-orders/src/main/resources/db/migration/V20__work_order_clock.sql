@@ -57,6 +57,10 @@ alter table work_order_points
     add column source      text not null default 'system' check (source in ('desk', 'crew_app', 'ivr', 'system')),
     add column reason      text,
     add column recorded_at timestamptz not null default now(),
+    -- who recorded it by name (a crew member or the IVR has no user row); recorded_by is the user when there is one
+    add column recorded_by_name text,
+    -- set on the hand-over to a team: whether the team is away from the sender's site (the longer D→E limit)
+    add column team_elsewhere boolean,
     -- re-routes: the time lost since the wrong routing and the party charged with it
     add column lost_seconds  bigint check (lost_seconds >= 0),
     add column charged_party text,
