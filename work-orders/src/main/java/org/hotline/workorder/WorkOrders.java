@@ -153,7 +153,8 @@ public class WorkOrders {
                         + " has no repair centre: an administrator sets one on the area or its line first");
             }
             Long linked = null;
-            if (premises != null) {
+            // one order per fault: faults are the types routed to a repair centre; two complaints may well coexist
+            if (premises != null && routed) {
                 // two agents taking the same fault at once: the second waits here and then sees the first's order
                 jdbc.query("select pg_advisory_xact_lock(20, ?)", rs -> { }, (int) (premises % Integer.MAX_VALUE));
                 List<WorkOrderSummary> open = summaries(" where w.premises_id = ? and w.type = ? and w.closed_at is null"
