@@ -109,8 +109,9 @@ create table work_order_alarms (
     late            boolean     not null,
     fire_count      integer     not null default 1 check (fire_count >= 1),
     next_repeat_at  timestamptz,
-    -- second-level escalation: whether the managers' SMS went out, or why not (stale after a downtime, no phones)
-    sms_status      text check (sms_status in ('sent', 'skipped_stale', 'no_phones', 'not_configured')),
+    -- second-level escalation: whether the managers' SMS went out, or why not (stale after a downtime, quiet hours, no phones)
+    sms_status      text check (sms_status in ('sent', 'skipped_stale', 'quiet_hours', 'no_phones', 'not_configured',
+                                               'not_sent')),
     acknowledged_at timestamptz,
     acknowledged_by bigint references users (id)
 );

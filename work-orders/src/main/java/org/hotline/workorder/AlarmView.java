@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param firedAt        when it first fired
  * @param late           fired late (the server was down or behind)
  * @param fireCount      how many times it was pushed (repeats until acknowledged)
- * @param smsStatus      for an escalation: sent, skipped_stale, no_phones, not_configured
+ * @param smsStatus      for an escalation: sent, skipped_stale, quiet_hours, no_phones, not_configured, not_sent
  * @param acknowledgedAt when a person acknowledged it, or null
  * @param acknowledgedBy who, or null
  */

@@ -4,15 +4,26 @@ import java.util.List;
 
 /**
  * Sends the second-level escalation (an order still not accepted) by SMS to the receiving unit's two managers.
- * TODO(issue #12, next session): the server wires an implementation that enqueues in sms-gateway's outbox; until
- * then the escalation is recorded with sms_status {@code not_configured} and pushed to the desktop only.
+ * The server wires one over sms-gateway's outbox; without one the escalation is recorded {@code not_configured}
+ * and reaches the desktop only.
  */
 public interface ManagerNotifier {
 
+    /** What became of the SMS. */
+    enum Outcome {
+        /** Queued for sending. */
+        SENT,
+        /** Not sent: the company's quiet hours (the desktop alarm is never held). */
+        QUIET_HOURS,
+        /** Not sent for another reason (no outbox, bad number). */
+        NOT_SENT
+    }
+
     /**
-     * Queues the SMS to {@code phones} about {@code alarm}; returns whether it was queued.
+     * Queues the SMS about {@code alarm} to {@code phones}; must be idempotent per alarm (the scheduler may call it
+     * again if its transaction fails after the call).
      *
      * @param unitName the receiving unit
      */
-    boolean notifyManagers(AlarmView alarm, String unitName, List<String> phones);
+    Outcome notifyManagers(AlarmView alarm, String unitName, List<String> phones);
 }

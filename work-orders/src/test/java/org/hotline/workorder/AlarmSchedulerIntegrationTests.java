@@ -42,7 +42,10 @@ class AlarmSchedulerIntegrationTests {
         clock = new TestClock(NOW);
         orders = new WorkOrders(db.pool, WorkOrderProperties.defaults(), clock);
         bus = new RecordingPushBus("node-1");
-        scheduler = new AlarmScheduler(db.pool, orders, bus, (alarm, unit, phones) -> smsPhones.add(phones), timers,
+        scheduler = new AlarmScheduler(db.pool, orders, bus, (alarm, unit, phones) -> {
+            smsPhones.add(phones);
+            return ManagerNotifier.Outcome.SENT;
+        }, timers,
                 clock);
     }
 

@@ -164,8 +164,11 @@ public final class AlarmScheduler implements AutoCloseable {
         if (phones.isEmpty()) {
             return "no_phones";
         }
-        return notifier.notifyManagers(orders.alarm(alarmId), (String) unit.get(0).get("name"), phones)
-                ? "sent" : "not_configured";
+        return switch (notifier.notifyManagers(orders.alarm(alarmId), (String) unit.get(0).get("name"), phones)) {
+            case SENT -> "sent";
+            case QUIET_HOURS -> "quiet_hours";
+            case NOT_SENT -> "not_sent";
+        };
     }
 
     private List<Long> repeatDue() {
