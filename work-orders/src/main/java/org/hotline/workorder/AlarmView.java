@@ -25,5 +25,5 @@ public record AlarmView(long id, long orderId, String orderNo, String kind, Poin
                         Instant acknowledgedAt, String acknowledgedBy) {
 
     /** The push message type of alarms. */
-    public static final String PUSH_TYPE = "workorder-alarm";
+    public static final String PUSH_TYPE = org.hotline.cti.push.PushMessage.TYPE_WORKORDER_ALARM;
 }

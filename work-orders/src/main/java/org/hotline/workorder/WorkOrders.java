@@ -389,6 +389,13 @@ public class WorkOrders {
                         Timestamp.from(now), rs.getLong(1));
             }
         }, orderId);
+        // an alarm about a point now recorded, or about a closed order, stops repeating (it stays to be acknowledged)
+        List<String> moot = s.closedAt() != null ? List.of(Point.values()).stream().map(Point::name).toList()
+                : s.points().keySet().stream().map(Point::name).toList();
+        if (!moot.isEmpty()) {
+            jdbc.update("update work_order_alarms set next_repeat_at = null where order_id = ? and next_repeat_at is not null"
+                    + " and point = any (?::char(1)[])", orderId, "{" + String.join(",", moot) + "}");
+        }
         for (Key k : desired) {
             // a timer that already fired for the same deadline is not armed again (a correction of an older point)
             if (!existing.contains(k)) {

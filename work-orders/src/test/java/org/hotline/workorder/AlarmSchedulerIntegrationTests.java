@@ -128,6 +128,28 @@ class AlarmSchedulerIntegrationTests {
     }
 
     @Test
+    void anAlarmStopsRepeatingOnceItsPointIsRecordedOrTheOrderCloses() {
+        long id = repairOrder();
+        clock.set(HUNG_UP.plusSeconds(120));
+        assertThat(scheduler.tick()).isEqualTo(2);
+        orders.recordPoint(id, Point.B, clock.instant(), "agent1001", PointSource.DESK, null, null);
+        clock.advance(timers.repeatInterval());
+        bus.published.clear();
+        scheduler.tick();
+        assertThat(bus.published).isEmpty();
+        // B→C's alarm (4m after B) fires and repeats until the order closes
+        clock.advance(Duration.ofMinutes(4));
+        scheduler.tick();
+        assertThat(bus.published).isNotEmpty();
+        orders.close(id, "duplicate of another report", "supervisor");
+        bus.published.clear();
+        clock.advance(timers.repeatInterval().multipliedBy(2));
+        scheduler.tick();
+        assertThat(bus.published).isEmpty();
+        assertThat(orders.unacknowledgedAlarms()).isNotEmpty();
+    }
+
+    @Test
     void anOrderNotAcceptedAlarmsAtFourMinutesAndSmsesTheTwoManagersAtTheSecondLevel() {
         long id = repairOrder();
         orders.recordPoint(id, Point.B, NOW, "agent1001", PointSource.DESK, null, null);

@@ -2,9 +2,13 @@ package org.hotline.server.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.demo.DemoUsers;
+import org.hotline.server.testing.AgentClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,5 +51,25 @@ class WorkOrderApiServerIntegrationTests {
         assertThat(rerouted.status()).as("%s", rerouted.body()).isEqualTo(200);
         assertThat(supervisor.get("/api/work-orders/" + id).body().get("log").size()).isEqualTo(3);
         assertThat(supervisor.get("/api/work-orders/alarms").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOrderPastItsDeadlineAlarmsTheSupervisorsSocketByPush() {
+        long zhang = customers.findByAccountNo("2024001").orElseThrow().id();
+        try (AgentClient board = AgentClient.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD)
+                .connect("/ws/supervisor")) {
+            DeskHttp agent = DeskHttp.login(port, "agent1001", DemoUsers.AGENT_PASSWORD);
+            // a complaint taken three hours ago: its 2-hour A→B limit has passed, so the scheduler fires at once
+            DeskHttp.Answer created = agent.post("/api/work-orders", Map.of("type", "complaint", "customerId", zhang,
+                    "startedAt", Instant.now().minus(Duration.ofHours(3)).toString()));
+            assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+            JsonNode alarm = board.awaitFrame("workorder-alarm").get("data");
+            assertThat(alarm.get("orderNo").asText()).isEqualTo(created.body().get("orderNo").asText());
+            assertThat(alarm.get("late").asBoolean()).isTrue();
+            // closed, so it stops nagging the other tests' supervisors sharing this server
+            DeskHttp supervisor = DeskHttp.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+            assertThat(supervisor.post("/api/work-orders/" + created.body().get("id").asLong() + "/close",
+                    Map.of("reason", "test done")).status()).isEqualTo(200);
+        }
     }
 }
