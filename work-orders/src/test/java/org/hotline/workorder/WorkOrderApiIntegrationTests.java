@@ -3,6 +3,7 @@ package org.hotline.workorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -151,7 +152,7 @@ class WorkOrderApiIntegrationTests {
     }
 
     @Test
-    void onlySupervisorsRerouteAndAcknowledgeAlarms() throws Exception {
+    void onlySupervisorsRerouteAndAcknowledgeAlarmsAndOnlyAdminsRegisterUnits() throws Exception {
         long id = createFromCall();
         agent(json(post("/api/work-orders/" + id + "/points"), "{\"point\":\"B\"}")).andExpect(status().isOk());
         String reroute = "{\"after\":\"B\",\"repairCentre\":\"RC2\",\"reason\":\"wrong centre\"}";
@@ -161,5 +162,11 @@ class WorkOrderApiIntegrationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.repairCentre").value("RC2"));
         as("supervisor", "SUPERVISOR", get("/api/work-orders/alarms")).andExpect(status().isOk());
         as("supervisor", "SUPERVISOR", post("/api/work-orders/alarms/99999/ack")).andExpect(status().isNotFound());
+        String unit = "{\"name\":\"抢修三班\",\"kind\":\"team\",\"repairCentre\":\"RC1\",\"sameSite\":false,"
+                + "\"manager1Phone\":\"13800000009\"}";
+        as("supervisor", "SUPERVISOR", json(put("/api/work-orders/units/T3"), unit)).andExpect(status().isForbidden());
+        as("admin", "ADMIN", json(put("/api/work-orders/units/T3"), unit)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.code").value("T3")).andExpect(jsonPath("$.sameSite").value(false));
+        agent(get("/api/work-orders/units")).andExpect(status().isOk());
     }
 }

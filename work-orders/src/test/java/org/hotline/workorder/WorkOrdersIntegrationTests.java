@@ -274,4 +274,34 @@ class WorkOrdersIntegrationTests {
         assertThat(open.get(0).secondsLeft()).isEqualTo(60);
         assertThat(open.get(1).awaitingName()).contains("派发");
     }
+
+    @Test
+    void unitsAreRegisteredWithTwoManagersAndBadOnesAreRefused() {
+        WorkOrderUnit crew = orders.saveUnit(new WorkOrderUnit("C1", "抢修一组", "crew", "RC1", "T1", true, "赵",
+                "13800000005", "钱", "13800000006"));
+        assertThat(crew.parent()).isEqualTo("T1");
+        assertThat(orders.saveUnit(new WorkOrderUnit("C1", "抢修一组", "crew", "RC1", "T1", false, "赵",
+                "13800000007", null, null)).manager1Phone()).as("saved again replaces").isEqualTo("13800000007");
+        assertThat(orders.units()).extracting(WorkOrderUnit::code).contains("T1", "T2", "C1");
+        assertThat(kindOf(() -> orders.saveUnit(new WorkOrderUnit("C2", "x", "van", "RC1", null, true, null, null,
+                null, null)))).isEqualTo(Kind.INVALID);
+        assertThat(kindOf(() -> orders.saveUnit(new WorkOrderUnit("C2", "x", "crew", "RC9", null, true, null, null,
+                null, null)))).isEqualTo(Kind.UNPROCESSABLE);
+        assertThat(kindOf(() -> orders.saveUnit(new WorkOrderUnit("C2", "x", "crew", "RC1", null, true, "a",
+                "call me", null, null)))).isEqualTo(Kind.INVALID);
+        assertThat(kindOf(() -> orders.saveUnit(new WorkOrderUnit("bad code!", "x", "crew", "RC1", null, true, null,
+                null, null, null)))).isEqualTo(Kind.INVALID);
+    }
+
+    @Test
+    void openOrdersFilterByTypeAndRepairCentre() {
+        long repair = repairFromCall(ENDED_CALL).id();
+        long complaint = byHand("complaint", db.customer, null, NOW, null, false).id();
+        assertThat(orders.open("repair", null)).extracting(WorkOrderSummary::id).containsExactly(repair);
+        // the complaint sits on the same premises, so it carries their area's repair centre too
+        assertThat(orders.open(null, "RC1")).extracting(WorkOrderSummary::id).containsExactly(repair, complaint);
+        assertThat(orders.open("complaint", "RC1")).extracting(WorkOrderSummary::id).containsExactly(complaint);
+        assertThat(orders.open(null, "RC2")).isEmpty();
+        assertThat(orders.open(null, null)).extracting(WorkOrderSummary::id).containsExactly(repair, complaint);
+    }
 }

@@ -11,6 +11,7 @@ import org.hotline.workorder.Point;
 import org.hotline.workorder.PointSource;
 import org.hotline.workorder.WorkOrderSummary;
 import org.hotline.workorder.WorkOrderTimeline;
+import org.hotline.workorder.WorkOrderUnit;
 import org.hotline.workorder.WorkOrders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,13 +19,16 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The work-order API: agents create orders, record points and read; supervisors (the dispatchers' role) also
- * re-route, close and acknowledge alarms. Roles are checked here on the server, never only in the page.
+ * re-route, close and acknowledge alarms; administrators register units. Roles are checked here on the server, never
+ * only in the page.
  */
 @RestController
 @RequestMapping("/api/work-orders")
@@ -73,8 +77,29 @@ class WorkOrderController {
     }
 
     @GetMapping
-    List<WorkOrderSummary> open() {
-        return orders.open();
+    List<WorkOrderSummary> open(@RequestParam(required = false) String type,
+                                @RequestParam(required = false) String repairCentre) {
+        return orders.open(blankToNull(type), blankToNull(repairCentre));
+    }
+
+    @GetMapping("/units")
+    List<WorkOrderUnit> units() {
+        return orders.units();
+    }
+
+    @PutMapping("/units/{code}")
+    @PreAuthorize("hasRole('ADMIN')")
+    WorkOrderUnit saveUnit(@PathVariable String code, @RequestBody WorkOrderUnit unit) {
+        if (unit == null) {
+            throw new IllegalArgumentException("body: empty (expected: the unit)");
+        }
+        return orders.saveUnit(new WorkOrderUnit(code, unit.name(), unit.kind(), unit.repairCentre(), unit.parent(),
+                unit.sameSite(), unit.manager1Name(), unit.manager1Phone(), unit.manager2Name(),
+                unit.manager2Phone()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @GetMapping("/{id}")
