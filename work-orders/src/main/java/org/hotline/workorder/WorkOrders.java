@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +46,7 @@ public class WorkOrders {
 
     // a desk's clock may run a little ahead of the server's; further ahead is a typing mistake
     private static final Duration FUTURE_SKEW = Duration.ofMinutes(2);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private static final String ORDER = """
             select w.id, w.order_no, w.type, w.limits::text, w.customer_id, w.premises_id, w.repair_centre_id, rc.code,
@@ -171,10 +173,10 @@ public class WorkOrders {
                     insert into work_orders (order_no, customer_id, contact_id, type, status, summary, created_at,
                         premises_id, transformer_area_id, feeder_line_id, repair_centre_id, call_id, caller_number,
                         created_by, linked_order_id, limits, awaiting_point)
-                    values ('WO' || to_char(? at time zone ?, 'YYYYMMDD') || '-' || lpad(nextval('work_order_no_seq')::text, 6, '0'),
+                    values ('WO' || ? || '-' || lpad(nextval('work_order_no_seq')::text, 6, '0'),
                         ?, null, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, (select id from users where username = ?), ?,
                         ?::jsonb, 'A')
-                    returning id""", Long.class, Timestamp.from(now), calendar.zone().getId(), customer, type.code(),
+                    returning id""", Long.class, DAY.format(now.atZone(calendar.zone())), customer, type.code(),
                     blankToNull(c.summary()), Timestamp.from(now), premises, place.get("area"), place.get("line"),
                     place.get("centre"), callId, number, c.by(), linked, json(type));
             if (a != null) {

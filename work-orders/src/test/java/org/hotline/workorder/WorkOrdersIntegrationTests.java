@@ -88,6 +88,13 @@ class WorkOrdersIntegrationTests {
     }
 
     @Test
+    void theOrderNumberCarriesTheCompanysDateNotUtcs() {
+        // 20:00 UTC on the 23rd is 04:00 on the 24th in Shanghai
+        clock.set(Instant.parse("2026-11-23T20:00:00Z"));
+        assertThat(byHand("complaint", db.customer, null, null, null, false).orderNo()).startsWith("WO20261124-");
+    }
+
+    @Test
     void anOrderCreatedDuringTheCallStartsOnceTheCallEnds() {
         WorkOrderSummary o = repairFromCall(LIVE_CALL);
         assertThat(o.awaiting()).isEqualTo(Point.A);
