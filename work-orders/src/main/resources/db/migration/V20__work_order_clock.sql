@@ -61,9 +61,10 @@ alter table work_order_points
     add column recorded_by_name text,
     -- set on the hand-over to a team: whether the team is away from the sender's site (the longer D→E limit)
     add column team_elsewhere boolean,
-    -- re-routes: the time lost since the wrong routing and the party charged with it
+    -- re-routes: the time lost since the wrong routing, the party and the unit charged with it
     add column lost_seconds  bigint check (lost_seconds >= 0),
     add column charged_party text,
+    add column charged_unit  text,
     add constraint work_order_points_point_check check (point between 'A' and 'L'),
     add constraint work_order_points_reason_check check (kind = 'point' or length(reason) > 0);
 create index work_order_points_order_idx on work_order_points (order_id, id);

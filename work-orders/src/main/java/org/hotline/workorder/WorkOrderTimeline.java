@@ -19,9 +19,11 @@ public record WorkOrderTimeline(WorkOrderSummary order, List<LogEntry> log, List
      *
      * @param kind          point, correction, reroute or close
      * @param lostSeconds   for a re-route, the time charged to {@code chargedParty}
+     * @param chargedUnit   for a re-route, the unit that routed wrongly (hotline, or the repair centre's code)
      */
     public record LogEntry(long id, String kind, Point point, Instant at, String by, PointSource source, String unit,
-                           String reason, Long lostSeconds, Party chargedParty, Instant recordedAt) {
+                           String reason, Long lostSeconds, Party chargedParty, String chargedUnit,
+                           Instant recordedAt) {
     }
 
     /**

@@ -436,7 +436,7 @@ public class WorkOrders {
         ClockEvent.PointRecorded latest = s.latest();
         LogRows.append(jdbc, row.id(), a.event(), latest == null ? Point.A : latest.point(),
                 command instanceof RecordPoint r ? r.source() : command instanceof CorrectPoint c ? c.source()
-                        : PointSource.DESK, userId(by(command)));
+                        : PointSource.DESK, userId(by(command)), chargedUnit(a.event(), row));
         Instant deadline = WorkOrderClock.deadline(s, calendar);
         jdbc.update("""
                 update work_orders set status = ?, closed_at = ?, awaiting_point = ?, awaiting_deadline = ? where id = ?""",
@@ -444,6 +444,18 @@ public class WorkOrders {
                 s.awaiting() == null ? null : s.awaiting().name(), deadline == null ? null : Timestamp.from(deadline),
                 row.id());
         syncTimers(row.id(), s, now);
+    }
+
+    // the unit that routed wrongly: the hotline for a repair centre chosen at B, that centre for a team chosen at D
+    private static String chargedUnit(ClockEvent e, OrderRow row) {
+        if (!(e instanceof OrderRerouted r)) {
+            return null;
+        }
+        return switch (r.chargedParty()) {
+            case HOTLINE -> "hotline";
+            case REPAIR_CENTRE -> row.repairCentreCode();
+            default -> null;
+        };
     }
 
     private void syncTimers(long orderId, ClockState s, Instant now) {

@@ -218,8 +218,25 @@ class WorkOrdersIntegrationTests {
         assertThat(reroute.kind()).isEqualTo("reroute");
         assertThat(reroute.lostSeconds()).isEqualTo(360);
         assertThat(reroute.chargedParty()).isEqualTo(Party.HOTLINE);
+        assertThat(reroute.chargedUnit()).isEqualTo("hotline");
         assertThat(t.stages().get(0).rerouteSeconds()).isEqualTo(360);
         assertThat(kindOf(() -> orders.reroute(id, Point.B, "RC9", "x", "supervisor"))).isEqualTo(Kind.UNPROCESSABLE);
+    }
+
+    @Test
+    void aTeamChosenWronglyChargesTheRepairCentreThatChoseIt() {
+        long id = repairFromCall(ENDED_CALL).id();
+        for (Point p : List.of(Point.B, Point.C)) {
+            orders.recordPoint(id, p, NOW, "agent1001", PointSource.DESK, null, null);
+        }
+        orders.recordPoint(id, Point.D, NOW, "rc1", PointSource.DESK, "T2", null);
+        clock.advance(Duration.ofMinutes(3));
+        WorkOrderSummary o = orders.reroute(id, Point.D, null, "T2 does not cover 建设南路", "supervisor");
+        assertThat(o.awaiting()).isEqualTo(Point.E);
+        WorkOrderTimeline.LogEntry reroute = orders.timeline(id).log().get(4);
+        assertThat(reroute.chargedParty()).isEqualTo(Party.REPAIR_CENTRE);
+        assertThat(reroute.chargedUnit()).isEqualTo("RC1");
+        assertThat(reroute.lostSeconds()).isEqualTo(180);
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class LogRows {
 
     private static final String SELECT = """
             select id, kind, point, at, coalesce(recorded_by_name, (select username from users u where u.id = recorded_by)),
-                   source, unit, reason, lost_seconds, charged_party, recorded_at, team_elsewhere
+                   source, unit, reason, lost_seconds, charged_party, recorded_at, team_elsewhere, charged_unit
             from work_order_points where order_id = ? order by id""";
 
     private LogRows() {
@@ -33,7 +33,7 @@ public final class LogRows {
         return jdbc.query(SELECT, (rs, n) -> new LogEntry(rs.getLong(1), rs.getString(2), Point.of(rs.getString(3)),
                 instant(rs, 4), rs.getString(5), PointSource.of(rs.getString(6)), rs.getString(7), rs.getString(8),
                 (Long) rs.getObject(9), rs.getString(10) == null ? null : Party.valueOf(rs.getString(10)),
-                instant(rs, 11)), orderId);
+                rs.getString(13), instant(rs, 11)), orderId);
     }
 
     /** The log of an order as clock events, for replay. */
@@ -53,9 +53,12 @@ public final class LogRows {
         }, orderId);
     }
 
-    /** Appends one event; {@code point} for a close is the last point in effect (the column is never null). */
+    /**
+     * Appends one event; {@code point} for a close is the last point in effect (the column is never null),
+     * {@code chargedUnit} for a re-route is the unit that routed wrongly.
+     */
     public static void append(JdbcTemplate jdbc, long orderId, ClockEvent e, Point closePoint, PointSource source,
-                              Long userId) {
+                              Long userId, String chargedUnit) {
         if (e instanceof PointRecorded r) {
             jdbc.update("""
                     insert into work_order_points (order_id, point, at, unit, recorded_by, recorded_by_name, kind,
@@ -65,9 +68,10 @@ public final class LogRows {
         } else if (e instanceof OrderRerouted r) {
             jdbc.update("""
                     insert into work_order_points (order_id, point, at, unit, recorded_by, recorded_by_name, kind,
-                        source, reason, lost_seconds, charged_party) values (?, ?, ?, ?, ?, ?, 'reroute', ?, ?, ?, ?)""",
+                        source, reason, lost_seconds, charged_party, charged_unit)
+                    values (?, ?, ?, ?, ?, ?, 'reroute', ?, ?, ?, ?, ?)""",
                     orderId, r.after().name(), Timestamp.from(r.at()), r.unit(), userId, r.by(), source.dbName(),
-                    r.reason(), r.lost().toSeconds(), r.chargedParty().name());
+                    r.reason(), r.lost().toSeconds(), r.chargedParty().name(), chargedUnit);
         } else {
             OrderClosed c = (OrderClosed) e;
             jdbc.update("""
