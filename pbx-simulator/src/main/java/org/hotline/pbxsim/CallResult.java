@@ -16,7 +16,12 @@ public record CallResult(String linkedid, Disposition disposition, String agentI
     public enum Disposition {
         /** An agent answered (AgentConnect). */
         ANSWERED,
-        /** The caller left the queue before anyone answered (QueueCallerAbandon). */
-        ABANDONED
+        /** The caller left the queue before anyone answered (QueueCallerAbandon after the caller's hang-up). */
+        ABANDONED,
+        /**
+         * The queue's longest wait ({@code HOTLINE_MAX_WAIT}) ran out with the caller on the line: QueueCallerAbandon
+         * without a hang-up, the after-queue message, then the dialplan hangs up.
+         */
+        TIMED_OUT
     }
 }

@@ -29,7 +29,9 @@ class CallGenerationIntegrationTests {
 
     @BeforeEach
     void start() {
-        pbx = PbxSimulator.start(SimulatorConfig.defaults().withSpeed(SPEED));
+        // the captures' manager.conf listed these channelvars only
+        pbx = PbxSimulator.start(SimulatorConfig.defaults().withSpeed(SPEED).withChannelVariables("IVR_ACCOUNT",
+                "IVR_CHOICE"));
         client = AmiTestClient.loggedIn(pbx.port());
     }
 

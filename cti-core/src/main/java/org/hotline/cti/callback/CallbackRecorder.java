@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.cti.call.CallAbandoned;
 import org.hotline.cti.call.CallAnswered;
 import org.hotline.cti.call.CallEnded;
+import org.hotline.cti.call.CallQueueTimedOut;
 import org.hotline.cti.call.CallQueued;
 import org.hotline.cti.call.Caller;
 import org.hotline.cti.call.TelephonyEvent;
@@ -20,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns call events into callbacks: every {@link CallAbandoned} becomes an open abandoned callback (once per call
+ * Turns call events into callbacks: every {@link CallAbandoned} and {@link CallQueueTimedOut} becomes an open
+ * abandoned callback (once per call
  * id, the table's unique key, so a replayed or resynced event adds nothing), and when a number with open abandoned
  * callbacks calls again and is answered, those callbacks are done: the customer got through, nobody needs to ring
  * them. Withheld and invalid numbers cannot be called back and are only counted.
@@ -64,19 +66,10 @@ public final class CallbackRecorder implements TelephonyListener, AutoCloseable 
         if (event instanceof CallQueued q) {
             callers.put(q.callId().value(), q.caller());
         } else if (event instanceof CallAbandoned a) {
-            Caller caller = callers.remove(a.callId().value());
-            PhoneNumber number = phoneNumbers.normalize(caller == null ? "" : caller.number());
-            if (!number.lookupable() || number.normalized().isEmpty()) {
-                unreachable.incrementAndGet();
-                return;
-            }
-            AbandonedCall call = new AbandonedCall(a.callId().value(), number.normalized(), a.queue(), a.holdTime(),
-                    a.at());
-            submit(() -> {
-                if (callbacks.recordAbandoned(call)) {
-                    recorded.incrementAndGet();
-                }
-            });
+            recordUnserved(a.callId().value(), a.queue(), a.holdTime(), a.at());
+        } else if (event instanceof CallQueueTimedOut t) {
+            // a caller the queue gave up on after a long wait wants a call back as much as one who hung up
+            recordUnserved(t.callId().value(), t.queue(), t.waited(), t.at());
         } else if (event instanceof CallAnswered a) {
             PhoneNumber number = phoneNumbers.normalize(a.caller() == null ? "" : a.caller().number());
             if (number.lookupable() && !number.normalized().isEmpty()) {
@@ -87,7 +80,22 @@ public final class CallbackRecorder implements TelephonyListener, AutoCloseable 
         }
     }
 
-    /** Abandoned calls recorded by this node since it started. */
+    private void recordUnserved(String callId, String queue, java.time.Duration waited, java.time.Instant at) {
+        Caller caller = callers.remove(callId);
+        PhoneNumber number = phoneNumbers.normalize(caller == null ? "" : caller.number());
+        if (!number.lookupable() || number.normalized().isEmpty()) {
+            unreachable.incrementAndGet();
+            return;
+        }
+        AbandonedCall call = new AbandonedCall(callId, number.normalized(), queue, waited, at);
+        submit(() -> {
+            if (callbacks.recordAbandoned(call)) {
+                recorded.incrementAndGet();
+            }
+        });
+    }
+
+    /** Abandoned and timed-out calls recorded by this node since it started. */
     public long recorded() {
         return recorded.get();
     }

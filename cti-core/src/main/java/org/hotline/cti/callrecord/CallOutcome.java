@@ -8,7 +8,12 @@ public enum CallOutcome {
     ANSWERED,
     /** The caller hung up while waiting in a queue. */
     ABANDONED,
-    /** It waited in a queue and left it unanswered (queue timeout, leave-empty) without the caller hanging up there. */
+    /**
+     * The queue gave up on the caller, who was still on the line: Queue()'s longest wait ran out (the after-queue
+     * message follows) or the queue emptied. Not an abandon: the caller did not give up.
+     */
+    TIMEOUT,
+    /** It left a queue unanswered with no report of why, or an outbound call the dialled customer did not answer. */
     UNANSWERED,
     /** An agent answered it and then transferred it elsewhere. */
     TRANSFERRED,

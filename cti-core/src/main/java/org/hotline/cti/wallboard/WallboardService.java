@@ -154,7 +154,8 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             }
             case ABANDONED -> List.of(new QueueSample(QueueSample.Kind.ABANDONED, queue, null, ended,
                     between(waitFrom, ended)));
-            case UNANSWERED -> List.of(new QueueSample(QueueSample.Kind.UNANSWERED, queue, null, ended,
+            // a timeout is not an abandon (the caller did not give up): the wallboard counts it as unanswered
+            case TIMEOUT, UNANSWERED -> List.of(new QueueSample(QueueSample.Kind.UNANSWERED, queue, null, ended,
                     between(waitFrom, ended)));
             case IVR_ONLY -> List.of();
         };

@@ -123,7 +123,8 @@ class DirectCallTests {
                 "SecondTransfererChannel", "PJSIP/1001-00000004", "SecondTransfererUniqueid", "110.1",
                 "SecondBridgeUniqueid", "b-2", "DestType", "Bridge", "TransfereeUniqueid", "100.1"));
 
-        assertThat(r.lines()).containsExactly("CallTransferred 100.1 ATTENDED from=PJSIP/1001 to=PJSIP/1002");
+        assertThat(r.lines()).containsExactly("CallTransferred 100.1 ATTENDED from=PJSIP/1001 to=PJSIP/1002",
+                "CallAnswered 100.1 PJSIP/1002 queue=null caller=02788886666 hold=0s");
         assertThat(r.tracker.call(new CallId("100.1"))).get().satisfies(c -> {
             assertThat(c.state()).isEqualTo(CallState.TALKING);
             assertThat(c.agent()).isEqualTo(new AgentInterface("PJSIP/1002"));

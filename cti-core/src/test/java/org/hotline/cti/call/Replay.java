@@ -76,6 +76,9 @@ final class Replay {
         } else if (e instanceof CallAbandoned a) {
             return "CallAbandoned " + a.callId().value() + " " + a.queue() + " pos=" + a.position() + "/"
                     + a.originalPosition() + " hold=" + a.holdTime().toSeconds() + "s";
+        } else if (e instanceof CallQueueTimedOut t) {
+            return "CallQueueTimedOut " + t.callId().value() + " " + t.queue() + " pos=" + t.position() + "/"
+                    + t.originalPosition() + " waited=" + t.waited().toSeconds() + "s";
         } else if (e instanceof CallEnded x) {
             return "CallEnded " + x.callId().value() + " " + x.caller().number() + " cause=" + x.cause();
         }

@@ -11,6 +11,7 @@ import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.CallAbandoned;
 import org.hotline.cti.call.CallAnswered;
 import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallQueueTimedOut;
 import org.hotline.cti.call.CallQueued;
 import org.hotline.cti.call.Caller;
 import org.hotline.cti.customer.PhoneNumbers;
@@ -68,6 +69,19 @@ class CallbackRecorderIntegrationTests {
                 "select number, waited_seconds, queue, status, kind from callbacks where call_id = 'rec-1.1'");
         assertThat(row).containsEntry("number", "13800138000").containsEntry("waited_seconds", 37)
                 .containsEntry("queue", "hotline").containsEntry("status", "open").containsEntry("kind", "abandoned");
+    }
+
+    @Test
+    void aCallerTheQueueTimedOutOnGetsACallbackToo() {
+        Instant at = Instant.now().minusSeconds(400);
+        queued("rec-4.1", "13922223333", at);
+        recorder.onEvent(new CallQueueTimedOut(new CallId("rec-4.1"), "hotline", 1, 1, Duration.ofSeconds(300),
+                at.plusSeconds(300)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status("rec-4.1") != null);
+        assertThat(jdbc.queryForMap("select number, waited_seconds, status from callbacks where call_id = 'rec-4.1'"))
+                .containsEntry("number", "13922223333").containsEntry("waited_seconds", 300)
+                .containsEntry("status", "open");
     }
 
     @Test

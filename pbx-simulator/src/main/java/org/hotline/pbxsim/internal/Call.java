@@ -14,7 +14,7 @@ public final class Call {
 
     /** Where the call is. */
     enum Phase { STARTING, WAITING, RINGING, RETRY, TALKING, HELD, CONSULT_RINGING, CONSULT_TALKING, TRANSFER_RINGING,
-        TRANSFER_TALKING, ENDED }
+        TRANSFER_TALKING, AFTER_QUEUE, ENDED }
 
     /** How the agent offered in the current attempt behaves. */
     enum Ring { ANSWER, NEVER, HELD }

@@ -1,5 +1,6 @@
 package org.hotline.pbxsim.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,10 @@ import org.hotline.pbxsim.Outcome;
 public final class CallEngine {
 
     static final long HALF_SECOND = 500_000_000L;
+    /** The shipped dialplan's HOTLINE_MAX_WAIT (Queue()'s 5th argument): 300 s. */
+    static final long DEFAULT_MAX_WAIT = 300_000_000_000L;
+    /** How long the after-queue message plays (the lab's tone). */
+    static final long AFTER_QUEUE_MESSAGE = 2_000_000_000L;
     static final String PRES_ALLOWED = "0 (Presentation Allowed, Not Screened)";
     static final String PRES_PROHIBITED = "35 (Presentation Prohibited, Network Number)";
 
@@ -190,13 +195,88 @@ public final class CallEngine {
         ev.musicOnHoldStart(c2);
         call.phase = Call.Phase.WAITING;
         long patience = call.patience().toNanos();
-        long due = call.simNow + patience;
-        call.patienceTimer = sim.schedule(patience, () -> {
+        long maxWait = maxWait(call);
+        boolean timesOut = maxWait < patience;
+        long due = call.simNow + (timesOut ? maxWait : patience);
+        call.patienceTimer = sim.schedule(timesOut ? maxWait : patience, () -> {
             call.simNow = Math.max(call.simNow, due);
             call.patienceTimer = null;
-            abandon(call, 0);
+            if (timesOut) {
+                timeout(call);
+            } else {
+                abandon(call, 0);
+            }
         });
         dispatcher.dispatch(q, call);
+    }
+
+    /** Queue()'s longest wait: the call's HOTLINE_MAX_WAIT (as the shipped dialplan reads it), else its default. */
+    private static long maxWait(Call call) {
+        String v = call.spec.variables().get("HOTLINE_MAX_WAIT");
+        try {
+            return v == null ? DEFAULT_MAX_WAIT : Duration.ofSeconds(Long.parseLong(v.trim())).toNanos();
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_WAIT;
+        }
+    }
+
+    /**
+     * Queue() gives up on a caller still on the line, in Asterisk 22's order (testdata/ami/live/queue-timeout):
+     * QueueCallerAbandon with no hang-up before it, MusicOnHoldStop, QueueCallerLeave, QUEUESTATUS=TIMEOUT, the
+     * after-queue message, then the dialplan's Hangup().
+     */
+    void timeout(Call call) {
+        if (call.phase != Call.Phase.WAITING && call.phase != Call.Phase.RINGING && call.phase != Call.Phase.RETRY) {
+            return;
+        }
+        boolean ringing = call.phase == Call.Phase.RINGING;
+        call.cancelAll();
+        SimChannel c1 = call.c1;
+        SimChannel c2 = call.c2;
+        QueueState q = call.queue;
+        int position = q.positionOf(c2);
+        long hold = Call.seconds(call.joinSim, call.simNow);
+        if (ringing) {
+            agents.cancelRinging(call);
+            agents.finishCancelledAgentLeg(call);
+        }
+        ev.varSet(c2, "QUEUEWAIT", Long.toString(hold));
+        ev.varSet(c2, "QUEUEWAIT_MS", Long.toString(hold * 1000));
+        unansweredTimes(call);
+        ev.queueCallerAbandon(c2, q.name, position, call.originalPosition, hold);
+        q.abandoned++;
+        ev.musicOnHoldStop(c2);
+        leaveQueue(call);
+        if (ringing) {
+            agents.releaseCancelledAgent(call);
+        }
+        ev.varSet(c2, "QUEUESTATUS", "TIMEOUT");
+        ev.newexten(c2, "hotline-after-queue", "s", 1, "NoOp", "Hotline: after-queue message for " + c2.callerNum);
+        ev.newexten(c2, "hotline-after-queue", "s", 3, "Playback", "hotline/after-queue");
+        call.phase = Call.Phase.AFTER_QUEUE;
+        long due = call.simNow + AFTER_QUEUE_MESSAGE;
+        call.patienceTimer = sim.schedule(AFTER_QUEUE_MESSAGE, () -> {
+            call.simNow = Math.max(call.simNow, due);
+            call.patienceTimer = null;
+            afterQueueHangup(call);
+        });
+        dispatcher.dispatch(q);
+    }
+
+    /** The after-queue message is over: the dialplan hangs up the caller (SoftHangupRequest in that context). */
+    void afterQueueHangup(Call call) {
+        if (call.phase != Call.Phase.AFTER_QUEUE) {
+            return;
+        }
+        SimChannel c1 = call.c1;
+        SimChannel c2 = call.c2;
+        ev.newexten(c2, "hotline-after-queue", "s", 4, "Hangup", "");
+        ev.softHangupRequest(c2, 16);
+        ev.hangupRequest(c1, 16);
+        ev.hangup(c2, 16);
+        ev.hangup(c1, 16);
+        callerDeviceFree(call);
+        end(call, CallResult.Disposition.TIMED_OUT);
     }
 
     /** The caller leaves the queue unanswered: patience ran out (cause 0, capture 02) or it was hung up (16). */
@@ -351,6 +431,15 @@ public final class CallEngine {
         sync(call);
         switch (call.phase) {
             case WAITING, RINGING, RETRY -> abandon(call, 16);
+            case AFTER_QUEUE -> {
+                // the caller hangs up during the after-queue message: the call is over, still a timeout
+                call.cancelAll();
+                ev.hangupRequest(call.c2, 16);
+                ev.hangup(call.c1, 16);
+                ev.hangup(call.c2, 16);
+                callerDeviceFree(call);
+                end(call, CallResult.Disposition.TIMED_OUT);
+            }
             case TALKING -> agents.callerHangupTalking(call);
             case TRANSFER_RINGING, TRANSFER_TALKING -> transfers.callerHangup(call);
             case HELD -> holds.heldHangup(call, true);

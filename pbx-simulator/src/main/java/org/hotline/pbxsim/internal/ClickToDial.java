@@ -118,7 +118,9 @@ final class ClickToDial {
         ev.newchannel(a1);
         ev.newchannel(a2);
         for (Map.Entry<String, String> v : variables.entrySet()) {
+            // Asterisk sets an Originate's variables on the Local channel and copies them to its other half
             ev.varSet(a1, v.getKey(), v.getValue());
+            ev.varSet(a2, v.getKey(), v.getValue());
         }
         ev.localBridge(a1, a2, "agents", ext, false);
         // an originate's dial has no calling channel: DialBegin carries only the Dest fields (capture 01)

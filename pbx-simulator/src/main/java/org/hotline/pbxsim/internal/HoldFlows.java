@@ -197,11 +197,13 @@ final class HoldFlows {
         Member m = call.member;
         Bridge orig = call.bridge;
         Bridge consult = call.consultBridge;
-        ev.attendedTransfer(a1, orig, consult, c2, t1);
+        // Asterisk 22 (testdata/ami/live/atxfer-completed): the target moves into the caller's bridge, the caller's
+        // music stops, then AttendedTransfer; no Unhold for the transferer
         ev.varSet(t1, "BRIDGEPEER", "");
         ev.bridgeLeave(consult, t1);
         ev.bridgeEnter(orig, t1);
         ev.musicOnHoldStop(c2);
+        ev.attendedTransfer(a1, orig, consult, c2, t1);
         ev.varSet(c2, "BRIDGEPEER", t1.name());
         ev.varSet(t1, "BRIDGEPEER", c2.name());
         ev.varSet(a1, "BRIDGEPEER", "");

@@ -252,8 +252,11 @@ class AgentControlsBrowserIntegrationTests {
                 .anyMatch(t -> t.startsWith("正在咨询 2002")));
 
         // the consultation: agent 2002 answers while the customer hears music, agent 1004 is still on the call
-        await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(id).map(c -> AgentInterface
-                .of("Local/2002@agents").equals(c.agent())).orElse(false));
+        // (ADR 0017: the call is on hold with 1004 until the transfer completes)
+        await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(id).map(c -> c.state() == CallState.ON_HOLD
+                && AgentInterface.of("Local/1004@agents").equals(c.agent())).orElse(false)
+                && tracker.agents().stream().anyMatch(a -> a.agent().equals(AgentInterface.of("Local/2002@agents"))
+                        && a.state() == org.hotline.cti.call.AgentState.IN_CALL));
         assertThat(deskState()).isEqualTo("通话中");
         browser.await(By.id("btn-hangup"), WebElement::isEnabled).click();
 

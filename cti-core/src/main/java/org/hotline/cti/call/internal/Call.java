@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotline.cti.call.AgentInterface;
+import org.hotline.cti.call.CallEnded;
 import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallState;
 import org.hotline.cti.call.Caller;
@@ -30,6 +32,15 @@ final class Call {
     boolean transferPending;
     int cause = Fields.NO_INT;
     String causeText = "";
+    /** Who ended the conversation so far; reset when another agent is connected (a transfer). */
+    CallEnded.EndedBy endedBy;
+    /** A click-to-dial call: {@code dialler} is the agent's leg, the caller leg is the dialled customer. */
+    boolean outbound;
+    Leg dialler;
+    /** The outbound dial to the customer ended without an answer (busy, no answer): the dialplan ends the call. */
+    boolean customerDialFailed;
+    /** The agent who put the call on hold, while it is on hold (a completed attended transfer sends no Unhold). */
+    AgentInterface heldBy;
 
     Call(CallId id, long startedMicros) {
         this.id = id;

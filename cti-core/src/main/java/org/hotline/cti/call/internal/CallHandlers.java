@@ -11,6 +11,7 @@ import org.hotline.cti.call.CallAbandoned;
 import org.hotline.cti.call.CallAnswered;
 import org.hotline.cti.call.CallEnded;
 import org.hotline.cti.call.CallHoldChanged;
+import org.hotline.cti.call.CallQueueTimedOut;
 import org.hotline.cti.call.CallQueued;
 import org.hotline.cti.call.CallState;
 import org.hotline.cti.call.CallTransferred;
@@ -129,6 +130,10 @@ final class CallHandlers {
         }
     }
 
+    /**
+     * QueueCallerAbandon is also sent when Queue() times out (or the queue empties) with the caller still on the line:
+     * only a caller whose leg hung up before it abandoned (testdata/ami/live/README.md).
+     */
     void queueAbandon(AmiMessage m) {
         Call call = knownCall(m);
         if (call == null) {
@@ -137,9 +142,52 @@ final class CallHandlers {
         String queue = m.get("Queue", call.queue);
         rings.stopAll(call, AgentRingStopped.Reason.CANCELLED);
         call.inQueue = false;
-        e.emit(new CallAbandoned(call.id, queue, e.intField(m, "Position", 0), e.intField(m, "OriginalPosition", 0),
-                Duration.ofSeconds(e.intField(m, "HoldTime", 0)), e.nowInstant()));
+        int position = e.intField(m, "Position", 0);
+        int original = e.intField(m, "OriginalPosition", 0);
+        Duration waited = Duration.ofSeconds(e.intField(m, "HoldTime", 0));
+        Leg caller = call.callerLeg;
+        if (caller != null && !caller.hangupSignalled && !caller.ended) {
+            e.emit(new CallQueueTimedOut(call.id, queue, position, original, waited, e.nowInstant()));
+            e.transition(call, CallInput.QUEUE_TIMED_OUT);
+            return;
+        }
+        e.emit(new CallAbandoned(call.id, queue, position, original, waited, e.nowInstant()));
         e.transition(call, CallInput.ABANDONED);
+    }
+
+    /** HangupRequest / SoftHangupRequest: remembers that the leg is going, and whether our dialplan did it. */
+    boolean hangupRequested(AmiMessage m, boolean soft) {
+        Channel c = e.channels.get(m.get("Uniqueid"));
+        if (c == null) {
+            e.counters.ignored++;
+            return false;
+        }
+        Leg leg = c.leg;
+        if (!leg.hangupSignalled) {
+            leg.hangupSignalled = true;
+            String context = m.get("Context");
+            // the dialplan's Hangup() shows as a SoftHangupRequest in the context that ran it (after-queue, hold)
+            leg.systemHangup = soft && context != null && context.startsWith("hotline-");
+            noteEnding(leg.call, leg);
+        }
+        return true;
+    }
+
+    /**
+     * Who ends the call is the side whose hang-up is signalled first (the Hangup events of the other legs can come in
+     * either order); a new connection (answer, transfer) clears it, so a transferer who hangs up does not count.
+     */
+    private static void noteEnding(Call call, Leg leg) {
+        if (call.endedBy != null) {
+            return;
+        }
+        if (leg == call.callerLeg) {
+            call.endedBy = leg.systemHangup || call.customerDialFailed ? CallEnded.EndedBy.SYSTEM
+                    : CallEnded.EndedBy.CALLER;
+        } else if (leg == call.connected || leg == call.dialler) {
+            // an outbound call whose dial failed is ended by the dialplan, whichever leg it hangs up first
+            call.endedBy = call.customerDialFailed ? CallEnded.EndedBy.SYSTEM : CallEnded.EndedBy.AGENT;
+        }
     }
 
     void bridgeEnter(AmiMessage m) {
@@ -153,6 +201,7 @@ final class CallHandlers {
             if (c.leg == call.callerLeg && call.state == CallState.ON_HOLD && call.connected != null) {
                 // Hotline's unhold is a Bridge of the held caller with the agent again (ADR 0010)
                 e.transition(call, CallInput.UNHELD);
+                call.heldBy = null;
                 e.emit(new CallHoldChanged(call.id, call.connected.agent, false, e.nowInstant()));
             }
         }
@@ -184,6 +233,7 @@ final class CallHandlers {
         } else if (moved && HOLD_EXTEN.equals(exten) && call.state == CallState.TALKING && call.connected != null) {
             // Hotline's hold Redirects the caller to Exten moh of the hold context: on hold, not transferred
             e.transition(call, CallInput.HELD);
+            call.heldBy = call.connected.agent;
             e.emit(new CallHoldChanged(call.id, call.connected.agent, true, e.nowInstant()));
         } else if (moved && (call.state == CallState.TALKING || call.state == CallState.ON_HOLD)) {
             AgentInterface from = call.connected == null ? null : call.connected.agent;
@@ -207,6 +257,7 @@ final class CallHandlers {
             // BlindTransfer sends an Unhold for a call that was never held: only real changes are events
             AgentInterface agent = c.leg.role == Leg.Role.AGENT ? c.leg.agent
                     : call.connected == null ? null : call.connected.agent;
+            call.heldBy = onHold ? agent : null;
             e.emit(new CallHoldChanged(call.id, agent, onHold, e.nowInstant()));
         }
     }
@@ -229,6 +280,11 @@ final class CallHandlers {
         e.transition(call, CallInput.BLIND_TRANSFERRED);
     }
 
+    /**
+     * AttendedTransfer: the caller is bridged with the consultation channel ({@code TransferTarget*}, e.g.
+     * {@code Local/1002@hotline-transfer;1}), whose other half talks to the target agent. A completed transfer sends no
+     * Unhold (only the caller's MusicOnHoldStop), so the hold ends here, and the target agent answers the call.
+     */
     void attendedTransfer(AmiMessage m) {
         if (!"Success".equals(m.get("Result"))) {
             return;
@@ -241,23 +297,46 @@ final class CallHandlers {
             e.counters.unknownChannels++;
             return;
         }
-        Leg targetLeg = null;
         Channel target = e.channels.get(m.get("TransferTargetUniqueid"));
         if (target == null && second != null) {
             target = bridgePeer(m.get("SecondBridgeUniqueid"), second);
         }
+        Leg targetAgent = target == null ? null : agentBehind(call, target.leg);
         String targetName;
-        if (target != null) {
-            targetLeg = target.leg;
-            targetName = target.leg.agent != null ? target.leg.agent.value() : target.name;
+        if (targetAgent != null) {
+            targetName = targetAgent.agent.value();
+        } else if (target != null) {
+            targetName = target.name;
         } else if ("App".equals(m.get("DestType"))) {
             targetName = m.get("DestApp", "");
         } else {
             targetName = second != null ? second.name : m.get("SecondTransfererChannel", "");
         }
-        transferred(call, CallTransferred.Kind.ATTENDED, orig, targetName,
-                targetLeg != null && targetLeg.role == Leg.Role.AGENT ? targetLeg : null);
+        if (call.heldBy != null) {
+            AgentInterface held = call.heldBy;
+            call.heldBy = null;
+            e.emit(new CallHoldChanged(call.id, held, false, e.nowInstant()));
+        }
+        transferred(call, CallTransferred.Kind.ATTENDED, orig, targetName, targetAgent);
         e.transition(call, CallInput.ATTENDED_TRANSFERRED);
+        if (targetAgent != null) {
+            // the target now has the customer: its answer (and pop) comes with the transfer, not with the consultation
+            call.endedBy = null;
+            e.emit(answered(call, targetAgent, call.queue, Duration.ZERO, e.nowInstant()));
+        }
+    }
+
+    /** The agent leg a transfer target stands for: itself, or the live agent leg it dialled (a consultation). */
+    private static Leg agentBehind(Call call, Leg target) {
+        if (target.role == Leg.Role.AGENT && target.agent != null && !target.ended) {
+            return target;
+        }
+        for (Leg l : call.legs) {
+            if (l.dialledBy == target && l.role == Leg.Role.AGENT && l.agent != null && !l.ended) {
+                return l;
+            }
+        }
+        return null;
     }
 
     private void transferred(Call call, CallTransferred.Kind kind, Channel transferer, String target, Leg newAgent) {
@@ -294,6 +373,10 @@ final class CallHandlers {
         c.hungUp = true;
         noteCaller(c, m);
         Leg leg = c.leg;
+        if (!leg.hangupSignalled) {
+            leg.hangupSignalled = true;
+            noteEnding(leg.call, leg);
+        }
         Call call = leg.call;
         call.liveChannels--;
         int cause = e.intField(m, "Cause", 0);
@@ -332,7 +415,8 @@ final class CallHandlers {
                 e.forgetChannel(ch);
             }
         }
-        e.emit(new CallEnded(call.id, call.caller, call.cause, call.causeText, e.nowInstant()));
+        e.emit(new CallEnded(call.id, call.caller, call.cause, call.causeText, call.endedBy, call.outbound,
+                e.nowInstant()));
     }
 
     /** The call of the event's channel, created if the channel is new to us. */

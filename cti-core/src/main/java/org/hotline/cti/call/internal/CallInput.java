@@ -26,8 +26,10 @@ public enum CallInput {
     REDIRECTED,
     /** The connected agent's leg hung up while the caller stays (e.g. a post-call survey). */
     AGENT_LEFT,
-    /** {@code QueueCallerAbandon}. */
+    /** {@code QueueCallerAbandon} after the caller's leg hung up. */
     ABANDONED,
+    /** {@code QueueCallerAbandon} with the caller still on the line: the queue timed out, the dialplan goes on. */
+    QUEUE_TIMED_OUT,
     /** The caller's leg hung up. */
     CALLER_LEFT,
     /** The last channel of the call hung up. */

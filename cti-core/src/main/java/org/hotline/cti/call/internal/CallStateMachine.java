@@ -26,6 +26,9 @@ public final class CallStateMachine {
             case UNHELD -> current == CallState.ON_HOLD ? CallState.TALKING : current;
             case BLIND_TRANSFERRED, AGENT_LEFT -> connected ? CallState.DIALPLAN : current;
             case REDIRECTED -> CallState.DIALPLAN;
+            // the queue gave up on a caller still on the line: back in the dialplan (the after-queue message)
+            case QUEUE_TIMED_OUT -> current == CallState.QUEUED || current == CallState.RINGING ? CallState.DIALPLAN
+                    : current;
             case ABANDONED, CALLER_LEFT, LAST_CHANNEL_GONE -> CallState.ENDED;
         };
     }

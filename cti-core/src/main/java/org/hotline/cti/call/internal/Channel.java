@@ -70,6 +70,17 @@ final class Channel {
         }
     }
 
+    /** The value of variable {@code name}, or null when the channel does not report it. */
+    String variable(String name) {
+        for (int i = 0; i < varCount; i++) {
+            String line = vars[i];
+            if (line.length() > name.length() && line.charAt(name.length()) == '=' && line.startsWith(name)) {
+                return line.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
     /** Adds the variables to {@code out}; an empty value does not replace a non-empty one already there. */
     void copyVariablesTo(Map<String, String> out) {
         for (int i = 0; i < varCount; i++) {

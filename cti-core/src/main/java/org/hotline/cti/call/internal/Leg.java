@@ -20,6 +20,12 @@ final class Leg {
     String ringQueue;
     boolean ringing;
     long ringStartedMicros;
+    /** A HangupRequest/SoftHangupRequest (or Hangup) was seen on one of its channels. */
+    boolean hangupSignalled;
+    /** The first hang-up signal was our dialplan's own Hangup() (a SoftHangupRequest in a {@code hotline-} context). */
+    boolean systemHangup;
+    /** The leg that dialled this one (an attended transfer's consultation channel dials the target agent). */
+    Leg dialledBy;
 
     Leg(Call call) {
         this.call = call;

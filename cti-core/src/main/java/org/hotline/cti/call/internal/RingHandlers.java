@@ -5,9 +5,14 @@ import java.util.ArrayList;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentRingStopped;
+import org.hotline.cti.call.CallState;
+import org.hotline.cti.call.Caller;
 
 /** Agent phones ringing and answering: queue rings (AgentCalled…) and direct dials (DialBegin/DialEnd). */
 final class RingHandlers {
+
+    /** The channel variable click-to-dial sets to the number it dials (ADR 0010, manager.conf channelvars). */
+    static final String DIALLED = "HOTLINE_DIALLED";
 
     private final TrackerEngine e;
 
@@ -93,6 +98,13 @@ final class RingHandlers {
         }
         Call call = src.leg.call;
         Leg leg = dest.leg;
+        dest.leg.dialledBy = src.leg;
+        if (call.outbound && src.leg == call.dialler && call.callerLeg == null) {
+            // click-to-dial: the agent's leg dials the customer, who is the call's other party from now on
+            e.makeCaller(call, leg);
+            leg.ringStartedMicros = e.now();
+            return;
+        }
         if (leg.ringing || leg == call.connected || leg == call.callerLeg) {
             return;
         }
@@ -100,6 +112,15 @@ final class RingHandlers {
         Agent known = e.agent(agent);
         if (agent == null || known == null && !(src.leg == call.callerLeg && !isMember(src.name))) {
             // an unknown destination rings an agent only when the caller dials it, not when an agent dials out
+            return;
+        }
+        if (src.leg != call.callerLeg && call.connected != null
+                && (call.state == CallState.TALKING || call.state == CallState.ON_HOLD)) {
+            // an attended transfer's consultation: not a ring of the call; the target answers it when the transfer
+            // completes (AttendedTransfer), and a refused consultation leaves the call as it was
+            leg.role = Leg.Role.AGENT;
+            leg.agent = agent;
+            leg.memberName = known == null ? null : known.memberName;
             return;
         }
         e.refreshVariables(src, m, "ChanVariable");
@@ -112,7 +133,8 @@ final class RingHandlers {
 
     /**
      * A DialBegin with no calling channel is an Originate's; one that rings a member's interface is click-to-dial
-     * (ADR 0010): the agent's phone rings first, showing the number it will call, and answers as a direct dial.
+     * (ADR 0010): the agent's phone rings first, showing the number it will call. The call is outbound: its other party
+     * is the dialled customer ({@code HOTLINE_DIALLED}, else the Originate's CallerID), who "answers" it.
      */
     private void originatedToAgent(AmiMessage m) {
         Channel dest = e.channel(m, "DestUniqueid", "DestLinkedid", "DestChannel");
@@ -131,7 +153,20 @@ final class RingHandlers {
         if (known == null || leg.ringing || leg == call.connected) {
             return;
         }
-        call.caller = CallHandlers.orKnown(TrackerEngine.caller(m, "DestCallerIDNum", "DestCallerIDName"), call.caller);
+        e.refreshVariables(dest, m, "DestChanVariable");
+        String dialled = call.variables().get(DIALLED);
+        if (dialled == null || dialled.isEmpty()) {
+            dialled = dest.variable(DIALLED);
+        }
+        Caller customer = dialled == null || dialled.isEmpty()
+                ? TrackerEngine.caller(m, "DestCallerIDNum", "DestCallerIDName") : new Caller(dialled, "");
+        call.caller = CallHandlers.orKnown(customer, call.caller);
+        call.outbound = true;
+        call.dialler = leg;
+        if (call.callerLeg == leg) {
+            // the agent's own leg is the Linkedid channel, but the caller of an outbound call is the customer
+            call.callerLeg = null;
+        }
         start(call, leg, agent, known.memberName, null);
         e.emit(CallHandlers.ringing(call, leg, call.caller, Duration.ZERO, e.nowInstant()));
     }
@@ -151,14 +186,24 @@ final class RingHandlers {
             return;
         }
         Leg leg = dest.leg;
-        if (!leg.ringing) {
-            return;
-        }
         Call call = leg.call;
         String status = m.get("DialStatus");
         if (status == null) {
             e.counters.missingFields++;
             status = "";
+        }
+        if (call.outbound && leg == call.callerLeg && call.dialler != null && call.connected == null) {
+            // the customer of a click-to-dial answered (or not): that is when the outbound call is answered
+            if (status.equals("ANSWER")) {
+                answer(call, call.dialler, null, e.since(leg.ringStartedMicros));
+            } else if (!status.equals("CANCEL")) {
+                // busy, congestion, no answer in time: the dialplan ends the call (CANCEL: the agent gave up)
+                call.customerDialFailed = true;
+            }
+            return;
+        }
+        if (!leg.ringing) {
+            return;
         }
         switch (status) {
             case "ANSWER" -> {
@@ -167,6 +212,11 @@ final class RingHandlers {
                     leg.ringing = false;
                     call.rings.remove(leg);
                     call.answering = leg;
+                } else if (call.outbound && leg == call.dialler) {
+                    // the agent took their own click-to-dial call: it is answered when the customer answers
+                    leg.ringing = false;
+                    call.rings.remove(leg);
+                    e.transition(call, CallInput.RINGS_STOPPED_UNQUEUED);
                 } else {
                     answer(call, leg, null, e.since(leg.ringStartedMicros));
                 }
@@ -197,6 +247,7 @@ final class RingHandlers {
         call.rings.remove(leg);
         call.answering = null;
         call.connected = leg;
+        call.endedBy = null;
         call.answeredMicros = e.now();
         e.transition(call, CallInput.ANSWERED);
         e.emit(CallHandlers.answered(call, leg, queue, holdTime, e.nowInstant()));

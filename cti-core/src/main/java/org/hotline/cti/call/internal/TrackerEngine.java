@@ -76,8 +76,7 @@ public final class TrackerEngine {
             case "VarSet" -> {
                 return varSet(m);
             }
-            case "Newexten", "DeviceStateChange", "Newstate", "ExtensionStatus", "SoftHangupRequest",
-                 "HangupRequest", "NewCallerid", "NewConnectedLine", "MusicOnHoldStart", "MusicOnHoldStop",
+            case "Newexten", "DeviceStateChange", "Newstate", "ExtensionStatus", "NewCallerid", "NewConnectedLine", "MusicOnHoldStart", "MusicOnHoldStop",
                  "HangupHandlerPush", "HangupHandlerRun", "HangupHandlerPop", "DialState", "BridgeCreate",
                  "BridgeDestroy", "BridgeMerge", "OriginateResponse", "DTMFBegin", "DTMFEnd", "AGIExecStart",
                  "AGIExecEnd", "AsyncAGIStart", "AsyncAGIExec", "AsyncAGIEnd", "FullyBooted", "SuccessfulAuth",
@@ -109,6 +108,12 @@ public final class TrackerEngine {
             case "BlindTransfer" -> callHandlers.blindTransfer(m);
             case "AttendedTransfer" -> callHandlers.attendedTransfer(m);
             case "Hangup" -> callHandlers.hangup(m);
+            case "HangupRequest" -> {
+                return callHandlers.hangupRequested(m, false);
+            }
+            case "SoftHangupRequest" -> {
+                return callHandlers.hangupRequested(m, true);
+            }
             case "QueueMemberStatus", "QueueMemberPause", "QueueMemberAdded", "QueueMemberRinginuse" ->
                     memberHandlers.update(m, "Interface", "MemberName");
             case "QueueMemberRemoved" -> memberHandlers.remove(m);

@@ -17,6 +17,7 @@ import org.hotline.cti.call.CallEnded;
 import org.hotline.cti.call.CallEvent;
 import org.hotline.cti.call.CallHoldChanged;
 import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallQueueTimedOut;
 import org.hotline.cti.call.CallQueued;
 import org.hotline.cti.call.CallTransferred;
 import org.hotline.cti.call.Caller;
@@ -117,6 +118,7 @@ public final class CallAssembler {
         Instant holdSince;
         Duration hold = Duration.ZERO;
         boolean abandoned;
+        boolean timedOut;
         boolean transferred;
         boolean direct;
 
@@ -161,6 +163,11 @@ public final class CallAssembler {
                 if (queue == null) {
                     queue = ab.queue();
                 }
+            } else if (event instanceof CallQueueTimedOut t) {
+                timedOut = answeredAt == null;
+                if (queue == null) {
+                    queue = t.queue();
+                }
             }
         }
 
@@ -174,7 +181,11 @@ public final class CallAssembler {
                 hold = hold.plus(between(holdSince, ended.at()));
             }
             Duration talk = Duration.ZERO;
+            Duration talkWithHold = Duration.ZERO;
             if (answeredAt != null) {
+                // as app_queue counts TalkTime: time() at the end minus time() at the connect, hold included
+                long seconds = ended.at().getEpochSecond() - answeredAt.getEpochSecond();
+                talkWithHold = Duration.ofSeconds(Math.max(0, seconds));
                 talk = between(answeredAt, ended.at()).minus(hold);
                 if (talk.isNegative()) {
                     talk = Duration.ZERO;
@@ -185,15 +196,18 @@ public final class CallAssembler {
                 outcome = transferred ? CallOutcome.TRANSFERRED : CallOutcome.ANSWERED;
             } else if (abandoned) {
                 outcome = CallOutcome.ABANDONED;
-            } else if (queuedAt != null) {
-                // left the queue without an agent and without QueueCallerAbandon: timeout or empty queue
+            } else if (timedOut) {
+                outcome = CallOutcome.TIMEOUT;
+            } else if (queuedAt != null || ended.outbound()) {
+                // left the queue without an agent and with no report of why, or a dialled customer who did not answer
                 outcome = CallOutcome.UNANSWERED;
             } else {
                 outcome = CallOutcome.IVR_ONLY;
             }
-            String direction = queuedAt == null && direct && caller.number().length() <= 6 ? "internal" : "inbound";
+            String direction = ended.outbound() ? "outbound"
+                    : queuedAt == null && direct && caller.number().length() <= 6 ? "internal" : "inbound";
             return new CallRecord(ended.callId(), direction, caller, queue, agent, memberName, startedAt, queuedAt,
-                    answeredAt, ended.at(), hold, talk, outcome, ended.cause());
+                    answeredAt, ended.at(), hold, talk, talkWithHold, outcome, ended.cause(), ended.endedBy());
         }
 
         private static Duration between(Instant from, Instant to) {

@@ -41,14 +41,15 @@ public final class CallRecordWriter implements AutoCloseable {
     private static final String UPSERT = """
             insert into calls (call_id, direction, caller_raw, caller_normalized, customer_id, queue, agent_id,
                                agent_interface, started_at, queued_at, answered_at, ended_at, hold_seconds,
-                               talk_seconds, outcome, hangup_cause)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               talk_seconds, outcome, hangup_cause, talk_with_hold_seconds, ended_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (call_id) do update set direction = excluded.direction, caller_raw = excluded.caller_raw,
                 caller_normalized = excluded.caller_normalized, customer_id = excluded.customer_id,
                 queue = excluded.queue, agent_id = excluded.agent_id, agent_interface = excluded.agent_interface,
                 queued_at = excluded.queued_at, answered_at = excluded.answered_at, ended_at = excluded.ended_at,
                 hold_seconds = excluded.hold_seconds, talk_seconds = excluded.talk_seconds,
-                outcome = excluded.outcome, hangup_cause = excluded.hangup_cause
+                outcome = excluded.outcome, hangup_cause = excluded.hangup_cause,
+                talk_with_hold_seconds = excluded.talk_with_hold_seconds, ended_by = excluded.ended_by
             """;
 
     private final JdbcTemplate jdbc;
@@ -213,6 +214,8 @@ public final class CallRecordWriter implements AutoCloseable {
             ps.setInt(14, (int) r.talk().toSeconds());
             ps.setString(15, r.outcome().code());
             ps.setInt(16, r.hangupCause());
+            ps.setInt(17, (int) r.talkWithHold().toSeconds());
+            ps.setString(18, r.endedBy() == null ? null : r.endedBy().code());
         });
     }
 

@@ -14,6 +14,7 @@ import org.hotline.cti.call.AgentRingStopped;
 import org.hotline.cti.call.AgentRinging;
 import org.hotline.cti.call.CallAnswered;
 import org.hotline.cti.call.CallEnded;
+import org.hotline.cti.call.CallHoldChanged;
 import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallQueued;
 import org.hotline.cti.call.CallTransferred;
@@ -94,6 +95,30 @@ class PopBookTests {
         assertThat(ended.version()).isGreaterThan(answered.version());
         assertThat(ended.callId()).isEqualTo(ringing.callId());
         assertThat(book.size()).isZero();
+    }
+
+    @Test
+    void theTargetOfAnAttendedTransferGetsAPopWithTheCustomerAndTheTransfererKeepsTransferred() {
+        queuedThenRinging();
+        book.apply(new CallAnswered(CALL, A1001, "Agent 1001", "hotline", ZHANG, Duration.ofSeconds(3),
+                T0.plusSeconds(5)));
+        book.apply(new CallHoldChanged(CALL, A1001, true, T0.plusSeconds(10)));
+        book.apply(new CallHoldChanged(CALL, A1001, false, T0.plusSeconds(20)));
+        List<ScreenPop> transferred = book.apply(new CallTransferred(CALL, CallTransferred.Kind.ATTENDED, A1001,
+                A1002.value(), T0.plusSeconds(20)));
+        List<ScreenPop> target = book.apply(new CallAnswered(CALL, A1002, null, "hotline", ZHANG, Duration.ZERO,
+                T0.plusSeconds(20)));
+
+        assertThat(transferred).singleElement().satisfies(p -> {
+            assertThat(p.agent()).isEqualTo("agent1001");
+            assertThat(p.status()).isEqualTo(Status.TRANSFERRED);
+        });
+        assertThat(target).singleElement().satisfies(p -> {
+            assertThat(p.agent()).isEqualTo("agent1002");
+            assertThat(p.status()).isEqualTo(Status.ANSWERED);
+            assertThat(p.callerNumber()).isEqualTo("13800138000");
+            assertThat(p.customers()).extracting(CustomerCard::name).containsExactly("张三");
+        });
     }
 
     @Test
