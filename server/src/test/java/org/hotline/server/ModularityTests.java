@@ -29,13 +29,15 @@ class ModularityTests {
     void ctiCoreDependsOnNoOtherModule() {
         noClasses().that().resideInAPackage("org.hotline.cti..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.hotline.desktop..", "org.hotline.sms..",
-                        "org.hotline.ivr..", "org.hotline.reports..", "org.hotline.server..", "org.hotline.pbxsim..")
+                        "org.hotline.ivr..", "org.hotline.reports..", "org.hotline.server..", "org.hotline.pbxsim..",
+                        "org.hotline.workorder..")
                 .check(classes);
     }
 
     @Test
     void featureModulesDoNotDependOnEachOtherOrOnTheServer() {
-        String[] features = {"org.hotline.desktop..", "org.hotline.sms..", "org.hotline.ivr..", "org.hotline.reports.."};
+        String[] features = {"org.hotline.desktop..", "org.hotline.sms..", "org.hotline.ivr..", "org.hotline.reports..",
+            "org.hotline.workorder.."};
         for (String feature : features) {
             Set<String> others = new TreeSet<>(Set.of(features));
             others.remove(feature);
@@ -56,7 +58,8 @@ class ModularityTests {
                 capabilities.add(pkg.substring(0, internal));
             }
         }
-        assertThat(capabilities).contains("org.hotline.cti.ami", "org.hotline.cti.call", "org.hotline.cti.push");
+        assertThat(capabilities).contains("org.hotline.cti.ami", "org.hotline.cti.call", "org.hotline.cti.push",
+                "org.hotline.workorder");
         for (String capability : capabilities) {
             noClasses().that().resideOutsideOfPackage(capability + "..")
                     .should().dependOnClassesThat().resideInAPackage(capability + ".internal..")

@@ -23,6 +23,9 @@ public record PushMessage(String target, String type, String payload, String ori
     /** Type of a wallboard frame. */
     public static final String TYPE_WALLBOARD = "wallboard";
 
+    /** Type of a work-order warning or alarm (issue #12), sent to {@link #SUPERVISORS}. */
+    public static final String TYPE_WORKORDER_ALARM = "workorder-alarm";
+
     /** Topic read by every supervisor's wallboard. */
     public static final String SUPERVISORS = "supervisors";
 

@@ -100,7 +100,12 @@ public final class AgentClient implements AutoCloseable {
 
     /** Opens the agent WebSocket; frames are collected in arrival order. */
     public AgentClient connect() {
-        String ws = "ws://" + base.getHost() + ":" + base.getPort() + "/ws/agent";
+        return connect("/ws/agent");
+    }
+
+    /** Opens the WebSocket at {@code path} (e.g. /ws/supervisor); frames are collected in arrival order. */
+    public AgentClient connect(String path) {
+        String ws = "ws://" + base.getHost() + ":" + base.getPort() + path;
         socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create(ws), new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
         return this;

@@ -24,7 +24,8 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 /**
  * The supervisors' WebSocket: on connect a full frame merged from the frames seen on the bus ({@code
  * {"type":"snapshot","data":frame}}, data null before the first), then every frame as {@code
- * {"type":"wallboard","data":frame}} carrying only the agent rows that changed, heartbeats included (docs/adr/0011). Merging and sending
+ * {"type":"wallboard","data":frame}} carrying only the agent rows that changed, heartbeats included (docs/adr/0011), and
+ * work-order alarms as {@code {"type":"workorder-alarm","data":alarm}} (ADR 0020). Merging and sending
  * happen under one lock, so a new socket's snapshot and the frames after it never overlap or leave a gap. Nothing the
  * browser sends changes what it gets.
  */
@@ -73,8 +74,18 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
         return frame.toString();
     }
 
-    /** One bus message: wallboard frames go to every supervisor session on this node. */
+    /** One bus message: wallboard frames and work-order alarms go to every supervisor session on this node. */
     void deliver(PushMessage message) {
+        if (PushMessage.SUPERVISORS.equals(message.target())
+                && PushMessage.TYPE_WORKORDER_ALARM.equals(message.type())) {
+            // passed through as is: pages that do not show work orders ignore the type
+            TextMessage text = new TextMessage("{\"type\":\"" + PushMessage.TYPE_WORKORDER_ALARM + "\",\"data\":"
+                    + message.payload() + "}");
+            for (WebSocketSession session : sessions) {
+                send(session, text);
+            }
+            return;
+        }
         if (!PushMessage.SUPERVISORS.equals(message.target()) || !PushMessage.TYPE_WALLBOARD.equals(message.type())) {
             return;
         }

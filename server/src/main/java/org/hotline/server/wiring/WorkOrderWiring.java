@@ -1,0 +1,42 @@
+package org.hotline.server.wiring;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.hotline.cti.customer.PhoneNumbers;
+import org.hotline.sms.campaign.QuietHours;
+import org.hotline.sms.campaign.SmsCampaignProperties;
+import org.hotline.sms.outbox.SmsOutbox;
+import org.hotline.workorder.AlarmView;
+import org.hotline.workorder.ManagerNotifier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Joins work orders to the SMS gateway: escalations to unit managers go through the outbox. */
+@Configuration(proxyBeanMethods = false)
+public class WorkOrderWiring {
+
+    /** The managers' SMS; the outbox and SMS settings are looked up when an escalation fires (auto-configured later). */
+    @Bean
+    ManagerNotifier managerNotifier(ObjectProvider<SmsOutbox> outbox, ObjectProvider<SmsCampaignProperties> sms,
+                                    PhoneNumbers numbers, ObjectProvider<Clock> clock) {
+        return new ManagerNotifier() {
+            @Override
+            public Outcome notifyManagers(AlarmView alarm, String unitName, List<String> phones) {
+                SmsOutbox o = outbox.getIfAvailable();
+                if (o == null) {
+                    return Outcome.NOT_SENT;
+                }
+                SmsCampaignProperties p = sms.getIfAvailable();
+                String signature = p == null ? "" : p.signature();
+                // no SMS settings: no quiet hours (a start equal to the end never holds anything)
+                QuietHours quiet = p == null ? new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
+                        ZoneId.of("Asia/Shanghai")) : p.quietHours();
+                return new EscalationSms(o, signature, quiet, numbers, clock.getIfAvailable(Clock::systemUTC))
+                        .notifyManagers(alarm, unitName, phones);
+            }
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package org.hotline.server.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.hotline.cti.customer.CustomerDirectory;
+import org.hotline.cti.demo.DemoUsers;
+import org.hotline.server.testing.AgentClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The work-order API on the whole server: the real login, CSRF and role checks, the demo data's legacy orders
+ * beside new ones. Same server settings as {@code DeskApiIntegrationTests}, so they share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
+        "hotline.simulator.speed=10"})
+class WorkOrderApiServerIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CustomerDirectory customers;
+
+    @Test
+    void anAgentCreatesAndRecordsWhileOnlyASupervisorReroutes() {
+        long zhang = customers.findByAccountNo("2024001").orElseThrow().id();
+        DeskHttp agent = DeskHttp.login(port, "agent1001", DemoUsers.AGENT_PASSWORD);
+        DeskHttp.Answer created = agent.post("/api/work-orders", Map.of("type", "complaint", "customerId", zhang,
+                "summary", "抄表不准"));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        assertThat(created.body().get("awaiting").asText()).isEqualTo("B");
+        assertThat(agent.post("/api/work-orders/" + id + "/points", Map.of("point", "B")).status()).isEqualTo(200);
+        assertThat(agent.post("/api/work-orders/" + id + "/points", Map.of("point", "D")).status()).isEqualTo(409);
+        assertThat(agent.post("/api/work-orders", Map.of("type", "teleport", "customerId", zhang)).status())
+                .isEqualTo(422);
+        Map<String, String> reroute = Map.of("after", "B", "reason", "belongs to the metering team");
+        assertThat(agent.post("/api/work-orders/" + id + "/reroute", reroute).status()).isEqualTo(403);
+        assertThat(agent.get("/api/work-orders").status()).isEqualTo(200);
+
+        DeskHttp supervisor = DeskHttp.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+        DeskHttp.Answer rerouted = supervisor.post("/api/work-orders/" + id + "/reroute", reroute);
+        assertThat(rerouted.status()).as("%s", rerouted.body()).isEqualTo(200);
+        assertThat(supervisor.get("/api/work-orders/" + id).body().get("log").size()).isEqualTo(3);
+        assertThat(supervisor.get("/api/work-orders/alarms").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOrderPastItsDeadlineAlarmsTheSupervisorsSocketByPush() {
+        long zhang = customers.findByAccountNo("2024001").orElseThrow().id();
+        try (AgentClient board = AgentClient.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD)
+                .connect("/ws/supervisor")) {
+            DeskHttp agent = DeskHttp.login(port, "agent1001", DemoUsers.AGENT_PASSWORD);
+            // a complaint taken three hours ago: its 2-hour A→B limit has passed, so the scheduler fires at once
+            DeskHttp.Answer created = agent.post("/api/work-orders", Map.of("type", "complaint", "customerId", zhang,
+                    "startedAt", Instant.now().minus(Duration.ofHours(3)).toString()));
+            assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+            JsonNode alarm = board.awaitFrame("workorder-alarm").get("data");
+            assertThat(alarm.get("orderNo").asText()).isEqualTo(created.body().get("orderNo").asText());
+            assertThat(alarm.get("late").asBoolean()).isTrue();
+            // closed, so it stops nagging the other tests' supervisors sharing this server
+            DeskHttp supervisor = DeskHttp.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+            assertThat(supervisor.post("/api/work-orders/" + created.body().get("id").asLong() + "/close",
+                    Map.of("reason", "test done")).status()).isEqualTo(200);
+        }
+    }
+}

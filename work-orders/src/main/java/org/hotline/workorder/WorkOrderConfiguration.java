@@ -1,0 +1,54 @@
+package org.hotline.workorder;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.hotline.cti.push.PushBus;
+import org.hotline.workorder.internal.AlarmScheduler;
+import org.hotline.workorder.internal.WorkOrderWebParts;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Work orders for a Spring application: the service, the alarm scheduler (when a push bus is there) and the REST
+ * API under {@code /api/work-orders}. Bad settings refuse the start with a message naming the setting.
+ */
+// an auto-configuration, so the application's DataSource, PushBus, Clock and ManagerNotifier are seen first
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(WorkOrderProperties.class)
+public class WorkOrderConfiguration {
+
+    /** The work-order service. */
+    @Bean
+    @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
+    public WorkOrders workOrders(DataSource dataSource, WorkOrderProperties properties, ObjectProvider<Clock> clock) {
+        return new WorkOrders(dataSource, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Fires the durable timers and pushes alarms to supervisors and dispatchers. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnBean(PushBus.class)
+    @DependsOnDatabaseInitialization
+    public AlarmScheduler workOrderAlarmScheduler(DataSource dataSource, WorkOrders orders, PushBus bus,
+                                                  ObjectProvider<ManagerNotifier> notifier,
+                                                  WorkOrderProperties properties, ObjectProvider<Clock> clock) {
+        return new AlarmScheduler(dataSource, orders, bus, notifier.getIfAvailable(), properties.timers(),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The REST API in servlet applications only. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import(WorkOrderWebParts.class)
+    static class Web {
+    }
+}

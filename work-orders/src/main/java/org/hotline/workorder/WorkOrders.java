@@ -1,0 +1,628 @@
+package org.hotline.workorder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.hotline.workorder.ClockCommand.CloseOrder;
+import org.hotline.workorder.ClockCommand.CorrectPoint;
+import org.hotline.workorder.ClockCommand.RecordPoint;
+import org.hotline.workorder.ClockCommand.RerouteOrder;
+import org.hotline.workorder.ClockEvent.OrderRerouted;
+import org.hotline.workorder.WorkOrderClock.Accepted;
+import org.hotline.workorder.WorkOrderClock.ClockState;
+import org.hotline.workorder.WorkOrderClock.Refused;
+import org.hotline.workorder.WorkOrderClock.Transition;
+import org.hotline.workorder.WorkOrderRejectedException.Kind;
+import org.hotline.workorder.WorkOrderTimeline.LogEntry;
+import org.hotline.workorder.WorkOrderTimeline.StageTime;
+import org.hotline.workorder.internal.DesiredTimers;
+import org.hotline.workorder.internal.DesiredTimers.Timer;
+import org.hotline.workorder.internal.Json;
+import org.hotline.workorder.internal.LogRows;
+import org.hotline.workorder.internal.OrderRow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Work orders: create (from a call or by hand), record time points, re-route, close, list and show timelines, and
+ * acknowledge alarms. Every change replays the order's log through {@link WorkOrderClock}, appends the accepted
+ * event and brings the order's durable timers in line, in one transaction with the order's row locked. Thread-safe.
+ */
+public class WorkOrders {
+
+    // a desk's clock may run a little ahead of the server's; further ahead is a typing mistake
+    private static final Duration FUTURE_SKEW = Duration.ofMinutes(2);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private static final String ORDER = """
+            select w.id, w.order_no, w.type, w.limits::text, w.customer_id, w.premises_id, w.repair_centre_id, rc.code,
+                   w.team_unit_id, w.call_id, w.caller_number, w.created_at, w.closed_at, w.status
+            from work_orders w left join repair_centres rc on rc.id = w.repair_centre_id where w.id = ?""";
+
+    private static final String SUMMARY = """
+            select w.id, w.order_no, w.type, w.limits::text, w.status, w.customer_id, w.premises_id, rc.code, w.call_id,
+                   w.caller_number, w.awaiting_point, w.awaiting_deadline, w.created_at, w.closed_at,
+                   (select count(*) from work_order_alarms a where a.order_id = w.id and a.acknowledged_at is null)
+            from work_orders w left join repair_centres rc on rc.id = w.repair_centre_id""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Map<String, OrderType> types;
+    private final BusinessCalendar calendar;
+    private final WorkOrderProperties.TimerSettings timers;
+    private final Clock clock;
+    private final ObjectMapper json = Json.MAPPER;
+
+    /** Stores in {@code dataSource}; types, calendar and timers from {@code properties}; "now" from {@code clock}. */
+    public WorkOrders(DataSource dataSource, WorkOrderProperties properties, Clock clock) {
+        this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.types = properties.orderTypes();
+        this.calendar = properties.businessCalendar();
+        this.timers = properties.timers();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The configured order types by code. */
+    public Map<String, OrderType> types() {
+        return types;
+    }
+
+    /** The business calendar. */
+    public BusinessCalendar calendar() {
+        return calendar;
+    }
+
+    /**
+     * Creates an order, or returns the order named by {@code linkTo}. Point A is the end of the call (recorded by
+     * the system once the call ends, if it has not yet), or {@code startedAt}/now for an order by hand.
+     *
+     * @throws WorkOrderRejectedException unknown type, call, customer or premises; premises with no repair centre;
+     *                                    an open order of the type on the same premises (CONFLICT, with duplicates)
+     */
+    public WorkOrderSummary create(CreateWorkOrder c) {
+        Objects.requireNonNull(c, "command");
+        OrderType type = types.get(c.type() == null ? "" : c.type().strip());
+        if (type == null) {
+            throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "type: unknown order type '" + c.type()
+                    + "' (expected: one of " + types.keySet().stream().sorted().toList() + ")");
+        }
+        if (c.linkTo() != null) {
+            WorkOrderSummary linked = summary(c.linkTo());
+            if (linked.closedAt() != null) {
+                throw new WorkOrderRejectedException(Kind.CONFLICT, "order " + linked.orderNo()
+                        + " is closed: link to an open order or create a new one");
+            }
+            return linked;
+        }
+        Instant now = clock.instant();
+        Long orderId = tx.execute(status -> {
+            Long customer = c.customerId();
+            String number = blankToNull(c.callerNumber());
+            Instant a;
+            PointSource aSource;
+            String callId = blankToNull(c.callId());
+            if (callId != null) {
+                List<Map<String, Object>> calls = jdbc.queryForList("""
+                        select customer_id, coalesce(caller_normalized, caller_raw) as number, ended_at
+                        from calls where call_id = ?""", callId);
+                if (calls.isEmpty()) {
+                    throw new WorkOrderRejectedException(Kind.NOT_FOUND, "callId: no call '" + callId + "'");
+                }
+                Map<String, Object> call = calls.get(0);
+                customer = customer != null ? customer : (Long) call.get("customer_id");
+                number = number != null ? number : (String) call.get("number");
+                Timestamp ended = (Timestamp) call.get("ended_at");
+                a = ended == null ? null : ended.toInstant();
+                aSource = PointSource.SYSTEM;
+            } else {
+                a = c.startedAt() == null ? now : c.startedAt();
+                if (a.isAfter(now.plus(FUTURE_SKEW))) {
+                    throw new WorkOrderRejectedException(Kind.INVALID, "startedAt: " + a + " is in the future");
+                }
+                aSource = c.source() == null ? PointSource.DESK : c.source();
+            }
+            if (customer != null && jdbc.queryForList("select 1 from customers where id = ?", customer).isEmpty()) {
+                throw new WorkOrderRejectedException(Kind.NOT_FOUND, "customerId: no customer " + customer);
+            }
+            Long premises = premises(c.premisesId(), customer, type);
+            boolean routed = type.stages().stream().anyMatch(s -> s.party() == Party.REPAIR_CENTRE);
+            Map<String, Object> place = premises == null ? Map.of() : jdbc.queryForMap("""
+                    select ta.id as area, ta.code as area_code, l.id as line,
+                           coalesce(ta.repair_centre_id, l.repair_centre_id) as centre
+                    from premises p left join transformer_areas ta on ta.id = p.transformer_area_id
+                    left join feeder_lines l on l.id = ta.feeder_line_id where p.id = ?""", premises);
+            if (routed && premises == null) {
+                throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "premisesId: a " + type.code()
+                        + " order needs premises, to route it to their repair centre");
+            }
+            if (routed && place.get("centre") == null) {
+                throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "premises " + premises
+                        + (place.get("area_code") == null ? " (no transformer area)" : " (area " + place.get("area_code") + ")")
+                        + " has no repair centre: an administrator sets one on the area or its line first");
+            }
+            Long linked = null;
+            // one order per fault: faults are the types routed to a repair centre; two complaints may well coexist
+            if (premises != null && routed) {
+                // two agents taking the same fault at once: the second waits here and then sees the first's order
+                jdbc.query("select pg_advisory_xact_lock(20, ?)", rs -> { }, (int) (premises % Integer.MAX_VALUE));
+                List<WorkOrderSummary> open = summaries(" where w.premises_id = ? and w.type = ? and w.closed_at is null"
+                        + " order by w.id", premises, type.code());
+                if (!open.isEmpty() && !c.force()) {
+                    throw new WorkOrderRejectedException(Kind.CONFLICT, "premises " + premises + " already has an open "
+                            + type.code() + " order " + open.get(0).orderNo()
+                            + ": link this report to it (linkTo) or create a second one anyway (force)", open);
+                }
+                linked = open.isEmpty() ? null : open.get(0).id();
+            }
+            Long id = jdbc.queryForObject("""
+                    insert into work_orders (order_no, customer_id, contact_id, type, status, summary, created_at,
+                        premises_id, transformer_area_id, feeder_line_id, repair_centre_id, call_id, caller_number,
+                        created_by, linked_order_id, limits, awaiting_point)
+                    values ('WO' || ? || '-' || lpad(nextval('work_order_no_seq')::text, 6, '0'),
+                        ?, null, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, (select id from users where username = ?), ?,
+                        ?::jsonb, 'A')
+                    returning id""", Long.class, DAY.format(now.atZone(calendar.zone())), customer, type.code(),
+                    blankToNull(c.summary()), Timestamp.from(now), premises, place.get("area"), place.get("line"),
+                    place.get("centre"), callId, number, c.by(), linked, json(type));
+            if (a != null) {
+                applyLocked(row(id), new RecordPoint(Point.A, a, c.by(), aSource, null, null), now);
+            }
+            return id;
+        });
+        return summary(orderId);
+    }
+
+    /**
+     * Records time point {@code point} (or, with {@code correctionReason}, corrects its time): {@code at} null
+     * means now; {@code unit} for D of a repair is the team's code (its site picks the D→E limit).
+     *
+     * @throws WorkOrderRejectedException unknown order or team, out of order, already recorded, closed
+     */
+    public WorkOrderSummary recordPoint(long orderId, Point point, Instant at, String by, PointSource source,
+                                        String unit, String correctionReason) {
+        Objects.requireNonNull(point, "point");
+        PointSource src = source == null ? PointSource.DESK : source;
+        Instant now = clock.instant();
+        Instant when = at == null ? now : at;
+        if (when.isAfter(now.plus(FUTURE_SKEW))) {
+            throw new WorkOrderRejectedException(Kind.INVALID, "at: " + when + " is in the future");
+        }
+        tx.executeWithoutResult(status -> {
+            OrderRow row = lockedRow(orderId);
+            ClockCommand command;
+            if (correctionReason != null) {
+                command = new CorrectPoint(point, when, by, src, correctionReason);
+            } else {
+                Boolean elsewhere = null;
+                String unitCode = blankToNull(unit);
+                if (unitCode != null && point == row.snapshot().acceptFrom()) {
+                    List<Map<String, Object>> teams = jdbc.queryForList(
+                            "select id, same_site from work_order_units where code = ? and kind = 'team'", unitCode);
+                    if (teams.isEmpty()) {
+                        throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "unit: no team '" + unitCode + "'");
+                    }
+                    elsewhere = !(Boolean) teams.get(0).get("same_site");
+                    jdbc.update("update work_orders set team_unit_id = ? where id = ?", teams.get(0).get("id"), orderId);
+                }
+                command = new RecordPoint(point, when, by, src, unitCode, elsewhere);
+            }
+            applyLocked(row, command, now);
+        });
+        return summary(orderId);
+    }
+
+    /**
+     * Routes an order again that was routed wrongly at {@code after} (B: wrong repair centre, D: wrong team); the
+     * time since is charged to the party that routed. {@code repairCentre} (for B) moves the order to that centre.
+     */
+    public WorkOrderSummary reroute(long orderId, Point after, String repairCentre, String reason, String by) {
+        Objects.requireNonNull(after, "after");
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> {
+            OrderRow row = lockedRow(orderId);
+            String centre = blankToNull(repairCentre);
+            if (centre != null) {
+                List<Long> ids = jdbc.queryForList("select id from repair_centres where code = ?", Long.class, centre);
+                if (ids.isEmpty()) {
+                    throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "repairCentre: no repair centre '"
+                            + centre + "'");
+                }
+                jdbc.update("update work_orders set repair_centre_id = ? where id = ?", ids.get(0), orderId);
+            }
+            applyLocked(row, new RerouteOrder(after, now, by, centre, reason), now);
+        });
+        return summary(orderId);
+    }
+
+    /** Closes an order with a reason. */
+    public WorkOrderSummary close(long orderId, String reason, String by) {
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> applyLocked(lockedRow(orderId), new CloseOrder(now, by, reason), now));
+        return summary(orderId);
+    }
+
+    /** Open orders on the clock, the most urgent first. */
+    public List<WorkOrderSummary> open() {
+        return summaries(" where w.closed_at is null and w.limits is not null"
+                + " order by w.awaiting_deadline nulls last, w.id");
+    }
+
+    /** Open orders of one type and/or repair centre (either null for all), the most urgent first. */
+    public List<WorkOrderSummary> open(String type, String repairCentre) {
+        return summaries(" where w.closed_at is null and w.limits is not null and (?::text is null or w.type = ?)"
+                + " and (?::text is null or rc.code = ?) order by w.awaiting_deadline nulls last, w.id",
+                type, type, repairCentre, repairCentre);
+    }
+
+    /** The units receiving orders, by repair centre and code. */
+    public List<WorkOrderUnit> units() {
+        return jdbc.query("""
+                select u.code, u.name, u.kind, rc.code, p.code, u.same_site, u.manager1_name, u.manager1_phone,
+                       u.manager2_name, u.manager2_phone
+                from work_order_units u join repair_centres rc on rc.id = u.repair_centre_id
+                left join work_order_units p on p.id = u.parent_id order by rc.code, u.code""",
+                (rs, n) -> new WorkOrderUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10)));
+    }
+
+    /**
+     * Creates or replaces the unit with {@code unit.code()}.
+     *
+     * @throws WorkOrderRejectedException INVALID for a bad code, name, kind or phone; UNPROCESSABLE for an unknown
+     *                                    repair centre or parent
+     */
+    public WorkOrderUnit saveUnit(WorkOrderUnit unit) {
+        Objects.requireNonNull(unit, "unit");
+        if (unit.code() == null || !unit.code().matches("^[0-9A-Za-z_-]{1,32}$")) {
+            throw new WorkOrderRejectedException(Kind.INVALID, "code: '" + unit.code()
+                    + "' (expected: 1 to 32 letters, digits, _ or -)");
+        }
+        if (unit.name() == null || unit.name().isBlank() || unit.name().length() > 100) {
+            throw new WorkOrderRejectedException(Kind.INVALID, "name: empty or longer than 100 characters");
+        }
+        if (!List.of("repair_centre", "team", "crew").contains(String.valueOf(unit.kind()))) {
+            throw new WorkOrderRejectedException(Kind.INVALID, "kind: '" + unit.kind()
+                    + "' (expected: repair_centre, team or crew)");
+        }
+        for (String phone : Arrays.asList(unit.manager1Phone(), unit.manager2Phone())) {
+            if (phone != null && !phone.isBlank() && !phone.strip().matches("^\\+?[0-9][0-9 -]{2,19}$")) {
+                throw new WorkOrderRejectedException(Kind.INVALID, "manager phone: '" + phone
+                        + "' (expected: digits, spaces or -, e.g. 13800000001)");
+            }
+        }
+        List<Long> centre = jdbc.queryForList("select id from repair_centres where code = ?", Long.class,
+                String.valueOf(unit.repairCentre()));
+        if (centre.isEmpty()) {
+            throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "repairCentre: no repair centre '"
+                    + unit.repairCentre() + "'");
+        }
+        Long parent = null;
+        if (blankToNull(unit.parent()) != null) {
+            List<Long> found = jdbc.queryForList("select id from work_order_units where code = ?", Long.class,
+                    unit.parent().strip());
+            if (found.isEmpty() || unit.parent().strip().equals(unit.code())) {
+                throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "parent: no other unit '" + unit.parent() + "'");
+            }
+            parent = found.get(0);
+        }
+        jdbc.update("""
+                insert into work_order_units (code, name, kind, repair_centre_id, parent_id, same_site, manager1_name,
+                    manager1_phone, manager2_name, manager2_phone) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (code) do update set name = excluded.name, kind = excluded.kind,
+                    repair_centre_id = excluded.repair_centre_id, parent_id = excluded.parent_id,
+                    same_site = excluded.same_site, manager1_name = excluded.manager1_name,
+                    manager1_phone = excluded.manager1_phone, manager2_name = excluded.manager2_name,
+                    manager2_phone = excluded.manager2_phone""", unit.code(), unit.name().strip(), unit.kind(),
+                centre.get(0), parent, unit.sameSite(), blankToNull(unit.manager1Name()),
+                blankToNull(unit.manager1Phone()), blankToNull(unit.manager2Name()), blankToNull(unit.manager2Phone()));
+        return units().stream().filter(u -> u.code().equals(unit.code())).findFirst().orElseThrow();
+    }
+
+    /** One order. @throws WorkOrderRejectedException NOT_FOUND */
+    public WorkOrderSummary summary(long orderId) {
+        List<WorkOrderSummary> found = summaries(" where w.id = ?", orderId);
+        if (found.isEmpty()) {
+            throw new WorkOrderRejectedException(Kind.NOT_FOUND, "no work order " + orderId);
+        }
+        return found.get(0);
+    }
+
+    /** One order's timeline. @throws WorkOrderRejectedException NOT_FOUND */
+    public WorkOrderTimeline timeline(long orderId) {
+        WorkOrderSummary order = summary(orderId);
+        OrderRow row = row(orderId);
+        List<LogEntry> log = LogRows.entries(jdbc, orderId);
+        List<StageTime> stages = new ArrayList<>();
+        if (row.snapshot() != null) {
+            List<ClockEvent> events = LogRows.events(jdbc, orderId);
+            ClockState s = WorkOrderClock.replay(row.snapshot(), events);
+            for (Stage st : row.snapshot().stages()) {
+                Instant start = s.points().containsKey(st.from()) ? s.points().get(st.from()).at() : null;
+                Instant end = s.points().containsKey(st.to()) ? s.points().get(st.to()).at() : null;
+                Instant deadline = start == null ? null : calendar.deadline(start, st.limitFor(s.teamElsewhere()));
+                long lost = events.stream().filter(e -> e instanceof OrderRerouted r && r.after() == st.to())
+                        .mapToLong(e -> ((OrderRerouted) e).lost().toSeconds()).sum();
+                Long elapsed = start != null && end != null ? Duration.between(start, end).toSeconds() : null;
+                stages.add(new StageTime(st.from(), st.to(), st.name(), st.party(),
+                        st.limitFor(s.teamElsewhere()).toString(), start, deadline, end, elapsed,
+                        end == null ? null : !end.isAfter(deadline), lost));
+            }
+        }
+        return new WorkOrderTimeline(order, log, stages, alarms(" where a.order_id = ? order by a.id", orderId));
+    }
+
+    /** Alarms waiting for a person, oldest first. */
+    public List<AlarmView> unacknowledgedAlarms() {
+        return alarms(" where a.acknowledged_at is null order by a.fired_at, a.id");
+    }
+
+    /** One alarm. @throws WorkOrderRejectedException NOT_FOUND */
+    public AlarmView alarm(long alarmId) {
+        List<AlarmView> found = alarms(" where a.id = ?", alarmId);
+        if (found.isEmpty()) {
+            throw new WorkOrderRejectedException(Kind.NOT_FOUND, "no alarm " + alarmId);
+        }
+        return found.get(0);
+    }
+
+    /** Acknowledges an alarm (it stops repeating); acknowledging twice keeps the first. */
+    public AlarmView acknowledge(long alarmId, String by) {
+        jdbc.update("""
+                update work_order_alarms set acknowledged_at = ?, acknowledged_by = (select id from users where username = ?),
+                    next_repeat_at = null
+                where id = ? and acknowledged_at is null""", Timestamp.from(clock.instant()), by, alarmId);
+        List<AlarmView> found = alarms(" where a.id = ?", alarmId);
+        if (found.isEmpty()) {
+            throw new WorkOrderRejectedException(Kind.NOT_FOUND, "no alarm " + alarmId);
+        }
+        return found.get(0);
+    }
+
+    /**
+     * Records point A of orders created during their call once the call has ended (its record's ended_at); run by
+     * the scheduler. Returns how many were started.
+     */
+    public int startOrdersWhoseCallEnded() {
+        List<Map<String, Object>> due = jdbc.queryForList("""
+                select w.id, c.ended_at from work_orders w join calls c on c.call_id = w.call_id
+                where w.awaiting_point = 'A' and w.closed_at is null and c.ended_at is not null and w.limits is not null
+                limit 100""");
+        int n = 0;
+        for (Map<String, Object> d : due) {
+            long id = ((Number) d.get("id")).longValue();
+            Instant ended = ((Timestamp) d.get("ended_at")).toInstant();
+            try {
+                recordPoint(id, Point.A, ended, "system", PointSource.SYSTEM, null, null);
+                n++;
+            } catch (WorkOrderRejectedException e) {
+                // another node recorded it first
+            }
+        }
+        return n;
+    }
+
+    private void applyLocked(OrderRow row, ClockCommand command, Instant now) {
+        if (row.snapshot() == null) {
+            throw new WorkOrderRejectedException(Kind.CONFLICT, "order " + row.orderNo()
+                    + " predates the work-order clock: it has no limits to time");
+        }
+        ClockState before = WorkOrderClock.replay(row.snapshot(), LogRows.events(jdbc, row.id()));
+        Transition t = WorkOrderClock.apply(before, command);
+        if (t instanceof Refused r) {
+            Kind kind = switch (r.kind()) {
+                case INVALID, NOT_A_POINT_OF_TYPE -> Kind.INVALID;
+                default -> Kind.CONFLICT;
+            };
+            throw new WorkOrderRejectedException(kind, "order " + row.orderNo() + ": " + r.reason());
+        }
+        Accepted a = (Accepted) t;
+        ClockState s = a.state();
+        ClockEvent.PointRecorded latest = s.latest();
+        LogRows.append(jdbc, row.id(), a.event(), latest == null ? Point.A : latest.point(),
+                command instanceof RecordPoint r ? r.source() : command instanceof CorrectPoint c ? c.source()
+                        : PointSource.DESK, userId(by(command)), chargedUnit(a.event(), row));
+        Instant deadline = WorkOrderClock.deadline(s, calendar);
+        jdbc.update("""
+                update work_orders set status = ?, closed_at = ?, awaiting_point = ?, awaiting_deadline = ? where id = ?""",
+                status(s), s.closedAt() == null ? null : Timestamp.from(s.closedAt()),
+                s.awaiting() == null ? null : s.awaiting().name(), deadline == null ? null : Timestamp.from(deadline),
+                row.id());
+        syncTimers(row.id(), s, now);
+    }
+
+    // the unit that routed wrongly: the hotline for a repair centre chosen at B, that centre for a team chosen at D
+    private static String chargedUnit(ClockEvent e, OrderRow row) {
+        if (!(e instanceof OrderRerouted r)) {
+            return null;
+        }
+        return switch (r.chargedParty()) {
+            case HOTLINE -> "hotline";
+            case REPAIR_CENTRE -> row.repairCentreCode();
+            default -> null;
+        };
+    }
+
+    private void syncTimers(long orderId, ClockState s, Instant now) {
+        record Key(String kind, Point point, Instant dueAt) {
+        }
+        Set<Key> desired = new HashSet<>();
+        for (Timer t : DesiredTimers.of(s, calendar, timers)) {
+            desired.add(new Key(t.kind(), t.point(), t.dueAt().truncatedTo(ChronoUnit.MICROS)));
+        }
+        Set<Key> existing = new HashSet<>();
+        jdbc.query("""
+                select id, kind, point, due_at, fired_at from work_order_timers
+                where order_id = ? and cancelled_at is null""", rs -> {
+            Key k = new Key(rs.getString(2), Point.of(rs.getString(3)), rs.getTimestamp(4).toInstant());
+            existing.add(k);
+            if (rs.getTimestamp(5) == null && !desired.contains(k)) {
+                jdbc.update("update work_order_timers set cancelled_at = ? where id = ? and fired_at is null",
+                        Timestamp.from(now), rs.getLong(1));
+            }
+        }, orderId);
+        // an alarm about a point now recorded, or about a closed order, stops repeating (it stays to be acknowledged)
+        List<String> moot = s.closedAt() != null ? List.of(Point.values()).stream().map(Point::name).toList()
+                : s.points().keySet().stream().map(Point::name).toList();
+        if (!moot.isEmpty()) {
+            jdbc.update("update work_order_alarms set next_repeat_at = null where order_id = ? and next_repeat_at is not null"
+                    + " and point = any (?::char(1)[])", orderId, "{" + String.join(",", moot) + "}");
+        }
+        for (Key k : desired) {
+            // a timer that already fired for the same deadline is not armed again (a correction of an older point)
+            if (!existing.contains(k)) {
+                jdbc.update("insert into work_order_timers (order_id, kind, point, due_at) values (?, ?, ?, ?)",
+                        orderId, k.kind(), k.point().name(), Timestamp.from(k.dueAt()));
+            }
+        }
+    }
+
+    private static String status(ClockState s) {
+        if (s.closedAt() != null) {
+            return "closed";
+        }
+        OrderType type = s.type();
+        if (s.awaiting() == null) {
+            return "in_progress";
+        }
+        if (type.acceptPoint() != null && s.points().containsKey(type.acceptPoint())) {
+            return "accepted";
+        }
+        return s.points().containsKey(Point.B) ? "dispatched" : "new";
+    }
+
+    private Long premises(Long requested, Long customer, OrderType type) {
+        if (requested != null) {
+            if (jdbc.queryForList("select 1 from premises where id = ?", requested).isEmpty()) {
+                throw new WorkOrderRejectedException(Kind.NOT_FOUND, "premisesId: no premises " + requested);
+            }
+            return requested;
+        }
+        if (customer == null) {
+            return null;
+        }
+        List<Long> own = jdbc.queryForList("""
+                select distinct premises_id from accounts
+                where customer_id = ? and closed_at is null and premises_id is not null order by 1""",
+                Long.class, customer);
+        if (own.size() > 1 && type.stages().stream().anyMatch(s -> s.party() == Party.REPAIR_CENTRE)) {
+            throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "premisesId: customer " + customer + " has "
+                    + own.size() + " premises " + own + ": say which one has the fault");
+        }
+        return own.size() == 1 ? own.get(0) : null;
+    }
+
+    private OrderRow lockedRow(long orderId) {
+        List<Long> locked = jdbc.queryForList("select id from work_orders where id = ? for update", Long.class, orderId);
+        if (locked.isEmpty()) {
+            throw new WorkOrderRejectedException(Kind.NOT_FOUND, "no work order " + orderId);
+        }
+        return row(orderId);
+    }
+
+    private OrderRow row(long orderId) {
+        List<OrderRow> rows = jdbc.query(ORDER, (rs, n) -> new OrderRow(rs.getLong(1), rs.getString(2),
+                rs.getString(3), parse(rs.getString(4)), (Long) rs.getObject(5), (Long) rs.getObject(6),
+                (Long) rs.getObject(7), rs.getString(8), (Long) rs.getObject(9), rs.getString(10), rs.getString(11),
+                rs.getTimestamp(12).toInstant(), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
+                rs.getString(14)), orderId);
+        if (rows.isEmpty()) {
+            throw new WorkOrderRejectedException(Kind.NOT_FOUND, "no work order " + orderId);
+        }
+        return rows.get(0);
+    }
+
+    private List<WorkOrderSummary> summaries(String where, Object... args) {
+        Instant now = clock.instant();
+        return jdbc.query(SUMMARY + where, (rs, n) -> {
+            OrderType type = parse(rs.getString(4));
+            Point awaiting = rs.getString(11) == null ? null : Point.of(rs.getString(11));
+            Instant deadline = rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant();
+            Stage stage = type == null || awaiting == null ? null : type.stageEndingAt(awaiting);
+            return new WorkOrderSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    type == null ? rs.getString(3) : type.label(), rs.getString(5), (Long) rs.getObject(6),
+                    (Long) rs.getObject(7), rs.getString(8), rs.getString(9), rs.getString(10), awaiting,
+                    type == null || awaiting == null ? null : type.pointName(awaiting),
+                    stage == null ? null : stage.party(), deadline,
+                    deadline == null ? null : Duration.between(now, deadline).toSeconds(),
+                    rs.getTimestamp(13).toInstant(), rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(),
+                    rs.getInt(15));
+        }, args);
+    }
+
+    private List<AlarmView> alarms(String where, Object... args) {
+        return jdbc.query("""
+                select a.id, a.order_id, w.order_no, a.kind, a.point, w.limits::text, a.due_at, a.fired_at, a.late,
+                       a.fire_count, a.sms_status, a.acknowledged_at, u.username
+                from work_order_alarms a join work_orders w on w.id = a.order_id
+                left join users u on u.id = a.acknowledged_by""" + where, (rs, n) -> {
+            OrderType type = parse(rs.getString(6));
+            Point p = Point.of(rs.getString(5));
+            Stage stage = type == null ? null : type.stageEndingAt(p);
+            return new AlarmView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), p,
+                    type == null ? p.name() : type.pointName(p), stage == null ? null : stage.party(),
+                    rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getBoolean(9), rs.getInt(10),
+                    rs.getString(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(),
+                    rs.getString(13));
+        }, args);
+    }
+
+    private Long userId(String username) {
+        if (username == null) {
+            return null;
+        }
+        List<Long> ids = jdbc.queryForList("select id from users where username = ?", Long.class, username);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static String by(ClockCommand c) {
+        if (c instanceof RecordPoint r) {
+            return r.by();
+        }
+        if (c instanceof CorrectPoint r) {
+            return r.by();
+        }
+        if (c instanceof RerouteOrder r) {
+            return r.by();
+        }
+        return ((CloseOrder) c).by();
+    }
+
+    private String json(OrderType type) {
+        try {
+            return json.writeValueAsString(type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("order type " + type.code() + " does not serialize", e);
+        }
+    }
+
+    private OrderType parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, OrderType.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable limits snapshot: " + text, e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

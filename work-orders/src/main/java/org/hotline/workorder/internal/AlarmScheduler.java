@@ -1,0 +1,193 @@
+package org.hotline.workorder.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.hotline.cti.push.PushBus;
+import org.hotline.cti.push.PushMessage;
+import org.hotline.workorder.AlarmView;
+import org.hotline.workorder.ManagerNotifier;
+import org.hotline.workorder.WorkOrderProperties.TimerSettings;
+import org.hotline.workorder.WorkOrders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fires due timers exactly once across nodes: each tick claims due rows {@code FOR UPDATE SKIP LOCKED}, marks them
+ * fired and records an alarm in the same transaction, then pushes the alarms to supervisors and dispatchers after
+ * the commit; unacknowledged alarms repeat. Tests drive {@link #tick()} with a test clock.
+ */
+public final class AlarmScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AlarmScheduler.class);
+    // warnings are a heads-up; only alarms nag until a person acknowledges them
+    private static final Set<String> REPEATING = Set.of("alarm", "acceptance", "escalation", "promise_alarm");
+
+    private static final String CLAIM = """
+            select t.id, t.order_id, t.kind, t.point, t.due_at from work_order_timers t
+            where t.fired_at is null and t.cancelled_at is null and t.due_at <= ?
+            order by t.due_at, t.id limit ? for update skip locked""";
+
+    private static final String CLAIM_REPEATS = """
+            select id from work_order_alarms where acknowledged_at is null and next_repeat_at <= ?
+            order by next_repeat_at, id limit ? for update skip locked""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final WorkOrders orders;
+    private final PushBus bus;
+    private final ManagerNotifier notifier;
+    private final TimerSettings settings;
+    private final Clock clock;
+    private final String nodeId;
+    private ScheduledExecutorService executor;
+
+    /** Fires the timers in {@code dataSource}; {@code notifier} null means no SMS yet. */
+    public AlarmScheduler(DataSource dataSource, WorkOrders orders, PushBus bus, ManagerNotifier notifier,
+                          TimerSettings settings, Clock clock) {
+        this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.notifier = notifier;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nodeId = bus.nodeId();
+    }
+
+    /** Starts ticking every poll interval on a thread of its own. */
+    public synchronized void start() {
+        if (executor == null) {
+            executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "workorder-timers");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = settings.pollInterval().toMillis();
+            executor.scheduleWithFixedDelay(this::safeTick, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    /** One step: starts orders whose call ended, fires due timers, repeats unacknowledged alarms; returns pushes. */
+    public int tick() {
+        orders.startOrdersWhoseCallEnded();
+        List<Long> fired = fireDue();
+        List<Long> repeated = repeatDue();
+        List<Long> all = new ArrayList<>(fired);
+        all.addAll(repeated);
+        for (Long id : all) {
+            publish(orders.alarm(id));
+        }
+        return all.size();
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // the next tick retries: claimed rows roll back with the failed transaction
+            log.warn("work-order timers: tick failed ({}), retrying", e.toString());
+        }
+    }
+
+    private List<Long> fireDue() {
+        return tx.execute(status -> {
+            Instant now = clock.instant();
+            List<Long> alarms = new ArrayList<>();
+            List<Map<String, Object>> due = jdbc.queryForList(CLAIM, Timestamp.from(now), settings.claimBatch());
+            for (Map<String, Object> t : due) {
+                long timerId = ((Number) t.get("id")).longValue();
+                long orderId = ((Number) t.get("order_id")).longValue();
+                String kind = (String) t.get("kind");
+                Instant dueAt = ((Timestamp) t.get("due_at")).toInstant();
+                Duration behind = Duration.between(dueAt, now);
+                boolean late = behind.compareTo(settings.lateAfter()) > 0;
+                jdbc.update("update work_order_timers set fired_at = ?, fired_by = ?, late = ? where id = ?",
+                        Timestamp.from(now), nodeId, late, timerId);
+                Long alarmId = jdbc.queryForObject("""
+                        insert into work_order_alarms (order_id, timer_id, kind, point, due_at, fired_at, late,
+                            next_repeat_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                        orderId, timerId, kind, t.get("point"), Timestamp.from(dueAt), Timestamp.from(now), late,
+                        REPEATING.contains(kind) ? Timestamp.from(now.plus(settings.repeatInterval())) : null);
+                if (kind.equals("escalation")) {
+                    jdbc.update("update work_order_alarms set sms_status = ? where id = ?",
+                            escalate(orderId, alarmId, behind), alarmId);
+                }
+                alarms.add(alarmId);
+            }
+            return alarms;
+        });
+    }
+
+    private String escalate(long orderId, long alarmId, Duration behind) {
+        if (behind.compareTo(settings.smsCutoff()) > 0) {
+            // fell due while the server was down: the managers get no SMS about something long since moved on
+            return "skipped_stale";
+        }
+        if (notifier == null) {
+            return "not_configured";
+        }
+        List<Map<String, Object>> unit = jdbc.queryForList("""
+                select u.name, u.manager1_phone, u.manager2_phone from work_orders w
+                join work_order_units u on u.id = w.team_unit_id where w.id = ?""", orderId);
+        List<String> phones = new ArrayList<>();
+        if (!unit.isEmpty()) {
+            for (String key : List.of("manager1_phone", "manager2_phone")) {
+                Object phone = unit.get(0).get(key);
+                if (phone != null && !phone.toString().isBlank()) {
+                    phones.add(phone.toString());
+                }
+            }
+        }
+        if (phones.isEmpty()) {
+            return "no_phones";
+        }
+        return switch (notifier.notifyManagers(orders.alarm(alarmId), (String) unit.get(0).get("name"), phones)) {
+            case SENT -> "sent";
+            case QUIET_HOURS -> "quiet_hours";
+            case NOT_SENT -> "not_sent";
+        };
+    }
+
+    private List<Long> repeatDue() {
+        return tx.execute(status -> {
+            Instant now = clock.instant();
+            List<Long> ids = jdbc.queryForList(CLAIM_REPEATS, Long.class, Timestamp.from(now), settings.claimBatch());
+            for (Long id : ids) {
+                jdbc.update("update work_order_alarms set fire_count = fire_count + 1, next_repeat_at = ? where id = ?",
+                        Timestamp.from(now.plus(settings.repeatInterval())), id);
+            }
+            return ids;
+        });
+    }
+
+    private void publish(AlarmView alarm) {
+        try {
+            bus.publish(PushMessage.SUPERVISORS, AlarmView.PUSH_TYPE, Json.MAPPER.writeValueAsString(alarm));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("alarm " + alarm.id() + " does not serialize", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.hotline.workorder;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.hotline.cti.push.PushBus;
+import org.hotline.cti.push.PushMessage;
+import org.hotline.cti.push.Subscription;
+
+/** A push bus that keeps what was published, for assertions. */
+final class RecordingPushBus implements PushBus {
+
+    final List<PushMessage> published = new CopyOnWriteArrayList<>();
+    private final String node;
+    private final AtomicLong sequence = new AtomicLong();
+
+    RecordingPushBus(String node) {
+        this.node = node;
+    }
+
+    @Override
+    public String nodeId() {
+        return node;
+    }
+
+    @Override
+    public void publish(PushMessage message) {
+        published.add(message);
+    }
+
+    @Override
+    public PushMessage publish(String target, String type, String payload) {
+        PushMessage m = new PushMessage(target, type, payload, node, sequence.incrementAndGet());
+        published.add(m);
+        return m;
+    }
+
+    @Override
+    public Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap) {
+        throw new UnsupportedOperationException("tests read published");
+    }
+}
