@@ -3,6 +3,7 @@ package org.hotline.bench.screenpop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,29 +20,31 @@ import org.hotline.asterisklab.LabPbx;
  * at a fixed rate. An AgentCalled is stamped at Asterisk's own {@code Timestamp} (wall clock, µs), moved onto this
  * JVM's nanoTime scale, so the latency runs from Asterisk writing the event to the agent's client reading the pop.
  */
-final class AsteriskLoad implements AutoCloseable {
+final class AsteriskLoad implements PbxLoad, AutoCloseable {
 
     static final String QUEUE = "hotline";
 
     private final LabAsterisk asterisk;
     private final LabPbx pbx;
+    private final BenchOptions o;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong placed = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong live = new AtomicLong();
 
-    private AsteriskLoad(LabAsterisk asterisk) {
+    private AsteriskLoad(LabAsterisk asterisk, BenchOptions o) {
         this.asterisk = asterisk;
+        this.o = o;
         this.pbx = new LabPbx(asterisk);
     }
 
     /** Starts the lab's Asterisk (built if needed; fails when there is none). */
-    static AsteriskLoad start() {
+    static AsteriskLoad start(BenchOptions o) {
         AsteriskInstall.Lookup lookup = AsteriskInstall.find();
         if (!lookup.found()) {
             throw new IllegalStateException("--pbx asterisk: " + lookup.missing() + "; " + AsteriskInstall.HOW_TO_ENABLE);
         }
-        return new AsteriskLoad(LabAsterisk.start(lookup.install()));
+        return new AsteriskLoad(LabAsterisk.start(lookup.install()), o);
     }
 
     /** The Asterisk Hotline connects to. */
@@ -50,7 +53,8 @@ final class AsteriskLoad implements AutoCloseable {
     }
 
     /** Adds the agents to the queue with phones that answer and talk for a while; stamps rings into {@code book}. */
-    void prepare(BenchAgents agents, LatencyBook book, long seed) {
+    @Override
+    public void prepare(BenchAgents agents, LatencyBook book) {
         LabAmi ami = pbx.ami();
         ami.retainEvents(false);
         ami.onEvent(e -> {
@@ -65,7 +69,7 @@ final class AsteriskLoad implements AutoCloseable {
                 live.decrementAndGet();
             }
         });
-        Random random = new Random(seed);
+        Random random = new Random(o.seed());
         for (int i = 0; i < agents.count(); i++) {
             String ext = agents.extension(i);
             pbx.phoneTalks(ext, Duration.ofSeconds(1 + random.nextInt(3)), Duration.ofSeconds(4 + random.nextInt(7)));
@@ -74,10 +78,11 @@ final class AsteriskLoad implements AutoCloseable {
         }
     }
 
-    /** Places calls from {@code numbers} at {@code rate} per second until stopped; callers give up after 120 s. */
-    void startCalls(double rate, List<String> numbers, long seed) {
-        Random random = new Random(seed);
-        long periodMicros = (long) (1_000_000 / rate);
+    /** Places calls from {@code numbers} at the rate until stopped; callers give up after 120 s. */
+    @Override
+    public void start(List<String> numbers) {
+        Random random = new Random(o.seed());
+        long periodMicros = (long) (1_000_000 / o.rate());
         timer.scheduleAtFixedRate(() -> {
             String number = numbers.get(random.nextInt(numbers.size()));
             pbx.ami().fire("Originate", "Channel", "Local/95598@lab-callers", "Application", "Wait", "Data", "120",
@@ -86,8 +91,8 @@ final class AsteriskLoad implements AutoCloseable {
         }, 0, periodMicros, TimeUnit.MICROSECONDS);
     }
 
-    /** Stops placing calls and waits until the calls in progress have ended. */
-    void stopAndDrain(Duration atMost) throws InterruptedException {
+    @Override
+    public void stopAndWait(Duration atMost) throws InterruptedException {
         timer.shutdownNow();
         long deadline = System.nanoTime() + atMost.toNanos();
         while (live.get() > 0 && System.nanoTime() < deadline) {
@@ -95,16 +100,29 @@ final class AsteriskLoad implements AutoCloseable {
         }
     }
 
-    long placed() {
+    @Override
+    public long placed() {
         return placed.get();
     }
 
-    long answered() {
+    @Override
+    public long answered() {
         return answered.get();
     }
 
-    long liveCalls() {
+    @Override
+    public long liveCalls() {
         return live.get();
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "%.0f calls/s to 95598 (queue %s of Asterisk 22)", o.rate(), QUEUE);
+    }
+
+    @Override
+    public String summary() {
+        return String.format(Locale.ROOT, "placed %,d, answered %,d, still live %,d", placed(), answered(), liveCalls());
     }
 
     @Override

@@ -17,9 +17,6 @@ import org.hotline.asterisklab.LabAsterisk;
 import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.demo.DemoUsers;
 import org.hotline.cti.screenpop.ScreenPops;
-import org.hotline.pbxsim.DurationRange;
-import org.hotline.pbxsim.LoadProfile;
-import org.hotline.pbxsim.LoadRun;
 import org.hotline.pbxsim.PbxSimulator;
 import org.hotline.server.HotlineApplication;
 import org.springframework.boot.SpringApplication;
@@ -50,10 +47,10 @@ public final class ScreenPopBenchmark {
         LatencyBook book = new LatencyBook();
         String summary;
         if (o.pbx().equals("asterisk")) {
-            try (AsteriskLoad lab = AsteriskLoad.start()) {
+            try (AsteriskLoad lab = AsteriskLoad.start(o)) {
                 try (ConfigurableApplicationContext server = startServer(o, lab.asterisk().amiPort(),
                         LabAsterisk.HOTLINE_USER, lab.asterisk().hotlineSecret())) {
-                    summary = runOnAsterisk(o, agents, book, lab, server);
+                    summary = run(o, agents, book, lab, server);
                 }
             } catch (Exception | Error e) {
                 e.printStackTrace();
@@ -67,7 +64,7 @@ public final class ScreenPopBenchmark {
             sim.onAgentCalled(book::agentCalled);
             try (ConfigurableApplicationContext server = startServer(o, sim.port(), sim.config().username(),
                     sim.config().secret())) {
-                summary = run(o, agents, book, sim, server);
+                summary = run(o, agents, book, new SimulatorLoad(sim, o), server);
             }
         } catch (Exception | Error e) {
             e.printStackTrace();
@@ -80,8 +77,8 @@ public final class ScreenPopBenchmark {
     }
 
     /** Runs the load and prints the figures; returns the summary line. */
-    private static String run(BenchOptions o, BenchAgents agents, LatencyBook book, PbxSimulator sim,
-                           ConfigurableApplicationContext server) throws Exception {
+    private static String run(BenchOptions o, BenchAgents agents, LatencyBook book, PbxLoad load,
+                              ConfigurableApplicationContext server) throws Exception {
         AmiConnection ami = server.getBean(AmiConnection.class);
         await("the AMI connection to log in", Duration.ofSeconds(60), () -> ami.state().isLoggedIn());
         DataSource dataSource = server.getBean(DataSource.class);
@@ -91,24 +88,19 @@ public final class ScreenPopBenchmark {
                 millisSince(t0), BenchAgents.BCRYPT_STRENGTH);
         List<String> numbers = CallerNumbers.draw(new JdbcTemplate(dataSource), o.customers(), o.unknownShare(), o.seed());
         say("callers: %,d numbers (%.0f%% of them unknown to the database)", numbers.size(), o.unknownShare() * 100);
+        load.prepare(agents, book);
 
         int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port", "0"));
         try (AgentSockets sockets = new AgentSockets(port, book)) {
             connectAll(agents, sockets);
             long backendPid = new JdbcTemplate(dataSource).queryForObject("select pg_backend_pid()", Long.class);
             ProcessCpu cpu = new ProcessCpu(backendPid);
-            LoadProfile profile = LoadProfile.of(o.rate(), Duration.ofSeconds(o.warmupSeconds() + o.seconds()),
-                            BenchAgents.QUEUE)
-                    .withTimings(DurationRange.ofSeconds(1, 3), DurationRange.ofSeconds(4, 10),
-                            DurationRange.ofSeconds(60, 120), DurationRange.ofSeconds(5, 15))
-                    .withCallerNumbers(numbers).withSeed(o.seed());
             long start = System.nanoTime();
             long measureFrom = start + TimeUnit.SECONDS.toNanos(o.warmupSeconds());
             long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(o.seconds());
             book.measureFrom(measureFrom);
-            LoadRun load = sim.startLoad(profile);
-            say("load: %.0f calls/s into %s, %d s warm-up then %d s measured", o.rate(), BenchAgents.QUEUE,
-                    o.warmupSeconds(), o.seconds());
+            load.start(numbers);
+            say("load: %s, %d s warm-up then %d s measured", load.describe(), o.warmupSeconds(), o.seconds());
             ProcessCpu.Sample atStart = null;
             long placedAtStart = 0;
             long nextReport = start + TimeUnit.SECONDS.toNanos(10);
@@ -122,7 +114,7 @@ public final class ScreenPopBenchmark {
                     nextReport += TimeUnit.SECONDS.toNanos(10);
                     say("  t=%3ds placed %,d answered %,d rings %,d pops %,d (measured) live calls %,d, load %.2f",
                             (now - start) / 1_000_000_000L, load.placed(), load.answered(), book.measuredCalled(),
-                            book.measuredPopped(), sim.liveCalls(), ProcessCpu.loadAverage());
+                            book.measuredPopped(), load.liveCalls(), ProcessCpu.loadAverage());
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
@@ -132,66 +124,9 @@ public final class ScreenPopBenchmark {
             ProcessCpu.Sample atEnd = cpu.sample();
             long placedMeasured = load.placed() - placedAtStart;
             say("load: placing stopped at %,d calls; waiting for the calls to end", load.placed());
-            load.stop();
-            load.done().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            load.stopAndWait(TIMEOUT);
             drain(book, o.drainSeconds());
-            return report(o, book.figures(), placedMeasured, atStart, atEnd, load.toString(), sockets, ami,
-                    server.getBean(ScreenPops.class));
-        }
-    }
-
-    /** The same measurement against the lab's real Asterisk: its AgentCalled Timestamp to the pop at the client. */
-    private static String runOnAsterisk(BenchOptions o, BenchAgents agents, LatencyBook book, AsteriskLoad lab,
-                                        ConfigurableApplicationContext server) throws Exception {
-        AmiConnection ami = server.getBean(AmiConnection.class);
-        await("the AMI connection to log in", Duration.ofSeconds(60), () -> ami.state().isLoggedIn());
-        DataSource dataSource = server.getBean(DataSource.class);
-        int created = agents.ensureAccounts(dataSource);
-        say("agents: %,d accounts created (%,d existed)", created, o.agents() - created);
-        List<String> numbers = CallerNumbers.draw(new JdbcTemplate(dataSource), o.customers(), o.unknownShare(), o.seed());
-        lab.prepare(agents, book, o.seed());
-        say("asterisk: %,d members in queue %s, phones answer after 1-3 s and talk 4-10 s", agents.count(),
-                AsteriskLoad.QUEUE);
-        int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port", "0"));
-        try (AgentSockets sockets = new AgentSockets(port, book)) {
-            connectAll(agents, sockets);
-            long backendPid = new JdbcTemplate(dataSource).queryForObject("select pg_backend_pid()", Long.class);
-            ProcessCpu cpu = new ProcessCpu(backendPid);
-            long start = System.nanoTime();
-            long measureFrom = start + TimeUnit.SECONDS.toNanos(o.warmupSeconds());
-            long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(o.seconds());
-            book.measureFrom(measureFrom);
-            lab.startCalls(o.rate(), numbers, o.seed());
-            say("load: %.0f calls/s to 95598 (queue %s), %d s warm-up then %d s measured", o.rate(), AsteriskLoad.QUEUE,
-                    o.warmupSeconds(), o.seconds());
-            ProcessCpu.Sample atStart = null;
-            long placedAtStart = 0;
-            long nextReport = start + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < measureTo) {
-                long now = System.nanoTime();
-                if (atStart == null && now >= measureFrom) {
-                    atStart = cpu.sample();
-                    placedAtStart = lab.placed();
-                }
-                if (now >= nextReport) {
-                    nextReport += TimeUnit.SECONDS.toNanos(10);
-                    say("  t=%3ds placed %,d answered %,d rings %,d pops %,d (measured) live calls %,d, load %.2f",
-                            (now - start) / 1_000_000_000L, lab.placed(), lab.answered(), book.measuredCalled(),
-                            book.measuredPopped(), lab.liveCalls(), ProcessCpu.loadAverage());
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
-            if (atStart == null) {
-                atStart = cpu.sample();
-            }
-            ProcessCpu.Sample atEnd = cpu.sample();
-            long placedMeasured = lab.placed() - placedAtStart;
-            say("load: placing stopped at %,d calls; waiting for the calls to end", lab.placed());
-            lab.stopAndDrain(Duration.ofMinutes(3));
-            drain(book, o.drainSeconds());
-            String loadSummary = String.format(Locale.ROOT, "placed %,d, answered %,d, still live %,d", lab.placed(),
-                    lab.answered(), lab.liveCalls());
-            return report(o, book.figures(), placedMeasured, atStart, atEnd, loadSummary, sockets, ami,
+            return report(o, book.figures(), placedMeasured, atStart, atEnd, load.summary(), sockets, ami,
                     server.getBean(ScreenPops.class));
         }
     }

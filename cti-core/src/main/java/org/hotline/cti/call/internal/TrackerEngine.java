@@ -33,6 +33,7 @@ public final class TrackerEngine {
     final TrackerCounters counters = new TrackerCounters();
     private final RingHandlers ringHandlers = new RingHandlers(this);
     private final CallHandlers callHandlers = new CallHandlers(this, ringHandlers);
+    private final TransferHandlers transferHandlers = new TransferHandlers(this);
     private final MemberHandlers memberHandlers = new MemberHandlers(this);
     private final Resync resync = new Resync(this, memberHandlers);
 
@@ -105,8 +106,8 @@ public final class TrackerEngine {
             case "BridgeLeave" -> callHandlers.bridgeLeave(m);
             case "Hold" -> callHandlers.hold(m, true);
             case "Unhold" -> callHandlers.hold(m, false);
-            case "BlindTransfer" -> callHandlers.blindTransfer(m);
-            case "AttendedTransfer" -> callHandlers.attendedTransfer(m);
+            case "BlindTransfer" -> transferHandlers.blindTransfer(m);
+            case "AttendedTransfer" -> transferHandlers.attendedTransfer(m);
             case "Hangup" -> callHandlers.hangup(m);
             case "HangupRequest" -> {
                 return callHandlers.hangupRequested(m, false);
