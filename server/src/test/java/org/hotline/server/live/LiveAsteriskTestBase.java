@@ -24,8 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * lab's real Asterisk 22 (asterisk-lab: docker/asterisk's configuration with simulated phones and callers), no PBX
  * simulator, through a {@link LabLink} a test may cut. Skipped with one line saying why when this machine has no Asterisk (see LiveAsterisk). Agents
  * {@code agent1001}… are queue members {@code Local/<ext>@agents/n}, whose phones the test plays through {@link #pbx}.
- * The periodic member re-sync is off here (tests that need it call {@code MemberResync.resyncNow()}): a round that
- * lands during an attended transfer's consultation loses the target's pop, a bug still open (session 5's note).
+ * The periodic member re-sync is off here (tests that need it call {@code MemberResync.resyncNow()}): it is suspected
+ * in an open, timing-dependent loss of an attended transfer target's pop (session 5's note).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hotline.embedded.postgres.data-dir=", "hotline.simulator.enabled=false", "hotline.demo.customers=500",
