@@ -1,5 +1,6 @@
 package org.hotline.workorder;
 
+import org.hotline.cti.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

@@ -1,5 +1,6 @@
 package org.hotline.workorder;
 
+import org.hotline.cti.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -14,7 +14,7 @@ import org.hotline.sms.outbox.InvalidSmsException;
 import org.hotline.sms.outbox.OutboundSms;
 import org.hotline.sms.outbox.SmsKind;
 import org.hotline.sms.testing.SmsTestDatabase;
-import org.hotline.sms.testing.TestClock;
+import org.hotline.cti.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.hotline.sms.testing.TestClock;
+import org.hotline.cti.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 class ReassemblerTests {

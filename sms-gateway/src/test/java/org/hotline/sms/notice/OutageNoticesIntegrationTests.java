@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.cti.outage.Outages;
 import org.hotline.sms.testing.SmsTestDatabase;
-import org.hotline.sms.testing.TestClock;
+import org.hotline.cti.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package org.hotline.sms.testing;
+package org.hotline.cti.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests set and move by hand. */
+/** A clock tests set and move by hand, shared by the modules' tests through cti-core's test jar. */
 public final class TestClock extends Clock {
 
     private volatile Instant now;
