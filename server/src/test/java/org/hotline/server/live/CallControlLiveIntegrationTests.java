@@ -354,9 +354,10 @@ class CallControlLiveIntegrationTests extends LiveAsteriskTestBase {
         call.hangup();
         Answer a = post("/api/control/hold", Map.of("callId", call.linkedid()));
 
-        assertThat(a.status()).as(a.body().toString()).isEqualTo(404);
+        // the agent's leg may be gone before the caller's: "not on your phone" is as true as "the call is gone"
+        assertThat(a.status()).as(a.body().toString()).isIn(403, 404);
         assertThat(a.outcome()).isIn("refused", "failed");
-        assertThat(a.code()).isIn("call-gone", "call-ended");
+        assertThat(a.code()).isIn("call-gone", "call-ended", "not-your-call");
     }
 
     @Test
