@@ -3,6 +3,9 @@ package org.hotline.workorder;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.hotline.cti.push.PushBus;
+import org.hotline.cti.push.PushMessage;
+import org.hotline.workorder.internal.Json;
+import org.springframework.beans.factory.InitializingBean;
 import org.hotline.workorder.internal.AlarmScheduler;
 import org.hotline.workorder.internal.WorkOrderWebParts;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,6 +46,14 @@ public class WorkOrderConfiguration {
                                                   WorkOrderProperties properties, ObjectProvider<Clock> clock) {
         return new AlarmScheduler(dataSource, orders, bus, notifier.getIfAvailable(), properties.timers(),
                 clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Pushes every committed order change to the supervisors' topic, so open pages update without polling. */
+    @Bean
+    @ConditionalOnBean(PushBus.class)
+    public InitializingBean workOrderChangePush(WorkOrders orders, PushBus bus) {
+        return () -> orders.onChange(changed -> bus.publish(PushMessage.SUPERVISORS, WorkOrderChanged.PUSH_TYPE,
+                Json.write(changed)));
     }
 
     /** The REST API in servlet applications only. */

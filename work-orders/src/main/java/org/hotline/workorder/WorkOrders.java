@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hotline.workorder.ClockCommand.CloseOrder;
 import org.hotline.workorder.ClockCommand.CorrectPoint;
@@ -66,6 +68,7 @@ public class WorkOrders {
     private final WorkOrderProperties.TimerSettings timers;
     private final Clock clock;
     private final ObjectMapper json = Json.MAPPER;
+    private final List<Consumer<WorkOrderChanged>> listeners = new CopyOnWriteArrayList<>();
 
     /** Stores in {@code dataSource}; types, calendar and timers from {@code properties}; "now" from {@code clock}. */
     public WorkOrders(DataSource dataSource, WorkOrderProperties properties, Clock clock) {
@@ -75,6 +78,25 @@ public class WorkOrders {
         this.calendar = properties.businessCalendar();
         this.timers = properties.timers();
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Calls {@code listener} after each committed change, on the changing thread; its failures are logged only. */
+    public void onChange(Consumer<WorkOrderChanged> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    // after commit: a listener that throws must not turn a recorded change into an error for the caller
+    private WorkOrderSummary changed(WorkOrderChanged.Change change, long orderId) {
+        WorkOrderSummary order = summary(orderId);
+        for (Consumer<WorkOrderChanged> listener : listeners) {
+            try {
+                listener.accept(new WorkOrderChanged(change, order));
+            } catch (RuntimeException e) {
+                System.getLogger(WorkOrders.class.getName()).log(System.Logger.Level.WARNING,
+                        "work-order change listener failed for " + order.orderNo(), e);
+            }
+        }
+        return order;
     }
 
     /** The configured order types by code. */
@@ -184,7 +206,7 @@ public class WorkOrders {
             }
             return id;
         });
-        return summary(orderId);
+        return changed(WorkOrderChanged.Change.CREATED, orderId);
     }
 
     /**
@@ -223,7 +245,7 @@ public class WorkOrders {
             }
             applyLocked(row, command, now);
         });
-        return summary(orderId);
+        return changed(WorkOrderChanged.Change.POINT_RECORDED, orderId);
     }
 
     /**
@@ -246,14 +268,14 @@ public class WorkOrders {
             }
             applyLocked(row, new RerouteOrder(after, now, by, centre, reason), now);
         });
-        return summary(orderId);
+        return changed(WorkOrderChanged.Change.REROUTED, orderId);
     }
 
     /** Closes an order with a reason. */
     public WorkOrderSummary close(long orderId, String reason, String by) {
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> applyLocked(lockedRow(orderId), new CloseOrder(now, by, reason), now));
-        return summary(orderId);
+        return changed(WorkOrderChanged.Change.CLOSED, orderId);
     }
 
     /** Open orders on the clock, the most urgent first. */

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.hotline.cti.push.PushBus;
+import org.hotline.cti.push.PushMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class WorkOrderApiIntegrationTests {
         }
 
         @Bean
-        PushBus pushBus() {
+        RecordingPushBus pushBus() {
             return new RecordingPushBus("node-1");
         }
 
@@ -65,6 +66,8 @@ class WorkOrderApiIntegrationTests {
     private WebApplicationContext context;
     @Autowired
     private WorkOrderTestDatabase db;
+    @Autowired
+    private RecordingPushBus bus;
     private MockMvc mvc;
 
     @BeforeEach
@@ -110,6 +113,16 @@ class WorkOrderApiIntegrationTests {
                 .andExpect(jsonPath("$.log[0].at").value("2026-11-23T01:59:30Z"))
                 .andExpect(jsonPath("$.stages.length()").value(7));
         agent(get("/api/work-orders")).andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id));
+    }
+
+    @Test
+    void everyChangeIsPushedToSupervisorsWithTheOrderAsListsShowIt() throws Exception {
+        long id = createFromCall();
+        assertThat(bus.published).filteredOn(m -> m.type().equals(WorkOrderChanged.PUSH_TYPE))
+                .anySatisfy(m -> {
+                    assertThat(m.target()).isEqualTo(PushMessage.SUPERVISORS);
+                    assertThat(m.payload()).contains("\"change\":\"CREATED\"", "\"id\":" + id, "\"awaiting\":\"B\"");
+                });
     }
 
     @Test

@@ -62,6 +62,25 @@ class WorkOrdersIntegrationTests {
     }
 
     @Test
+    void listenersHearEveryCommittedChangeWithTheOrderAfterItAndAFailingListenerHarmsNothing() {
+        List<WorkOrderChanged> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        orders.onChange(c -> {
+            throw new IllegalStateException("a broken page");
+        });
+        orders.onChange(heard::add);
+        clock.set(NOW.plusSeconds(90));
+        WorkOrderSummary o = repairFromCall(ENDED_CALL);
+        orders.recordPoint(o.id(), Point.B, null, "agent1001", PointSource.DESK, null, null);
+        assertThatThrownBy(() -> orders.recordPoint(o.id(), Point.B, null, "agent1001", PointSource.DESK, null, null))
+                .isInstanceOf(WorkOrderRejectedException.class);
+        orders.close(o.id(), "customer cancelled", "supervisor");
+        assertThat(heard).extracting(WorkOrderChanged::change).containsExactly(WorkOrderChanged.Change.CREATED,
+                WorkOrderChanged.Change.POINT_RECORDED, WorkOrderChanged.Change.CLOSED);
+        assertThat(heard.get(1).order().awaiting()).isEqualTo(Point.C);
+        assertThat(heard.get(2).order().closedAt()).isNotNull();
+    }
+
+    @Test
     void anOrderFromACallStartsWhenTheCustomerHungUpNotWhenTheAgentTyped() {
         clock.set(NOW.plusSeconds(90));
         WorkOrderSummary o = repairFromCall(ENDED_CALL);

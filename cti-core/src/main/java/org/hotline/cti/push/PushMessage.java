@@ -26,6 +26,9 @@ public record PushMessage(String target, String type, String payload, String ori
     /** Type of a work-order warning or alarm (issue #12), sent to {@link #SUPERVISORS}. */
     public static final String TYPE_WORKORDER_ALARM = "workorder-alarm";
 
+    /** Type of a committed work-order change (issue #12), sent to {@link #SUPERVISORS}. */
+    public static final String TYPE_WORKORDER_CHANGED = "workorder-changed";
+
     /** Topic read by every supervisor's wallboard. */
     public static final String SUPERVISORS = "supervisors";
 

@@ -54,7 +54,7 @@ class WorkOrderApiServerIntegrationTests {
     }
 
     @Test
-    void anOrderPastItsDeadlineAlarmsTheSupervisorsSocketByPush() {
+    void anOrderIsPushedToTheSupervisorsSocketWhenCreatedAndAgainWhenPastItsDeadline() {
         long zhang = customers.findByAccountNo("2024001").orElseThrow().id();
         try (AgentClient board = AgentClient.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD)
                 .connect("/ws/supervisor")) {
@@ -63,6 +63,10 @@ class WorkOrderApiServerIntegrationTests {
             DeskHttp.Answer created = agent.post("/api/work-orders", Map.of("type", "complaint", "customerId", zhang,
                     "startedAt", Instant.now().minus(Duration.ofHours(3)).toString()));
             assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+            String orderNo = created.body().get("orderNo").asText();
+            JsonNode change = board.awaitFrame("workorder-changed",
+                    d -> d.path("order").path("orderNo").asText().equals(orderNo)).get("data");
+            assertThat(change.get("change").asText()).isEqualTo("CREATED");
             JsonNode alarm = board.awaitFrame("workorder-alarm").get("data");
             assertThat(alarm.get("orderNo").asText()).isEqualTo(created.body().get("orderNo").asText());
             assertThat(alarm.get("late").asBoolean()).isTrue();

@@ -145,9 +145,15 @@ public final class AgentClient implements AutoCloseable {
 
     /** Waits for the first frame of the given type. */
     public JsonNode awaitFrame(String type) {
+        return awaitFrame(type, data -> true);
+    }
+
+    /** Waits up to 20 s for the first frame of {@code type} whose data matches. */
+    public JsonNode awaitFrame(String type, Predicate<JsonNode> data) {
         return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
-                .until(() -> frames.stream().filter(f -> type.equals(f.path("type").asText())).findFirst().orElse(null),
-                        java.util.Objects::nonNull);
+                .until(() -> frames.stream()
+                        .filter(f -> type.equals(f.path("type").asText()) && data.test(f.path("data")))
+                        .findFirst().orElse(null), java.util.Objects::nonNull);
     }
 
     @Override

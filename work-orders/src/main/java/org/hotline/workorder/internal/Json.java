@@ -14,6 +14,15 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+    /** {@code value} as JSON; a value that cannot be written is a programming error. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("not writable as JSON: " + value.getClass().getName(), e);
+        }
+    }
+
     private Json() {
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  * The supervisors' WebSocket: on connect a full frame merged from the frames seen on the bus ({@code
  * {"type":"snapshot","data":frame}}, data null before the first), then every frame as {@code
  * {"type":"wallboard","data":frame}} carrying only the agent rows that changed, heartbeats included (docs/adr/0011), and
- * work-order alarms as {@code {"type":"workorder-alarm","data":alarm}} (ADR 0020). Merging and sending
+ * work-order alarms and changes as {@code {"type":"workorder-alarm","data":alarm}} and {@code
+ * {"type":"workorder-changed","data":change}} (ADR 0020). Merging and sending
  * happen under one lock, so a new socket's snapshot and the frames after it never overlap or leave a gap. Nothing the
  * browser sends changes what it gets.
  */
@@ -35,6 +36,8 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
     private static final String SESSION = "hotline.supervisor";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> PASSED_THROUGH = Set.of(PushMessage.TYPE_WORKORDER_ALARM,
+            PushMessage.TYPE_WORKORDER_CHANGED);
 
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
     private final DesktopProperties properties;
@@ -74,12 +77,11 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
         return frame.toString();
     }
 
-    /** One bus message: wallboard frames and work-order alarms go to every supervisor session on this node. */
+    /** One bus message: wallboard frames and work-order news go to every supervisor session on this node. */
     void deliver(PushMessage message) {
-        if (PushMessage.SUPERVISORS.equals(message.target())
-                && PushMessage.TYPE_WORKORDER_ALARM.equals(message.type())) {
+        if (PushMessage.SUPERVISORS.equals(message.target()) && PASSED_THROUGH.contains(message.type())) {
             // passed through as is: pages that do not show work orders ignore the type
-            TextMessage text = new TextMessage("{\"type\":\"" + PushMessage.TYPE_WORKORDER_ALARM + "\",\"data\":"
+            TextMessage text = new TextMessage("{\"type\":\"" + message.type() + "\",\"data\":"
                     + message.payload() + "}");
             for (WebSocketSession session : sessions) {
                 send(session, text);
