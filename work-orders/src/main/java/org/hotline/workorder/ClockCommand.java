@@ -55,4 +55,24 @@ public sealed interface ClockCommand {
             Objects.requireNonNull(at, "at");
         }
     }
+
+    /**
+     * The work is done (the crew's "done", or a dispatcher for it): allowed once every point is recorded; a revisit
+     * of the customer follows before the order closes.
+     */
+    record MarkDone(Instant at, String by, PointSource source, String note) implements ClockCommand {
+        /** Checks the fields. */
+        public MarkDone {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** The work was not done after all (a dissatisfied customer at the revisit): the order waits for "done" again. */
+    record ReopenOrder(Instant at, String by, String reason) implements ClockCommand {
+        /** Checks the fields. */
+        public ReopenOrder {
+            Objects.requireNonNull(at, "at");
+        }
+    }
 }

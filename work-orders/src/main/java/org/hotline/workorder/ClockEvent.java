@@ -26,4 +26,12 @@ public sealed interface ClockEvent {
     /** The order was closed. */
     record OrderClosed(Instant at, String by, String reason) implements ClockEvent {
     }
+
+    /** The work was reported done. */
+    record WorkDone(Instant at, String by, PointSource source, String note) implements ClockEvent {
+    }
+
+    /** A done order was reopened. */
+    record OrderReopened(Instant at, String by, String reason) implements ClockEvent {
+    }
 }

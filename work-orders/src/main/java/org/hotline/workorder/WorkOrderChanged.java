@@ -21,6 +21,10 @@ public record WorkOrderChanged(Change change, WorkOrderSummary order) {
         POINT_RECORDED,
         /** The order was routed again after a wrong routing. */
         REROUTED,
+        /** The work was reported done (the revisit follows). */
+        DONE,
+        /** A done order was reopened. */
+        REOPENED,
         /** The order was closed. */
         CLOSED
     }

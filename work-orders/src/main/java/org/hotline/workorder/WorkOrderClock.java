@@ -9,11 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 import org.hotline.workorder.ClockCommand.CloseOrder;
 import org.hotline.workorder.ClockCommand.CorrectPoint;
+import org.hotline.workorder.ClockCommand.MarkDone;
 import org.hotline.workorder.ClockCommand.RecordPoint;
+import org.hotline.workorder.ClockCommand.ReopenOrder;
 import org.hotline.workorder.ClockCommand.RerouteOrder;
 import org.hotline.workorder.ClockEvent.OrderClosed;
+import org.hotline.workorder.ClockEvent.OrderReopened;
 import org.hotline.workorder.ClockEvent.OrderRerouted;
 import org.hotline.workorder.ClockEvent.PointRecorded;
+import org.hotline.workorder.ClockEvent.WorkDone;
 
 /**
  * The order clock as a pure state machine: {@link #apply} turns a state and a command into the next state and the
@@ -31,9 +35,10 @@ public final class WorkOrderClock {
      * @param points        the points in effect (after corrections and re-routes), by point
      * @param teamElsewhere whether the receiving team is away from the sender's site
      * @param closedAt      when the order closed, or null while open
+     * @param doneAt        when the work was reported done (and not reopened since), or null
      */
     public record ClockState(OrderType type, Map<Point, PointRecorded> points, boolean teamElsewhere,
-                             Instant closedAt) {
+                             Instant closedAt, Instant doneAt) {
 
         /** Copies the points. */
         public ClockState {
@@ -80,6 +85,8 @@ public final class WorkOrderClock {
         OUT_OF_ORDER,
         /** There is nothing to correct or re-route at that point. */
         NOT_RECORDED,
+        /** "Done" before every point is recorded, twice, or a reopen of an order not done. */
+        NOT_DONE_YET,
         /** A required field is missing. */
         INVALID
     }
@@ -98,7 +105,7 @@ public final class WorkOrderClock {
 
     /** A new order's clock, before A. */
     public static ClockState start(OrderType type) {
-        return new ClockState(type, Map.of(), false, null);
+        return new ClockState(type, Map.of(), false, null, null);
     }
 
     /** The one transition function: the next state and the event to log, or a refusal. */
@@ -118,6 +125,12 @@ public final class WorkOrderClock {
         if (command instanceof RerouteOrder r) {
             return reroute(s, r);
         }
+        if (command instanceof MarkDone d) {
+            return done(s, d);
+        }
+        if (command instanceof ReopenOrder r) {
+            return reopen(s, r);
+        }
         CloseOrder c = (CloseOrder) command;
         return accept(s, new OrderClosed(c.at(), c.by(), blankToNull(c.reason())));
     }
@@ -129,7 +142,7 @@ public final class WorkOrderClock {
         if (event instanceof PointRecorded r) {
             points.put(r.point(), r);
             return new ClockState(s.type(), points, r.teamElsewhere() == null ? s.teamElsewhere() : r.teamElsewhere(),
-                    s.closedAt());
+                    s.closedAt(), s.doneAt());
         }
         if (event instanceof OrderRerouted r) {
             points.keySet().removeIf(p -> p.ordinal() > r.after().ordinal());
@@ -137,9 +150,15 @@ public final class WorkOrderClock {
             // the correct routing happens now: the next stage is measured from it, the lost time is the router's
             points.put(r.after(), new PointRecorded(r.after(), r.at(), r.by(), was == null ? PointSource.DESK
                     : was.source(), r.unit(), "re-routed: " + r.reason(), null));
-            return new ClockState(s.type(), points, s.teamElsewhere(), s.closedAt());
+            return new ClockState(s.type(), points, s.teamElsewhere(), s.closedAt(), null);
         }
-        return new ClockState(s.type(), points, s.teamElsewhere(), ((OrderClosed) event).at());
+        if (event instanceof WorkDone d) {
+            return new ClockState(s.type(), points, s.teamElsewhere(), s.closedAt(), d.at());
+        }
+        if (event instanceof OrderReopened) {
+            return new ClockState(s.type(), points, s.teamElsewhere(), s.closedAt(), null);
+        }
+        return new ClockState(s.type(), points, s.teamElsewhere(), ((OrderClosed) event).at(), s.doneAt());
     }
 
     /** Replays a log from the start. */
@@ -226,6 +245,33 @@ public final class WorkOrderClock {
         }
         return accept(s, new OrderRerouted(r.after(), r.at(), r.by(), r.unit(), r.reason().strip(),
                 Duration.between(routed.at(), r.at()), routing.party()));
+    }
+
+    private static Transition done(ClockState s, MarkDone d) {
+        if (s.doneAt() != null) {
+            return new Refused(RefusalKind.NOT_DONE_YET, "the work was already reported done at " + s.doneAt());
+        }
+        Point awaiting = s.awaiting();
+        if (awaiting != null) {
+            return new Refused(RefusalKind.NOT_DONE_YET, "the clock still waits for " + awaiting + " ("
+                    + s.type().pointName(awaiting) + "): record it before the work is done");
+        }
+        PointRecorded last = s.latest();
+        if (last != null && d.at().isBefore(last.at())) {
+            return new Refused(RefusalKind.OUT_OF_ORDER, "done at " + d.at() + " is earlier than point "
+                    + last.point() + " at " + last.at());
+        }
+        return accept(s, new WorkDone(d.at(), d.by(), d.source(), blankToNull(d.note())));
+    }
+
+    private static Transition reopen(ClockState s, ReopenOrder r) {
+        if (blankToNull(r.reason()) == null) {
+            return new Refused(RefusalKind.INVALID, "reason: empty (expected: why the order is reopened)");
+        }
+        if (s.doneAt() == null) {
+            return new Refused(RefusalKind.NOT_DONE_YET, "the work is not reported done: nothing to reopen");
+        }
+        return accept(s, new OrderReopened(r.at(), r.by(), r.reason().strip()));
     }
 
     private static Accepted accept(ClockState s, ClockEvent e) {

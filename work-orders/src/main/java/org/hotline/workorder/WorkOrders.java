@@ -20,7 +20,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hotline.workorder.ClockCommand.CloseOrder;
 import org.hotline.workorder.ClockCommand.CorrectPoint;
+import org.hotline.workorder.ClockCommand.MarkDone;
 import org.hotline.workorder.ClockCommand.RecordPoint;
+import org.hotline.workorder.ClockCommand.ReopenOrder;
 import org.hotline.workorder.ClockCommand.RerouteOrder;
 import org.hotline.workorder.ClockEvent.OrderRerouted;
 import org.hotline.workorder.WorkOrderClock.Accepted;
@@ -278,6 +280,30 @@ public class WorkOrders {
         return changed(WorkOrderChanged.Change.CLOSED, orderId);
     }
 
+    /**
+     * Records that the work is done ({@code at} null: now): allowed once every point is recorded. Listeners hear
+     * {@link WorkOrderChanged.Change#DONE}; the order stays open for the revisit.
+     *
+     * @throws WorkOrderRejectedException unknown order, a point still missing, done already, closed
+     */
+    public WorkOrderSummary markDone(long orderId, Instant at, String by, PointSource source, String note) {
+        Instant now = clock.instant();
+        Instant when = at == null ? now : at;
+        if (when.isAfter(now.plus(FUTURE_SKEW))) {
+            throw new WorkOrderRejectedException(Kind.INVALID, "at: " + when + " is in the future");
+        }
+        PointSource src = source == null ? PointSource.DESK : source;
+        tx.executeWithoutResult(status -> applyLocked(lockedRow(orderId), new MarkDone(when, by, src, note), now));
+        return changed(WorkOrderChanged.Change.DONE, orderId);
+    }
+
+    /** Reopens a done order with a reason (e.g. the customer was dissatisfied at the revisit). */
+    public WorkOrderSummary reopen(long orderId, String reason, String by) {
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> applyLocked(lockedRow(orderId), new ReopenOrder(now, by, reason), now));
+        return changed(WorkOrderChanged.Change.REOPENED, orderId);
+    }
+
     /** Open orders on the clock, the most urgent first. */
     public List<WorkOrderSummary> open() {
         return summaries(" where w.closed_at is null and w.limits is not null"
@@ -456,9 +482,11 @@ public class WorkOrders {
         Accepted a = (Accepted) t;
         ClockState s = a.state();
         ClockEvent.PointRecorded latest = s.latest();
-        LogRows.append(jdbc, row.id(), a.event(), latest == null ? Point.A : latest.point(),
-                command instanceof RecordPoint r ? r.source() : command instanceof CorrectPoint c ? c.source()
-                        : PointSource.DESK, userId(by(command)), chargedUnit(a.event(), row));
+        PointSource source = command instanceof RecordPoint r ? r.source()
+                : command instanceof CorrectPoint c ? c.source()
+                : command instanceof MarkDone d ? d.source() : PointSource.DESK;
+        LogRows.append(jdbc, row.id(), a.event(), latest == null ? Point.A : latest.point(), source,
+                userId(by(command)), chargedUnit(a.event(), row));
         Instant deadline = WorkOrderClock.deadline(s, calendar);
         jdbc.update("""
                 update work_orders set status = ?, closed_at = ?, awaiting_point = ?, awaiting_deadline = ? where id = ?""",
@@ -519,6 +547,9 @@ public class WorkOrders {
             return "closed";
         }
         OrderType type = s.type();
+        if (s.doneAt() != null) {
+            return "resolved";
+        }
         if (s.awaiting() == null) {
             return "in_progress";
         }
@@ -620,6 +651,12 @@ public class WorkOrders {
             return r.by();
         }
         if (c instanceof RerouteOrder r) {
+            return r.by();
+        }
+        if (c instanceof MarkDone d) {
+            return d.by();
+        }
+        if (c instanceof ReopenOrder r) {
             return r.by();
         }
         return ((CloseOrder) c).by();

@@ -163,6 +163,13 @@ class WorkOrderApiIntegrationTests {
                         org.hamcrest.Matchers.containsString("already recorded")));
         assertThat(db.jdbc.queryForObject("select count(*) from work_order_points where order_id = ?", Integer.class,
                 id)).isEqualTo(8);
+        agent(json(post("/api/work-orders/" + id + "/done"), "{}")).andExpect(status().isForbidden());
+        as("supervisor", "SUPERVISOR", json(post("/api/work-orders/" + id + "/reopen"), "{\"reason\":\"x\"}"))
+                .andExpect(status().isConflict());
+        as("supervisor", "SUPERVISOR", json(post("/api/work-orders/" + id + "/done"), "{\"note\":\"fuse\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("resolved"));
+        as("supervisor", "SUPERVISOR", json(post("/api/work-orders/" + id + "/reopen"), "{}"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.hotline.workorder.ClockCommand.CloseOrder;
 import org.hotline.workorder.ClockCommand.CorrectPoint;
+import org.hotline.workorder.ClockCommand.MarkDone;
 import org.hotline.workorder.ClockCommand.RecordPoint;
+import org.hotline.workorder.ClockCommand.ReopenOrder;
 import org.hotline.workorder.ClockCommand.RerouteOrder;
 import org.hotline.workorder.ClockEvent.OrderRerouted;
 import org.hotline.workorder.WorkOrderClock.Accepted;
@@ -164,5 +166,25 @@ class WorkOrderClockTests {
         }
         assertThat(WorkOrderClock.replay(REPAIR, log)).isEqualTo(s);
         assertThat(s.points().get(Point.C).at()).isEqualTo(min(4.5));
+    }
+
+    @Test
+    void workIsDoneOnlyAfterTheLastPointOnceAndAReopenWaitsForDoneAgain() {
+        assertThat(refused(upTo(Point.G), new MarkDone(min(9), "crew7", PointSource.CREW_APP, null)).kind())
+                .isEqualTo(RefusalKind.NOT_DONE_YET);
+        assertThat(refused(upTo(Point.H), new MarkDone(min(6), "crew7", PointSource.CREW_APP, null)).kind())
+                .isEqualTo(RefusalKind.OUT_OF_ORDER);
+        assertThat(refused(upTo(Point.H), new ReopenOrder(min(9), "agent1001", "not done")).kind())
+                .isEqualTo(RefusalKind.NOT_DONE_YET);
+        ClockState done = ok(upTo(Point.H), new MarkDone(min(60), "crew7", PointSource.CREW_APP, "fuse replaced"));
+        assertThat(done.doneAt()).isEqualTo(min(60));
+        assertThat(refused(done, new MarkDone(min(61), "crew7", PointSource.CREW_APP, null)).kind())
+                .isEqualTo(RefusalKind.NOT_DONE_YET);
+        assertThat(refused(done, new ReopenOrder(min(90), "agent1001", " ")).kind()).isEqualTo(RefusalKind.INVALID);
+        ClockState reopened = ok(done, new ReopenOrder(min(90), "agent1001", "customer still has no power"));
+        assertThat(reopened.doneAt()).isNull();
+        assertThat(reopened.points()).isEqualTo(done.points());
+        assertThat(ok(reopened, new MarkDone(min(120), "crew7", PointSource.CREW_APP, null)).doneAt())
+                .isEqualTo(min(120));
     }
 }

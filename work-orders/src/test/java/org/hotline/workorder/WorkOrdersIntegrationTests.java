@@ -81,6 +81,30 @@ class WorkOrdersIntegrationTests {
     }
 
     @Test
+    void doneIsLoggedWithItsSourceTheOrderIsResolvedAndAReopenNeedsAReason() {
+        List<WorkOrderChanged> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        orders.onChange(heard::add);
+        clock.set(NOW.plusSeconds(90));
+        WorkOrderSummary o = repairFromCall(ENDED_CALL);
+        assertThat(kindOf(() -> orders.markDone(o.id(), null, "crew7", PointSource.CREW_APP, null)))
+                .isEqualTo(Kind.CONFLICT);
+        for (Point p = Point.B; p != null && p.ordinal() <= Point.H.ordinal(); p = p.next()) {
+            orders.recordPoint(o.id(), p, null, "agent1001", PointSource.DESK, null, null);
+        }
+        WorkOrderSummary done = orders.markDone(o.id(), null, "crew7", PointSource.CREW_APP, "fuse replaced");
+        assertThat(done.status()).isEqualTo("resolved");
+        assertThat(done.closedAt()).isNull();
+        assertThat(orders.timeline(o.id()).log()).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("done");
+            assertThat(e.source()).isEqualTo(PointSource.CREW_APP);
+        });
+        assertThat(kindOf(() -> orders.reopen(o.id(), "", "agent1001"))).isEqualTo(Kind.INVALID);
+        assertThat(orders.reopen(o.id(), "still no power", "agent1001").status()).isEqualTo("in_progress");
+        assertThat(heard).extracting(WorkOrderChanged::change).endsWith(WorkOrderChanged.Change.DONE,
+                WorkOrderChanged.Change.REOPENED);
+    }
+
+    @Test
     void anOrderFromACallStartsWhenTheCustomerHungUpNotWhenTheAgentTyped() {
         clock.set(NOW.plusSeconds(90));
         WorkOrderSummary o = repairFromCall(ENDED_CALL);

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import org.hotline.workorder.ClockEvent;
 import org.hotline.workorder.ClockEvent.OrderClosed;
+import org.hotline.workorder.ClockEvent.OrderReopened;
 import org.hotline.workorder.ClockEvent.OrderRerouted;
 import org.hotline.workorder.ClockEvent.PointRecorded;
+import org.hotline.workorder.ClockEvent.WorkDone;
 import org.hotline.workorder.Party;
 import org.hotline.workorder.Point;
 import org.hotline.workorder.PointSource;
@@ -48,13 +50,15 @@ public final class LogRows {
                         rs.getString(7), rs.getString(8), (Boolean) rs.getObject(12));
                 case "reroute" -> new OrderRerouted(point, at, by, rs.getString(7), rs.getString(8),
                         Duration.ofSeconds(rs.getLong(9)), Party.valueOf(rs.getString(10)));
+                case "done" -> new WorkDone(at, by, PointSource.of(rs.getString(6)), rs.getString(8));
+                case "reopen" -> new OrderReopened(at, by, rs.getString(8));
                 default -> new OrderClosed(at, by, rs.getString(8));
             };
         }, orderId);
     }
 
     /**
-     * Appends one event; {@code point} for a close is the last point in effect (the column is never null),
+     * Appends one event; {@code point} for a close, done or reopen is the last point in effect (never null),
      * {@code chargedUnit} for a re-route is the unit that routed wrongly.
      */
     public static void append(JdbcTemplate jdbc, long orderId, ClockEvent e, Point closePoint, PointSource source,
@@ -72,6 +76,16 @@ public final class LogRows {
                     values (?, ?, ?, ?, ?, ?, 'reroute', ?, ?, ?, ?, ?)""",
                     orderId, r.after().name(), Timestamp.from(r.at()), r.unit(), userId, r.by(), source.dbName(),
                     r.reason(), r.lost().toSeconds(), r.chargedParty().name(), chargedUnit);
+        } else if (e instanceof WorkDone d) {
+            jdbc.update("""
+                    insert into work_order_points (order_id, point, at, recorded_by, recorded_by_name, kind, source,
+                        reason) values (?, ?, ?, ?, ?, 'done', ?, ?)""",
+                    orderId, closePoint.name(), Timestamp.from(d.at()), userId, d.by(), d.source().dbName(), d.note());
+        } else if (e instanceof OrderReopened r) {
+            jdbc.update("""
+                    insert into work_order_points (order_id, point, at, recorded_by, recorded_by_name, kind, source,
+                        reason) values (?, ?, ?, ?, ?, 'reopen', ?, ?)""",
+                    orderId, closePoint.name(), Timestamp.from(r.at()), userId, r.by(), source.dbName(), r.reason());
         } else {
             OrderClosed c = (OrderClosed) e;
             jdbc.update("""

@@ -56,8 +56,12 @@ class WorkOrderController {
     record RerouteRequest(String after, String repairCentre, String reason) {
     }
 
-    /** A close with its reason. */
+    /** A close or reopen with its reason. */
     record CloseRequest(String reason) {
+    }
+
+    /** "Done" recorded at a desk for a crew without the app: when, and what was found or done. */
+    record DoneRequest(Instant at, String note) {
     }
 
     @GetMapping("/types")
@@ -134,6 +138,19 @@ class WorkOrderController {
     @PreAuthorize(ROUTERS)
     WorkOrderSummary close(@PathVariable long id, @RequestBody(required = false) CloseRequest r, Principal who) {
         return orders.close(id, r == null ? null : r.reason(), who.getName());
+    }
+
+    @PostMapping("/{id}/done")
+    @PreAuthorize(ROUTERS)
+    WorkOrderSummary done(@PathVariable long id, @RequestBody(required = false) DoneRequest r, Principal who) {
+        return orders.markDone(id, r == null ? null : r.at(), who.getName(), PointSource.DESK,
+                r == null ? null : r.note());
+    }
+
+    @PostMapping("/{id}/reopen")
+    @PreAuthorize(ROUTERS)
+    WorkOrderSummary reopen(@PathVariable long id, @RequestBody(required = false) CloseRequest r, Principal who) {
+        return orders.reopen(id, r == null ? null : r.reason(), who.getName());
     }
 
     @GetMapping("/alarms")
