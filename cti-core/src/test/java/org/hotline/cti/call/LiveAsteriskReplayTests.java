@@ -87,6 +87,18 @@ class LiveAsteriskReplayTests {
     }
 
     @Test
+    void aCompletedAttendedTransferWithoutTransferTargetFieldsStillAnswersTheCallWithTheTargetAgent() {
+        // Asterisk 22 sent this AttendedTransfer with no TransferTarget* fields (1 run in 10 of the live test)
+        Replay r = replay("atxfer-completed-no-target");
+
+        assertThat(r.lines(e -> e instanceof CallTransferred || e instanceof CallAnswered))
+                .extracting(l -> l.replaceAll(" \\d+\\.\\d+ ", " ")).containsExactly(
+                        "CallAnswered Local/1001@agents queue=hotline caller=13900000105 hold=1s",
+                        "CallTransferred ATTENDED from=Local/1001@agents to=Local/1002@agents",
+                        "CallAnswered Local/1002@agents queue=hotline caller=13900000105 hold=0s");
+    }
+
+    @Test
     void aRefusedConsultationGivesTheCallerBackToTheFirstAgent() {
         for (String capture : new String[] {"atxfer-refused", "atxfer-busy"}) {
             Replay r = replay(capture);

@@ -24,14 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * lab's real Asterisk 22 (asterisk-lab: docker/asterisk's configuration with simulated phones and callers), no PBX
  * simulator, through a {@link LabLink} a test may cut. Skipped with one line saying why when this machine has no Asterisk (see LiveAsterisk). Agents
  * {@code agent1001}… are queue members {@code Local/<ext>@agents/n}, whose phones the test plays through {@link #pbx}.
- * The periodic member re-sync is off here (tests that need it call {@code MemberResync.resyncNow()}): it is suspected
- * in an open, timing-dependent loss of an attended transfer target's pop (session 5's note).
+ * The periodic member re-sync runs every 5 s (production: 60 s), so every scenario also meets a re-sync mid-call.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hotline.embedded.postgres.data-dir=", "hotline.simulator.enabled=false", "hotline.demo.customers=500",
         "hotline.ami.host=127.0.0.1", "hotline.ami.username=" + LabAsterisk.HOTLINE_USER,
         "hotline.presence.wrap-up=1s", "hotline.presence.lagged-grace=10m", "hotline.ami.reconnect-min=100ms",
-        "hotline.ami.reconnect-max=1s", "hotline.presence.member-resync=0s"})
+        "hotline.ami.reconnect-max=1s", "hotline.presence.member-resync=5s"})
 public abstract class LiveAsteriskTestBase {
 
     /** The lab's Asterisk driver: callers, phones, Asterisk's own view (QueueStatus, queue_log). */

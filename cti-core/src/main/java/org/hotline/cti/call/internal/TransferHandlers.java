@@ -54,6 +54,11 @@ final class TransferHandlers {
         if (target == null && second != null) {
             target = bridgePeer(m.get("SecondBridgeUniqueid"), second);
         }
+        if (target == null && transferee != null) {
+            // Asterisk 22 sometimes sends no TransferTarget* fields (seen 1 run in 10) and by then the consultation
+            // channel has left the second bridge for the caller's: it is the transferee's peer there
+            target = bridgePeer(m.get("DestBridgeUniqueid"), transferee);
+        }
         Leg targetAgent = target == null ? null : agentBehind(call, target.leg);
         String targetName;
         if (targetAgent != null) {
