@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class CallRecordWriter implements AutoCloseable {
 
     static final int BATCH = 500;
+    private static final String NORMALIZED_INTERFACE = "regexp_replace(i.interface, '^(Local/[^/]+)/[^/]*$', '\\1')";
     static final int ATTEMPTS = 6;
     static final int CAPACITY = 100_000;
 
@@ -190,8 +191,9 @@ public final class CallRecordWriter implements AutoCloseable {
         Map<String, Long> agents = new HashMap<>();
         if (!interfaces.isEmpty()) {
             // accounts hold the member's exact interface (Local/1001@agents/n); records name it normalized
-            jdbc.query("select n.interface, i.user_id from agent_interfaces i, lateral (select regexp_replace("
-                            + "i.interface, '^(Local/[^/]+)/[^/]*$', '\\1') as interface) n where n.interface = any(?)",
+            // the expression is agent_interfaces_normalized_idx's (V26): keep the two the same
+            jdbc.query("select " + NORMALIZED_INTERFACE + ", i.user_id from agent_interfaces i where "
+                            + NORMALIZED_INTERFACE + " = any(?)",
                     rs -> { agents.put(rs.getString(1), rs.getLong(2)); },
                     (Object) interfaces.toArray(String[]::new));
         }
