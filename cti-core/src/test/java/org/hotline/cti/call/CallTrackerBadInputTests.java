@@ -37,7 +37,8 @@ class CallTrackerBadInputTests {
         r.apply(event("Hangup", "Timestamp", "101.0", "Channel", "PJSIP/trunk-00000001", "Uniqueid", "100.1",
                 "Linkedid", "100.1", "Cause", "16", "FutureField", "whatever", "Cause-txt", "Normal Clearing"));
 
-        assertThat(r.lines()).containsExactly("CallEnded 100.1 13800138000 cause=16");
+        assertThat(r.lines()).containsExactly("CallerIdentified 100.1 13800138000",
+                "CallEnded 100.1 13800138000 cause=16");
     }
 
     @Test
@@ -53,7 +54,7 @@ class CallTrackerBadInputTests {
         r.apply(newChannel("100.0", "PJSIP/trunk-00000001", "100.1", "100.1", "13800138000"));
         r.apply(hangup("101.0", "PJSIP/trunk-00000001", "100.1", "100.1", "sixteen"));
 
-        assertThat(r.lines()).containsExactly("CallEnded 100.1 13800138000 cause=0");
+        assertThat(r.lines()).containsExactly("CallerIdentified 100.1 13800138000", "CallEnded 100.1 13800138000 cause=0");
         assertThat(r.tracker.stats().malformedValues()).isEqualTo(1);
     }
 
@@ -85,7 +86,7 @@ class CallTrackerBadInputTests {
         r.apply(event("AgentCalled", "Timestamp", "100.5", "Channel", "PJSIP/trunk-00000001", "Uniqueid", "100.1",
                 "Linkedid", "100.1", "Queue", "hotline", "Interface", "PJSIP/1001"));
 
-        assertThat(r.events).isEmpty();
+        assertThat(r.lines()).containsExactly("CallerIdentified 100.1 1");
         assertThat(r.tracker.stats().missingFields()).isEqualTo(1);
     }
 

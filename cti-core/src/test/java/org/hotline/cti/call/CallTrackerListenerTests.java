@@ -36,7 +36,7 @@ class CallTrackerListenerTests {
 
         AmiFixtures.messages("01-answered-completed.ami.txt").forEach(tracker::onMessage);
 
-        assertThat(tracker.stats().sinkFailures()).isEqualTo(7);
+        assertThat(tracker.stats().sinkFailures()).isEqualTo(8);
         assertThat(tracker.calls()).isEmpty();
         assertThat(tracker.agents()).singleElement().extracting(AgentView::state).isEqualTo(AgentState.READY);
     }

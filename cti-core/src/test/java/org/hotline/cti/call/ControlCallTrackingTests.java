@@ -47,13 +47,14 @@ class ControlCallTrackingTests {
         r.apply(newChannel("301.0", "PJSIP/trunk-0000000a", "300.2", "300.1", "13800138000"));
         r.apply(dialBegin("301.0", "PJSIP/1001-00000009", "300.1", "300.1", "95598", "PJSIP/trunk-0000000a",
                 "300.2"));
-        assertThat(r.lines()).containsExactly("AgentRinging 300.1 PJSIP/1001 queue=null caller=13800138000 waited=0s");
+        assertThat(r.lines()).containsExactly("CallerIdentified 300.1 13800138000",
+                "AgentRinging 300.1 PJSIP/1001 queue=null caller=13800138000 waited=0s");
         // the customer's leg is the call's other party, for hold and ownership
         assertThat(r.tracker.callerChannel(new CallId("300.1"))).contains("PJSIP/trunk-0000000a");
 
         r.apply(dialEnd("304.0", "300.1", "300.1", "PJSIP/trunk-0000000a", "300.2", "ANSWER"));
 
-        assertThat(r.lines()).containsExactly(
+        assertThat(r.lines()).containsExactly("CallerIdentified 300.1 13800138000",
                 "AgentRinging 300.1 PJSIP/1001 queue=null caller=13800138000 waited=0s",
                 "CallAnswered 300.1 PJSIP/1001 queue=null caller=13800138000 hold=3s");
         assertThat(r.tracker.call(new CallId("300.1"))).get().satisfies(c -> {

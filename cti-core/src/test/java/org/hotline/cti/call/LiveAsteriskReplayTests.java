@@ -24,6 +24,7 @@ class LiveAsteriskReplayTests {
         Replay r = replay("queue-timeout");
 
         assertThat(r.lines(e -> !(e instanceof AgentStateChanged))).containsExactly(
+                "CallerIdentified 1796587131.1 13800138000",
                 "CallQueued 1796587131.1 hotline 13800138000 '' pos=1",
                 "AgentRinging 1796587131.1 Local/1001@agents queue=hotline caller=13800138000 waited=0s",
                 "AgentRingStopped 1796587131.1 Local/1001@agents NO_ANSWER ring=4000ms",
@@ -56,7 +57,7 @@ class LiveAsteriskReplayTests {
         Replay r = replay("atxfer-completed");
 
         assertThat(r.lines(e -> e instanceof CallEvent && !(e instanceof CallQueued)
-                && !(e instanceof AgentRinging))).containsExactly(
+                && !(e instanceof AgentRinging) && !(e instanceof CallerIdentified))).containsExactly(
                 "CallAnswered 1796587628.2 Local/1001@agents queue=hotline caller=13800138001 hold=1s",
                 "CallHoldChanged 1796587628.2 Local/1001@agents true",
                 "CallHoldChanged 1796587628.2 Local/1001@agents false",
@@ -118,7 +119,9 @@ class LiveAsteriskReplayTests {
     void clickToDialIsAnOutboundCallToTheDialledNumberAnsweredWhenTheCustomerAnswers() {
         Replay r = replay("c2d-answered");
 
+        // the Originate's Caller ID is the dialled number: the customer is looked up before the agent's phone rings
         assertThat(r.lines(e -> e instanceof CallEvent)).containsExactly(
+                "CallerIdentified 1796587665.26 13900000001",
                 "AgentRinging 1796587665.26 Local/1001@agents queue=null caller=13900000001 waited=0s",
                 "CallAnswered 1796587665.26 Local/1001@agents queue=null caller=13900000001 hold=1s",
                 "CallEnded 1796587665.26 13900000001 cause=16");

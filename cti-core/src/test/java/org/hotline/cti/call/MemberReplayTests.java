@@ -66,6 +66,7 @@ class MemberReplayTests {
     @Test
     void theCallDuringThePausesIsAnsweredByTheOnlyFreeAgent() {
         assertThat(r.lines(e -> e instanceof CallEvent)).containsExactly(
+                "CallerIdentified 1795435025.16 13800138000",
                 "CallQueued 1795435025.16 hotline 13800138000 '' pos=1",
                 "AgentRinging 1795435025.16 Local/1003@agents queue=hotline caller=13800138000 waited=0s",
                 "CallAnswered 1795435025.16 Local/1003@agents queue=hotline caller=13800138000 hold=2s",

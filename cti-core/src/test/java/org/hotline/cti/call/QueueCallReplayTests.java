@@ -30,6 +30,7 @@ class QueueCallReplayTests {
         Replay r = Replay.of("01-answered-completed.ami.txt");
 
         assertThat(r.lines()).containsExactly(
+                "CallerIdentified 1795434946.0 13800138000",
                 "CallQueued 1795434946.0 hotline 13800138000 '张三' pos=1",
                 "AgentRinging 1795434946.0 Local/1001@agents queue=hotline caller=13800138000 waited=0s",
                 "AgentStateChanged Local/1001@agents RINGING queues=[hotline]",
@@ -92,9 +93,11 @@ class QueueCallReplayTests {
         Replay r = Replay.of("02-abandon.ami.txt");
 
         assertThat(r.lines(e -> e instanceof CallEvent)).containsExactly(
+                "CallerIdentified 1795434964.4 02788886666",
                 "CallQueued 1795434964.4 hotline 02788886666 '' pos=1",
                 "CallAbandoned 1795434964.4 hotline pos=1/1 hold=8s",
                 "CallEnded 1795434964.4 02788886666 cause=0",
+                "CallerIdentified 1795434972.6 +8613912345678",
                 "CallQueued 1795434972.6 hotline +8613912345678 '' pos=1",
                 "AgentRinging 1795434972.6 Local/1004@agents queue=hotline caller=+8613912345678 waited=0s",
                 "AgentRingStopped 1795434972.6 Local/1004@agents CANCELLED ring=6500ms",
@@ -136,6 +139,7 @@ class QueueCallReplayTests {
         Replay r = Replay.of("03-ringnoanswer-then-answered.ami.txt");
 
         assertThat(r.lines(e -> e instanceof CallEvent)).containsExactly(
+                "CallerIdentified 1795434986.10 95598",
                 "CallQueued 1795434986.10 hotline 95598 '' pos=1",
                 "AgentRinging 1795434986.10 Local/1004@agents queue=hotline caller=95598 waited=0s",
                 "AgentRingStopped 1795434986.10 Local/1004@agents NO_ANSWER ring=15000ms",

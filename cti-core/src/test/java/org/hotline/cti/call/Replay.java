@@ -56,7 +56,9 @@ final class Replay {
 
     /** One line per event with the fields the scenarios assert. */
     static String describe(TelephonyEvent e) {
-        if (e instanceof CallQueued q) {
+        if (e instanceof CallerIdentified i) {
+            return "CallerIdentified " + i.callId().value() + " " + i.caller().number();
+        } else if (e instanceof CallQueued q) {
             return "CallQueued " + q.callId().value() + " " + q.queue() + " " + q.caller().number() + " '"
                     + q.caller().name() + "' pos=" + q.position();
         } else if (e instanceof AgentRinging r) {

@@ -17,6 +17,7 @@ class TransferReplayTests {
     void redirectMovesTheAnsweredCallerToTheGasQueueWhereAnotherAgentAnswers() {
         assertThat(r.lines(e -> e instanceof CallEvent && ((CallEvent) e).callId().value().equals("1795435040.20")))
                 .containsExactly(
+                        "CallerIdentified 1795435040.20 13800138000",
                         "CallQueued 1795435040.20 hotline 13800138000 '' pos=1",
                         "AgentRinging 1795435040.20 Local/1004@agents queue=hotline caller=13800138000 waited=0s",
                         "CallAnswered 1795435040.20 Local/1004@agents queue=hotline caller=13800138000 hold=3s",
@@ -41,6 +42,7 @@ class TransferReplayTests {
     void blindTransferGoesToExtension2002AsADirectDialWithoutQueue() {
         assertThat(r.lines(e -> e instanceof CallEvent && ((CallEvent) e).callId().value().equals("1795435058.26")))
                 .containsExactly(
+                        "CallerIdentified 1795435058.26 02788886666",
                         "CallQueued 1795435058.26 hotline 02788886666 '' pos=1",
                         "AgentRinging 1795435058.26 Local/1001@agents queue=hotline caller=02788886666 waited=0s",
                         "CallAnswered 1795435058.26 Local/1001@agents queue=hotline caller=02788886666 hold=3s",

@@ -10,6 +10,7 @@ import org.hotline.cti.call.AgentRinging;
 import org.hotline.cti.call.CallAbandoned;
 import org.hotline.cti.call.CallAnswered;
 import org.hotline.cti.call.CallEnded;
+import org.hotline.cti.call.CallerIdentified;
 import org.hotline.cti.call.CallHoldChanged;
 import org.hotline.cti.call.CallQueueTimedOut;
 import org.hotline.cti.call.CallQueued;
@@ -41,11 +42,27 @@ final class CallHandlers {
         }
     }
 
-    /** A call that never reaches a queue still needs its caller: take the caller leg's own Caller ID. */
-    private static void noteCaller(Channel c, AmiMessage m) {
+    /** NewCallerid: the dialplan set the Caller ID (a trunk's or an IVR's), often before any queue. */
+    void newCallerid(AmiMessage m) {
+        Channel c = e.channels.get(m.get("Uniqueid"));
+        if (c != null) {
+            c.callerNum = m.get("CallerIDNum");
+            c.callerName = m.get("CallerIDName");
+            noteCaller(c, m);
+        }
+    }
+
+    /**
+     * A call that never reaches a queue still needs its caller: take the caller leg's own Caller ID, and say so at
+     * once so that the caller is looked up while the IVR runs.
+     */
+    private void noteCaller(Channel c, AmiMessage m) {
         Call call = c.leg.call;
-        if (c.leg == call.callerLeg && call.caller.number().isEmpty()) {
+        if (c.leg == call.callerLeg && call.caller.number().isEmpty() && !call.outbound) {
             call.caller = TrackerEngine.caller(m, "CallerIDNum", "CallerIDName");
+            if (!call.caller.number().isEmpty() && !c.hungUp) {
+                e.emit(new CallerIdentified(call.id, call.caller, e.nowInstant()));
+            }
         }
     }
 

@@ -77,7 +77,7 @@ public final class TrackerEngine {
             case "VarSet" -> {
                 return varSet(m);
             }
-            case "Newexten", "DeviceStateChange", "Newstate", "ExtensionStatus", "NewCallerid", "NewConnectedLine", "MusicOnHoldStart", "MusicOnHoldStop",
+            case "Newexten", "DeviceStateChange", "Newstate", "ExtensionStatus", "NewConnectedLine", "MusicOnHoldStart", "MusicOnHoldStop",
                  "HangupHandlerPush", "HangupHandlerRun", "HangupHandlerPop", "DialState", "BridgeCreate",
                  "BridgeDestroy", "BridgeMerge", "OriginateResponse", "DTMFBegin", "DTMFEnd", "AGIExecStart",
                  "AGIExecEnd", "AsyncAGIStart", "AsyncAGIExec", "AsyncAGIEnd", "FullyBooted", "SuccessfulAuth",
@@ -93,6 +93,7 @@ public final class TrackerEngine {
                 return false;
             }
             case "Newchannel" -> callHandlers.newChannel(m);
+            case "NewCallerid" -> callHandlers.newCallerid(m);
             case "LocalBridge" -> callHandlers.localBridge(m);
             case "QueueCallerJoin" -> callHandlers.queueJoin(m);
             case "QueueCallerLeave" -> callHandlers.queueLeave(m);

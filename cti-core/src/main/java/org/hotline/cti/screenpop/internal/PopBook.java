@@ -18,6 +18,7 @@ import org.hotline.cti.call.CallEvent;
 import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallQueued;
 import org.hotline.cti.call.CallTransferred;
+import org.hotline.cti.call.CallerIdentified;
 import org.hotline.cti.call.Caller;
 import org.hotline.cti.customer.CustomerCard;
 import org.hotline.cti.customer.PhoneNumber;
@@ -41,6 +42,13 @@ public final class PopBook {
     private final List<String> variableNames;
     private final List<String> accountVariables;
     private final Map<CallId, CallPops> calls = new ConcurrentHashMap<>();
+    // cards looked up while the caller was still in the IVR, taken by the call's first pop
+    private final Map<CallId, Prefetched> early = new ConcurrentHashMap<>();
+
+    private static final int MAX_EARLY = 10_000;
+
+    private record Prefetched(String normalized, List<CustomerCard> cards) {
+    }
 
     /**
      * Creates an empty book showing {@code variableNames} in pops; an account keyed in the IVR (the first non-empty of
@@ -54,6 +62,17 @@ public final class PopBook {
 
     /** Applies one event and returns the pops that changed (to store and push), in order. */
     public List<ScreenPop> apply(CallEvent event) {
+        if (event instanceof CallerIdentified i) {
+            PhoneNumber n = lookups.normalize().apply(i.caller().number());
+            // a call with pops already has its cards; a flood of calls that never end must not grow this map
+            if (n.lookupable() && !calls.containsKey(i.callId()) && early.size() < MAX_EARLY) {
+                early.put(i.callId(), new Prefetched(n.normalized(), lookups.customersOf().apply(n)));
+            }
+            return List.of();
+        }
+        if (event instanceof CallEnded) {
+            early.remove(event.callId());
+        }
         if (event instanceof CallQueued q) {
             CallPops call = call(q.callId(), q.caller());
             call.queue = q.queue();
@@ -120,7 +139,7 @@ public final class PopBook {
     }
 
     private CallPops call(CallId id, Caller caller) {
-        CallPops call = calls.computeIfAbsent(id, k -> new CallPops(caller));
+        CallPops call = calls.computeIfAbsent(id, k -> new CallPops(id, caller));
         if (call.caller.number().isEmpty() && !caller.number().isEmpty()) {
             call.caller = caller;
             call.number = null;
@@ -131,6 +150,7 @@ public final class PopBook {
 
     /** What the book knows of one call. */
     private final class CallPops {
+        final CallId id;
         Caller caller;
         PhoneNumber number;
         List<CustomerCard> customers;
@@ -141,7 +161,8 @@ public final class PopBook {
         final Map<String, String> variables = new LinkedHashMap<>();
         final Map<AgentInterface, ScreenPop> pops = new LinkedHashMap<>();
 
-        CallPops(Caller caller) {
+        CallPops(CallId id, Caller caller) {
+            this.id = id;
             this.caller = caller;
         }
 
@@ -156,7 +177,7 @@ public final class PopBook {
             String account = keyedAccount();
             if (customers == null || (account != null && !account.equals(lookedUpAccount))) {
                 PhoneNumber n = number();
-                List<CustomerCard> byPhone = n.lookupable() ? lookups.customersOf().apply(n) : List.of();
+                List<CustomerCard> byPhone = n.lookupable() ? byPhone(n) : List.of();
                 lookedUpAccount = account;
                 Optional<CustomerCard> keyed = account == null ? Optional.empty() : lookups.customerOfAccount().apply(account);
                 if (keyed.isEmpty()) {
@@ -170,6 +191,11 @@ public final class PopBook {
                 }
             }
             return customers;
+        }
+
+        private List<CustomerCard> byPhone(PhoneNumber n) {
+            Prefetched p = early.remove(id);
+            return p != null && p.normalized().equals(n.normalized()) ? p.cards() : lookups.customersOf().apply(n);
         }
 
         private String keyedAccount() {

@@ -19,6 +19,7 @@ import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallQueued;
 import org.hotline.cti.call.CallTransferred;
 import org.hotline.cti.call.Caller;
+import org.hotline.cti.call.CallerIdentified;
 import org.hotline.cti.customer.CustomerCard;
 import org.hotline.cti.customer.PhoneNumber;
 import org.hotline.cti.customer.PhoneNumbers;
@@ -72,6 +73,29 @@ class PopBookTests {
         assertThat(pop.customers()).extracting(CustomerCard::name).containsExactly("张三");
         assertThat(pop.variables()).containsOnly(Map.entry("IVR_ACCOUNT", "2024001"), Map.entry("HOTLINE_IVR_PATH", "1>2"));
         assertThat(pop.waitedSeconds()).isEqualTo(3);
+    }
+
+    @Test
+    void aCallerIdentifiedInTheIvrIsLookedUpThenAndTheRingUsesThoseCards() {
+        book.apply(new CallerIdentified(CALL, ZHANG, T0.minusSeconds(20)));
+        assertThat(lookedUp).extracting(PhoneNumber::normalized).containsExactly("13800138000");
+
+        ScreenPop pop = queuedThenRinging().get(0);
+        assertThat(pop.customers()).extracting(CustomerCard::name).containsExactly("张三");
+        assertThat(lookedUp).hasSize(1);
+    }
+
+    @Test
+    void anIvrThatChangesTheNumberOrACallThatEndsLeavesNoStaleCards() {
+        book.apply(new CallerIdentified(CALL, new Caller("02788886666", ""), T0.minusSeconds(20)));
+        queuedThenRinging();
+        assertThat(lookedUp).extracting(PhoneNumber::normalized).containsExactly("02788886666", "13800138000");
+
+        CallId other = new CallId("1795434999.9");
+        book.apply(new CallerIdentified(other, ZHANG, T0));
+        book.apply(new CallEnded(other, ZHANG, 16, "Normal Clearing", T0.plusSeconds(1)));
+        book.apply(new CallQueued(other, "hotline", ZHANG, 1, Map.of(), T0.plusSeconds(2)));
+        assertThat(lookedUp).hasSize(4);
     }
 
     @Test
