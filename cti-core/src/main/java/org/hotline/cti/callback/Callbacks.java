@@ -135,8 +135,9 @@ public final class Callbacks {
     }
 
     /**
-     * Marks the callback done (it must be taken by this agent) or cancelled (open, or taken by this agent), with an
-     * optional note.
+     * Marks the callback done (it must be taken by this agent) or cancelled by whoever holds it: the agent who took
+     * it, or, while open, the agent it is assigned to or who scheduled it unassigned; supervisors and administrators
+     * may cancel any open or taken one. A note is added to the callback's notes, never replacing them.
      *
      * @throws CallbackConflictException when the callback is not in a state this agent can finish
      */
@@ -148,10 +149,14 @@ public final class Callbacks {
             throw new IllegalArgumentException("note: " + note.length() + " characters (expected: <= "
                     + NewCallback.MAX_NOTE + ")");
         }
+        // the rule is checked in the update itself, on the user's role as stored: no request can widen it
         String allowed = outcome == Callback.Status.DONE ? "b.status = 'taken' and b.taken_by = u.id"
-                : "(b.status = 'open' or b.status = 'taken' and b.taken_by = u.id)";
+                : "(b.status = 'taken' and (b.taken_by = u.id or u.role in ('SUPERVISOR', 'ADMIN'))"
+                + " or b.status = 'open' and (u.role in ('SUPERVISOR', 'ADMIN') or b.assigned_to = u.id"
+                + " or b.assigned_to is null and b.created_by = u.id))";
         int n = jdbc.update("update callbacks b set status = ?, done_at = now(), updated_at = now(),"
-                + " note = coalesce(?, b.note) from users u where u.username = ? and b.id = ? and " + allowed,
+                + " note = nullif(concat_ws(' · ', b.note, ?::text), '')"
+                + " from users u where u.username = ? and b.id = ? and " + allowed,
                 outcome.code(), blankToNull(note), username, id);
         Callback now = find(id).orElseThrow(() -> new NoSuchElementException("callback " + id + " not found"));
         if (n != 1) {

@@ -39,6 +39,8 @@ class CallbacksIntegrationTests {
             jdbc.update("insert into users (username, display_name, password_hash, role) values (?, ?, 'x', 'AGENT')"
                     + " on conflict (username) do nothing", user, user);
         }
+        jdbc.update("insert into users (username, display_name, password_hash, role) values ('cb-supervisor',"
+                + " 'cb-supervisor', 'x', 'SUPERVISOR') on conflict (username) do nothing");
         callbacks = new Callbacks(pool);
     }
 
@@ -143,12 +145,23 @@ class CallbacksIntegrationTests {
     }
 
     @Test
-    void anOpenCallbackCanBeCancelled() {
+    void anOpenCallbackIsCancelledByASupervisorOrByTheAgentWhoTookItNeverByAnotherAgent() {
         long id = abandoned("13900000004");
 
-        assertThat(callbacks.finish(id, "cb-agent-c", Callback.Status.CANCELLED, null).status())
+        assertThatThrownBy(() -> callbacks.finish(id, "cb-agent-c", Callback.Status.CANCELLED, "not needed"))
+                .isInstanceOf(CallbackConflictException.class);
+        assertThat(callbacks.find(id).orElseThrow().note()).isNull();
+        assertThat(callbacks.finish(id, "cb-supervisor", Callback.Status.CANCELLED, null).status())
                 .isEqualTo(Callback.Status.CANCELLED);
         assertThat(callbacks.openFor("cb-agent-c", Instant.now(), 500)).noneMatch(c -> c.id() == id);
+
+        long taken = abandoned("13900000014");
+        callbacks.take(taken, "cb-agent-a");
+        assertThatThrownBy(() -> callbacks.finish(taken, "cb-agent-b", Callback.Status.CANCELLED, "mine now"))
+                .isInstanceOf(CallbackConflictException.class);
+        Callback cancelled = callbacks.finish(taken, "cb-agent-a", Callback.Status.CANCELLED, "customer fixed it");
+        assertThat(cancelled.status()).isEqualTo(Callback.Status.CANCELLED);
+        assertThat(cancelled.note()).isEqualTo("customer fixed it");
     }
 
     @Test
