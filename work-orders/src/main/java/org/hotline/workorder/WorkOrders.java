@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.hotline.cti.push.PopStore;
+import org.hotline.cti.screenpop.ScreenPop;
 import org.hotline.workorder.ClockCommand.CloseOrder;
 import org.hotline.workorder.ClockCommand.CorrectPoint;
 import org.hotline.workorder.ClockCommand.MarkDone;
@@ -65,6 +68,7 @@ public class WorkOrders {
             from work_orders w left join repair_centres rc on rc.id = w.repair_centre_id""";
 
     private final JdbcTemplate jdbc;
+    private final PopStore pops;
     private final TransactionTemplate tx;
     private final Map<String, OrderType> types;
     private final BusinessCalendar calendar;
@@ -75,6 +79,15 @@ public class WorkOrders {
 
     /** Stores in {@code dataSource}; types, calendar and timers from {@code properties}; "now" from {@code clock}. */
     public WorkOrders(DataSource dataSource, WorkOrderProperties properties, Clock clock) {
+        this(dataSource, properties, clock, null);
+    }
+
+    /**
+     * Also accepts orders from a call not yet in the call records (they are written when the call ends): a call
+     * that is one of the creating agent's pops in {@code pops} (null: only recorded calls).
+     */
+    public WorkOrders(DataSource dataSource, WorkOrderProperties properties, Clock clock, PopStore pops) {
+        this.pops = pops;
         this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.types = properties.orderTypes();
@@ -147,7 +160,7 @@ public class WorkOrders {
                         select customer_id, coalesce(caller_normalized, caller_raw) as number, ended_at
                         from calls where call_id = ?""", callId);
                 if (calls.isEmpty()) {
-                    throw new WorkOrderRejectedException(Kind.NOT_FOUND, "callId: no call '" + callId + "'");
+                    calls = liveCall(callId, c.by());
                 }
                 Map<String, Object> call = calls.get(0);
                 customer = customer != null ? customer : (Long) call.get("customer_id");
@@ -600,6 +613,27 @@ public class WorkOrders {
             return "accepted";
         }
         return s.points().containsKey(Point.B) ? "dispatched" : "new";
+    }
+
+    // the call record is written when the call ends: a call the agent has on screen now is live, A waits for its end
+    private List<Map<String, Object>> liveCall(String callId, String by) {
+        List<ScreenPop> own;
+        try {
+            own = pops == null || by == null ? List.of() : pops.current(by).stream()
+                    .filter(p -> p.callId().equals(callId)).toList();
+        } catch (RuntimeException e) {
+            throw new WorkOrderRejectedException(Kind.NOT_FOUND, "callId: call '" + callId + "' is not recorded yet "
+                    + "and the live calls cannot be read now (" + e.getMessage() + "): try again after the call");
+        }
+        if (own.isEmpty()) {
+            throw new WorkOrderRejectedException(Kind.NOT_FOUND, "callId: no call '" + callId + "'");
+        }
+        ScreenPop pop = own.get(0);
+        Map<String, Object> call = new HashMap<>();
+        call.put("customer_id", pop.customers().size() == 1 ? pop.customers().get(0).id() : null);
+        call.put("number", pop.normalizedNumber() != null ? pop.normalizedNumber() : pop.callerNumber());
+        call.put("ended_at", null);
+        return List.of(call);
     }
 
     private Long premises(Long requested, Long customer, OrderType type) {
