@@ -127,8 +127,8 @@
         if (e.kind !== 'point' && e.kind !== 'correction') continue;
         const stage = (tl.stages || []).find(s => s.to === e.point);
         const name = e.point === 'A' ? '' : zh(stage && stage.name);
-        list.appendChild(el('li', 'wo-point', [e.point, name, Hotline.card.time(e.at),
-          t('wo.src.' + e.source) === 'wo.src.' + e.source ? e.source : t('wo.src.' + e.source)]
+        const src = 'wo.src.' + String(e.source || '').toLowerCase();
+        list.appendChild(el('li', 'wo-point', [e.point, name, Hotline.card.time(e.at), t(src) === src ? e.source : t(src)]
           .filter(Boolean).join(' · ')));
       }
       const stages = el('ul', 'wo-stages');
@@ -161,8 +161,17 @@
     }).catch(e => { timelines.delete(id); box.textContent = e.message; });
   }
 
+  let typeList = {}; // code → type, once loaded
+  function routed(code) {
+    const ty = typeList[code];
+    return !!ty && (ty.stages || []).some(st => st.party === 'REPAIR_CENTRE');
+  }
+
   function types() {
-    if (!typesPromise) typesPromise = Hotline.api('GET', '/api/work-orders/types').catch(e => { typesPromise = null; throw e; });
+    if (!typesPromise) {
+      typesPromise = Hotline.api('GET', '/api/work-orders/types').then(all => { typeList = all; return all; })
+        .catch(e => { typesPromise = null; throw e; });
+    }
     return typesPromise;
   }
 
@@ -201,6 +210,7 @@
         premises.appendChild(el('option', null, [p.address, p.accountNo].filter(Boolean).join(' · '))).value = p.premisesId;
       }
       if (list.length === 1 && !state.premisesId) state.premisesId = String(list[0].premisesId);
+      state.premisesCount = list.length;
       premises.value = state.premisesId || '';
     }).catch(e => { message.textContent = e.message; });
     f.appendChild(field(t('wo.premises'), premises));
@@ -249,6 +259,12 @@
 
   function send(card, ctx, key, state, extra, redraw) {
     if (!state.type) { state.message = t('wo.need-type'); redraw(); return; }
+    // a fault goes to the repair centre of its premises: with several, the agent says which before anything is sent
+    if (!state.premisesId && state.premisesCount > 1 && routed(state.type)) {
+      state.message = t('wo.need-premises');
+      redraw();
+      return;
+    }
     const body = Object.assign({type: state.type, customerId: card.id,
       premisesId: state.premisesId ? Number(state.premisesId) : null, callerNumber: state.callerNumber || null,
       summary: state.summary || null, callId: ctx.callId || null}, extra);
