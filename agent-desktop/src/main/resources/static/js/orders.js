@@ -186,8 +186,20 @@
   function bind(input, state, key) {
     input.value = state[key] || '';
     input.dataset.field = key;
-    input.addEventListener('input', () => { state[key] = input.value; });
-    input.addEventListener('change', () => { state[key] = input.value; });
+    // a changed field makes the last refusal moot: its message and its duplicate candidates go
+    const changed = () => {
+      if (state[key] === input.value) return;
+      state[key] = input.value;
+      if (state.message || state.duplicates) {
+        state.message = '';
+        state.duplicates = null;
+        const f = input.closest('form');
+        if (f) f.querySelectorAll('.wo-message, .wo-duplicates').forEach(n => { if (n.matches('.wo-message')) n.textContent = ''; else n.remove(); });
+        if (f) f.querySelector('.wo-submit').hidden = false;
+      }
+    };
+    input.addEventListener('input', changed);
+    input.addEventListener('change', changed);
     input.addEventListener('focus', () => { state.focus = key; });
     if (state.focus === key) setTimeout(() => { if (input.isConnected) input.focus(); }, 0);
     return input;
@@ -225,6 +237,7 @@
     const actions = f.appendChild(el('div', 'card-actions'));
     const submit = actions.appendChild(el('button', 'primary wo-submit', t('wo.submit')));
     submit.type = 'submit';
+    submit.hidden = !!state.duplicates; // with candidates shown the choice is link, create anyway or cancel
     const cancel = actions.appendChild(el('button', 'wo-cancel', t('wo.cancel')));
     cancel.type = 'button';
     cancel.addEventListener('click', () => { forms.delete(key); redraw(); });

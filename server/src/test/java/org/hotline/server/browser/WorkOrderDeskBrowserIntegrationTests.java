@@ -147,7 +147,7 @@ class WorkOrderDeskBrowserIntegrationTests {
         click(card + " .wo-submit");
         await().atMost(Duration.ofSeconds(15)).until(() -> texts(card + " .wo-message").equals(List.of("请选择故障地址")));
         select(card + " .wo-premises-input", "文一路 10 号 商铺 · WOD-0001-2");
-        shoot("workorder-desk-new-order-form");
+        shoot("workorder-desk-new-order-form", card + " .wo-form");
         click(card + " .wo-submit");
 
         assertThat(text(card + " .wo-note")).startsWith("已创建工单 WO");
@@ -192,19 +192,54 @@ class WorkOrderDeskBrowserIntegrationTests {
         select(card + " .wo-premises-input", "文一路 10 号 商铺 · WOD-0001-2");
         click(card + " .wo-submit");
         assertThat(text(card + " .wo-dup-order[data-order-id='" + orderId + "']")).contains("已有工单 " + row.get("order_no"), "当前环节 热线派单", "剩余 ");
-        shoot("workorder-desk-duplicate");
+        shoot("workorder-desk-duplicate", card + " .wo-duplicates");
         click(card + " .wo-dup-order[data-order-id='" + orderId + "'] .wo-link");
         await().atMost(Duration.ofSeconds(15)).until(() -> texts(card + " .wo-note").stream()
                 .anyMatch(n -> n.startsWith("已关联")));
         assertThat(texts(card + " .wo-note")).containsExactly("已关联到工单 " + row.get("order_no"));
         assertThat(jdbc.queryForObject("select count(*) from work_orders w join customers c on c.id = w.customer_id "
-                + "where c.customer_no = ?", Integer.class, CUSTOMER_NO)).isEqualTo(1);
+                + "where c.customer_no = ? and w.closed_at is null", Integer.class, CUSTOMER_NO)).isEqualTo(1);
         assertThat(browser.all(By.cssSelector(card + " b"))).isEmpty();
         // the duplicate check's 409 is the one refusal the page expects; Chromium logs it as a failed load
         assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/work-orders") && e.contains("409"));
     }
 
-    private void shoot(String name) {
+    @Test
+    void aRepairOrderOnALineInOutageShowsTheOutageFirstAndCanStillBeCreated() {
+        jdbc.update("""
+                insert into outages (outage_no, kind, feeder_line_id, reason, starts_at, expected_end_at, created_by)
+                select 'WOD-TD-1', 'unplanned', id, '10kV 城北1线 电缆故障', now() - interval '10 minutes',
+                       now() + interval '2 hours', 'dispatcher' from feeder_lines where code = 'WOD-L1'""");
+        try {
+            logInAndAwaitOnline("agent1002");
+            CallHandle call = servers.simulator().placeCall(CallSpec.of(NUMBER, "hotline")
+                    .withOutcome(new Outcome.RingUntilTold("1002")).withPatience(PATIENT).withTalkTime(PATIENT));
+            calls.add(call);
+            String card = "#pops article.pop[data-call-id='" + call.linkedid() + "'] .customer[data-customer-no='"
+                    + CUSTOMER_NO + "']";
+            click(card + " .wo-new");
+            await().atMost(Duration.ofSeconds(15)).until(() -> texts(card + " .wo-type-input option").contains("报修"));
+            select(card + " .wo-type-input", "repair");
+            await().atMost(Duration.ofSeconds(15)).until(() -> texts(card + " .wo-premises-input option").size() == 3);
+            select(card + " .wo-premises-input", "文一路 8 号 3 单元 501 · WOD-0001-1");
+            click(card + " .wo-submit");
+            assertThat(text(card + " .wo-dup-outage")).contains("故障停电 WOD-TD-1", "城北1线", "10kV 城北1线 电缆故障",
+                    "预计恢复 ");
+            assertThat(texts(card + " .wo-dup-order")).isEmpty();
+            assertThat(jdbc.queryForObject("select count(*) from work_orders w join customers c on c.id = w.customer_id "
+                    + "where c.customer_no = ? and w.closed_at is null", Integer.class, CUSTOMER_NO)).isZero();
+            shoot("workorder-desk-outage", card + " .wo-duplicates");
+            click(card + " .wo-force");
+            assertThat(text(card + " .wo-note")).startsWith("已创建工单 WO");
+            assertThat(texts(card + " li.wo .wo-stage")).containsExactly("客户挂机");
+        } finally {
+            jdbc.update("delete from outages where outage_no = 'WOD-TD-1'");
+        }
+    }
+
+    private void shoot(String name, String focus) {
+        stable(() -> browser.script("arguments[0].scrollIntoView({block: 'center'})",
+                browser.await(By.cssSelector(focus))));
         for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
             browser.driver().manage().window().setSize(size);
             assertThat((Boolean) browser.script(
