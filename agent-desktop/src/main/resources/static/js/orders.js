@@ -283,7 +283,7 @@
       summary: state.summary || null, callId: ctx.callId || null}, extra);
     state.message = '';
     Hotline.api('POST', '/api/work-orders', body).then(order => {
-      upsert(card.id, order);
+      upsert(order.customerId, order); // a linked order may be another customer's (same line in outage)
       forms.delete(key);
       notes.set(key, t(extra.link ? 'wo.linked' : 'wo.created', {no: order.orderNo}));
       redraw();
