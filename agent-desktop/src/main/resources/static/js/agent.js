@@ -38,6 +38,11 @@
     Hotline.emit('customer-chosen', {customer: c, callId: p.callId, callerNumber: p.callerNumber});
   }
 
+  // what a new work order takes from the pop's call (orders.js)
+  function call(p) {
+    return {callId: p.callId, callerNumber: p.normalizedNumber || p.callerNumber || ''};
+  }
+
   function customers(p, list) {
     const cards = (p.customers || []).map(c => fresh.get(c.customerNo) || c);
     if (cards.length === 0) {
@@ -45,14 +50,15 @@
       return;
     }
     if (cards.length === 1) {
-      list.appendChild(Hotline.card.render(cards[0]));
+      list.appendChild(Hotline.card.render(cards[0], {call: call(p)}));
       return;
     }
     const pick = chosen.get(p.callId);
     list.appendChild(el('p', 'note pick-note', t('pop.pick', {n: cards.length})));
     for (const c of cards) {
       if (pick && c.customerNo !== pick && !unfolded.has(p.callId)) continue;
-      list.appendChild(Hotline.card.render(c, {chosen: c.customerNo === pick, onChoose: (x) => choose(p, x)}));
+      list.appendChild(Hotline.card.render(c, {chosen: c.customerNo === pick, onChoose: (x) => choose(p, x),
+        call: call(p)}));
     }
     if (pick && !unfolded.has(p.callId)) {
       const b = list.appendChild(el('button', 'unfold', t('pop.folded', {n: cards.length - 1}) + ' · ' + t('pop.unfold')));

@@ -12,7 +12,7 @@
       'card.no': '客户编号 {no} · {kind}', 'card.arrears': '欠费 {amount}', 'money': '{v} 元',
       'acc.no': '户号', 'acc.address': '用电地址', 'acc.area': '台区 / 线路', 'acc.meter': '表号', 'acc.arrears': '欠费',
       'acc.ic': ' (IC卡表)', 'acc.overdue': ' · 逾期 {d} 天',
-      'orders.title': '在办工单 Open work orders', 'contacts.title': '最近联系 Recent contacts',
+      'orders.title': '在办工单', 'contacts.title': '最近联系 Recent contacts',
       'contacts.more': '更多联系记录', 'contacts.none-more': '没有更早的记录', 'contacts.none': '暂无联系记录',
       'outage.title': '停电', 'outage.planned': '计划停电', 'outage.unplanned': '故障停电',
       'outage.until': '预计恢复 {t}', 'outage.since': '自 {t}',
@@ -132,7 +132,7 @@
   }
 
   // opts.onChoose(card): adds a "choose" button (pick-list); opts.chosen marks the chosen one; opts.onLog(card)
-  // adds a "log contact" button (search results)
+  // adds a "log contact" button (search results); opts.call {callId, callerNumber}: the pop's call, for new orders
   function render(c, opts) {
     const o = opts || {};
     const box = el('div', 'customer' + (c.keyAccount ? ' key-account' : '') + (c.highRisk ? ' high-risk' : ''));
@@ -146,7 +146,9 @@
     if (Array.isArray(c.outages) && c.outages.length) box.appendChild(outages(c.outages));
     if (c.arrears && Number(c.arrears) > 0) box.appendChild(el('div', 'arrears', t('card.arrears', {amount: money(c.arrears)})));
     if (c.accounts && c.accounts.length) box.appendChild(accounts(c.accounts));
-    if (c.openWorkOrders && c.openWorkOrders.length) {
+    if (Hotline.orders && c.id !== undefined) {
+      box.appendChild(Hotline.orders.section(c, o.call)); // orders.js: stage, time left, new order, timeline
+    } else if (c.openWorkOrders && c.openWorkOrders.length) {
       box.appendChild(el('h4', 'note', t('orders.title')));
       const ul = box.appendChild(el('ul', 'work-orders'));
       for (const w of c.openWorkOrders) {

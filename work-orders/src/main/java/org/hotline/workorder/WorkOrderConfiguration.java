@@ -2,6 +2,7 @@ package org.hotline.workorder;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.hotline.cti.push.PopStore;
 import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
 import org.hotline.workorder.internal.Json;
@@ -33,8 +34,9 @@ public class WorkOrderConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    public WorkOrders workOrders(DataSource dataSource, WorkOrderProperties properties, ObjectProvider<Clock> clock) {
-        return new WorkOrders(dataSource, properties, clock.getIfAvailable(Clock::systemUTC));
+    public WorkOrders workOrders(DataSource dataSource, WorkOrderProperties properties, ObjectProvider<Clock> clock,
+                                 ObjectProvider<PopStore> pops) {
+        return new WorkOrders(dataSource, properties, clock.getIfAvailable(Clock::systemUTC), pops.getIfAvailable());
     }
 
     /** Fires the durable timers and pushes alarms to supervisors and dispatchers. */

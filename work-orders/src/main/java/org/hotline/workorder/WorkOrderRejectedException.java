@@ -19,6 +19,7 @@ public class WorkOrderRejectedException extends RuntimeException {
 
     private final Kind kind;
     private final transient List<WorkOrderSummary> duplicates;
+    private final transient List<ActiveOutage> outages;
 
     /** A refusal of this kind. */
     public WorkOrderRejectedException(Kind kind, String message) {
@@ -27,9 +28,16 @@ public class WorkOrderRejectedException extends RuntimeException {
 
     /** A duplicate-order refusal listing the open orders the new one would duplicate. */
     public WorkOrderRejectedException(Kind kind, String message, List<WorkOrderSummary> duplicates) {
+        this(kind, message, duplicates, List.of());
+    }
+
+    /** A duplicate-order refusal listing the open orders and the outages in effect that the new one would repeat. */
+    public WorkOrderRejectedException(Kind kind, String message, List<WorkOrderSummary> duplicates,
+                                      List<ActiveOutage> outages) {
         super(message);
         this.kind = kind;
         this.duplicates = List.copyOf(duplicates);
+        this.outages = List.copyOf(outages);
     }
 
     /** The kind. */
@@ -40,5 +48,10 @@ public class WorkOrderRejectedException extends RuntimeException {
     /** The duplicate candidates (empty unless this refuses a second order for one fault). */
     public List<WorkOrderSummary> duplicates() {
         return duplicates;
+    }
+
+    /** The outages in effect over the premises (empty unless this refuses a repair order under an outage). */
+    public List<ActiveOutage> outages() {
+        return outages;
     }
 }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.hotline.cti.push.PopStore;
+import org.hotline.cti.screenpop.ScreenPop;
 import org.hotline.workorder.ClockCommand.CloseOrder;
 import org.hotline.workorder.ClockCommand.CorrectPoint;
 import org.hotline.workorder.ClockCommand.MarkDone;
@@ -37,6 +40,7 @@ import org.hotline.workorder.internal.DesiredTimers.Timer;
 import org.hotline.workorder.internal.Json;
 import org.hotline.workorder.internal.LogRows;
 import org.hotline.workorder.internal.OrderRow;
+import org.hotline.workorder.internal.OutageLookup;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,6 +68,7 @@ public class WorkOrders {
             from work_orders w left join repair_centres rc on rc.id = w.repair_centre_id""";
 
     private final JdbcTemplate jdbc;
+    private final PopStore pops;
     private final TransactionTemplate tx;
     private final Map<String, OrderType> types;
     private final BusinessCalendar calendar;
@@ -74,6 +79,15 @@ public class WorkOrders {
 
     /** Stores in {@code dataSource}; types, calendar and timers from {@code properties}; "now" from {@code clock}. */
     public WorkOrders(DataSource dataSource, WorkOrderProperties properties, Clock clock) {
+        this(dataSource, properties, clock, null);
+    }
+
+    /**
+     * Also accepts orders from a call not yet in the call records (they are written when the call ends): a call
+     * that is one of the creating agent's pops in {@code pops} (null: only recorded calls).
+     */
+    public WorkOrders(DataSource dataSource, WorkOrderProperties properties, Clock clock, PopStore pops) {
+        this.pops = pops;
         this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.types = properties.orderTypes();
@@ -116,7 +130,8 @@ public class WorkOrders {
      * the system once the call ends, if it has not yet), or {@code startedAt}/now for an order by hand.
      *
      * @throws WorkOrderRejectedException unknown type, call, customer or premises; premises with no repair centre;
-     *                                    an open order of the type on the same premises (CONFLICT, with duplicates)
+     *                                    an open order of the type on the same premises, or an outage in effect there
+     *                                    (CONFLICT, with the duplicates and outages)
      */
     public WorkOrderSummary create(CreateWorkOrder c) {
         Objects.requireNonNull(c, "command");
@@ -145,7 +160,7 @@ public class WorkOrders {
                         select customer_id, coalesce(caller_normalized, caller_raw) as number, ended_at
                         from calls where call_id = ?""", callId);
                 if (calls.isEmpty()) {
-                    throw new WorkOrderRejectedException(Kind.NOT_FOUND, "callId: no call '" + callId + "'");
+                    calls = liveCall(callId, c.by());
                 }
                 Map<String, Object> call = calls.get(0);
                 customer = customer != null ? customer : (Long) call.get("customer_id");
@@ -184,12 +199,23 @@ public class WorkOrders {
             if (premises != null && routed) {
                 // two agents taking the same fault at once: the second waits here and then sees the first's order
                 jdbc.query("select pg_advisory_xact_lock(20, ?)", rs -> { }, (int) (premises % Integer.MAX_VALUE));
-                List<WorkOrderSummary> open = summaries(" where w.premises_id = ? and w.type = ? and w.closed_at is null"
-                        + " order by w.id", premises, type.code());
-                if (!open.isEmpty() && !c.force()) {
-                    throw new WorkOrderRejectedException(Kind.CONFLICT, "premises " + premises + " already has an open "
-                            + type.code() + " order " + open.get(0).orderNo()
-                            + ": link this report to it (linkTo) or create a second one anyway (force)", open);
+                List<WorkOrderSummary> open = new ArrayList<>(summaries(" where w.premises_id = ? and w.type = ?"
+                        + " and w.closed_at is null order by w.id", premises, type.code()));
+                Long area = (Long) place.get("area");
+                Long line = (Long) place.get("line");
+                // a line or area in outage: the fault is most likely known already, with its orders on that line
+                List<ActiveOutage> outages = OutageLookup.covering(jdbc, area, line, now);
+                if (!outages.isEmpty()) {
+                    Set<Long> listed = new HashSet<>(open.stream().map(WorkOrderSummary::id).toList());
+                    for (Long other : OutageLookup.openOrdersUnder(jdbc, area, line, type.code(), now)) {
+                        if (listed.add(other)) {
+                            open.add(summary(other));
+                        }
+                    }
+                }
+                if ((!open.isEmpty() || !outages.isEmpty()) && !c.force()) {
+                    throw new WorkOrderRejectedException(Kind.CONFLICT, duplicateReason(premises, type, open, outages),
+                            open, outages);
                 }
                 linked = open.isEmpty() ? null : open.get(0).id();
             }
@@ -315,6 +341,25 @@ public class WorkOrders {
         return summaries(" where w.closed_at is null and w.limits is not null and (?::text is null or w.type = ?)"
                 + " and (?::text is null or rc.code = ?) order by w.awaiting_deadline nulls last, w.id",
                 type, type, repairCentre, repairCentre);
+    }
+
+    /** A customer's open orders (those from before the clock too), the newest first. */
+    public List<WorkOrderSummary> openForCustomer(long customerId) {
+        return summaries(" where w.customer_id = ? and w.closed_at is null order by w.created_at desc, w.id desc",
+                customerId);
+    }
+
+    /** The premises of a customer's open accounts, for choosing where the fault is. */
+    public List<CustomerPremises> premisesOf(long customerId) {
+        return jdbc.query("""
+                select p.id, min(ac.account_no), ad.full_text, ta.name, l.name
+                from accounts ac join premises p on p.id = ac.premises_id join addresses ad on ad.id = p.address_id
+                left join transformer_areas ta on ta.id = p.transformer_area_id
+                left join feeder_lines l on l.id = ta.feeder_line_id
+                where ac.customer_id = ? and ac.closed_at is null
+                group by p.id, ad.full_text, ta.name, l.name order by min(ac.account_no)""",
+                (rs, n) -> new CustomerPremises(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)), customerId);
     }
 
     /** The units receiving orders, by repair centre and code. */
@@ -542,6 +587,17 @@ public class WorkOrders {
         }
     }
 
+    private static String duplicateReason(long premises, OrderType type, List<WorkOrderSummary> open,
+                                          List<ActiveOutage> outages) {
+        String why = open.isEmpty() ? "" : "premises " + premises + " already has an open " + type.code() + " order "
+                + open.get(0).orderNo() + (open.size() > 1 ? " (and " + (open.size() - 1) + " more on its line)" : "");
+        if (!outages.isEmpty()) {
+            why += (why.isEmpty() ? "" : "; ") + "its supply is cut by outage " + outages.get(0).outageNo()
+                    + " (line " + outages.get(0).lineCode() + ")";
+        }
+        return why + ": link this report to an open order (link) or create one anyway (force)";
+    }
+
     private static String status(ClockState s) {
         if (s.closedAt() != null) {
             return "closed";
@@ -557,6 +613,27 @@ public class WorkOrders {
             return "accepted";
         }
         return s.points().containsKey(Point.B) ? "dispatched" : "new";
+    }
+
+    // the call record is written when the call ends: a call the agent has on screen now is live, A waits for its end
+    private List<Map<String, Object>> liveCall(String callId, String by) {
+        List<ScreenPop> own;
+        try {
+            own = pops == null || by == null ? List.of() : pops.current(by).stream()
+                    .filter(p -> p.callId().equals(callId)).toList();
+        } catch (RuntimeException e) {
+            throw new WorkOrderRejectedException(Kind.NOT_FOUND, "callId: call '" + callId + "' is not recorded yet "
+                    + "and the live calls cannot be read now (" + e.getMessage() + "): try again after the call");
+        }
+        if (own.isEmpty()) {
+            throw new WorkOrderRejectedException(Kind.NOT_FOUND, "callId: no call '" + callId + "'");
+        }
+        ScreenPop pop = own.get(0);
+        Map<String, Object> call = new HashMap<>();
+        call.put("customer_id", pop.customers().size() == 1 ? pop.customers().get(0).id() : null);
+        call.put("number", pop.normalizedNumber() != null ? pop.normalizedNumber() : pop.callerNumber());
+        call.put("ended_at", null);
+        return List.of(call);
     }
 
     private Long premises(Long requested, Long customer, OrderType type) {

@@ -74,6 +74,7 @@ class WorkOrderApiIntegrationTests {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).build();
         db.jdbc.update("delete from work_orders");
+        db.jdbc.update("delete from outages");
     }
 
     @AfterEach
@@ -133,6 +134,27 @@ class WorkOrderApiIntegrationTests {
                 .andExpect(jsonPath("$.message").isNotEmpty());
         agent(json(post("/api/work-orders"), "{\"type\":\"repair\",\"callId\":\"1700000000.1\",\"link\":" + id + "}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(id));
+    }
+
+    @Test
+    void aRepairOrderUnderAnOutageIs409WithTheOutageAndForceCreatesIt() throws Exception {
+        db.jdbc.update("""
+                insert into outages (outage_no, kind, feeder_line_id, reason, starts_at, expected_end_at, created_by)
+                values ('TD100', 'unplanned', (select id from feeder_lines where code = 'L1'), '线路跳闸', ?, ?, 'x')""",
+                java.sql.Timestamp.from(WorkOrderTestDatabase.NOW.minusSeconds(600)),
+                java.sql.Timestamp.from(WorkOrderTestDatabase.NOW.plusSeconds(3600)));
+        agent(json(post("/api/work-orders"), "{\"type\":\"repair\",\"callId\":\"1700000000.1\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.outages[0].outageNo").value("TD100"))
+                .andExpect(jsonPath("$.outages[0].lineName").value("东1线"))
+                .andExpect(jsonPath("$.outages[0].expectedEndAt").value("2026-11-23T03:00:00Z"))
+                .andExpect(jsonPath("$.duplicates").doesNotExist());
+        agent(json(post("/api/work-orders"), "{\"type\":\"repair\",\"callId\":\"1700000000.1\",\"force\":true}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.callId").value("1700000000.1"));
+        agent(get("/api/work-orders?customerId=" + db.customer)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].awaiting").value("B"));
+        agent(get("/api/work-orders/premises?customerId=" + db.customer)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].premisesId").value(db.premisesWithCentre));
+        agent(get("/api/work-orders?customerId=abc")).andExpect(status().isBadRequest());
     }
 
     @Test

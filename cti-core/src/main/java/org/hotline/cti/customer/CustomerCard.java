@@ -37,8 +37,22 @@ public record CustomerCard(long id, String customerNo, String name, Kind kind, b
                           BigDecimal arrears, Integer daysOverdue, String transformerArea, String feederLine) {
     }
 
-    /** An open work order, newest first. */
-    public record WorkOrderSummary(long id, String orderNo, String type, String status, java.time.Instant createdAt) {
+    /**
+     * An open work order, newest first, with where its clock stands (the clock fields are null for an order from
+     * before the clock, or one whose clock has stopped).
+     *
+     * @param typeLabel the type's label as the order started ("报修 fault repair"), or null
+     * @param awaiting  the time point the clock waits for (B …), or null
+     * @param stageName what that point is, from the order's limits ("热线派单 hotline dispatches"), or null
+     * @param deadline  when the current stage runs out, or null
+     */
+    public record WorkOrderSummary(long id, String orderNo, String type, String status, java.time.Instant createdAt,
+                                   String typeLabel, String awaiting, String stageName, java.time.Instant deadline) {
+
+        /** An order without its clock (the card before issue #12). */
+        public WorkOrderSummary(long id, String orderNo, String type, String status, java.time.Instant createdAt) {
+            this(id, orderNo, type, status, createdAt, null, null, null, null);
+        }
     }
 
     /** One past contact (interaction), newest first. */

@@ -4,17 +4,26 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.customer.PhoneNumbers;
+import org.hotline.cti.push.PopStore;
+import org.hotline.cti.push.PushBus;
 import org.hotline.sms.campaign.QuietHours;
 import org.hotline.sms.campaign.SmsCampaignProperties;
 import org.hotline.sms.outbox.SmsOutbox;
 import org.hotline.workorder.AlarmView;
 import org.hotline.workorder.ManagerNotifier;
+import org.hotline.workorder.WorkOrders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Joins work orders to the SMS gateway: escalations to unit managers go through the outbox. */
+/**
+ * Joins work orders to the SMS gateway (escalations to unit managers go through the outbox) and to the agent desk
+ * (a changed order reaches the agents who have its customer popped).
+ */
 @Configuration(proxyBeanMethods = false)
 public class WorkOrderWiring {
 
@@ -38,5 +47,17 @@ public class WorkOrderWiring {
                         .notifyManagers(alarm, unitName, phones);
             }
         };
+    }
+
+    /** Pushes each committed order change to the agents whose current pops show the order's customer. */
+    @Bean(destroyMethod = "close")
+    WorkOrderDeskPush workOrderDeskPush(ObjectProvider<WorkOrders> orders, AgentDirectory directory, PopStore pops,
+                                        PushBus bus, ObjectMapper json) {
+        // the users with a phone are the ones who get pops
+        WorkOrderDeskPush push = new WorkOrderDeskPush(() -> directory.all().stream()
+                .filter(a -> a.enabled() && !a.interfaces().isEmpty()).map(AgentAccount::username).toList(),
+                pops, bus, json);
+        orders.ifAvailable(o -> o.onChange(push::accept));
+        return push;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.workorder.AlarmView;
 import org.hotline.workorder.CreateWorkOrder;
+import org.hotline.workorder.CustomerPremises;
 import org.hotline.workorder.OrderType;
 import org.hotline.workorder.Point;
 import org.hotline.workorder.PointSource;
@@ -82,8 +83,18 @@ class WorkOrderController {
 
     @GetMapping
     List<WorkOrderSummary> open(@RequestParam(required = false) String type,
-                                @RequestParam(required = false) String repairCentre) {
+                                @RequestParam(required = false) String repairCentre,
+                                @RequestParam(required = false) Long customerId) {
+        if (customerId != null) {
+            return orders.openForCustomer(customerId);
+        }
         return orders.open(blankToNull(type), blankToNull(repairCentre));
+    }
+
+    /** The customer's premises, for the agent to say which has the fault. */
+    @GetMapping("/premises")
+    List<CustomerPremises> premises(@RequestParam long customerId) {
+        return orders.premisesOf(customerId);
     }
 
     @GetMapping("/units")

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Turns the work-order API's refusals into a 4xx and {@code {"message": …}} (plus the duplicates on a 409). */
+/** Turns the work-order API's refusals into a 4xx and {@code {"message": …}} (plus the duplicates and outages on a 409). */
 @RestControllerAdvice(assignableTypes = WorkOrderController.class)
 class WorkOrderErrors {
 
@@ -27,6 +27,9 @@ class WorkOrderErrors {
         body.put("message", e.getMessage());
         if (!e.duplicates().isEmpty()) {
             body.put("duplicates", e.duplicates());
+        }
+        if (!e.outages().isEmpty()) {
+            body.put("outages", e.outages());
         }
         return ResponseEntity.status(status).body(body);
     }

@@ -60,12 +60,20 @@ public final class CardLoader {
             where ac.customer_id = any(array(%1$s)) and ac.closed_at is null
             order by ac.customer_id, ac.account_no""";
 
+    // the clock's columns (awaiting_point, awaiting_deadline, limits) come from the work-orders module's migration
+    // (V20): read through to_jsonb so a database without them (cti-core alone) gives nulls instead of an error; the
+    // stage's name is the one in the order's own limits snapshot (A: the type's start, else the stage ending there)
     private static final String OPEN_ORDERS = """
-            select ids.id, w.id, w.order_no, w.type, w.status, w.created_at
+            select ids.id, w.id, w.order_no, w.type, w.status, w.created_at, w.j->>'awaiting_point',
+                   (w.j->>'awaiting_deadline')::timestamptz, w.j->'limits'->>'label',
+                   case when w.j->>'awaiting_point' = 'A' then w.j->'limits'->>'start'
+                        else (select s->>'name' from jsonb_array_elements(w.j->'limits'->'stages') s
+                              where s->>'to' = w.j->>'awaiting_point' limit 1) end
             from unnest(array(%1$s)) as ids(id)
-            cross join lateral (select id, order_no, type, status, created_at from work_orders
-                                where customer_id = ids.id and closed_at is null
-                                order by created_at desc, id desc limit %2$d) w
+            cross join lateral (select o.id, o.order_no, o.type, o.status, o.created_at, to_jsonb(o) as j
+                                from work_orders o
+                                where o.customer_id = ids.id and o.closed_at is null
+                                order by o.created_at desc, o.id desc limit %2$d) w
             order by ids.id, w.created_at desc, w.id desc""";
 
     private static final String RECENT = """
@@ -178,8 +186,11 @@ public final class CardLoader {
             next(ps);
             try (ResultSet rs = ps.getResultSet()) {
                 while (rs.next()) {
+                    Timestamp deadline = rs.getTimestamp(8);
                     parts.get(rs.getLong(1)).orders.add(new CustomerCard.WorkOrderSummary(rs.getLong(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                            rs.getString(9), rs.getString(7), rs.getString(10),
+                            deadline == null ? null : deadline.toInstant()));
                 }
             }
             next(ps);
