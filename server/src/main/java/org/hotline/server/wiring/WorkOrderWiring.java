@@ -5,10 +5,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.hotline.cti.agent.AgentAccount;
-import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.customer.PhoneNumbers;
-import org.hotline.cti.push.PopStore;
+import org.hotline.cti.push.PushProperties;
 import org.hotline.cti.push.PushBus;
 import org.hotline.sms.campaign.QuietHours;
 import org.hotline.sms.campaign.SmsCampaignProperties;
@@ -51,13 +49,11 @@ public class WorkOrderWiring {
 
     /** Pushes each committed order change to the agents whose current pops show the order's customer. */
     @Bean(destroyMethod = "close")
-    WorkOrderDeskPush workOrderDeskPush(ObjectProvider<WorkOrders> orders, AgentDirectory directory, PopStore pops,
-                                        PushBus bus, ObjectMapper json) {
-        // the users with a phone are the ones who get pops
-        WorkOrderDeskPush push = new WorkOrderDeskPush(() -> directory.all().stream()
-                .filter(a -> a.enabled() && !a.interfaces().isEmpty()).map(AgentAccount::username).toList(),
-                pops, bus, json);
-        orders.ifAvailable(o -> o.onChange(push::accept));
-        return push;
+    WorkOrderDeskPush workOrderDeskPush(ObjectProvider<WorkOrders> orders, PushBus bus, PushProperties push,
+                                        ObjectMapper json) {
+        WorkOrderDeskPush desk = new WorkOrderDeskPush(bus, json, push.endedLinger(), System::nanoTime);
+        bus.subscribe(desk::onBus);
+        orders.ifAvailable(o -> o.onChange(desk::accept));
+        return desk;
     }
 }

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.hotline.cti.push.PopStore;
+import org.hotline.cti.push.PopJson;
 import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
 import org.hotline.cti.push.Subscription;
@@ -49,25 +50,7 @@ class WorkOrderDeskPushTests {
         }
     };
 
-    // TestPops' card is customer 42; agent1001 has it popped, agent1002 has another call, agent1003 none
-    private final PopStore pops = new PopStore() {
-        @Override
-        public void put(ScreenPop pop) {
-        }
-
-        @Override
-        public void remove(String agent, String callId) {
-        }
-
-        @Override
-        public List<ScreenPop> current(String agent) {
-            return switch (agent) {
-                case "agent1001" -> List.of(TestPops.pop("agent1001", "1.1", 0));
-                case "agent1003" -> throw new IllegalStateException("store unreachable");
-                default -> List.of();
-            };
-        }
-    };
+    private long now = 1_000_000_000L;
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -79,10 +62,23 @@ class WorkOrderDeskPushTests {
                 Instant.parse("2026-11-23T02:00:00Z"), null, 0));
     }
 
+    private WorkOrderDeskPush push() {
+        WorkOrderDeskPush push = new WorkOrderDeskPush(bus, json, Duration.ofSeconds(30), () -> now);
+        // TestPops' card is customer 42: agent1001 has it popped, agent1002 saw it on a call that ended long ago
+        push.onBus(popMessage(TestPops.pop("agent1001", "1.1", 0)));
+        push.onBus(popMessage(TestPops.pop("agent1002", "1.2", 1, ScreenPop.Status.ENDED, 0)));
+        now += Duration.ofSeconds(31).toNanos();
+        push.onBus(new PushMessage("agent1003", PushMessage.TYPE_POP, "{not a pop", "n2", 1));
+        return push;
+    }
+
+    private static PushMessage popMessage(ScreenPop pop) {
+        return new PushMessage(pop.agent(), PushMessage.TYPE_POP, PopJson.write(pop), "n2", pop.version());
+    }
+
     @Test
-    void onlyTheAgentWithTheCustomerPoppedGetsTheChangeAndAnUnreadableStoreHarmsNoOtherAgent() {
-        WorkOrderDeskPush push = new WorkOrderDeskPush(() -> List.of("agent1003", "agent1002", "agent1001"), pops, bus,
-                json);
+    void onlyTheAgentWhoseDeskShowsTheCustomerGetsTheChange() {
+        WorkOrderDeskPush push = push();
         push.deliver(change(42L));
         assertThat(sent).singleElement().satisfies(m -> {
             assertThat(m.target()).isEqualTo("agent1001");
@@ -94,8 +90,21 @@ class WorkOrderDeskPushTests {
     }
 
     @Test
+    void anEndedPopStillShowsItsCustomerDuringTheLingerThenNoMore() {
+        WorkOrderDeskPush push = new WorkOrderDeskPush(bus, json, Duration.ofSeconds(30), () -> now);
+        push.onBus(popMessage(TestPops.pop("agent1002", "1.2", 1, ScreenPop.Status.ENDED, 0)));
+        now += Duration.ofSeconds(29).toNanos();
+        push.deliver(change(42L));
+        assertThat(sent).extracting(PushMessage::target).containsExactly("agent1002");
+        now += Duration.ofSeconds(2).toNanos();
+        push.deliver(change(42L));
+        assertThat(sent).hasSize(1);
+        push.close();
+    }
+
+    @Test
     void aChangeOfAnotherCustomersOrderIsSentToNobody() {
-        WorkOrderDeskPush push = new WorkOrderDeskPush(() -> List.of("agent1001"), pops, bus, json);
+        WorkOrderDeskPush push = push();
         push.deliver(change(43L));
         push.accept(change(null));
         assertThat(sent).isEmpty();
