@@ -51,19 +51,29 @@ class AmiBadInputIntegrationTests {
     @Autowired
     AmiConnection ami;
 
-    private JsonNode health() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+    private JsonNode health(AgentClient as) throws Exception {
+        HttpResponse<String> r = as == null ? HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString())
+                : as.get("/actuator/health");
         return new ObjectMapper().readTree(r.body());
     }
 
     @Test
-    void wrongCredentialsMakeHealthDownNamingTheSetting() {
+    void wrongCredentialsMakeHealthDownNamingTheSettingToAdministratorsOnly() throws Exception {
+        AgentClient admin = AgentClient.login(port, "admin", DemoUsers.ADMIN_PASSWORD);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode amiHealth = health().path("components").path("ami");
+            JsonNode amiHealth = health(admin).path("components").path("ami");
             assertThat(amiHealth.path("status").asText()).isEqualTo("DOWN");
             assertThat(amiHealth.toString()).contains("hotline.ami.secret");
         });
+        JsonNode anonymous = health(null);
+        assertThat(anonymous.path("status").asText()).isNotEmpty();
+        assertThat(anonymous.has("components")).isFalse();
+        AgentClient agent = AgentClient.login(port, "agent1001", DemoUsers.AGENT_PASSWORD);
+        assertThat(health(agent).has("components")).isFalse();
+        assertThat(agent.get("/actuator/metrics").statusCode()).isEqualTo(403);
+        assertThat(agent.get("/actuator/info").statusCode()).isEqualTo(403);
+        assertThat(admin.get("/actuator/metrics").statusCode()).isEqualTo(200);
         assertThat(ami.state().isLoggedIn()).isFalse();
     }
 

@@ -111,6 +111,31 @@ class DeskApiIntegrationTests {
     }
 
     @Test
+    void aControlCharacterInAParameterOrAJsonStringIsA400NamingItNeverA500() {
+        DeskHttp http = agent("agent1001");
+
+        DeskHttp.Answer search = http.get("/api/customers/search?q=" + DeskHttp.enc("张\u0000三"));
+        assertThat(search.status()).isEqualTo(400);
+        assertThat(search.message()).startsWith("q: control character U+0000");
+        Map<String, Object> form = new HashMap<>(Map.of("customerNo", zhang.customerNo(), "category", "fault",
+                "notes", "停电\u0000了"));
+        DeskHttp.Answer contact = http.post("/api/desk/contacts", form);
+        assertThat(contact.status()).isEqualTo(400);
+        assertThat(contact.message()).contains("notes").contains("U+0000");
+        form.put("notes", "第一行\n第二行\t完");
+        assertThat(http.post("/api/desk/contacts", form).status()).isLessThan(300);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/csrf"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+    }
+
+    @Test
     void contactsAreValidatedWithAMessage() {
         DeskHttp http = agent("agent1001");
         Map<String, Object> form = new HashMap<>(Map.of("customerNo", zhang.customerNo(), "category", "gossip"));

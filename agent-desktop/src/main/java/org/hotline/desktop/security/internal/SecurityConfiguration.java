@@ -1,6 +1,10 @@
 package org.hotline.desktop.security.internal;
 
+import com.fasterxml.jackson.databind.Module;
 import org.hotline.cti.agent.AgentDirectory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -58,7 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers("/ws/supervisor", "/supervisor.html", "/wallboard.html", "/outage-board.html",
                                 "/outages.html", "/campaigns.html", "/api/supervisor/**", "/api/outages/**",
                                 "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
-                        .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**", "/actuator/**")
+                        .hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
@@ -67,6 +72,20 @@ class SecurityConfiguration {
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                 + "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'")));
         return http.build();
+    }
+
+    /** Control characters in parameters are a 400 before any controller reads them. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> controlCharacterFilter() {
+        FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(ControlCharacters.filter());
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return bean;
+    }
+
+    /** Control characters in JSON strings are a 400 (the body is unreadable). */
+    @Bean
+    Module controlCharacterJson() {
+        return ControlCharacters.jsonModule();
     }
 
     @Bean
