@@ -22,18 +22,30 @@
     return localStorage.getItem(KEY);
   }
 
-  function say(text, kind) {
+  function say(text, kind, detail) {
     const m = $('message');
     m.textContent = text;
+    m.title = detail || '';
     m.className = kind || '';
     m.hidden = !text;
   }
 
+  // the server's reasons are for developers (English); the crew reads Chinese, worded here from the status
   class Refused extends Error {
-    constructor(status, detail) {
-      super((STATUS_TEXT[status] || '请求失败（' + status + '）') + (detail ? '：' + detail : ''));
+    constructor(status, data) {
+      super(status === 401 ? tokenProblem(data) : status === 0 ? '网络不通，请稍后再试'
+        : (STATUS_TEXT[status] || '请求失败（' + status + '）') + (status === 409 ? '，请刷新后再试' : ''));
       this.status = status;
+      this.detail = data && data.message;
     }
+  }
+
+  function tokenProblem(data) {
+    if (data.reason === 'revoked') {
+      return '令牌已于 ' + new Date(data.revokedAt).toLocaleString('zh-CN') + ' 被 ' + data.revokedBy + ' 停用'
+        + (data.revokeReason ? '（原因：' + data.revokeReason + '）' : '') + '，请向管理员领取新令牌';
+    }
+    return data.reason === 'missing' ? '请输入令牌' : '令牌无效，请核对后重新输入，或向管理员领取';
   }
 
   async function api(method, path, body) {
@@ -49,7 +61,7 @@
     try {
       r = await fetch(path, {method, headers, body: payload, credentials: 'omit', cache: 'no-store'});
     } catch (e) {
-      throw new Refused(0, '网络不通，请稍后再试');
+      throw new Refused(0, {});
     }
     const data = await r.json().catch(() => ({}));
     if (r.status === 401) {
@@ -57,7 +69,7 @@
       showTokenForm();
     }
     if (!r.ok) {
-      throw new Refused(r.status, data.message);
+      throw new Refused(r.status, data);
     }
     return data;
   }
@@ -83,7 +95,7 @@
       $('me-bar').hidden = false;
       render(await api('GET', '/api/crew/orders'));
     } catch (e) {
-      say(e.message, 'error');
+      say(e.message, 'error', e.detail);
     }
   }
 
@@ -160,7 +172,7 @@
       say(view.warning ? doneText + '。注意：' + view.warning : doneText, view.warning ? 'warning' : '');
       render(await api('GET', '/api/crew/orders'));
     } catch (e) {
-      say(e.message, 'error');
+      say(e.message, 'error', e.detail);
       buttons.forEach(b => { b.disabled = false; });
     }
   }
@@ -181,10 +193,16 @@
         addMaterial(form);
       }
       if (action === 'done') {
-        form.querySelector('.photo-hint').textContent = '最多 ' + me.photoMaxCount + ' 张，每张不超过 '
-          + (me.photoMaxBytes / 1048576).toFixed(0) + ' MB';
+        photoHint(form);
       }
     }
+  }
+
+  function photoHint(form) {
+    const files = [...form.querySelector('.photos').files];
+    form.querySelector('.photo-hint').textContent = (files.length ? '已选 ' + files.length + ' 张：'
+      + files.map(f => f.name).join('、') + '。' : '未选照片。') + '最多 ' + me.photoMaxCount + ' 张，每张不超过 '
+      + (me.photoMaxBytes / 1048576).toFixed(0) + ' MB';
   }
 
   let position = null;
@@ -256,6 +274,7 @@
       }
       send(li, 'materials', {materials}, '已提交用料');
     });
+    li.querySelector('.photos').addEventListener('change', () => photoHint(li.querySelector('[data-form="done"]')));
     li.querySelector('[data-form="done"] .send').addEventListener('click', () => {
       const files = [...li.querySelector('.photos').files];
       if (files.length > me.photoMaxCount) {

@@ -1,5 +1,7 @@
 package org.hotline.workorder;
 
+import java.util.Map;
+
 /** A crew-app request refused for who is asking or for its size, with the reason the crew reads. */
 public class CrewAppRejectedException extends RuntimeException {
 
@@ -14,11 +16,23 @@ public class CrewAppRejectedException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final transient Map<String, Object> details;
 
     /** A refusal of this kind. */
     public CrewAppRejectedException(Kind kind, String message) {
+        this(kind, message, Map.of());
+    }
+
+    /** A refusal with details a client can show in its own words (e.g. {@code reason: revoked, revokedBy}). */
+    public CrewAppRejectedException(Kind kind, String message, Map<String, Object> details) {
         super(message);
         this.kind = kind;
+        this.details = Map.copyOf(details);
+    }
+
+    /** Details beside the message, for clients that word it themselves (empty for none). */
+    public Map<String, Object> details() {
+        return details;
     }
 
     /** The kind. */

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -108,21 +109,28 @@ public class CrewTokens {
      */
     public CrewMember authenticate(String secret) {
         if (secret == null || secret.isBlank()) {
-            throw new CrewAppRejectedException(Kind.UNAUTHORIZED, "crew token required (Authorization: Bearer <token>)");
+            throw new CrewAppRejectedException(Kind.UNAUTHORIZED, "crew token required (Authorization: Bearer <token>)",
+                    Map.of("reason", "missing"));
         }
         List<Object[]> found = jdbc.query(SELECT + " where t.token_hash = ?", (rs, n) -> new Object[] {view(rs),
             rs.getLong(13), rs.getString(14)}, (Object) sha256(secret.strip()));
         if (found.isEmpty()) {
-            throw new CrewAppRejectedException(Kind.UNAUTHORIZED, "unknown crew token: ask an administrator for one");
+            throw new CrewAppRejectedException(Kind.UNAUTHORIZED, "unknown crew token: ask an administrator for one",
+                    Map.of("reason", "unknown"));
         }
         CrewToken t = (CrewToken) found.get(0)[0];
         if (t.revokedAt() != null) {
+            Map<String, Object> details = new LinkedHashMap<>(Map.of("reason", "revoked",
+                    "revokedAt", t.revokedAt().toString(), "revokedBy", t.revokedBy()));
+            if (t.revokeReason() != null) {
+                details.put("revokeReason", t.revokeReason());
+            }
             throw new CrewAppRejectedException(Kind.UNAUTHORIZED, "crew token revoked at " + t.revokedAt() + " by "
-                    + t.revokedBy() + (t.revokeReason() == null ? "" : " (" + t.revokeReason() + ")"));
+                    + t.revokedBy() + (t.revokeReason() == null ? "" : " (" + t.revokeReason() + ")"), details);
         }
         if (!"crew".equals(found.get(0)[2])) {
             throw new CrewAppRejectedException(Kind.UNAUTHORIZED, "crew token of unit " + t.crew()
-                    + ", which is no longer a crew");
+                    + ", which is no longer a crew", Map.of("reason", "unknown"));
         }
         Instant now = clock.instant();
         // one write a minute at most: enough to see which phones are in use, no write per request

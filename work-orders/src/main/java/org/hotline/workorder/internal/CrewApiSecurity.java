@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.workorder.CrewAppProperties;
@@ -63,12 +64,19 @@ public class CrewApiSecurity {
     }
 
     static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        refuse(response, status, message, Map.of());
+    }
+
+    static void refuse(HttpServletResponse response, int status, String message, Map<String, Object> details)
+            throws IOException {
         response.setStatus(status);
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(Json.write(Map.of("message", message)));
+        Map<String, Object> body = new LinkedHashMap<>(details);
+        body.put("message", message);
+        response.getWriter().write(Json.write(body));
     }
 
     /** Authenticates {@code Authorization: Bearer <token>}: a missing, unknown or revoked token is a 401 at once. */
@@ -93,14 +101,14 @@ public class CrewApiSecurity {
             String header = request.getHeader("Authorization");
             if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
-                        "crew token required (Authorization: Bearer <token>)");
+                        "crew token required (Authorization: Bearer <token>)", Map.of("reason", "missing"));
                 return;
             }
             CrewMember member;
             try {
                 member = tokens.authenticate(header.substring(7));
             } catch (CrewAppRejectedException e) {
-                refuse(response, HttpServletResponse.SC_UNAUTHORIZED, e.getMessage());
+                refuse(response, HttpServletResponse.SC_UNAUTHORIZED, e.getMessage(), e.details());
                 return;
             }
             // refused before a byte of the body is parsed: a 50 MB photo never reaches the multipart parser
