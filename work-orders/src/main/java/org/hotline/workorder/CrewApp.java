@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
 import org.hotline.workorder.CrewAppRejectedException.Kind;
+import org.hotline.workorder.internal.CrewInputs;
 import org.hotline.workorder.internal.CrewRows;
 import org.hotline.workorder.internal.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -152,10 +153,8 @@ public class CrewApp {
 
     /** One order of the member's crew. @throws CrewAppRejectedException FORBIDDEN when it is not theirs */
     public CrewOrder order(CrewMember member, long orderId) {
-        return inTx(() -> {
-            rows.mine(rows.lock(orderId), member);
-            return view(orderId, member);
-        });
+        rows.mine(rows.read(orderId), member);
+        return view(orderId, member);
     }
 
     /** Accepts the order: records the acceptance point (F of a repair), and the delivery point first if missing. */
@@ -220,9 +219,9 @@ public class CrewApp {
      * @throws WorkOrderRejectedException INVALID for a position out of range; CONFLICT for a second arrival
      */
     public CrewOrder arrive(CrewMember member, long orderId, Position position) {
-        Position p = checked(position);
+        Position p = CrewInputs.position(position);
         CrewOrder done = point(member, orderId, "arrived", CrewRows.Locked::arrivePoint, p);
-        return p != null && !inChina(p) ? done.withWarning("position " + p.latitude() + ", " + p.longitude()
+        return p != null && !CrewInputs.inChina(p) ? done.withWarning("position " + p.latitude() + ", " + p.longitude()
                 + " is outside China: recorded as sent; check the phone's location") : done;
     }
 
@@ -238,21 +237,7 @@ public class CrewApp {
 
     /** The crew reports materials used. */
     public CrewOrder materials(CrewMember member, long orderId, List<Material> materials) {
-        if (materials == null || materials.isEmpty() || materials.size() > 50) {
-            throw rejected(WorkOrderRejectedException.Kind.INVALID, "materials: none or more than 50 "
-                    + "(expected: a list of {name, quantity, unit})");
-        }
-        List<Material> clean = new ArrayList<>();
-        for (Material m : materials) {
-            String name = m == null || m.name() == null ? "" : m.name().strip();
-            String unit = m == null || m.unit() == null ? "" : m.unit().strip();
-            if (name.isEmpty() || name.length() > 100 || unit.isEmpty() || unit.length() > 20 || m.quantity() == null
-                    || m.quantity().signum() <= 0 || m.quantity().compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-                throw rejected(WorkOrderRejectedException.Kind.INVALID, "materials: " + m + " (expected: a name of "
-                        + "1 to 100 characters, a quantity above 0 and at most 1000000, a unit of 1 to 20 characters)");
-            }
-            clean.add(new Material(name, m.quantity(), unit));
-        }
+        List<Material> clean = CrewInputs.materials(materials);
         return report(member, orderId, "materials", null, clean);
     }
 
@@ -386,34 +371,6 @@ public class CrewApp {
             next = "wait";
         }
         return new CrewOrder(orders.summary(orderId), o.address(), o.summary(), member.crew(), accepted, next, null);
-    }
-
-    private static Position checked(Position p) {
-        if (p == null || p.latitude() == null && p.longitude() == null && p.accuracy() == null) {
-            return null;
-        }
-        if (p.latitude() == null || p.longitude() == null || p.accuracy() == null) {
-            throw rejected(WorkOrderRejectedException.Kind.INVALID, "position: latitude, longitude and accuracy go "
-                    + "together (expected: all three, or none when the phone has no position)");
-        }
-        if (!(p.latitude() >= -90 && p.latitude() <= 90)) {
-            throw rejected(WorkOrderRejectedException.Kind.INVALID, "latitude: " + p.latitude()
-                    + " (expected: -90 to 90 degrees)");
-        }
-        if (!(p.longitude() >= -180 && p.longitude() <= 180)) {
-            throw rejected(WorkOrderRejectedException.Kind.INVALID, "longitude: " + p.longitude()
-                    + " (expected: -180 to 180 degrees)");
-        }
-        if (!(p.accuracy() >= 0 && p.accuracy() <= 10_000)) {
-            throw rejected(WorkOrderRejectedException.Kind.INVALID, "accuracy: " + p.accuracy()
-                    + " (expected: 0 to 10000 metres)");
-        }
-        return p;
-    }
-
-    // a generous box around China: outside it the phone's location is more likely wrong than the crew abroad
-    private static boolean inChina(Position p) {
-        return p.latitude() >= 3 && p.latitude() <= 54 && p.longitude() >= 73 && p.longitude() <= 136;
     }
 
     private static Point previous(Point p) {
