@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CrewApp {
 
     /** The push type of crew reports and assignments, to the supervisors' topic. */
-    public static final String PUSH_TYPE = "workorder-crew";
+    public static final String PUSH_TYPE = PushMessage.TYPE_WORKORDER_CREW;
 
     /** The content types a photo may have. */
     public static final List<String> PHOTO_TYPES = List.of("image/jpeg", "image/png", "image/webp", "image/heic",
@@ -357,7 +358,7 @@ public class CrewApp {
         Point accept = o.type().acceptPoint();
         Point awaiting = o.awaiting();
         String next;
-        if (o.resolved()) {
+        if (o.resolved() || o.crewId() == null || o.crewId() != member.crewId()) {
             next = "none";
         } else if (!accepted) {
             next = awaiting != null && awaiting.ordinal() < previous(accept).ordinal() ? "wait" : "accept";
@@ -381,10 +382,16 @@ public class CrewApp {
         return tx.execute(s -> work.get());
     }
 
+    // after commit, like WorkOrders' changes; with the order as lists show it, so a page updates its row in place
     private void push(String change, long orderId, String crew, String by, String text) {
         if (bus != null) {
-            bus.publish(PushMessage.SUPERVISORS, PUSH_TYPE, Json.write(Map.of("change", change, "orderId", orderId,
-                    "crew", crew, "by", by, "text", text == null ? "" : text)));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("change", change);
+            data.put("crew", crew);
+            data.put("by", by);
+            data.put("text", text);
+            data.put("order", orders.summary(orderId));
+            bus.publish(PushMessage.SUPERVISORS, PUSH_TYPE, Json.write(data));
         }
     }
 

@@ -98,6 +98,8 @@ class CrewApiIntegrationTests {
     WorkOrderTestDatabase db;
     @Autowired
     WorkOrders orders;
+    @Autowired
+    RecordingPushBus bus;
 
     private long order;
 
@@ -295,6 +297,10 @@ class CrewApiIntegrationTests {
         assertThat(waiting.body().get(0).get("crew").asText()).isEqualTo("C1");
         assertThat(db.jdbc.queryForObject("select count(*) from work_order_points where order_id = ? and kind = "
                 + "'reroute'", Integer.class, order)).isZero();
+        assertThat(bus.published).filteredOn(m -> m.type().equals(CrewApp.PUSH_TYPE)).anySatisfy(m -> {
+            assertThat(m.target()).isEqualTo("supervisors");
+            assertThat(m.payload()).contains("\"change\":\"cannot_go\"", "车辆故障", "\"id\":" + order);
+        });
 
         assertThat(assign("C2").status()).isEqualTo(200);
         assertThat(desk("supervisor", "GET", "/api/work-orders/crew-waiting", null).body()).isEmpty();

@@ -168,6 +168,22 @@ class CrewPageBrowserIntegrationTests {
         browser.screenshot("crew-page-390-revoked");
     }
 
+    @Test
+    void onDesktopScreensThePageStaysOneReadableColumnWithoutSidewaysScroll() {
+        browser.open(url("/crew.html"));
+        browser.script("localStorage.setItem('hotline.crew.token', arguments[0]); location.reload()", token);
+        for (int[] size : new int[][] {{1366, 768}, {1920, 1080}}) {
+            browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size[0],
+                    "height", size[1], "deviceScaleFactor", 1, "mobile", false));
+            card("accept");
+            assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no sideways scroll at %dx%d", size[0], size[1]).isTrue();
+            assertThat(((Number) browser.script("return document.querySelector('main').offsetWidth")).intValue())
+                    .isLessThan(700);
+            browser.screenshot("crew-page-" + size[0] + "x" + size[1]);
+        }
+    }
+
     private WebElement card(String next) {
         return browser.await(By.cssSelector(".order[data-id='" + order + "'][data-next='" + next + "']"));
     }
