@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Import;
 // an auto-configuration, so the application's DataSource, PushBus, Clock and ManagerNotifier are seen first
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
 @ConditionalOnBean(DataSource.class)
-@EnableConfigurationProperties(WorkOrderProperties.class)
+@EnableConfigurationProperties({WorkOrderProperties.class, CrewAppProperties.class})
 public class WorkOrderConfiguration {
 
     /** The work-order service. */
@@ -37,6 +37,22 @@ public class WorkOrderConfiguration {
     public WorkOrders workOrders(DataSource dataSource, WorkOrderProperties properties, ObjectProvider<Clock> clock,
                                  ObjectProvider<PopStore> pops) {
         return new WorkOrders(dataSource, properties, clock.getIfAvailable(Clock::systemUTC), pops.getIfAvailable());
+    }
+
+    /** Crew tokens, issued and revoked by administrators. */
+    @Bean
+    @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
+    public CrewTokens crewTokens(DataSource dataSource, ObjectProvider<Clock> clock) {
+        return new CrewTokens(dataSource, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The crew app's actions. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CrewApp crewApp(DataSource dataSource, WorkOrders orders, CrewAppProperties properties,
+                           ObjectProvider<PushBus> bus, ObjectProvider<Clock> clock) {
+        return new CrewApp(dataSource, orders, properties, bus.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Fires the durable timers and pushes alarms to supervisors and dispatchers. */

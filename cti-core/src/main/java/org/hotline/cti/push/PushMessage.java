@@ -29,6 +29,9 @@ public record PushMessage(String target, String type, String payload, String ori
     /** Type of a committed work-order change (issue #12), sent to {@link #SUPERVISORS}. */
     public static final String TYPE_WORKORDER_CHANGED = "workorder-changed";
 
+    /** Type of a crew's report or assignment on a work order (issue #12: cannot go, accepted …), to {@link #SUPERVISORS}. */
+    public static final String TYPE_WORKORDER_CREW = "workorder-crew";
+
     /** Topic read by every supervisor's wallboard. */
     public static final String SUPERVISORS = "supervisors";
 

@@ -37,7 +37,7 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PASSED_THROUGH = Set.of(PushMessage.TYPE_WORKORDER_ALARM,
-            PushMessage.TYPE_WORKORDER_CHANGED);
+            PushMessage.TYPE_WORKORDER_CHANGED, PushMessage.TYPE_WORKORDER_CREW);
 
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
     private final DesktopProperties properties;
