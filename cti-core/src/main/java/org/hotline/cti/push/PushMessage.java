@@ -29,6 +29,9 @@ public record PushMessage(String target, String type, String payload, String ori
     /** Type of a committed work-order change (issue #12), sent to {@link #SUPERVISORS}. */
     public static final String TYPE_WORKORDER_CHANGED = "workorder-changed";
 
+    /** Topic read by every agent's desk (e.g. work-order revisits to call back, issue #12). */
+    public static final String AGENTS = "agents";
+
     /** Topic read by every supervisor's wallboard. */
     public static final String SUPERVISORS = "supervisors";
 

@@ -54,11 +54,22 @@ public final class AlarmScheduler implements AutoCloseable {
     private final TimerSettings settings;
     private final Clock clock;
     private final String nodeId;
+    private final Map<String, Set<String>> smsKinds;
     private ScheduledExecutorService executor;
 
-    /** Fires the timers in {@code dataSource}; {@code notifier} null means no SMS yet. */
+    /** Fires the timers in {@code dataSource}; {@code notifier} null means no SMS yet; SMS for escalations only. */
     public AlarmScheduler(DataSource dataSource, WorkOrders orders, PushBus bus, ManagerNotifier notifier,
                           TimerSettings settings, Clock clock) {
+        this(dataSource, orders, bus, notifier, settings, Map.of(), clock);
+    }
+
+    /**
+     * Fires the timers in {@code dataSource}; besides the escalation, the timer kinds in {@code smsKinds} (by order
+     * type, e.g. {@code water_repair → [warning, alarm]}) also go by SMS to the responsible unit's managers.
+     */
+    public AlarmScheduler(DataSource dataSource, WorkOrders orders, PushBus bus, ManagerNotifier notifier,
+                          TimerSettings settings, Map<String, Set<String>> smsKinds, Clock clock) {
+        this.smsKinds = Map.copyOf(Objects.requireNonNull(smsKinds, "smsKinds"));
         this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.orders = Objects.requireNonNull(orders, "orders");
@@ -131,9 +142,9 @@ public final class AlarmScheduler implements AutoCloseable {
                             next_repeat_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                         orderId, timerId, kind, t.get("point"), Timestamp.from(dueAt), Timestamp.from(now), late,
                         REPEATING.contains(kind) ? Timestamp.from(now.plus(settings.repeatInterval())) : null);
-                if (kind.equals("escalation")) {
+                if (kind.equals("escalation") || smsWanted(orderId, kind)) {
                     jdbc.update("update work_order_alarms set sms_status = ? where id = ?",
-                            escalate(orderId, alarmId, behind), alarmId);
+                            escalate(orderId, alarmId, behind, kind.equals("escalation")), alarmId);
                 }
                 alarms.add(alarmId);
             }
@@ -141,7 +152,24 @@ public final class AlarmScheduler implements AutoCloseable {
         });
     }
 
-    private String escalate(long orderId, long alarmId, Duration behind) {
+    // only types configured for stage SMS cost a query; the rest stay desktop-only
+    private boolean smsWanted(long orderId, String kind) {
+        if (smsKinds.isEmpty() || smsKinds.values().stream().noneMatch(k -> k.contains(kind))) {
+            return false;
+        }
+        String type = jdbc.queryForObject("select type from work_orders where id = ?", String.class, orderId);
+        return smsKinds.getOrDefault(type, Set.of()).contains(kind);
+    }
+
+    // the escalation goes to the receiving team; a stage SMS to the unit answering for the order now: its team,
+    // else its repair centre's own desk (a unit of kind repair_centre)
+    private static final String RESPONSIBLE_UNIT = """
+            select u.name, u.manager1_phone, u.manager2_phone from work_orders w
+            join work_order_units u on u.id = w.team_unit_id
+                or (w.team_unit_id is null and u.kind = 'repair_centre' and u.repair_centre_id = w.repair_centre_id)
+            where w.id = ? order by u.id limit 1""";
+
+    private String escalate(long orderId, long alarmId, Duration behind, boolean escalation) {
         if (behind.compareTo(settings.smsCutoff()) > 0) {
             // fell due while the server was down: the managers get no SMS about something long since moved on
             return "skipped_stale";
@@ -149,9 +177,10 @@ public final class AlarmScheduler implements AutoCloseable {
         if (notifier == null) {
             return "not_configured";
         }
-        List<Map<String, Object>> unit = jdbc.queryForList("""
+        List<Map<String, Object>> unit = escalation ? jdbc.queryForList("""
                 select u.name, u.manager1_phone, u.manager2_phone from work_orders w
-                join work_order_units u on u.id = w.team_unit_id where w.id = ?""", orderId);
+                join work_order_units u on u.id = w.team_unit_id where w.id = ?""", orderId)
+                : jdbc.queryForList(RESPONSIBLE_UNIT, orderId);
         List<String> phones = new ArrayList<>();
         if (!unit.isEmpty()) {
             for (String key : List.of("manager1_phone", "manager2_phone")) {
