@@ -102,9 +102,11 @@ class RevisitPanelBrowserIntegrationTests {
         browser.script("const s = arguments[0]; s.value = 'SATISFIED'; s.dispatchEvent(new Event('change'));",
                 form.findElement(By.className("rv-satisfaction")));
         form.findElement(By.className("rv-notes")).sendKeys("<b>已恢复</b>");
-        browser.screenshot("revisit-panel-form-1920");
-        browser.driver().manage().window().setSize(new Dimension(1366, 768));
-        browser.screenshot("revisit-panel-form-1366");
+        for (Dimension size : new Dimension[] {new Dimension(1920, 1080), new Dimension(1366, 768)}) {
+            browser.driver().manage().window().setSize(size);
+            browser.script("document.getElementById('revisits').scrollIntoView()");
+            browser.screenshot("revisit-panel-form-" + size.getWidth());
+        }
         form.findElement(By.className("rv-save")).click();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.all(item).isEmpty());
