@@ -61,6 +61,14 @@ public final class AlarmScheduler implements AutoCloseable {
             select id from work_order_alarms where acknowledged_at is null and next_repeat_at <= ?
             order by next_repeat_at, id limit ? for update skip locked""";
 
+    // the escalation goes to the receiving team; a stage SMS to the unit answering for the order now: its team,
+    // else its repair centre's own desk (a unit of kind repair_centre)
+    private static final String RESPONSIBLE_UNIT = """
+            select u.name, u.manager1_phone, u.manager2_phone from work_orders w
+            join work_order_units u on u.id = w.team_unit_id
+                or (w.team_unit_id is null and u.kind = 'repair_centre' and u.repair_centre_id = w.repair_centre_id)
+            where w.id = ? order by u.id limit 1""";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final WorkOrders orders;
@@ -190,14 +198,6 @@ public final class AlarmScheduler implements AutoCloseable {
         String type = jdbc.queryForObject("select type from work_orders where id = ?", String.class, orderId);
         return smsKinds.getOrDefault(type, Set.of()).contains(kind);
     }
-
-    // the escalation goes to the receiving team; a stage SMS to the unit answering for the order now: its team,
-    // else its repair centre's own desk (a unit of kind repair_centre)
-    private static final String RESPONSIBLE_UNIT = """
-            select u.name, u.manager1_phone, u.manager2_phone from work_orders w
-            join work_order_units u on u.id = w.team_unit_id
-                or (w.team_unit_id is null and u.kind = 'repair_centre' and u.repair_centre_id = w.repair_centre_id)
-            where w.id = ? order by u.id limit 1""";
 
     private String escalate(long orderId, long alarmId, Duration behind, boolean escalation) {
         if (behind.compareTo(settings.smsCutoff()) > 0) {
