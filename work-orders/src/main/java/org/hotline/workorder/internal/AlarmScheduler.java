@@ -54,7 +54,7 @@ public final class AlarmScheduler implements AutoCloseable {
             insert into work_order_alarms (order_id, timer_id, kind, point, due_at, fired_at, late, next_repeat_at)
             select order_id, id, kind, point, due_at, fired_at, late,
                    case when kind = any (?::text[]) then ?::timestamptz end
-            from work_order_timers where id = any (?::bigint[])
+            from work_order_timers where id = any (?::bigint[]) order by due_at, id
             returning id, timer_id""";
 
     private static final String CLAIM_REPEATS = """
