@@ -140,6 +140,8 @@
       form.remove();
     });
     const status = form.appendChild(el('p', 'note rv-status', ''));
+    // a hint about the previous choice must not stay once the agent changed it
+    for (const control of [reached, sat]) control.addEventListener('change', () => { status.textContent = ''; });
     form.addEventListener('submit', ev => {
       ev.preventDefault();
       const isReached = reached.value === 'true';

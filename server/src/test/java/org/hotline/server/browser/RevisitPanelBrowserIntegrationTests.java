@@ -101,6 +101,7 @@ class RevisitPanelBrowserIntegrationTests {
                 e -> Browser.textContent(e).equals("请选择满意度"));
         browser.script("const s = arguments[0]; s.value = 'SATISFIED'; s.dispatchEvent(new Event('change'));",
                 form.findElement(By.className("rv-satisfaction")));
+        assertThat(Browser.textContent(form.findElement(By.className("rv-status")))).isEmpty();
         form.findElement(By.className("rv-notes")).sendKeys("<b>已恢复</b>");
         for (Dimension size : new Dimension[] {new Dimension(1920, 1080), new Dimension(1366, 768)}) {
             browser.driver().manage().window().setSize(size);
