@@ -55,6 +55,22 @@ public class WorkOrderConfiguration {
         return new CrewApp(dataSource, orders, properties, bus.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /** Revisits after "done": listens to the orders from the start. */
+    @Bean
+    @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
+    public Revisits revisits(DataSource dataSource, WorkOrders orders, WorkOrderProperties properties,
+                             ObjectProvider<Clock> clock) {
+        return new Revisits(dataSource, orders, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Pushes every revisit that appeared or changed to every agent's desk (the 回访 list). */
+    @Bean
+    @ConditionalOnBean(PushBus.class)
+    public InitializingBean revisitPush(Revisits revisits, PushBus bus) {
+        return () -> revisits.onChange(v -> bus.publish(PushMessage.AGENTS, RevisitView.PUSH_TYPE, Json.write(v)));
+    }
+
     /** Fires the durable timers and pushes alarms to supervisors and dispatchers. */
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnBean(PushBus.class)
@@ -63,7 +79,7 @@ public class WorkOrderConfiguration {
                                                   ObjectProvider<ManagerNotifier> notifier,
                                                   WorkOrderProperties properties, ObjectProvider<Clock> clock) {
         return new AlarmScheduler(dataSource, orders, bus, notifier.getIfAvailable(), properties.timers(),
-                clock.getIfAvailable(Clock::systemUTC));
+                properties.smsKinds(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Pushes every committed order change to the supervisors' topic, so open pages update without polling. */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Settings of work orders ({@code hotline.work-orders.*}): the order types with their stages, limits and
@@ -23,13 +24,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param types    order types by code; a code set here replaces the built-in type of that code, the others stay
  * @param calendar working days and hours
  * @param timers   warnings, alarms, acceptance and escalation
+ * @param revisits which types get a revisit (回访) after "done", and how many calls before giving up
  */
 @ConfigurationProperties("hotline.work-orders")
-public record WorkOrderProperties(Map<String, TypeSettings> types, CalendarSettings calendar, TimerSettings timers) {
+public record WorkOrderProperties(Map<String, TypeSettings> types, CalendarSettings calendar, TimerSettings timers,
+                                  RevisitSettings revisits) {
 
     private static final String PREFIX = "hotline.work-orders.";
 
     /** Fills in the defaults and merges the configured types over the built-in ones. */
+    @ConstructorBinding
     public WorkOrderProperties {
         Map<String, TypeSettings> merged = new LinkedHashMap<>(defaultTypes());
         if (types != null) {
@@ -38,11 +42,86 @@ public record WorkOrderProperties(Map<String, TypeSettings> types, CalendarSetti
         types = Map.copyOf(merged);
         calendar = calendar == null ? new CalendarSettings(null, null, null, null, null, null) : calendar;
         timers = timers == null ? new TimerSettings(null, null, null, null, null, null, null, null) : timers;
+        revisits = revisits == null ? new RevisitSettings(null, null) : revisits;
+    }
+
+    /** Types, calendar and timers; revisits by default. */
+    public WorkOrderProperties(Map<String, TypeSettings> types, CalendarSettings calendar, TimerSettings timers) {
+        this(types, calendar, timers, null);
     }
 
     /** All defaults. */
     public static WorkOrderProperties defaults() {
-        return new WorkOrderProperties(null, null, null);
+        return new WorkOrderProperties(null, null, null, null);
+    }
+
+    /**
+     * Revisits (回访): after "done" the hotline calls the customer back; the order closes after a satisfied or
+     * neutral answer or after {@code maxAttempts} calls that did not reach the customer, and reopens on a
+     * dissatisfied one. Orders of other types close when they are done.
+     *
+     * @param types       type codes that get a revisit (repair and complaint: the customer felt the fault or
+     *                    complained; the business requests end with a visit or a letter)
+     * @param maxAttempts calls without reaching the customer before the order closes as unreachable (3)
+     */
+    public record RevisitSettings(List<String> types, Integer maxAttempts) {
+
+        /** Fills in the defaults and checks the values. */
+        public RevisitSettings {
+            types = types == null ? List.of("repair", "complaint") : List.copyOf(types);
+            maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+            if (maxAttempts < 1 || maxAttempts > 10) {
+                throw new IllegalArgumentException(PREFIX + "revisits.max-attempts: " + maxAttempts
+                        + " (expected: 1 to 10)");
+            }
+        }
+    }
+
+    /**
+     * The codes of the types that get a revisit.
+     *
+     * @throws IllegalArgumentException naming the setting for a code that is no configured type
+     */
+    public Set<String> revisitTypes() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String code : revisits.types()) {
+            String c = code == null ? "" : code.strip();
+            if (!types.containsKey(c)) {
+                throw new IllegalArgumentException(PREFIX + "revisits.types: '" + code + "' (expected: one of "
+                        + types.keySet().stream().sorted().toList() + ")");
+            }
+            out.add(c);
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The timer kinds that also go by SMS to the responsible unit's managers. */
+    public static final Set<String> SMS_KINDS = Set.of("warning", "alarm", "promise_warning", "promise_alarm");
+
+    /**
+     * The timer kinds each type also sends by SMS to the responsible unit's managers (types without any are left
+     * out); the escalation's SMS is always sent and needs no entry.
+     *
+     * @throws IllegalArgumentException naming the setting for an unknown kind
+     */
+    public Map<String, Set<String>> smsKinds() {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, TypeSettings> e : types.entrySet()) {
+            List<String> kinds = e.getValue().smsKinds() == null ? List.of() : e.getValue().smsKinds();
+            Set<String> set = new LinkedHashSet<>();
+            for (String k : kinds) {
+                String kind = k == null ? "" : k.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+                if (!SMS_KINDS.contains(kind)) {
+                    throw new IllegalArgumentException(PREFIX + "types." + e.getKey() + ".sms-kinds: '" + k
+                            + "' (expected: some of " + SMS_KINDS.stream().sorted().toList() + ")");
+                }
+                set.add(kind);
+            }
+            if (!set.isEmpty()) {
+                out.put(e.getKey(), Set.copyOf(set));
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /**
@@ -54,9 +133,23 @@ public record WorkOrderProperties(Map<String, TypeSettings> types, CalendarSetti
      * @param promise      the limit from A to the last point, empty for none (45m for a repair)
      * @param acceptFrom   the point handing the order to a receiver who must accept it (D for a repair), empty for none
      * @param acceptPoint  the acceptance point (F for a repair)
+     * @param smsKinds     timer kinds that also go by SMS to the responsible unit's managers (warning, alarm,
+     *                     promise_warning, promise_alarm; none by default — the water company's two-level
+     *                     reminders are {@code [warning, alarm]}), with the escalation's quiet hours and cut-off
      */
     public record TypeSettings(String label, String start, List<StageSettings> stages, String promise,
-                               String acceptFrom, String acceptPoint) {
+                               String acceptFrom, String acceptPoint, List<String> smsKinds) {
+
+        /** The bound constructor (the one Spring fills from the settings). */
+        @ConstructorBinding
+        public TypeSettings {
+        }
+
+        /** A type without stage SMS. */
+        public TypeSettings(String label, String start, List<StageSettings> stages, String promise, String acceptFrom,
+                            String acceptPoint) {
+            this(label, start, stages, promise, acceptFrom, acceptPoint, null);
+        }
     }
 
     /**

@@ -474,6 +474,15 @@ public class WorkOrders {
         return found.get(0);
     }
 
+    /** The alarms with these ids (one query for a scheduler's batch), by due time. */
+    public List<AlarmView> alarms(java.util.Collection<Long> alarmIds) {
+        if (alarmIds.isEmpty()) {
+            return List.of();
+        }
+        return alarms(" where a.id = any (?::bigint[]) order by a.due_at, a.id", "{" + String.join(",",
+                alarmIds.stream().map(String::valueOf).toList()) + "}");
+    }
+
     /** Acknowledges an alarm (it stops repeating); acknowledging twice keeps the first. */
     public AlarmView acknowledge(long alarmId, String by) {
         jdbc.update("""

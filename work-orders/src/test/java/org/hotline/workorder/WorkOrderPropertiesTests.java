@@ -88,4 +88,36 @@ class WorkOrderPropertiesTests {
                 .hasRootCauseMessage("hotline.work-orders.timers.poll-interval: PT2S (expected: at most 250ms, so "
                         + "alarms reach the desktop within 1 s of their deadline)");
     }
+
+    @Test
+    void revisitsDefaultToRepairAndComplaintWithThreeAttemptsAndBindFromSettings() {
+        assertThat(WorkOrderProperties.defaults().revisitTypes()).containsExactlyInAnyOrder("repair", "complaint");
+        assertThat(WorkOrderProperties.defaults().revisits().maxAttempts()).isEqualTo(3);
+        WorkOrderProperties p = bind(Map.of("hotline.work-orders.revisits.types[0]", "meter_card",
+                "hotline.work-orders.revisits.max-attempts", "5"));
+        assertThat(p.revisitTypes()).containsExactly("meter_card");
+        assertThat(p.revisits().maxAttempts()).isEqualTo(5);
+        assertThatThrownBy(() -> bind(Map.of("hotline.work-orders.revisits.types[0]", "teleport")).revisitTypes())
+                .hasMessageContaining("hotline.work-orders.revisits.types: 'teleport'");
+        assertThatThrownBy(() -> bind(Map.of("hotline.work-orders.revisits.max-attempts", "0")))
+                .hasStackTraceContaining("hotline.work-orders.revisits.max-attempts: 0");
+    }
+
+    @Test
+    void stageSmsKindsAreChosenPerTypeAndAnUnknownKindRefusesTheStart() {
+        assertThat(WorkOrderProperties.defaults().smsKinds()).isEmpty();
+        WorkOrderProperties p = bind(Map.of(
+                "hotline.work-orders.types.water.stages[0].name", "到场",
+                "hotline.work-orders.types.water.stages[0].party", "crew",
+                "hotline.work-orders.types.water.stages[0].limit", "30m",
+                "hotline.work-orders.types.water.sms-kinds[0]", "warning",
+                "hotline.work-orders.types.water.sms-kinds[1]", "alarm"));
+        assertThat(p.smsKinds()).isEqualTo(Map.of("water", java.util.Set.of("warning", "alarm")));
+        assertThatThrownBy(() -> bind(Map.of(
+                "hotline.work-orders.types.water.stages[0].name", "到场",
+                "hotline.work-orders.types.water.stages[0].party", "crew",
+                "hotline.work-orders.types.water.stages[0].limit", "30m",
+                "hotline.work-orders.types.water.sms-kinds[0]", "escalation")).smsKinds())
+                .hasMessageContaining("hotline.work-orders.types.water.sms-kinds: 'escalation'");
+    }
 }

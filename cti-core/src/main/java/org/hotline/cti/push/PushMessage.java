@@ -31,6 +31,8 @@ public record PushMessage(String target, String type, String payload, String ori
 
     /** Type of a crew's report or assignment on a work order (issue #12: cannot go, accepted …), to {@link #SUPERVISORS}. */
     public static final String TYPE_WORKORDER_CREW = "workorder-crew";
+    /** Topic read by every agent's desk (e.g. work-order revisits to call back, issue #12). */
+    public static final String AGENTS = "agents";
 
     /** Topic read by every supervisor's wallboard. */
     public static final String SUPERVISORS = "supervisors";

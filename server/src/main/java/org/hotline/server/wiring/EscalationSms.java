@@ -36,6 +36,13 @@ public final class EscalationSms implements ManagerNotifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    // a configured label is "中文 English": an SMS says the Chinese part only
+    private static String chinese(String label) {
+        String l = label == null ? "" : label.strip();
+        int space = l.indexOf(' ');
+        return space < 0 ? l : l.substring(0, space);
+    }
+
     @Override
     public Outcome notifyManagers(AlarmView alarm, String unitName, List<String> phones) {
         Instant now = clock.instant();
@@ -44,8 +51,16 @@ public final class EscalationSms implements ManagerNotifier {
             return Outcome.QUIET_HOURS;
         }
         ZoneId zone = quiet.zone();
-        String text = signature + "工单" + alarm.orderNo() + "已派" + unitName + "，" + alarm.dueAt().atZone(zone)
-                .format(HH_MM) + "前未接单(" + alarm.pointName() + ")，请督办。";
+        String due = alarm.dueAt().atZone(zone).format(HH_MM);
+        // the escalation is about acceptance; the stage SMS (where a type asks for them) about a stage's limit
+        String text = switch (alarm.kind()) {
+            case "warning", "promise_warning" -> signature + "工单" + alarm.orderNo() + "（" + unitName + "）" + "“"
+                    + chinese(alarm.pointName()) + "”即将超时（" + due + "预警），请督办。";
+            case "alarm", "promise_alarm" -> signature + "工单" + alarm.orderNo() + "（" + unitName + "）" + "“"
+                    + chinese(alarm.pointName()) + "”已于" + due + "超时，请督办。";
+            default -> signature + "工单" + alarm.orderNo() + "已派" + unitName + "，" + due + "前未接单("
+                    + alarm.pointName() + ")，请督办。";
+        };
         List<OutboundSms> messages = new ArrayList<>();
         for (String phone : phones) {
             PhoneNumber number = numbers.normalize(phone);

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Turns the work-order API's refusals into a 4xx and {@code {"message": …}} (plus the duplicates and outages on a 409). */
-@RestControllerAdvice(assignableTypes = WorkOrderController.class)
+@RestControllerAdvice(assignableTypes = {WorkOrderController.class, RevisitController.class})
 class WorkOrderErrors {
 
     @ExceptionHandler(WorkOrderRejectedException.class)

@@ -87,6 +87,10 @@ final class PopSocketHandler extends TextWebSocketHandler {
     void deliver(PushMessage message) {
         if (PushMessage.TYPE_POP.equals(message.type())) {
             sessions.send(message.target(), "{\"type\":\"pop\",\"pop\":" + message.payload() + "}");
+        } else if (message.target().equals(PushMessage.AGENTS)) {
+            // a topic for every desk (revisits to call back): each session of this node gets it once
+            String frame = "{\"type\":\"" + message.type() + "\",\"data\":" + message.payload() + "}";
+            sessions.forEach((agent, session) -> AgentSessions.send(session, new TextMessage(frame)));
         } else if (!message.target().equals(PushMessage.SUPERVISORS)) {
             // agent-state and later per-agent types: the page dispatches on type (js/desk.js Hotline.on)
             sessions.send(message.target(), "{\"type\":\"" + message.type() + "\",\"data\":" + message.payload() + "}");

@@ -32,14 +32,18 @@ public final class BulkLoad {
      */
     public static void truncateIfEmpty(Connection c, List<String> tables) throws SQLException {
         List<String> all = new ArrayList<>(tables);
-        try (PreparedStatement ps = c.prepareStatement("""
-                select distinct k.conrelid::regclass::text from pg_constraint k
-                where k.contype = 'f' and k.confrelid::regclass::text = any(?)""")) {
-            ps.setArray(1, c.createArrayOf("text", tables.toArray(String[]::new)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (!all.contains(rs.getString(1))) {
-                        all.add(rs.getString(1));
+        // referring tables of referring tables too (work_orders ← revisits ← attempts): truncate needs them all
+        for (int known = 0; known < all.size(); ) {
+            known = all.size();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select distinct k.conrelid::regclass::text from pg_constraint k
+                    where k.contype = 'f' and k.confrelid::regclass::text = any(?)""")) {
+                ps.setArray(1, c.createArrayOf("text", all.toArray(String[]::new)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!all.contains(rs.getString(1))) {
+                            all.add(rs.getString(1));
+                        }
                     }
                 }
             }
