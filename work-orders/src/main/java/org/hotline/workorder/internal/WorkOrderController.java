@@ -13,6 +13,9 @@ import org.hotline.workorder.WorkOrderSummary;
 import org.hotline.workorder.WorkOrderTimeline;
 import org.hotline.workorder.WorkOrderUnit;
 import org.hotline.workorder.WorkOrders;
+import org.hotline.cti.push.PushBus;
+import org.hotline.cti.push.PushMessage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,9 +41,11 @@ class WorkOrderController {
     private static final String ROUTERS = "hasAnyRole('SUPERVISOR', 'ADMIN')";
 
     private final WorkOrders orders;
+    private final ObjectProvider<PushBus> bus;
 
-    WorkOrderController(WorkOrders orders) {
+    WorkOrderController(WorkOrders orders, ObjectProvider<PushBus> bus) {
         this.orders = orders;
+        this.bus = bus;
     }
 
     /** A create request; {@code link} is the open order to attach this report to, {@code force} a second order. */
@@ -162,6 +167,9 @@ class WorkOrderController {
     @PostMapping("/alarms/{id}/ack")
     @PreAuthorize(ROUTERS)
     AlarmView acknowledge(@PathVariable long id, Principal who) {
-        return orders.acknowledge(id, who.getName());
+        AlarmView acknowledged = orders.acknowledge(id, who.getName());
+        // every other dispatcher's page drops it too, instead of someone acting on it a second time
+        bus.ifAvailable(b -> b.publish(PushMessage.SUPERVISORS, AlarmView.PUSH_TYPE, Json.write(acknowledged)));
+        return acknowledged;
     }
 }

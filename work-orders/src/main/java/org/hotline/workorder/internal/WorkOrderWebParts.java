@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Import;
 
 /** The work-order controller and its error mapping (package-private classes, listed here). */
 @Configuration(proxyBeanMethods = false)
-@Import({WorkOrderController.class, WorkOrderErrors.class})
+@Import({WorkOrderController.class, WorkOrderErrors.class, RepairCentreController.class})
 public class WorkOrderWebParts {
 }
