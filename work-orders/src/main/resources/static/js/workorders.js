@@ -235,13 +235,15 @@
     // re-routable: a recorded hand-over to a repair centre (B) or a team (D), whichever this type has
     const recorded = new Set(timeline.stages.filter(s => s.endedAt).map(s => s.to));
     const afters = [];
-    if (type && type.stages.some(s => s.party === 'REPAIR_CENTRE') && recorded.has('B')) afters.push(['B', 'B 改派抢修中心']);
-    if (handOver && recorded.has(handOver)) afters.push([handOver, handOver + ' 改派班组']);
+    const routed = !!(type && type.stages.some(s => s.party === 'REPAIR_CENTRE'));
+    if (recorded.has('B') && type && type.stages.length > 1) afters.push(['B', routed ? 'B 改派抢修中心' : 'B 重新派发']);
+    if (handOver && handOver !== 'B' && recorded.has(handOver)) afters.push([handOver, handOver + ' 改派班组']);
     $('reroute-form').hidden = !(open && afters.length);
     $('reroute-after').replaceChildren(...afters.map(([v, label]) => new Option(label, v)));
     $('reroute-centre').replaceChildren(...centres.map(c => new Option(c.name, c.code)));
     if (o.repairCentre) $('reroute-centre').value = o.repairCentre;
-    $('reroute-centre-label').hidden = $('reroute-after').value !== 'B';
+    $('reroute-centre-label').hidden = !routed || $('reroute-after').value !== 'B';
+    $('reroute-form').dataset.routed = String(routed);
     $('done-form').hidden = !(open && !o.awaiting && o.status !== 'resolved');
     $('close-form').hidden = !open;
   }
@@ -270,14 +272,16 @@
     submit('reroute-form', async () => {
       const after = $('reroute-after').value;
       if (await act('POST', base() + '/reroute', {after, reason: $('reroute-reason').value,
-        repairCentre: after === 'B' ? $('reroute-centre').value : null})) $('reroute-reason').value = '';
+        repairCentre: after === 'B' && !$('reroute-centre-label').hidden ? $('reroute-centre').value : null})) {
+        $('reroute-reason').value = '';
+      }
     });
     submit('done-form', () => act('POST', base() + '/done', {}));
     submit('close-form', async () => {
       if (await act('POST', base() + '/close', {reason: $('close-reason').value})) $('close-reason').value = '';
     });
     $('reroute-after').addEventListener('change', () => {
-      $('reroute-centre-label').hidden = $('reroute-after').value !== 'B';
+      $('reroute-centre-label').hidden = $('reroute-form').dataset.routed !== 'true' || $('reroute-after').value !== 'B';
     });
     $('detail-hide').addEventListener('click', () => {
       selected = null;

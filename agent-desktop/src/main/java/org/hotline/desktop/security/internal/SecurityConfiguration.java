@@ -55,9 +55,9 @@ class SecurityConfiguration {
                         .requestMatchers("/ws/agent", "/agent.html", "/lookup.html", "/lines.html", "/api/desk/**",
                                 "/api/control/**", "/api/customers/**", "/api/callbacks/**", "/api/lookup/**",
                                 "/api/lines/**", "/api/areas/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
-                        .requestMatchers("/ws/supervisor", "/supervisor.html", "/wallboard.html", "/workorders.html", "/outage-board.html",
-                                "/outages.html", "/campaigns.html", "/api/supervisor/**", "/api/outages/**",
-                                "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers("/ws/supervisor", "/supervisor.html", "/wallboard.html", "/outage-board.html",
+                                "/outages.html", "/campaigns.html", "/workorders.html", "/api/supervisor/**",
+                                "/api/outages/**", "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
