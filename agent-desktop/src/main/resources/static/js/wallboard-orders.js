@@ -6,15 +6,20 @@
   const H = window.Hotline;
   const orders = new Map();
   const alarms = new Set();
-  const SHOWN = 6;             // rows the panel lists; the rest are counted
+  const SHOWN = 5;             // rows that fit the box beside the charts; the rest are counted
   let clockOffset = 0;
   let available = true;
 
   H.i18n.add({
     'zh-CN': {'wo.page': '工单监控', 'wo.risk': '风险工单', 'wo.alarms': '待确认告警', 'wo.more': '另有 {n} 张', 'wo.none': '无风险工单',
-      'wo.over': '超时', 'wo.noCentre': '未指定抢修中心'},
+      'wo.over': '超时', 'party.HOTLINE': '热线', 'party.NETWORK': '传输', 'party.REPAIR_CENTRE': '抢修中心',
+      'party.TEAM': '班组', 'party.CREW': '抢修人员', 'party.SERVICE_CENTRE': '营业厅', 'party.CUSTOMER': '客户',
+      'party.DESIGN': '设计', 'party.CONSTRUCTION': '施工', 'party.METERING': '计量', 'party.INSPECTION': '安检'},
     en: {'wo.page': 'Work orders', 'wo.risk': 'Orders at risk', 'wo.alarms': 'Alarms to acknowledge', 'wo.more': '{n} more',
-      'wo.none': 'No order at risk', 'wo.over': 'over', 'wo.noCentre': 'no repair centre'}
+      'wo.none': 'No order at risk', 'wo.over': 'over', 'party.HOTLINE': 'hotline', 'party.NETWORK': 'transport',
+      'party.REPAIR_CENTRE': 'repair centre', 'party.TEAM': 'team', 'party.CREW': 'crew',
+      'party.SERVICE_CENTRE': 'service centre', 'party.CUSTOMER': 'customer', 'party.DESIGN': 'design',
+      'party.CONSTRUCTION': 'construction', 'party.METERING': 'metering', 'party.INSPECTION': 'inspection'}
   });
 
   const zh = label => (label === null || label === undefined) ? '' : String(label).trim().split(/\s+/)[0];
@@ -64,9 +69,10 @@
       const left = Date.parse(o.deadline) - t;
       const li = H.el('li', left < 0 ? 'over' : 'risk');
       li.dataset.orderNo = o.orderNo;
-      li.append(H.el('span', 'wo-no', o.orderNo), H.el('span', 'wo-type', zh(o.typeLabel)),
-        H.el('span', 'wo-stage', (o.awaiting || '') + ' ' + zh(o.awaitingName)),
-        H.el('span', 'wo-centre', o.repairCentreName || (o.repairCentre || H.t('wo.noCentre'))),
+      // where the time is lost: the repair centre for routed orders, else the party answering for the stage
+      li.append(H.el('span', 'wo-no', o.orderNo),
+        H.el('span', 'wo-stage', zh(o.typeLabel) + ' · ' + (o.awaiting || '') + ' ' + zh(o.awaitingName)),
+        H.el('span', 'wo-where', o.repairCentreName || H.t('party.' + o.responsible)),
         H.el('span', 'wo-left', left < 0 ? H.t('wo.over') + ' ' + clock(left / 1000) : clock(left / 1000)));
       return li;
     }));

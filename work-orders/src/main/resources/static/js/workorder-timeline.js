@@ -93,7 +93,7 @@
       animation: false,
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
       legend: {bottom: 0, data: ['时限', '时限内用时', '超时', '改派损失']},
-      grid: {left: 8, right: 24, top: 10, bottom: 48, containLabel: true},
+      grid: {left: 8, right: 48, top: 10, bottom: 48, containLabel: true},
       xAxis: {type: 'value', name: unit, nameLocation: 'end', nameGap: 4, splitLine: {lineStyle: {color: '#e0e4e8'}}},
       yAxis: {type: 'category', data: rows.map(s => s.from + '→' + s.to + ' ' + W.zh(s.name)),
         axisLabel: {width: 150, overflow: 'truncate'}},

@@ -188,6 +188,8 @@
     const row = document.querySelector('#order-table tr[data-order-id="' + id + '"]');
     if (row) row.classList.add('selected');
     $('detail').hidden = false;
+    // one column (narrow screens): the timeline sits under the lists, bring it into view
+    if (window.matchMedia('(max-width: 1499px)').matches) $('detail').scrollIntoView({block: 'start'});
     await loadTimeline();
   }
 
@@ -371,6 +373,7 @@
   document.addEventListener('DOMContentLoaded', () => {
     H.csrf().then(tk => { $('logout-csrf').value = tk.token; }).catch(() => {});
     wireActions();
+    tick();
     setInterval(tick, 1000);
     connect(1000);
   });

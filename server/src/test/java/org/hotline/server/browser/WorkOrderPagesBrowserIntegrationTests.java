@@ -213,6 +213,7 @@ class WorkOrderPagesBrowserIntegrationTests {
             browser.driver().manage().window().setSize(size);
             openPage();
             browser.await(By.cssSelector("#alarm-table tr[data-order-id='" + late.get("id").asLong() + "']"));
+            browser.screenshot("workorders-" + size.width + "-lists");
             browser.await(By.cssSelector("#order-table tr[data-order-id='" + repair.id() + "']")).click();
             browser.await(By.cssSelector("#detail[data-order-id='" + repair.id() + "'] #timeline-chart canvas"));
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
