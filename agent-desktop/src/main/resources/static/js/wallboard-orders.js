@@ -6,7 +6,7 @@
   const H = window.Hotline;
   const orders = new Map();
   const alarms = new Set();
-  const SHOWN = 5;             // rows that fit the box beside the charts; the rest are counted
+  const SHOWN = 4;             // orders that fit the box beside the charts; the rest are counted
   let clockOffset = 0;
   let available = true;
 
@@ -57,7 +57,10 @@
   function render() {
     const panel = document.getElementById('wo-risk');
     if (!panel) return;
-    panel.hidden = !available;
+    if (panel.hidden === available) {
+      panel.hidden = !available;
+      window.dispatchEvent(new Event('resize')); // the charts beside it change width
+    }
     const t = now();
     const list = atRisk(t);
     document.getElementById('wo-risk-count').textContent = String(list.length);
@@ -71,9 +74,9 @@
       li.dataset.orderNo = o.orderNo;
       // where the time is lost: the repair centre for routed orders, else the party answering for the stage
       li.append(H.el('span', 'wo-no', o.orderNo),
-        H.el('span', 'wo-stage', zh(o.typeLabel) + ' · ' + (o.awaiting || '') + ' ' + zh(o.awaitingName)),
-        H.el('span', 'wo-where', o.repairCentreName || H.t('party.' + o.responsible)),
-        H.el('span', 'wo-left', left < 0 ? H.t('wo.over') + ' ' + clock(left / 1000) : clock(left / 1000)));
+        H.el('span', 'wo-left', left < 0 ? H.t('wo.over') + ' ' + clock(left / 1000) : clock(left / 1000)),
+        H.el('span', 'wo-what', [zh(o.typeLabel), (o.awaiting || '') + ' ' + zh(o.awaitingName),
+          o.repairCentreName || H.t('party.' + o.responsible)].join(' · ')));
       return li;
     }));
     if (list.length > SHOWN) ul.append(H.el('li', 'more', H.t('wo.more', {n: list.length - SHOWN})));

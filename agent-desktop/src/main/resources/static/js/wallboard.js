@@ -206,7 +206,7 @@
     charts.agents.setOption({
       animation: false, color: STATE_COLOURS, textStyle: {color: text},
       title: {text: H.t('wb.chartAgents'), textStyle: {color: text, fontSize: 14}},
-      legend: {bottom: 0, textStyle: {color: text}}, tooltip: {trigger: 'axis'},
+      legend: {bottom: 0, type: 'scroll', textStyle: {color: text}}, tooltip: {trigger: 'axis'},
       grid: {left: 40, right: 10, top: 30, bottom: 50},
       xAxis: {type: 'category', data: names}, yAxis: {type: 'value', minInterval: 1},
       series: STATES.map(s => ({name: H.t('st.' + s), type: 'bar', stack: 'agents',
@@ -215,7 +215,7 @@
     charts.waiting.setOption({
       animation: false, textStyle: {color: text},
       title: {text: H.t('wb.chartWaiting'), textStyle: {color: text, fontSize: 14}},
-      legend: {bottom: 0, textStyle: {color: text}}, tooltip: {trigger: 'axis'},
+      legend: {bottom: 0, type: 'scroll', textStyle: {color: text}}, tooltip: {trigger: 'axis'},
       grid: {left: 40, right: 10, top: 30, bottom: 50},
       xAxis: {type: 'time'}, yAxis: {type: 'value', minInterval: 1},
       series: frame.queues.map(q => ({name: q.displayName, type: 'line', showSymbol: false,

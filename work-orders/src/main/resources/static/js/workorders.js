@@ -29,7 +29,7 @@
   }
 
   const centreName = code => {
-    if (!code) return '未指定抢修中心';
+    if (!code) return '无抢修中心';
     const c = centres.find(x => x.code === code);
     return c ? c.name : code;
   };
@@ -109,7 +109,7 @@
     const used = new Set([...orders.values()].map(o => o.repairCentre || ''));
     centres.forEach(c => used.add(c.code));
     centreSelect.replaceChildren(new Option('全部', ''), ...[...used].filter(Boolean).sort()
-      .map(code => new Option(centreName(code), code)), new Option('未指定抢修中心', '-'));
+      .map(code => new Option(centreName(code), code)), new Option('无抢修中心', '-'));
     typeSelect.replaceChildren(new Option('全部', ''), ...Object.entries(types)
       .map(([code, t]) => new Option(W.zh(t.label), code)));
     centreSelect.value = keepCentre;

@@ -203,7 +203,9 @@ class WorkOrderPagesBrowserIntegrationTests {
         created.add(repair.id());
         workOrders.recordPoint(repair.id(), Point.B, a.plusSeconds(70), "agent1001", PointSource.DESK, null, null);
         workOrders.recordPoint(repair.id(), Point.C, a.plusSeconds(250), "system", PointSource.DESK, null, null);
-        workOrders.recordPoint(repair.id(), Point.D, a.plusSeconds(460), "dispatcher", PointSource.DESK, TEAM, null);
+        workOrders.recordPoint(repair.id(), Point.D, a.plusSeconds(400), "dispatcher", PointSource.DESK, TEAM, null);
+        // the team was the wrong one: the minute since is charged to the repair centre that chose it
+        workOrders.reroute(repair.id(), Point.D, null, "班组不在该台区", "supervisor");
         JsonNode late = createComplaint(Instant.now().minus(Duration.ofHours(3)));
         createComplaint(Instant.now().minus(Duration.ofMinutes(100)));
         createComplaint(null);
@@ -216,6 +218,8 @@ class WorkOrderPagesBrowserIntegrationTests {
             browser.screenshot("workorders-" + size.width + "-lists");
             browser.await(By.cssSelector("#order-table tr[data-order-id='" + repair.id() + "']")).click();
             browser.await(By.cssSelector("#detail[data-order-id='" + repair.id() + "'] #timeline-chart canvas"));
+            assertThat(Browser.textContent(browser.await(By.cssSelector("#stage-table tr[data-stage='C-D'] .lost"))))
+                    .contains("计入抢修中心");
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("no sideways scroll at %s", size).isEqualTo(true);
             browser.screenshot("workorders-" + size.width);
