@@ -129,7 +129,12 @@
       link.type = 'button';
       link.addEventListener('click', () => openDetail(a.orderId));
       no.append(link);
-      const kind = W.alarm(a.kind) + (a.late ? '（延迟触发）' : '') + (a.smsStatus ? ' · ' + (W.SMS[a.smsStatus] || a.smsStatus) : '');
+      // an alarm stays until a person acknowledges it, even once its point is recorded: say that it has been
+      const o = orders.get(a.orderId);
+      const passed = o && (!o.awaiting || o.awaiting > a.point);
+      if (passed) tr.classList.add('passed');
+      const kind = W.alarm(a.kind) + (a.late ? '（延迟触发）' : '') + (a.smsStatus ? ' · ' + (W.SMS[a.smsStatus] || a.smsStatus) : '')
+        + (passed ? ' · 该环节已完成' : '');
       const ack = H.el('button', 'ack', '确认');
       ack.type = 'button';
       ack.addEventListener('click', () => acknowledge(a, ack));
@@ -314,6 +319,7 @@
     } else {
       orders.set(o.id, o);
     }
+    renderAlarms();
     renderOrders();
     if (selected === o.id) loadTimeline();
   }
