@@ -133,8 +133,8 @@
       const o = orders.get(a.orderId);
       const passed = o && (!o.awaiting || o.awaiting > a.point);
       if (passed) tr.classList.add('passed');
-      const kind = W.alarm(a.kind) + (a.late ? '（延迟触发）' : '') + (a.smsStatus ? ' · ' + (W.SMS[a.smsStatus] || a.smsStatus) : '')
-        + (passed ? ' · 该环节已完成' : '');
+      const kind = W.alarm(a.kind) + (a.late ? '（延迟触发）' : '')
+        + (a.smsStatus ? ' · ' + (W.SMS[a.smsStatus] || a.smsStatus) : '') + (passed ? ' · 该环节已完成' : '');
       const ack = H.el('button', 'ack', '确认');
       ack.type = 'button';
       ack.addEventListener('click', () => acknowledge(a, ack));
