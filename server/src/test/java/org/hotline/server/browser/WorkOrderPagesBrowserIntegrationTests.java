@@ -232,14 +232,16 @@ class WorkOrderPagesBrowserIntegrationTests {
     }
 
     private String result(String stage) {
-        return browser.await(By.cssSelector("#stage-table tr[data-stage='" + stage + "']")).getDomAttribute("data-result");
+        return browser.await(By.cssSelector("#stage-table tr[data-stage='" + stage + "']"))
+                .getDomAttribute("data-result");
     }
 
     private JsonNode createComplaint(Instant startedAt) throws IOException {
         long zhang = customers.findByAccountNo("2024001").orElseThrow().id();
         try (AgentClient agent = AgentClient.login(port, "agent1001", DemoUsers.AGENT_PASSWORD)) {
-            HttpResponse<String> r = agent.postJson("/api/work-orders", "{\"type\":\"complaint\",\"customerId\":" + zhang
-                    + (startedAt == null ? "" : ",\"startedAt\":\"" + startedAt + "\"") + ",\"summary\":\"抄表不准\"}");
+            HttpResponse<String> r = agent.postJson("/api/work-orders", "{\"type\":\"complaint\",\"customerId\":"
+                    + zhang + (startedAt == null ? "" : ",\"startedAt\":\"" + startedAt + "\"")
+                    + ",\"summary\":\"抄表不准\"}");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
             JsonNode order = JSON.readTree(r.body());
             created.add(order.get("id").asLong());
