@@ -96,9 +96,10 @@ class WorkOrderDispatchViewIntegrationTests {
         // a complaint taken three hours ago: its 2-hour A→B limit has passed, so the scheduler fires at once
         long id = orders.create(new CreateWorkOrder("complaint", null, db.customer, null, null, "抄表不准",
                 NOW.minus(Duration.ofHours(3)), null, false, "agent1001", PointSource.DESK)).id();
-        AlarmView alarm = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> orders.unacknowledgedAlarms()
-                .stream().filter(a -> a.orderId() == id && a.kind().equals("alarm")).findFirst().orElse(null),
-                a -> a != null);
+        AlarmView alarm = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> orders.unacknowledgedAlarms().stream()
+                        .filter(a -> a.orderId() == id && a.kind().equals("alarm")).findFirst().orElse(null),
+                        a -> a != null);
 
         as("agent1001", "AGENT", post("/api/work-orders/alarms/" + alarm.id() + "/ack"))
                 .andExpect(status().isForbidden());
