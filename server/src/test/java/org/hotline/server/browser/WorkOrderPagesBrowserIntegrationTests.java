@@ -1,6 +1,7 @@
 package org.hotline.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.hotline.cti.area.AreaDirectory;
 import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.demo.DemoUsers;
@@ -46,6 +48,7 @@ class WorkOrderPagesBrowserIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TEAM = "T12-TEAM1";
+    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @LocalServerPort
     int port;
@@ -87,12 +90,12 @@ class WorkOrderPagesBrowserIntegrationTests {
         // a complaint taken three hours ago: its 2-hour A→B limit has passed, so the scheduler fires at once
         JsonNode order = createComplaint(Instant.now().minus(Duration.ofHours(3)));
         long id = order.get("id").asLong();
-        WebElement row = browser.await(orderRow(order), e -> e.getDomAttribute("class").contains("alarmed"));
-        assertThat(row.getDomAttribute("class")).contains("flash");
-        assertThat(Browser.textContent(row.findElement(By.cssSelector(".left")))).startsWith("超时");
-        assertThat(row.findElement(By.cssSelector(".left")).getDomAttribute("class")).contains("over");
-        WebElement alarm = browser.await(By.cssSelector("#alarm-table tr[data-order-id='" + id + "']"));
-        assertThat(Browser.textContent(alarm)).contains(order.get("orderNo").asText());
+        String row = rowCss(order);
+        browser.await(orderRow(order), e -> e.getDomAttribute("class").contains("alarmed"));
+        assertThat(attribute(row, "class")).contains("flash");
+        assertThat(text(row + " .left")).startsWith("超时");
+        assertThat(attribute(row + " .left", "class")).contains("over");
+        assertThat(text("#alarm-table tr[data-order-id='" + id + "']")).contains(order.get("orderNo").asText());
         WebElement banner = browser.await(By.id("alarm-banner"), WebElement::isDisplayed);
         assertThat(banner.getText()).contains(order.get("orderNo").asText());
 
@@ -116,20 +119,18 @@ class WorkOrderPagesBrowserIntegrationTests {
         openPage();
         String loaded = loadedMark();
         JsonNode order = createComplaint(null);
-        WebElement row = browser.await(orderRow(order));
-        assertThat(Browser.textContent(row.findElement(By.cssSelector(".stage")))).isEqualTo("B 派发");
-        assertThat(row.findElement(By.cssSelector(".left")).getDomAttribute("class")).contains("ok");
+        String row = rowCss(order);
+        assertThat(text(row + " .stage")).isEqualTo("B 派发");
+        assertThat(attribute(row + " .left", "class")).contains("ok");
 
         try (AgentClient agent = AgentClient.login(port, "agent1001", DemoUsers.AGENT_PASSWORD)) {
             HttpResponse<String> recorded = agent.postJson("/api/work-orders/" + order.get("id").asLong() + "/points",
                     "{\"point\":\"B\"}");
             assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
         }
-        browser.await(orderRow(order), r -> Browser.textContent(r.findElement(By.cssSelector(".stage")))
-                .equals("C 处理"));
-        row = browser.await(orderRow(order));
-        assertThat(Browser.textContent(row.findElement(By.cssSelector(".status")))).isEqualTo("已派单");
-        assertThat(Browser.textContent(row.findElement(By.cssSelector(".party")))).isEqualTo("营业厅");
+        await().atMost(WAIT).until(() -> text(row + " .stage"), "C 处理"::equals);
+        assertThat(text(row + " .status")).isEqualTo("已派单");
+        assertThat(text(row + " .party")).isEqualTo("营业厅");
         assertThat(loadedMark()).as("the page did not load again").isEqualTo(loaded);
     }
 
@@ -147,21 +148,58 @@ class WorkOrderPagesBrowserIntegrationTests {
         assertThat(result("A-B")).isEqualTo("over");
         assertThat(result("B-C")).isEqualTo("running");
         assertThat(result("C-D")).isEqualTo("pending");
-        assertThat(Browser.textContent(browser.await(By.cssSelector("#stage-table tr[data-stage='A-B'] .result"))))
-                .isEqualTo("超时");
+        assertThat(text("#stage-table tr[data-stage='A-B'] .result")).isEqualTo("超时");
         assertThat(browser.all(By.cssSelector("#log-table tr[data-kind='point']"))).hasSize(2);
 
         // re-routed on the page: the log gets the row with the reason, the time lost is charged to the hotline
         browser.driver().findElement(By.id("reroute-reason")).sendKeys("不属营业厅受理");
         browser.driver().findElement(By.cssSelector("#reroute-form button[type='submit']")).click();
-        WebElement reroute = browser.await(By.cssSelector("#log-table tr[data-kind='reroute']"));
-        assertThat(Browser.textContent(reroute.findElement(By.cssSelector(".reason"))))
-                .contains("不属营业厅受理").contains("计入热线");
-        assertThat(Browser.textContent(reroute.findElement(By.cssSelector(".by")))).isEqualTo("supervisor");
-        assertThat(Browser.textContent(reroute.findElement(By.cssSelector(".source")))).isEqualTo("坐席台");
-        assertThat(Browser.textContent(browser.await(By.cssSelector("#stage-table tr[data-stage='A-B'] .lost"))))
-                .contains("计入热线");
+        String reroute = "#log-table tr[data-kind='reroute']";
+        assertThat(text(reroute + " .reason")).contains("不属营业厅受理").contains("计入热线");
+        assertThat(text(reroute + " .by")).isEqualTo("supervisor");
+        assertThat(text(reroute + " .source")).isEqualTo("坐席台");
+        assertThat(text("#stage-table tr[data-stage='A-B'] .lost")).contains("计入热线");
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aDispatcherHandsARepairToATeamAndClosesItOnThePage() {
+        long id = repairAwaitingTheTeam();
+        String orderNo = workOrders.summary(id).orderNo();
+        logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+        openPage();
+        By row = By.cssSelector("#order-table tr[data-order-no='" + orderNo + "']");
+        String rowCss = "#order-table tr[data-order-no='" + orderNo + "']";
+        assertThat(text(rowCss + " .stage")).isEqualTo("D 抢修中心派单");
+        browser.await(row).click();
+
+        WebElement team = browser.await(By.id("assign-team"), WebElement::isDisplayed);
+        assertThat(team.findElements(By.cssSelector("option[value='" + TEAM + "']"))).hasSize(1);
+        browser.script("document.getElementById('assign-team').value = arguments[0]", TEAM);
+        browser.driver().findElement(By.cssSelector("#assign-form button[type='submit']")).click();
+        await().atMost(WAIT).until(() -> text(rowCss + " .team"), "城南抢修一班"::equals);
+        assertThat(workOrders.summary(id).team()).isEqualTo(TEAM);
+        browser.await(By.id("log-table"), t -> t.findElements(By.cssSelector("tr[data-kind='point'] .unit")).stream()
+                .anyMatch(e -> TEAM.equals(Browser.textContent(e))));
+
+        browser.driver().findElement(By.id("close-reason")).sendKeys("重复报修");
+        browser.driver().findElement(By.cssSelector("#close-form button[type='submit']")).click();
+        browser.await(By.id("order-table"), t -> t.findElements(row).isEmpty());
+        assertThat(workOrders.summary(id).closedAt()).isNotNull();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aReconnectedPageLoadsAgainWhatChangedWhileItWasOffline() throws IOException {
+        logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+        openPage();
+        String loaded = loadedMark();
+        assertThat(browser.dropWebSockets()).isEqualTo(1);
+        JsonNode order = createComplaint(null);
+
+        browser.await(orderRow(order));
+        browser.await(By.cssSelector("#connection.up"));
+        browser.await(By.tagName("body"), b -> !loaded.equals(b.getDomAttribute("data-loaded")));
     }
 
     @Test
@@ -193,16 +231,8 @@ class WorkOrderPagesBrowserIntegrationTests {
     @Test
     void thePagesFitBothScreensWithoutSidewaysScroll() throws IOException {
         // a few orders: a repair handed to a team, a late complaint with its alarm, a fresh one, a re-routed one
-        OutageTestNetwork.writeOnce(jdbc, areas);
-        workOrders.saveUnit(new WorkOrderUnit(TEAM, "城南抢修一班", "team", OutageTestNetwork.CENTRE, null, true,
-                "王班长", "13700001201", "李班长", "13700001202"));
-        long hospital = customers.findByAccountNo("T4-0000001").orElseThrow().id();
-        Instant a = Instant.now().minus(Duration.ofMinutes(9));
-        WorkOrderSummary repair = workOrders.create(new CreateWorkOrder("repair", null, hospital, null, null,
-                "医院停电", a, null, true, "agent1001", PointSource.DESK));
-        created.add(repair.id());
-        workOrders.recordPoint(repair.id(), Point.B, a.plusSeconds(70), "agent1001", PointSource.DESK, null, null);
-        workOrders.recordPoint(repair.id(), Point.C, a.plusSeconds(250), "system", PointSource.DESK, null, null);
+        WorkOrderSummary repair = workOrders.summary(repairAwaitingTheTeam());
+        Instant a = repair.createdAt().minus(Duration.ofMinutes(9));
         workOrders.recordPoint(repair.id(), Point.D, a.plusSeconds(400), "dispatcher", PointSource.DESK, TEAM, null);
         // the team was the wrong one: the minute since is charged to the repair centre that chose it
         workOrders.reroute(repair.id(), Point.D, null, "班组不在该台区", "supervisor");
@@ -218,8 +248,7 @@ class WorkOrderPagesBrowserIntegrationTests {
             browser.screenshot("workorders-" + size.width + "-lists");
             browser.await(By.cssSelector("#order-table tr[data-order-id='" + repair.id() + "']")).click();
             browser.await(By.cssSelector("#detail[data-order-id='" + repair.id() + "'] #timeline-chart canvas"));
-            assertThat(Browser.textContent(browser.await(By.cssSelector("#stage-table tr[data-stage='C-D'] .lost"))))
-                    .contains("计入抢修中心");
+            assertThat(text("#stage-table tr[data-stage='C-D'] .lost")).contains("计入抢修中心");
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("no sideways scroll at %s", size).isEqualTo(true);
             browser.screenshot("workorders-" + size.width);
@@ -231,9 +260,40 @@ class WorkOrderPagesBrowserIntegrationTests {
         }
     }
 
+    /** A repair at the hospital of the outage tests' network, started 9 minutes ago, waiting for the team (D). */
+    private long repairAwaitingTheTeam() {
+        OutageTestNetwork.writeOnce(jdbc, areas);
+        workOrders.saveUnit(new WorkOrderUnit(TEAM, "城南抢修一班", "team", OutageTestNetwork.CENTRE, null, true,
+                "王班长", "13700001201", "李班长", "13700001202"));
+        long hospital = customers.findByAccountNo("T4-0000001").orElseThrow().id();
+        Instant a = Instant.now().minus(Duration.ofMinutes(9));
+        long id = workOrders.create(new CreateWorkOrder("repair", null, hospital, null, null, "医院停电", a, null,
+                true, "agent1001", PointSource.DESK)).id();
+        created.add(id);
+        workOrders.recordPoint(id, Point.B, a.plusSeconds(70), "agent1001", PointSource.DESK, null, null);
+        workOrders.recordPoint(id, Point.C, a.plusSeconds(250), "system", PointSource.DESK, null, null);
+        return id;
+    }
+
     private String result(String stage) {
-        return browser.await(By.cssSelector("#stage-table tr[data-stage='" + stage + "']"))
-                .getDomAttribute("data-result");
+        return attribute("#stage-table tr[data-stage='" + stage + "']", "data-result");
+    }
+
+    // read in one script once the element exists: a push may re-render the row between two WebDriver calls
+    private String text(String css) {
+        return await().atMost(WAIT).until(() -> (String) browser.script(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", css),
+                Objects::nonNull);
+    }
+
+    private String attribute(String css, String name) {
+        return await().atMost(WAIT).until(() -> (String) browser.script(
+                "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+                css, name), Objects::nonNull);
+    }
+
+    private static String rowCss(JsonNode order) {
+        return "#order-table tr[data-order-no='" + order.get("orderNo").asText() + "']";
     }
 
     private JsonNode createComplaint(Instant startedAt) throws IOException {
