@@ -585,7 +585,10 @@ public class WorkOrders {
     }
 
     private OrderRow lockedRow(long orderId) {
-        List<Long> locked = jdbc.queryForList("select id from work_orders where id = ? for update", Long.class, orderId);
+        // NO KEY UPDATE: a scheduler inserting an alarm (its foreign key takes KEY SHARE on this row) while holding
+        // the timers this change cancels would otherwise deadlock with it
+        List<Long> locked = jdbc.queryForList("select id from work_orders where id = ? for no key update", Long.class,
+                orderId);
         if (locked.isEmpty()) {
             throw new WorkOrderRejectedException(Kind.NOT_FOUND, "no work order " + orderId);
         }
