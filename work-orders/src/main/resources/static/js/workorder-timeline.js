@@ -35,7 +35,7 @@
     const now = into.now;
     const stages = t.stages || [];
     renderStages(stages, into.stages, now);
-    renderLog(t.log || [], into.log);
+    renderLog(t.log || [], into.log, into.unitName || (code => code || ''));
     renderChart(stages, into.chart, now);
   }
 
@@ -54,18 +54,18 @@
     }));
   }
 
-  function renderLog(log, tbody) {
+  function renderLog(log, tbody, unitName) {
     tbody.replaceChildren(...log.map(r => {
       const tr = H.el('tr', 'wo-log ' + r.kind);
       tr.dataset.kind = r.kind;
       let reason = r.reason || '';
       if (r.kind === 'reroute' && r.lostSeconds !== null) {
         reason += (reason ? '；' : '') + '损失 ' + W.span(r.lostSeconds) + '，计入' + W.party(r.chargedParty)
-          + (r.chargedUnit ? '（' + (r.chargedUnit === 'hotline' ? '热线' : r.chargedUnit) + '）' : '');
+          + (r.chargedUnit && unitName(r.chargedUnit) !== W.party(r.chargedParty) ? '（' + unitName(r.chargedUnit) + '）' : '');
       }
       tr.append(H.el('td', 'at', W.time(r.at)), H.el('td', 'point', r.point),
         H.el('td', 'kind', W.KIND[r.kind] || r.kind), H.el('td', 'by', r.by || '—'),
-        H.el('td', 'source', W.SOURCE[r.source] || r.source || '—'), H.el('td', 'unit', r.unit || ''),
+        H.el('td', 'source', W.SOURCE[r.source] || r.source || '—'), H.el('td', 'unit', unitName(r.unit)),
         H.el('td', 'reason', reason));
       return tr;
     }));

@@ -37,6 +37,15 @@
     const u = units.find(x => x.code === code);
     return u ? u.name : code;
   };
+  // a unit code in the log: a team or crew, a repair centre, or the hotline
+  const unitName = code => {
+    if (!code) return '';
+    if (code === 'hotline') return '热线';
+    const u = units.find(x => x.code === code);
+    if (u) return u.name;
+    const c = centres.find(x => x.code === code);
+    return c ? c.name : code;
+  };
   const typeName = o => W.zh((types[o.type] && types[o.type].label) || o.typeLabel || o.type);
 
   // ------------------------------------------------------------------ orders table, grouped by repair centre
@@ -223,7 +232,7 @@
     dl.replaceChildren(...pairs.flatMap(([k, v]) => [H.el('dt', null, k), H.el('dd', null, v)]));
     renderActions(o);
     window.WorkOrderTimeline.render(timeline, {chart: $('timeline-chart'), stages: $('stage-table').tBodies[0],
-      log: $('log-table').tBodies[0], now: now()});
+      log: $('log-table').tBodies[0], now: now(), unitName});
   }
 
   function renderActions(o) {

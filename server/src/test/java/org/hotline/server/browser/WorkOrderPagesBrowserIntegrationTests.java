@@ -180,7 +180,7 @@ class WorkOrderPagesBrowserIntegrationTests {
         await().atMost(WAIT).until(() -> text(rowCss + " .team"), "城南抢修一班"::equals);
         assertThat(workOrders.summary(id).team()).isEqualTo(TEAM);
         browser.await(By.id("log-table"), t -> t.findElements(By.cssSelector("tr[data-kind='point'] .unit")).stream()
-                .anyMatch(e -> TEAM.equals(Browser.textContent(e))));
+                .anyMatch(e -> "城南抢修一班".equals(Browser.textContent(e))));
 
         browser.driver().findElement(By.id("close-reason")).sendKeys("重复报修");
         browser.driver().findElement(By.cssSelector("#close-form button[type='submit']")).click();
@@ -252,6 +252,8 @@ class WorkOrderPagesBrowserIntegrationTests {
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("no sideways scroll at %s", size).isEqualTo(true);
             browser.screenshot("workorders-" + size.width);
+            browser.script("document.getElementById('log-table').scrollIntoView()");
+            browser.screenshot("workorders-" + size.width + "-log");
             browser.open(url("/wallboard.html"));
             browser.await(By.cssSelector("#wo-risk-list li[data-order-no='" + late.get("orderNo").asText() + "']"));
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
