@@ -206,7 +206,7 @@
     charts.agents.setOption({
       animation: false, color: STATE_COLOURS, textStyle: {color: text},
       title: {text: H.t('wb.chartAgents'), textStyle: {color: text, fontSize: 14}},
-      legend: {bottom: 0, textStyle: {color: text}}, tooltip: {trigger: 'axis'},
+      legend: {bottom: 0, type: 'scroll', textStyle: {color: text}}, tooltip: {trigger: 'axis'},
       grid: {left: 40, right: 10, top: 30, bottom: 50},
       xAxis: {type: 'category', data: names}, yAxis: {type: 'value', minInterval: 1},
       series: STATES.map(s => ({name: H.t('st.' + s), type: 'bar', stack: 'agents',
@@ -215,7 +215,7 @@
     charts.waiting.setOption({
       animation: false, textStyle: {color: text},
       title: {text: H.t('wb.chartWaiting'), textStyle: {color: text, fontSize: 14}},
-      legend: {bottom: 0, textStyle: {color: text}}, tooltip: {trigger: 'axis'},
+      legend: {bottom: 0, type: 'scroll', textStyle: {color: text}}, tooltip: {trigger: 'axis'},
       grid: {left: 40, right: 10, top: 30, bottom: 50},
       xAxis: {type: 'time'}, yAxis: {type: 'value', minInterval: 1},
       series: frame.queues.map(q => ({name: q.displayName, type: 'line', showSymbol: false,
@@ -247,8 +247,15 @@
   function connect(delay) {
     const conn = document.getElementById('connection');
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/supervisor');
-    ws.onopen = () => { delay = 1000; conn.className = 'conn up'; conn.dataset.i18n = 'wb.online'; conn.textContent = H.t('wb.online'); };
-    ws.onmessage = e => { const m = JSON.parse(e.data); if (m.type === 'snapshot' || m.type === 'wallboard') show(m.data); };
+    ws.onopen = () => {
+      delay = 1000; conn.className = 'conn up'; conn.dataset.i18n = 'wb.online'; conn.textContent = H.t('wb.online');
+      H.emit('supervisor-open', true); // panels that load by REST reload what changed while the socket was down
+    };
+    ws.onmessage = e => {
+      const m = JSON.parse(e.data);
+      if (m.type === 'snapshot' || m.type === 'wallboard') show(m.data);
+      else H.emit(m.type, m.data); // e.g. workorder-changed, workorder-alarm for wallboard-orders.js
+    };
     ws.onclose = () => {
       conn.className = 'conn down'; conn.dataset.i18n = 'wb.offline'; conn.textContent = H.t('wb.offline');
       setTimeout(() => connect(Math.min(delay * 2, 30000)), delay);

@@ -23,10 +23,15 @@ import java.time.Instant;
  * @param createdAt       when it was created
  * @param closedAt        when it closed, or null
  * @param unacknowledged  alarms waiting for a person
+ * @param stageStartedAt  when the current stage started (its start point in effect), or null: with {@code deadline}
+ *                        it gives the share of the stage's time left
+ * @param repairCentreName the name of the repair centre, or null
+ * @param team            the code of the team it was handed to at the hand-over (D of a repair), or null
  */
 public record WorkOrderSummary(long id, String orderNo, String type, String typeLabel, String status,
                                Long customerId, Long premisesId, String repairCentre, String callId,
                                String callerNumber, Point awaiting, String awaitingName, Party responsible,
                                Instant deadline, Long secondsLeft, Instant createdAt, Instant closedAt,
-                               int unacknowledged) {
+                               int unacknowledged, Instant stageStartedAt, String repairCentreName,
+                               String team) {
 }

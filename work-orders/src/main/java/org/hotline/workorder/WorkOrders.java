@@ -64,7 +64,11 @@ public class WorkOrders {
     private static final String SUMMARY = """
             select w.id, w.order_no, w.type, w.limits::text, w.status, w.customer_id, w.premises_id, rc.code, w.call_id,
                    w.caller_number, w.awaiting_point, w.awaiting_deadline, w.created_at, w.closed_at,
-                   (select count(*) from work_order_alarms a where a.order_id = w.id and a.acknowledged_at is null)
+                   (select count(*) from work_order_alarms a where a.order_id = w.id and a.acknowledged_at is null),
+                   (select p.at from work_order_points p where p.order_id = w.id
+                      and p.point = chr(ascii(w.awaiting_point) - 1) and p.kind in ('point', 'correction', 'reroute')
+                      order by p.id desc limit 1),
+                   rc.name, (select t.code from work_order_units t where t.id = w.team_unit_id)
             from work_orders w left join repair_centres rc on rc.id = w.repair_centre_id""";
 
     private final JdbcTemplate jdbc;
@@ -667,7 +671,10 @@ public class WorkOrders {
     }
 
     private OrderRow lockedRow(long orderId) {
-        List<Long> locked = jdbc.queryForList("select id from work_orders where id = ? for update", Long.class, orderId);
+        // NO KEY UPDATE: a scheduler inserting an alarm (its foreign key takes KEY SHARE on this row) while holding
+        // the timers this change cancels would otherwise deadlock with it
+        List<Long> locked = jdbc.queryForList("select id from work_orders where id = ? for no key update", Long.class,
+                orderId);
         if (locked.isEmpty()) {
             throw new WorkOrderRejectedException(Kind.NOT_FOUND, "no work order " + orderId);
         }
@@ -700,7 +707,8 @@ public class WorkOrders {
                     stage == null ? null : stage.party(), deadline,
                     deadline == null ? null : Duration.between(now, deadline).toSeconds(),
                     rs.getTimestamp(13).toInstant(), rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(),
-                    rs.getInt(15));
+                    rs.getInt(15), rs.getTimestamp(16) == null ? null : rs.getTimestamp(16).toInstant(),
+                    rs.getString(17), rs.getString(18));
         }, args);
     }
 

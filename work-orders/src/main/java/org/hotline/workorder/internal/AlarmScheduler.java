@@ -38,8 +38,9 @@ public final class AlarmScheduler implements AutoCloseable {
     // warnings are a heads-up; only alarms nag until a person acknowledges them
     private static final Set<String> REPEATING = Set.of("alarm", "acceptance", "escalation", "promise_alarm");
 
-    // the order row is share-locked with its timers and skipped when a change holds it: a change locks the order
-    // first and then cancels its timers, so taking them the other way round deadlocked under load (bench/workorders)
+    // the order is key-share locked with its timers (the alarm's foreign key needs that lock anyway); a change holds
+    // its order FOR NO KEY UPDATE, which does not conflict, and waits for claimed timers: no lock cycle (a change's
+    // plain FOR UPDATE against the alarm's key share deadlocked under load, bench/workorders and the browser tests)
     private static final String CLAIM = """
             select t.id, t.order_id, t.kind, t.point, t.due_at from work_order_timers t
             join work_orders w on w.id = t.order_id

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hotline.cti.push.PushBus;
+import org.hotline.cti.push.PushMessage;
 import org.hotline.workorder.AlarmView;
 import org.hotline.workorder.CreateWorkOrder;
 import org.hotline.workorder.CustomerPremises;
@@ -14,6 +16,7 @@ import org.hotline.workorder.WorkOrderSummary;
 import org.hotline.workorder.WorkOrderTimeline;
 import org.hotline.workorder.WorkOrderUnit;
 import org.hotline.workorder.WorkOrders;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,9 +42,11 @@ class WorkOrderController {
     private static final String ROUTERS = "hasAnyRole('SUPERVISOR', 'ADMIN')";
 
     private final WorkOrders orders;
+    private final ObjectProvider<PushBus> bus;
 
-    WorkOrderController(WorkOrders orders) {
+    WorkOrderController(WorkOrders orders, ObjectProvider<PushBus> bus) {
         this.orders = orders;
+        this.bus = bus;
     }
 
     /** A create request; {@code link} is the open order to attach this report to, {@code force} a second order. */
@@ -173,6 +178,9 @@ class WorkOrderController {
     @PostMapping("/alarms/{id}/ack")
     @PreAuthorize(ROUTERS)
     AlarmView acknowledge(@PathVariable long id, Principal who) {
-        return orders.acknowledge(id, who.getName());
+        AlarmView acknowledged = orders.acknowledge(id, who.getName());
+        // every other dispatcher's page drops it too, instead of someone acting on it a second time
+        bus.ifAvailable(b -> b.publish(PushMessage.SUPERVISORS, AlarmView.PUSH_TYPE, Json.write(acknowledged)));
+        return acknowledged;
     }
 }

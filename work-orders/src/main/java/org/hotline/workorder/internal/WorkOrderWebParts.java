@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
  * classes, listed here).
  */
 @Configuration(proxyBeanMethods = false)
-@Import({WorkOrderController.class, RevisitController.class, WorkOrderErrors.class, CrewController.class,
-    CrewAdminController.class, CrewErrors.class, CrewApiSecurity.class})
+@Import({WorkOrderController.class, RevisitController.class, RepairCentreController.class, WorkOrderErrors.class,
+    CrewController.class, CrewAdminController.class, CrewErrors.class, CrewApiSecurity.class})
 public class WorkOrderWebParts {
 }

@@ -60,8 +60,8 @@ class SecurityConfiguration {
                                 "/api/control/**", "/api/customers/**", "/api/callbacks/**", "/api/lookup/**",
                                 "/api/lines/**", "/api/areas/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/ws/supervisor", "/supervisor.html", "/wallboard.html", "/outage-board.html",
-                                "/outages.html", "/campaigns.html", "/api/supervisor/**", "/api/outages/**",
-                                "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                                "/outages.html", "/campaigns.html", "/workorders.html", "/api/supervisor/**",
+                                "/api/outages/**", "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**", "/actuator/**")
                         .hasRole("ADMIN")
                         .anyRequest().authenticated())

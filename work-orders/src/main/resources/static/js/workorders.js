@@ -1,0 +1,395 @@
+// Dispatcher and supervisor page for work orders: loads the open orders, alarms, units and types once by REST, then
+// follows ONLY the supervisors' socket (/ws/supervisor: workorder-changed, workorder-alarm); on reconnect it loads
+// again. Countdowns tick locally from each stage's deadline. Record text only goes through textContent (Hotline.el).
+(function () {
+  'use strict';
+  const H = window.Hotline;
+  const W = window.WorkOrderWords;
+  const orders = new Map();      // id → WorkOrderSummary
+  const alarms = new Map();      // id → AlarmView, unacknowledged only
+  const fresh = new Set();       // order ids whose alarm arrived by push and is not yet acknowledged
+  let types = {}, units = [], centres = [];
+  let clockOffset = 0;           // browser clock minus server clock (from secondsLeft), so the PC clock does not matter
+  let selected = null;           // the order whose timeline is open
+  let timeline = null;
+
+  const $ = id => document.getElementById(id);
+  const now = () => Date.now() - clockOffset;
+
+  function learnOffset(o) {
+    if (o && o.deadline && o.secondsLeft !== null && o.secondsLeft !== undefined) {
+      clockOffset = Date.now() - (Date.parse(o.deadline) - o.secondsLeft * 1000);
+    }
+  }
+
+  function showError(message) {
+    const p = $('error');
+    p.textContent = message || '';
+    p.hidden = !message;
+  }
+
+  const centreName = code => {
+    if (!code) return '无抢修中心';
+    const c = centres.find(x => x.code === code);
+    return c ? c.name : code;
+  };
+  const teamName = code => {
+    const u = units.find(x => x.code === code);
+    return u ? u.name : code;
+  };
+  // a unit code in the log: a team or crew, a repair centre, or the hotline
+  const unitName = code => {
+    if (!code) return '';
+    if (code === 'hotline') return '热线';
+    const u = units.find(x => x.code === code);
+    if (u) return u.name;
+    const c = centres.find(x => x.code === code);
+    return c ? c.name : code;
+  };
+  const typeName = o => W.zh((types[o.type] && types[o.type].label) || o.typeLabel || o.type);
+
+  // ------------------------------------------------------------------ orders table, grouped by repair centre
+
+  function orderRow(o) {
+    const tr = H.el('tr', 'wo-order');
+    tr.dataset.orderId = o.id;
+    tr.dataset.orderNo = o.orderNo;
+    tr.tabIndex = 0;
+    const alarmsOf = [...alarms.values()].filter(a => a.orderId === o.id).length;
+    if (alarmsOf) tr.classList.add('alarmed');
+    if (fresh.has(o.id)) tr.classList.add('flash');
+    if (selected === o.id) tr.classList.add('selected');
+    const left = H.el('td', 'left');
+    if (o.deadline) left.dataset.deadline = o.deadline;
+    tr.append(H.el('td', 'order-no', o.orderNo), H.el('td', 'type', typeName(o)),
+      H.el('td', 'stage', o.awaiting ? o.awaiting + ' ' + W.zh(o.awaitingName) : '—'),
+      H.el('td', 'party', W.party(o.responsible)), H.el('td', 'team', o.team ? teamName(o.team) : ''),
+      left, H.el('td', 'status', W.status(o.status)), H.el('td', 'alarm-count', alarmsOf ? String(alarmsOf) : ''));
+    tr.addEventListener('click', () => openDetail(o.id));
+    tr.addEventListener('keydown', e => { if (e.key === 'Enter') openDetail(o.id); });
+    paintLeft(left, o);
+    return tr;
+  }
+
+  function paintLeft(td, o) {
+    if (!o.deadline) {
+      td.textContent = o.status === 'resolved' ? '待回访' : '—';
+      td.className = 'left none';
+      return;
+    }
+    const ms = Date.parse(o.deadline) - now();
+    td.className = 'left ' + W.level(o, now());
+    td.textContent = ms < 0 ? '超时 ' + W.clock(ms / 1000) : W.clock(ms / 1000);
+  }
+
+  function visible() {
+    const centre = $('filter-centre').value, type = $('filter-type').value;
+    return [...orders.values()].filter(o => (!centre || (o.repairCentre || '') === (centre === '-' ? '' : centre))
+      && (!type || o.type === type));
+  }
+
+  function renderOrders() {
+    const table = $('order-table');
+    table.querySelectorAll('tbody').forEach(b => b.remove());
+    const list = visible().sort((a, b) => (a.deadline ? Date.parse(a.deadline) : Infinity)
+      - (b.deadline ? Date.parse(b.deadline) : Infinity) || a.id - b.id);
+    const groups = new Map();
+    list.forEach(o => {
+      const key = o.repairCentre || '';
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(o);
+    });
+    [...groups.keys()].sort((a, b) => (a === '') - (b === '') || a.localeCompare(b)).forEach(key => {
+      const body = table.createTBody();
+      body.dataset.centre = key;
+      const head = H.el('tr', 'wo-group');
+      const th = H.el('th', null, centreName(key) + ' · ' + groups.get(key).length);
+      th.colSpan = 8;
+      head.append(th);
+      body.append(head, ...groups.get(key).map(orderRow));
+    });
+    $('order-count').textContent = String(list.length);
+    $('no-orders').hidden = list.length > 0;
+  }
+
+  function renderFilters() {
+    const centreSelect = $('filter-centre'), typeSelect = $('filter-type');
+    const keepCentre = centreSelect.value, keepType = typeSelect.value;
+    const used = new Set([...orders.values()].map(o => o.repairCentre || ''));
+    centres.forEach(c => used.add(c.code));
+    centreSelect.replaceChildren(new Option('全部', ''), ...[...used].filter(Boolean).sort()
+      .map(code => new Option(centreName(code), code)), new Option('无抢修中心', '-'));
+    typeSelect.replaceChildren(new Option('全部', ''), ...Object.entries(types)
+      .map(([code, t]) => new Option(W.zh(t.label), code)));
+    centreSelect.value = keepCentre;
+    typeSelect.value = keepType;
+  }
+
+  // ------------------------------------------------------------------ alarms
+
+  function renderAlarms() {
+    const list = [...alarms.values()].sort((a, b) => Date.parse(b.firedAt) - Date.parse(a.firedAt) || b.id - a.id);
+    $('alarm-table').tBodies[0].replaceChildren(...list.map(a => {
+      const tr = H.el('tr', 'wo-alarm ' + (a.kind.includes('warning') ? 'warning' : 'critical'));
+      tr.dataset.alarmId = a.id;
+      tr.dataset.orderId = a.orderId;
+      const no = H.el('td', 'order-no');
+      const link = H.el('button', 'link', a.orderNo);
+      link.type = 'button';
+      link.addEventListener('click', () => openDetail(a.orderId));
+      no.append(link);
+      // an alarm stays until a person acknowledges it, even once its point is recorded: say that it has been
+      const o = orders.get(a.orderId);
+      const passed = o && (!o.awaiting || o.awaiting > a.point);
+      if (passed) tr.classList.add('passed');
+      const kind = W.alarm(a.kind) + (a.late ? '（延迟触发）' : '')
+        + (a.smsStatus ? ' · ' + (W.SMS[a.smsStatus] || a.smsStatus) : '') + (passed ? ' · 该环节已完成' : '');
+      const ack = H.el('button', 'ack', '确认');
+      ack.type = 'button';
+      ack.addEventListener('click', () => acknowledge(a, ack));
+      const last = H.el('td');
+      last.append(ack);
+      tr.append(no, H.el('td', 'kind', kind), H.el('td', 'stage', a.point + ' ' + W.zh(a.pointName)),
+        H.el('td', 'party', W.party(a.party)), H.el('td', 'due', W.time(a.dueAt)),
+        H.el('td', 'count', String(a.fireCount)), last);
+      return tr;
+    }));
+    $('alarm-count').textContent = String(list.length);
+    $('alarm-count').classList.toggle('hot', list.length > 0);
+    $('no-alarms').hidden = list.length > 0;
+  }
+
+  async function acknowledge(a, button) {
+    button.disabled = true;
+    try {
+      forgetAlarm(await H.api('POST', '/api/work-orders/alarms/' + a.id + '/ack'));
+    } catch (e) {
+      button.disabled = false;
+      showError('确认告警失败：' + e.message);
+    }
+  }
+
+  function forgetAlarm(a) {
+    alarms.delete(a.id);
+    if (![...alarms.values()].some(x => x.orderId === a.orderId)) fresh.delete(a.orderId);
+    if (![...alarms.values()].length) $('alarm-banner').hidden = true;
+    renderAlarms();
+    renderOrders();
+  }
+
+  function alarmArrived(a) {
+    if (a.acknowledgedAt) {
+      forgetAlarm(a);
+      return;
+    }
+    alarms.set(a.id, a);
+    fresh.add(a.orderId);
+    const banner = $('alarm-banner');
+    banner.dataset.orderId = a.orderId;
+    banner.className = 'wo-banner ' + (a.kind.includes('warning') ? 'warning' : 'critical');
+    $('alarm-banner-text').textContent = '新告警：' + a.orderNo + ' ' + W.alarm(a.kind) + ' — 等待 ' + a.point + ' '
+      + W.zh(a.pointName) + '，责任方 ' + W.party(a.party);
+    banner.hidden = false;
+    renderAlarms();
+    renderOrders();
+  }
+
+  // ------------------------------------------------------------------ detail: timeline and actions
+
+  async function openDetail(id) {
+    selected = id;
+    document.querySelectorAll('#order-table tr.selected').forEach(r => r.classList.remove('selected'));
+    const row = document.querySelector('#order-table tr[data-order-id="' + id + '"]');
+    if (row) row.classList.add('selected');
+    $('detail').hidden = false;
+    // one column (narrow screens): the timeline sits under the lists, bring it into view
+    if (window.matchMedia('(max-width: 1499px)').matches) $('detail').scrollIntoView({block: 'start'});
+    await loadTimeline();
+  }
+
+  async function loadTimeline() {
+    if (selected === null) return;
+    const id = selected;
+    try {
+      const t = await H.api('GET', '/api/work-orders/' + id);
+      if (selected !== id) return;
+      timeline = t;
+      learnOffset(t.order);
+      renderDetail();
+    } catch (e) {
+      showError('读取工单失败：' + e.message);
+    }
+  }
+
+  function renderDetail() {
+    const o = timeline.order;
+    $('detail').dataset.orderId = o.id;
+    $('detail-title').textContent = o.orderNo + ' · ' + typeName(o);
+    const dl = $('detail-summary');
+    const pairs = [['状态', W.status(o.status)], ['抢修中心', o.repairCentre ? centreName(o.repairCentre) : '—'],
+      ['班组', o.team ? teamName(o.team) : '—'], ['来电号码', o.callerNumber || '—'], ['创建', W.time(o.createdAt)],
+      ['当前环节', o.awaiting ? o.awaiting + ' ' + W.zh(o.awaitingName) : '—'], ['责任方', W.party(o.responsible)]];
+    dl.replaceChildren(...pairs.flatMap(([k, v]) => [H.el('dt', null, k), H.el('dd', null, v)]));
+    renderActions(o);
+    window.WorkOrderTimeline.render(timeline, {chart: $('timeline-chart'), stages: $('stage-table').tBodies[0],
+      log: $('log-table').tBodies[0], now: now(), unitName});
+  }
+
+  function renderActions(o) {
+    $('detail-error').hidden = true;
+    const type = timeline.order && types[o.type];
+    const open = !o.closedAt;
+    const handOver = type && type.acceptFrom;
+    const assigning = open && o.awaiting && handOver && o.awaiting === handOver;
+    $('assign-form').hidden = !assigning;
+    if (assigning) {
+      const teams = units.filter(u => u.kind === 'team' && (!o.repairCentre || u.repairCentre === o.repairCentre));
+      $('assign-team').replaceChildren(...teams.map(u => new Option(u.name + (u.sameSite ? '' : '（异地）'), u.code)));
+    }
+    $('record-form').hidden = !(open && o.awaiting && !assigning);
+    if (o.awaiting) $('record-point').textContent = '记录 ' + o.awaiting + ' ' + W.zh(o.awaitingName);
+    // re-routable: a recorded hand-over to a repair centre (B) or a team (D), whichever this type has
+    const recorded = new Set(timeline.stages.filter(s => s.endedAt).map(s => s.to));
+    const afters = [];
+    const routed = !!(type && type.stages.some(s => s.party === 'REPAIR_CENTRE'));
+    if (recorded.has('B') && type && type.stages.length > 1) afters.push(['B', routed ? 'B 改派抢修中心' : 'B 重新派发']);
+    if (handOver && handOver !== 'B' && recorded.has(handOver)) afters.push([handOver, handOver + ' 改派班组']);
+    $('reroute-form').hidden = !(open && afters.length);
+    $('reroute-after').replaceChildren(...afters.map(([v, label]) => new Option(label, v)));
+    $('reroute-centre').replaceChildren(...centres.map(c => new Option(c.name, c.code)));
+    if (o.repairCentre) $('reroute-centre').value = o.repairCentre;
+    $('reroute-centre-label').hidden = !routed || $('reroute-after').value !== 'B';
+    $('reroute-form').dataset.routed = String(routed);
+    $('done-form').hidden = !(open && !o.awaiting && o.status !== 'resolved');
+    $('close-form').hidden = !open;
+  }
+
+  async function act(method, path, body) {
+    const p = $('detail-error');
+    p.hidden = true;
+    try {
+      const changed = await H.api(method, path, body);
+      // the push brings the same change; applying the answer at once keeps the page right if the socket is slow
+      orderChanged({order: changed});
+      return true;
+    } catch (e) {
+      p.textContent = e.message;
+      p.hidden = false;
+      return false;
+    }
+  }
+
+  function wireActions() {
+    const base = () => '/api/work-orders/' + selected;
+    const submit = (id, fn) => $(id).addEventListener('submit', e => { e.preventDefault(); fn(); });
+    submit('record-form', () => act('POST', base() + '/points', {point: timeline.order.awaiting}));
+    submit('assign-form', () => act('POST', base() + '/points', {point: timeline.order.awaiting,
+      unit: $('assign-team').value}));
+    submit('reroute-form', async () => {
+      const after = $('reroute-after').value;
+      if (await act('POST', base() + '/reroute', {after, reason: $('reroute-reason').value,
+        repairCentre: after === 'B' && !$('reroute-centre-label').hidden ? $('reroute-centre').value : null})) {
+        $('reroute-reason').value = '';
+      }
+    });
+    submit('done-form', () => act('POST', base() + '/done', {}));
+    submit('close-form', async () => {
+      if (await act('POST', base() + '/close', {reason: $('close-reason').value})) $('close-reason').value = '';
+    });
+    $('reroute-after').addEventListener('change', () => {
+      $('reroute-centre-label').hidden = $('reroute-form').dataset.routed !== 'true' || $('reroute-after').value !== 'B';
+    });
+    $('detail-hide').addEventListener('click', () => {
+      selected = null;
+      timeline = null;
+      $('detail').hidden = true;
+      renderOrders();
+    });
+    $('alarm-banner-open').addEventListener('click', () => {
+      const id = Number($('alarm-banner').dataset.orderId);
+      if (id) openDetail(id);
+    });
+    $('alarm-banner-hide').addEventListener('click', () => { $('alarm-banner').hidden = true; });
+    $('filter-centre').addEventListener('change', renderOrders);
+    $('filter-type').addEventListener('change', renderOrders);
+  }
+
+  // ------------------------------------------------------------------ push
+
+  function orderChanged(data) {
+    const o = data && data.order;
+    if (!o) return;
+    learnOffset(o);
+    if (o.closedAt) {
+      orders.delete(o.id);
+      [...alarms.values()].filter(a => a.orderId === o.id).forEach(a => alarms.delete(a.id));
+      fresh.delete(o.id);
+      renderAlarms();
+    } else {
+      orders.set(o.id, o);
+    }
+    renderAlarms();
+    renderOrders();
+    if (selected === o.id) loadTimeline();
+  }
+
+  async function load() {
+    try {
+      const [list, open, u, t, c] = await Promise.all([H.api('GET', '/api/work-orders'),
+        H.api('GET', '/api/work-orders/alarms'), H.api('GET', '/api/work-orders/units'),
+        H.api('GET', '/api/work-orders/types'), H.api('GET', '/api/work-orders/repair-centres')]);
+      types = t || {};
+      units = u || [];
+      centres = c || [];
+      orders.clear();
+      (list || []).forEach(o => { orders.set(o.id, o); learnOffset(o); });
+      alarms.clear();
+      (open || []).forEach(a => alarms.set(a.id, a));
+      showError('');
+      renderFilters();
+      renderAlarms();
+      renderOrders();
+      if (selected !== null) loadTimeline();
+      document.body.dataset.loaded = String(Date.now());
+    } catch (e) {
+      showError('读取工单失败：' + e.message);
+    }
+  }
+
+  function connect(delay) {
+    const conn = $('connection');
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/supervisor');
+    ws.onopen = () => {
+      delay = 1000;
+      conn.className = 'conn up';
+      conn.textContent = '已连接';
+      load(); // whatever changed while the socket was down
+    };
+    ws.onmessage = e => {
+      const m = JSON.parse(e.data);
+      if (m.type === 'workorder-changed') orderChanged(m.data);
+      else if (m.type === 'workorder-alarm') alarmArrived(m.data);
+    };
+    ws.onclose = () => {
+      conn.className = 'conn down';
+      conn.textContent = '未连接';
+      setTimeout(() => connect(Math.min(delay * 2, 30000)), delay);
+    };
+  }
+
+  function tick() {
+    $('clock').textContent = new Date(now()).toLocaleTimeString('zh-CN', {hour12: false});
+    document.querySelectorAll('#order-table td.left[data-deadline]').forEach(td => {
+      const o = orders.get(Number(td.parentElement.dataset.orderId));
+      if (o) paintLeft(td, o);
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    H.csrf().then(tk => { $('logout-csrf').value = tk.token; }).catch(() => {});
+    wireActions();
+    tick();
+    setInterval(tick, 1000);
+    connect(1000);
+  });
+})();
