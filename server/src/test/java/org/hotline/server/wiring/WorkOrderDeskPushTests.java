@@ -59,7 +59,8 @@ class WorkOrderDeskPushTests {
         return new WorkOrderChanged(WorkOrderChanged.Change.POINT_RECORDED, new WorkOrderSummary(7, "WO20261123-000007",
                 "repair", "报修 fault repair", "new", customer, 3L, "RC1", "1.1", "13800138000", Point.B,
                 "热线派单 hotline dispatches", null, Instant.parse("2026-11-23T02:02:00Z"), 120L,
-                Instant.parse("2026-11-23T02:00:00Z"), null, 0));
+                Instant.parse("2026-11-23T02:00:00Z"), null, 0, Instant.parse("2026-11-23T02:00:00Z"), "城北抢修中心",
+                null));
     }
 
     private WorkOrderDeskPush push() {
