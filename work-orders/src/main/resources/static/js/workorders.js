@@ -258,10 +258,23 @@
     $('reroute-after').replaceChildren(...afters.map(([v, label]) => new Option(label, v)));
     $('reroute-centre').replaceChildren(...centres.map(c => new Option(c.name, c.code)));
     if (o.repairCentre) $('reroute-centre').value = o.repairCentre;
-    $('reroute-centre-label').hidden = !routed || $('reroute-after').value !== 'B';
+    // a team chosen wrongly is handed to another team of the same centre (its site sets the next limit)
+    const others = units.filter(u => u.kind === 'team' && (!o.repairCentre || u.repairCentre === o.repairCentre)
+      && u.code !== o.team);
+    $('reroute-team').replaceChildren(...others.map(u => new Option(u.name + (u.sameSite ? '' : '（异地）'), u.code)));
     $('reroute-form').dataset.routed = String(routed);
+    $('reroute-form').dataset.handOver = handOver || '';
+    showRerouteTarget();
     $('done-form').hidden = !(open && !o.awaiting && o.status !== 'resolved');
     $('close-form').hidden = !open;
+  }
+
+  function showRerouteTarget() {
+    const form = $('reroute-form');
+    const after = $('reroute-after').value;
+    $('reroute-centre-label').hidden = form.dataset.routed !== 'true' || after !== 'B';
+    $('reroute-team-label').hidden = !form.dataset.handOver || after !== form.dataset.handOver
+      || !$('reroute-team').options.length;
   }
 
   async function act(method, path, body) {
@@ -288,7 +301,8 @@
     submit('reroute-form', async () => {
       const after = $('reroute-after').value;
       if (await act('POST', base() + '/reroute', {after, reason: $('reroute-reason').value,
-        repairCentre: after === 'B' && !$('reroute-centre-label').hidden ? $('reroute-centre').value : null})) {
+        repairCentre: after === 'B' && !$('reroute-centre-label').hidden ? $('reroute-centre').value : null,
+        team: !$('reroute-team-label').hidden ? $('reroute-team').value : null})) {
         $('reroute-reason').value = '';
       }
     });
@@ -296,9 +310,7 @@
     submit('close-form', async () => {
       if (await act('POST', base() + '/close', {reason: $('close-reason').value})) $('close-reason').value = '';
     });
-    $('reroute-after').addEventListener('change', () => {
-      $('reroute-centre-label').hidden = $('reroute-form').dataset.routed !== 'true' || $('reroute-after').value !== 'B';
-    });
+    $('reroute-after').addEventListener('change', showRerouteTarget);
     $('detail-hide').addEventListener('click', () => {
       selected = null;
       timeline = null;

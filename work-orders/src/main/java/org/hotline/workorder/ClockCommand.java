@@ -40,11 +40,17 @@ public sealed interface ClockCommand {
      * wrong team): the clock goes back to wait for the point after it, and the time since the wrong routing is
      * charged to the party that routed.
      */
-    record RerouteOrder(Point after, Instant at, String by, String unit, String reason) implements ClockCommand {
+    record RerouteOrder(Point after, Instant at, String by, String unit, String reason, Boolean teamElsewhere)
+            implements ClockCommand {
         /** Checks the fields. */
         public RerouteOrder {
             Objects.requireNonNull(after, "after");
             Objects.requireNonNull(at, "at");
+        }
+
+        /** A re-route that keeps the team's site as it was. */
+        public RerouteOrder(Point after, Instant at, String by, String unit, String reason) {
+            this(after, at, by, unit, reason, null);
         }
     }
 

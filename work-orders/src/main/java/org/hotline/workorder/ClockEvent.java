@@ -20,7 +20,12 @@ public sealed interface ClockEvent {
 
     /** The order was routed again; {@code lost} is charged to {@code chargedParty}, who routed it wrongly. */
     record OrderRerouted(Point after, Instant at, String by, String unit, String reason, Duration lost,
-                         Party chargedParty) implements ClockEvent {
+                         Party chargedParty, Boolean teamElsewhere) implements ClockEvent {
+        /** A re-route that keeps the team's site as it was. */
+        public OrderRerouted(Point after, Instant at, String by, String unit, String reason, Duration lost,
+                             Party chargedParty) {
+            this(after, at, by, unit, reason, lost, chargedParty, null);
+        }
     }
 
     /** The order was closed. */

@@ -149,8 +149,10 @@ public final class WorkOrderClock {
             PointRecorded was = points.get(r.after());
             // the correct routing happens now: the next stage is measured from it, the lost time is the router's
             points.put(r.after(), new PointRecorded(r.after(), r.at(), r.by(), was == null ? PointSource.DESK
-                    : was.source(), r.unit(), "re-routed: " + r.reason(), null));
-            return new ClockState(s.type(), points, s.teamElsewhere(), s.closedAt(), null);
+                    : was.source(), r.unit(), "re-routed: " + r.reason(), r.teamElsewhere()));
+            // a new team brings its own site: the D→E limit follows it
+            return new ClockState(s.type(), points, r.teamElsewhere() == null ? s.teamElsewhere() : r.teamElsewhere(),
+                    s.closedAt(), null);
         }
         if (event instanceof WorkDone d) {
             return new ClockState(s.type(), points, s.teamElsewhere(), s.closedAt(), d.at());
@@ -244,7 +246,7 @@ public final class WorkOrderClock {
                     + routed.at());
         }
         return accept(s, new OrderRerouted(r.after(), r.at(), r.by(), r.unit(), r.reason().strip(),
-                Duration.between(routed.at(), r.at()), routing.party()));
+                Duration.between(routed.at(), r.at()), routing.party(), r.teamElsewhere()));
     }
 
     private static Transition done(ClockState s, MarkDone d) {

@@ -280,25 +280,57 @@ public class WorkOrders {
         return changed(WorkOrderChanged.Change.POINT_RECORDED, orderId);
     }
 
+    /** Routes an order again after {@code after}, keeping its team; see the full form. */
+    public WorkOrderSummary reroute(long orderId, Point after, String repairCentre, String reason, String by) {
+        return reroute(orderId, after, repairCentre, null, reason, by);
+    }
+
     /**
      * Routes an order again that was routed wrongly at {@code after} (B: wrong repair centre, D: wrong team); the
-     * time since is charged to the party that routed. {@code repairCentre} (for B) moves the order to that centre.
+     * time since is charged to the party that routed. {@code repairCentre} (only after B) moves the order to that
+     * centre; {@code team} (only after the type's hand-over to a team, D of a repair) hands it to that team, whose
+     * site sets the next limit. Either way the crew assigned before is released.
+     *
+     * @throws WorkOrderRejectedException unknown centre or team, a centre or team given at the wrong point, or what
+     *                                    the clock refuses
      */
-    public WorkOrderSummary reroute(long orderId, Point after, String repairCentre, String reason, String by) {
+    public WorkOrderSummary reroute(long orderId, Point after, String repairCentre, String team, String reason,
+                                    String by) {
         Objects.requireNonNull(after, "after");
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> {
             OrderRow row = lockedRow(orderId);
             String centre = blankToNull(repairCentre);
+            String teamCode = blankToNull(team);
+            if (centre != null && after != Point.B) {
+                throw new WorkOrderRejectedException(Kind.INVALID, "repairCentre: only a re-route after B moves the"
+                        + " order to another repair centre (this one is after " + after + ")");
+            }
+            if (teamCode != null && (row.snapshot() == null || after != row.snapshot().acceptFrom())) {
+                throw new WorkOrderRejectedException(Kind.INVALID, "team: only a re-route after the hand-over to a"
+                        + " team hands the order to another team (this one is after " + after + ")");
+            }
+            Boolean elsewhere = null;
             if (centre != null) {
                 List<Long> ids = jdbc.queryForList("select id from repair_centres where code = ?", Long.class, centre);
                 if (ids.isEmpty()) {
                     throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "repairCentre: no repair centre '"
                             + centre + "'");
                 }
-                jdbc.update("update work_orders set repair_centre_id = ? where id = ?", ids.get(0), orderId);
+                jdbc.update("update work_orders set repair_centre_id = ?, team_unit_id = null, crew_unit_id = null"
+                        + " where id = ?", ids.get(0), orderId);
+            } else if (teamCode != null) {
+                List<Map<String, Object>> teams = jdbc.queryForList(
+                        "select id, same_site from work_order_units where code = ? and kind = 'team'", teamCode);
+                if (teams.isEmpty()) {
+                    throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "team: no team '" + teamCode + "'");
+                }
+                elsewhere = !(Boolean) teams.get(0).get("same_site");
+                jdbc.update("update work_orders set team_unit_id = ?, crew_unit_id = null where id = ?",
+                        teams.get(0).get("id"), orderId);
             }
-            applyLocked(row, new RerouteOrder(after, now, by, centre, reason), now);
+            applyLocked(row, new RerouteOrder(after, now, by, teamCode != null ? teamCode : centre, reason, elsewhere),
+                    now);
         });
         return changed(WorkOrderChanged.Change.REROUTED, orderId);
     }

@@ -268,18 +268,27 @@ class WorkOrdersIntegrationTests {
     }
 
     @Test
-    void aTeamChosenWronglyChargesTheRepairCentreThatChoseIt() {
+    void aTeamChosenWronglyChargesTheRepairCentreThatChoseItAndTheNewTeamsSiteSetsTheLimit() {
         long id = repairFromCall(ENDED_CALL).id();
         for (Point p : List.of(Point.B, Point.C)) {
             orders.recordPoint(id, p, NOW, "agent1001", PointSource.DESK, null, null);
         }
         orders.recordPoint(id, Point.D, NOW, "rc1", PointSource.DESK, "T2", null);
         clock.advance(Duration.ofMinutes(3));
-        WorkOrderSummary o = orders.reroute(id, Point.D, null, "T2 does not cover 建设南路", "supervisor");
+        assertThat(kindOf(() -> orders.reroute(id, Point.D, "RC2", null, "x", "supervisor"))).isEqualTo(Kind.INVALID);
+        assertThat(kindOf(() -> orders.reroute(id, Point.B, null, "T1", "x", "supervisor"))).isEqualTo(Kind.INVALID);
+        assertThat(kindOf(() -> orders.reroute(id, Point.D, null, "T9", "x", "supervisor")))
+                .isEqualTo(Kind.UNPROCESSABLE);
+        WorkOrderSummary o = orders.reroute(id, Point.D, null, "T1", "T2 does not cover 建设南路", "supervisor");
         assertThat(o.awaiting()).isEqualTo(Point.E);
+        // the new team is at the centre's own site: the short D→E limit from the re-route
+        assertThat(o.deadline()).isEqualTo(NOW.plus(Duration.ofMinutes(3 + 2)));
+        assertThat(db.jdbc.queryForObject("select u.code from work_orders w join work_order_units u"
+                + " on u.id = w.team_unit_id where w.id = ?", String.class, id)).isEqualTo("T1");
         WorkOrderTimeline.LogEntry reroute = orders.timeline(id).log().get(4);
         assertThat(reroute.chargedParty()).isEqualTo(Party.REPAIR_CENTRE);
         assertThat(reroute.chargedUnit()).isEqualTo("RC1");
+        assertThat(reroute.unit()).isEqualTo("T1");
         assertThat(reroute.lostSeconds()).isEqualTo(180);
     }
 

@@ -48,6 +48,7 @@ class WorkOrderPagesBrowserIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TEAM = "T12-TEAM1";
+    private static final String TEAM2 = "T12-TEAM2";
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @LocalServerPort
@@ -163,7 +164,7 @@ class WorkOrderPagesBrowserIntegrationTests {
     }
 
     @Test
-    void aDispatcherHandsARepairToATeamAndClosesItOnThePage() {
+    void aDispatcherHandsARepairToATeamHandsItToAnotherTeamAndClosesItOnThePage() {
         long id = repairAwaitingTheTeam();
         String orderNo = workOrders.summary(id).orderNo();
         logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
@@ -181,6 +182,20 @@ class WorkOrderPagesBrowserIntegrationTests {
         assertThat(workOrders.summary(id).team()).isEqualTo(TEAM);
         browser.await(By.id("log-table"), t -> t.findElements(By.cssSelector("tr[data-kind='point'] .unit")).stream()
                 .anyMatch(e -> "城南抢修一班".equals(Browser.textContent(e))));
+
+        // the team says the address is not theirs: another team of the centre takes it, the centre is charged
+        browser.script("const s = document.getElementById('reroute-after'); s.value = 'D';"
+                + " s.dispatchEvent(new Event('change'))");
+        browser.await(By.id("reroute-team"), WebElement::isDisplayed);
+        browser.script("document.getElementById('reroute-team').value = arguments[0]", TEAM2);
+        browser.driver().findElement(By.id("reroute-reason")).sendKeys("地址不属一班");
+        browser.driver().findElement(By.cssSelector("#reroute-form button[type='submit']")).click();
+        await().atMost(WAIT).until(() -> text(rowCss + " .team"), "城南抢修二班"::equals);
+        assertThat(workOrders.summary(id).team()).isEqualTo(TEAM2);
+        assertThat(workOrders.timeline(id).log()).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("reroute");
+            assertThat(e.chargedParty()).isEqualTo(org.hotline.workorder.Party.REPAIR_CENTRE);
+        });
 
         browser.driver().findElement(By.id("close-reason")).sendKeys("重复报修");
         browser.driver().findElement(By.cssSelector("#close-form button[type='submit']")).click();
@@ -267,6 +282,8 @@ class WorkOrderPagesBrowserIntegrationTests {
         OutageTestNetwork.writeOnce(jdbc, areas);
         workOrders.saveUnit(new WorkOrderUnit(TEAM, "城南抢修一班", "team", OutageTestNetwork.CENTRE, null, true,
                 "王班长", "13700001201", "李班长", "13700001202"));
+        workOrders.saveUnit(new WorkOrderUnit(TEAM2, "城南抢修二班", "team", OutageTestNetwork.CENTRE, null, false,
+                "赵班长", "13700001203", "钱班长", "13700001204"));
         long hospital = customers.findByAccountNo("T4-0000001").orElseThrow().id();
         Instant a = Instant.now().minus(Duration.ofMinutes(9));
         long id = workOrders.create(new CreateWorkOrder("repair", null, hospital, null, null, "医院停电", a, null,

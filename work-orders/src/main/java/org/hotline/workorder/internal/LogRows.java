@@ -49,7 +49,7 @@ public final class LogRows {
                 case "point", "correction" -> new PointRecorded(point, at, by, PointSource.of(rs.getString(6)),
                         rs.getString(7), rs.getString(8), (Boolean) rs.getObject(12));
                 case "reroute" -> new OrderRerouted(point, at, by, rs.getString(7), rs.getString(8),
-                        Duration.ofSeconds(rs.getLong(9)), Party.valueOf(rs.getString(10)));
+                        Duration.ofSeconds(rs.getLong(9)), Party.valueOf(rs.getString(10)), (Boolean) rs.getObject(12));
                 case "done" -> new WorkDone(at, by, PointSource.of(rs.getString(6)), rs.getString(8));
                 case "reopen" -> new OrderReopened(at, by, rs.getString(8));
                 default -> new OrderClosed(at, by, rs.getString(8));
@@ -72,10 +72,10 @@ public final class LogRows {
         } else if (e instanceof OrderRerouted r) {
             jdbc.update("""
                     insert into work_order_points (order_id, point, at, unit, recorded_by, recorded_by_name, kind,
-                        source, reason, lost_seconds, charged_party, charged_unit)
-                    values (?, ?, ?, ?, ?, ?, 'reroute', ?, ?, ?, ?, ?)""",
+                        source, reason, lost_seconds, charged_party, charged_unit, team_elsewhere)
+                    values (?, ?, ?, ?, ?, ?, 'reroute', ?, ?, ?, ?, ?, ?)""",
                     orderId, r.after().name(), Timestamp.from(r.at()), r.unit(), userId, r.by(), source.dbName(),
-                    r.reason(), r.lost().toSeconds(), r.chargedParty().name(), chargedUnit);
+                    r.reason(), r.lost().toSeconds(), r.chargedParty().name(), chargedUnit, r.teamElsewhere());
         } else if (e instanceof WorkDone d) {
             jdbc.update("""
                     insert into work_order_points (order_id, point, at, recorded_by, recorded_by_name, kind, source,

@@ -59,7 +59,7 @@ class WorkOrderController {
     }
 
     /** A re-route: the hand-over point that went wrong (B or D) and where to instead. */
-    record RerouteRequest(String after, String repairCentre, String reason) {
+    record RerouteRequest(String after, String repairCentre, String team, String reason) {
     }
 
     /** A close or reopen with its reason. */
@@ -147,7 +147,7 @@ class WorkOrderController {
         if (r == null || r.after() == null) {
             throw new IllegalArgumentException("after: empty (expected: the hand-over point that went wrong, B or D)");
         }
-        return orders.reroute(id, Point.of(r.after()), r.repairCentre(), r.reason(), who.getName());
+        return orders.reroute(id, Point.of(r.after()), r.repairCentre(), r.team(), r.reason(), who.getName());
     }
 
     @PostMapping("/{id}/close")
