@@ -19,13 +19,11 @@ import org.hotline.server.testing.ReadyDesks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /** The whole path with real parts: simulator over AMI/TCP → tracker → PostgreSQL lookup → WebSocket of one agent. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 class ScreenPopEndToEndIntegrationTests {
 
     @LocalServerPort

@@ -32,17 +32,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /**
  * The agent's desk and call controls in a real headless Chromium against the simulator (issue #3). Same server
  * settings as {@code AgentPageBrowserIntegrationTests}, so they share one Spring context; every test leaves its agent
  * ready so the others' calls still ring.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentControlsBrowserIntegrationTests {
 

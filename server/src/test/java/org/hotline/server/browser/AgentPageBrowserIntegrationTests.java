@@ -29,17 +29,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /**
  * The agent page in a real headless Chromium: login form, WebSocket, pops rendered from the simulator's calls, and
  * caller-supplied text that must stay text. Same server settings as {@code ScreenPopEndToEndIntegrationTests}, so
  * both share one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentPageBrowserIntegrationTests {
 

@@ -12,18 +12,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /**
  * The SMS campaign page in headless Chromium: progress counts, pause / resume / cancel, the message table's filter
  * and the CSV export. Messages and their statuses are written by SQL (sending is the SMPP sender's job); they wait
  * until 2099 so no sender takes them. Same server settings as {@code AgentPageBrowserIntegrationTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 class CampaignPageBrowserIntegrationTests {
 
     @RegisterExtension

@@ -19,18 +19,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /**
  * The crew's phone page in headless Chromium at a phone's 390×844, with no login: the token entered once, then
  * accept → depart → arrive (the position from an overridden geolocation) → done with a photo. Same server settings
  * as {@code AgentPageBrowserIntegrationTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 class CrewPageBrowserIntegrationTests {
 
     @RegisterExtension

@@ -23,18 +23,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /**
  * The outage pages of issue #4 in a real headless Chromium against the real back end and PostgreSQL: pinyin lookup
  * with the red outage flag, declaring from outages.html, the all-or-nothing import, the public feed, the role wall
  * and markup kept as text. Same server settings as {@code AgentPageBrowserIntegrationTests}: one shared context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 class OutagePagesBrowserIntegrationTests {
 
     @RegisterExtension

@@ -23,18 +23,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /**
  * The revisit (回访) panel of the agent page in headless Chromium: a done order appears by push, the agent records a
  * satisfied outcome and the order closes. Same server settings as {@code AgentDeskBrowserIntegrationTests}, so they
  * share one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 class RevisitPanelBrowserIntegrationTests {
 
     @RegisterExtension

@@ -29,18 +29,16 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /**
  * Work orders on the agent page in headless Chromium: "新建工单" from a pop during the call, the order in the card with
  * its stage once the call ends (A is the hang-up), and the duplicate dialog linking a second report to the first.
  * Same server settings as {@code AgentDeskBrowserIntegrationTests}, so they share one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 class WorkOrderDeskBrowserIntegrationTests {
 
     @RegisterExtension

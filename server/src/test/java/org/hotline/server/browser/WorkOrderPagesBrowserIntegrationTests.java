@@ -29,18 +29,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /**
  * The dispatchers' work-order page and the big screen's panel of orders at risk in a real headless Chromium: alarms
  * and changes arrive by push (the page is never reloaded), the timeline chart, the role wall. Same server settings as
  * {@code AgentPageBrowserIntegrationTests}: one shared context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 class WorkOrderPagesBrowserIntegrationTests {
 
     @RegisterExtension

@@ -13,17 +13,15 @@ import org.hotline.server.testing.CrewTestNetwork;
 import org.hotline.workorder.WorkOrders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /**
  * The crew app on the whole server: tokens issued through the desk's login and CSRF, the crew API in its own
  * chain (a desk session is no crew token), the public page under the strict CSP, and the OpenAPI description.
  * Same server settings as {@code DeskApiIntegrationTests}, so they share one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 class CrewApiServerIntegrationTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -24,17 +24,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /**
  * The desk's REST APIs on the whole server (real PostgreSQL, the simulator over AMI): search kinds, contact
  * validation and binding to the agent's own call, callbacks from abandoned calls and the take race. Same server
  * settings as {@code ScreenPopEndToEndIntegrationTests}, so they share one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 class DeskApiIntegrationTests {
 
     private static final Duration PATIENT = Duration.ofMinutes(30);

@@ -11,16 +11,14 @@ import org.hotline.cti.demo.DemoUsers;
 import org.hotline.server.testing.AgentClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.hotline.server.testing.SimulatedServerTest;
 
 /**
  * The work-order API on the whole server: the real login, CSRF and role checks, the demo data's legacy orders
  * beside new ones. Same server settings as {@code DeskApiIntegrationTests}, so they share one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+@SimulatedServerTest
 class WorkOrderApiServerIntegrationTests {
 
     @LocalServerPort
