@@ -27,11 +27,12 @@ import java.time.Instant;
  *                        it gives the share of the stage's time left
  * @param repairCentreName the name of the repair centre, or null
  * @param team            the code of the team it was handed to at the hand-over (D of a repair), or null
+ * @param crew            the code of the crew the dispatcher assigned, or null (none yet, or it could not go)
  */
 public record WorkOrderSummary(long id, String orderNo, String type, String typeLabel, String status,
                                Long customerId, Long premisesId, String repairCentre, String callId,
                                String callerNumber, Point awaiting, String awaitingName, Party responsible,
                                Instant deadline, Long secondsLeft, Instant createdAt, Instant closedAt,
                                int unacknowledged, Instant stageStartedAt, String repairCentreName,
-                               String team) {
+                               String team, String crew) {
 }

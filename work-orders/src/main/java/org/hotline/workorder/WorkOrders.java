@@ -68,7 +68,8 @@ public class WorkOrders {
                    (select p.at from work_order_points p where p.order_id = w.id
                       and p.point = chr(ascii(w.awaiting_point) - 1) and p.kind in ('point', 'correction', 'reroute')
                       order by p.id desc limit 1),
-                   rc.name, (select t.code from work_order_units t where t.id = w.team_unit_id)
+                   rc.name, (select t.code from work_order_units t where t.id = w.team_unit_id),
+                   (select c.code from work_order_units c where c.id = w.crew_unit_id)
             from work_orders w left join repair_centres rc on rc.id = w.repair_centre_id""";
 
     private final JdbcTemplate jdbc;
@@ -740,7 +741,7 @@ public class WorkOrders {
                     deadline == null ? null : Duration.between(now, deadline).toSeconds(),
                     rs.getTimestamp(13).toInstant(), rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant(),
                     rs.getInt(15), rs.getTimestamp(16) == null ? null : rs.getTimestamp(16).toInstant(),
-                    rs.getString(17), rs.getString(18));
+                    rs.getString(17), rs.getString(18), rs.getString(19));
         }, args);
     }
 

@@ -60,7 +60,7 @@ class WorkOrderDeskPushTests {
                 "repair", "报修 fault repair", "new", customer, 3L, "RC1", "1.1", "13800138000", Point.B,
                 "热线派单 hotline dispatches", null, Instant.parse("2026-11-23T02:02:00Z"), 120L,
                 Instant.parse("2026-11-23T02:00:00Z"), null, 0, Instant.parse("2026-11-23T02:00:00Z"), "城北抢修中心",
-                null));
+                null, null));
     }
 
     private WorkOrderDeskPush push() {
