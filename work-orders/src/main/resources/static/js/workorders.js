@@ -1,5 +1,6 @@
 // Dispatcher and supervisor page for work orders: loads the open orders, alarms, units and types once by REST, then
-// follows ONLY the supervisors' socket (/ws/supervisor: workorder-changed, workorder-alarm); on reconnect it loads
+// follows ONLY the supervisors' socket (/ws/supervisor: workorder-changed, workorder-alarm, workorder-crew); on
+// reconnect it loads
 // again. Countdowns tick locally from each stage's deadline. Record text only goes through textContent (Hotline.el).
 (function () {
   'use strict';
@@ -8,10 +9,12 @@
   const orders = new Map();      // id → WorkOrderSummary
   const alarms = new Map();      // id → AlarmView, unacknowledged only
   const fresh = new Set();       // order ids whose alarm arrived by push and is not yet acknowledged
+  const stranded = new Map();    // order id → the crew's report that it cannot go, until another crew is assigned
   let types = {}, units = [], centres = [];
   let clockOffset = 0;           // browser clock minus server clock (from secondsLeft), so the PC clock does not matter
   let selected = null;           // the order whose timeline is open
   let timeline = null;
+  let crewReports = [];          // what crews reported on the selected order, oldest first
 
   const $ = id => document.getElementById(id);
   const now = () => Date.now() - clockOffset;
@@ -47,6 +50,8 @@
     return c ? c.name : code;
   };
   const typeName = o => W.zh((types[o.type] && types[o.type].label) || o.typeLabel || o.type);
+  // 抢修三班 · 抢修三班一组: the team and, once assigned, its crew
+  const teamCell = o => !o.team ? '' : teamName(o.team) + (o.crew ? ' · ' + teamName(o.crew) : '');
 
   // ------------------------------------------------------------------ orders table, grouped by repair centre
 
@@ -63,8 +68,10 @@
     if (o.deadline) left.dataset.deadline = o.deadline;
     tr.append(H.el('td', 'order-no', o.orderNo), H.el('td', 'type', typeName(o)),
       H.el('td', 'stage', o.awaiting ? o.awaiting + ' ' + W.zh(o.awaitingName) : '—'),
-      H.el('td', 'party', W.party(o.responsible)), H.el('td', 'team', o.team ? teamName(o.team) : ''),
-      left, H.el('td', 'status', W.status(o.status)), H.el('td', 'alarm-count', alarmsOf ? String(alarmsOf) : ''));
+      H.el('td', 'party', W.party(o.responsible)), H.el('td', 'team', teamCell(o)), left,
+      H.el('td', 'status', stranded.has(o.id) ? '抢修人员无法出发' : W.status(o.status)),
+      H.el('td', 'alarm-count', alarmsOf ? String(alarmsOf) : ''));
+    if (stranded.has(o.id)) tr.classList.add('stranded');
     tr.addEventListener('click', () => openDetail(o.id));
     tr.addEventListener('keydown', e => { if (e.key === 'Enter') openDetail(o.id); });
     paintLeft(left, o);
@@ -186,6 +193,7 @@
     fresh.add(a.orderId);
     const banner = $('alarm-banner');
     banner.dataset.orderId = a.orderId;
+    delete banner.dataset.stranded;
     banner.className = 'wo-banner ' + (a.kind.includes('warning') ? 'warning' : 'critical');
     $('alarm-banner-text').textContent = '新告警：' + a.orderNo + ' ' + W.alarm(a.kind) + ' — 等待 ' + a.point + ' '
       + W.zh(a.pointName) + '，责任方 ' + W.party(a.party);
@@ -211,9 +219,11 @@
     if (selected === null) return;
     const id = selected;
     try {
-      const t = await H.api('GET', '/api/work-orders/' + id);
+      const [t, reports] = await Promise.all([H.api('GET', '/api/work-orders/' + id),
+        H.api('GET', '/api/work-orders/' + id + '/crew')]);
       if (selected !== id) return;
       timeline = t;
+      crewReports = reports || [];
       learnOffset(t.order);
       renderDetail();
     } catch (e) {
@@ -227,10 +237,11 @@
     $('detail-title').textContent = o.orderNo + ' · ' + typeName(o);
     const dl = $('detail-summary');
     const pairs = [['状态', W.status(o.status)], ['抢修中心', o.repairCentre ? centreName(o.repairCentre) : '—'],
-      ['班组', o.team ? teamName(o.team) : '—'], ['来电号码', o.callerNumber || '—'], ['创建', W.time(o.createdAt)],
+      ['班组', o.team ? teamName(o.team) : '—'], ['抢修人员', o.crew ? teamName(o.crew) : '—'], ['来电号码', o.callerNumber || '—'], ['创建', W.time(o.createdAt)],
       ['当前环节', o.awaiting ? o.awaiting + ' ' + W.zh(o.awaitingName) : '—'], ['责任方', W.party(o.responsible)]];
     dl.replaceChildren(...pairs.flatMap(([k, v]) => [H.el('dt', null, k), H.el('dd', null, v)]));
     renderActions(o);
+    renderCrewReports();
     window.WorkOrderTimeline.render(timeline, {chart: $('timeline-chart'), stages: $('stage-table').tBodies[0],
       log: $('log-table').tBodies[0], now: now(), unitName});
   }
@@ -265,8 +276,58 @@
     $('reroute-form').dataset.routed = String(routed);
     $('reroute-form').dataset.handOver = handOver || '';
     showRerouteTarget();
+    renderCrewForm(o, open);
     $('done-form').hidden = !(open && !o.awaiting && o.status !== 'resolved');
     $('close-form').hidden = !open;
+  }
+
+  // a crew of the order's team, once the team has it and until the crew has left for the site
+  function renderCrewForm(o, open) {
+    const type = types[o.type];
+    const departed = crewReports.some(r => r.kind === 'departed' && r.crew === o.crew);
+    const crews = units.filter(u => u.kind === 'crew' && u.parent === o.team && u.code !== o.crew);
+    const possible = open && o.team && o.status !== 'resolved' && !departed && type && type.acceptPoint
+      && crews.length > 0;
+    $('crew-form').hidden = !possible;
+    if (!possible) return;
+    $('crew-select').replaceChildren(...crews.map(u => new Option(u.name, u.code)));
+    $('crew-assign').textContent = o.crew ? '改派' : '派工';
+  }
+
+  const CREW_REPORT = {assigned: '派工', accepted: '接单', cannot_go: '无法出发', departed: '出发', arrived: '到达现场',
+    fault: '故障情况', materials: '使用材料', done: '处理完毕'};
+
+  function reportText(r) {
+    const parts = [];
+    if (r.text) parts.push(r.text);
+    if (r.materials && r.materials.length) {
+      parts.push(r.materials.map(m => m.name + ' ' + m.quantity + (m.unit || '')).join('，'));
+    }
+    if (r.kind === 'arrived') {
+      parts.push(r.latitude === null || r.latitude === undefined ? '无定位'
+        : '定位 ' + r.latitude.toFixed(5) + ', ' + r.longitude.toFixed(5)
+          + (r.accuracy === null || r.accuracy === undefined ? '' : '（误差 ' + Math.round(r.accuracy) + ' 米）'));
+    }
+    return parts.join('；');
+  }
+
+  function renderCrewReports() {
+    const o = timeline.order;
+    $('crew-reports').hidden = crewReports.length === 0;
+    $('crew-table').tBodies[0].replaceChildren(...crewReports.map(r => {
+      const tr = H.el('tr', 'crew-report ' + r.kind);
+      const content = H.el('td', 'content', reportText(r));
+      (r.photos || []).forEach((id, i) => {
+        const a = H.el('a', 'photo', '照片' + (i + 1));
+        a.href = '/api/work-orders/' + o.id + '/photos/' + id;
+        a.target = '_blank';
+        a.rel = 'noopener';
+        content.append(' ', a);
+      });
+      tr.append(H.el('td', 'at', W.time(r.recordedAt)), H.el('td', 'kind', CREW_REPORT[r.kind] || r.kind),
+        H.el('td', 'crew', teamName(r.crew)), H.el('td', 'by', r.by || ''), content);
+      return tr;
+    }));
   }
 
   function showRerouteTarget() {
@@ -306,6 +367,19 @@
         $('reroute-reason').value = '';
       }
     });
+    submit('crew-form', async () => {
+      const p = $('detail-error');
+      p.hidden = true;
+      try {
+        crewReports = await H.api('POST', base() + '/crew', {crew: $('crew-select').value});
+        crewFound(selected);
+        await loadTimeline();
+        renderOrders();
+      } catch (e) {
+        p.textContent = e.message;
+        p.hidden = false;
+      }
+    });
     submit('done-form', () => act('POST', base() + '/done', {}));
     submit('close-form', async () => {
       if (await act('POST', base() + '/close', {reason: $('close-reason').value})) $('close-reason').value = '';
@@ -328,6 +402,35 @@
 
   // ------------------------------------------------------------------ push
 
+  // another crew took an order whose crew could not go: its mark and its banner go
+  function crewFound(id) {
+    stranded.delete(id);
+    const banner = $('alarm-banner');
+    if (banner.dataset.stranded === String(id)) {
+      banner.hidden = true;
+      delete banner.dataset.stranded;
+    }
+  }
+
+  // a crew's report (workorder-crew): the order as lists show it, plus what the crew said; "cannot go" alarms the page
+  function crewReported(data) {
+    if (!data || !data.order) return;
+    const o = data.order;
+    if (data.change === 'cannot_go') {
+      stranded.set(o.id, data);
+      const banner = $('alarm-banner');
+      banner.dataset.orderId = o.id;
+      banner.dataset.stranded = o.id;
+      banner.className = 'wo-banner critical';
+      $('alarm-banner-text').textContent = '抢修人员无法出发：' + o.orderNo + ' ' + teamName(data.crew) + '（'
+        + (data.text || '') + '），请改派';
+      banner.hidden = false;
+    } else if (data.change === 'assigned') {
+      crewFound(o.id);
+    }
+    orderChanged({order: o});
+  }
+
   function orderChanged(data) {
     const o = data && data.order;
     if (!o) return;
@@ -347,9 +450,10 @@
 
   async function load() {
     try {
-      const [list, open, u, t, c] = await Promise.all([H.api('GET', '/api/work-orders'),
+      const [list, open, u, t, c, waiting] = await Promise.all([H.api('GET', '/api/work-orders'),
         H.api('GET', '/api/work-orders/alarms'), H.api('GET', '/api/work-orders/units'),
-        H.api('GET', '/api/work-orders/types'), H.api('GET', '/api/work-orders/repair-centres')]);
+        H.api('GET', '/api/work-orders/types'), H.api('GET', '/api/work-orders/repair-centres'),
+        H.api('GET', '/api/work-orders/crew-waiting')]);
       types = t || {};
       units = u || [];
       centres = c || [];
@@ -357,6 +461,8 @@
       (list || []).forEach(o => { orders.set(o.id, o); learnOffset(o); });
       alarms.clear();
       (open || []).forEach(a => alarms.set(a.id, a));
+      stranded.clear();
+      (waiting || []).forEach(r => stranded.set(r.orderId, r));
       showError('');
       renderFilters();
       renderAlarms();
@@ -381,6 +487,7 @@
       const m = JSON.parse(e.data);
       if (m.type === 'workorder-changed') orderChanged(m.data);
       else if (m.type === 'workorder-alarm') alarmArrived(m.data);
+      else if (m.type === 'workorder-crew') crewReported(m.data);
     };
     ws.onclose = () => {
       conn.className = 'conn down';

@@ -12,6 +12,7 @@ import org.hotline.pbxsim.LoadRun;
 import org.hotline.pbxsim.PbxSimulator;
 import org.hotline.server.embedded.EmbeddedServers;
 import org.hotline.server.simulator.SimulatorProperties;
+import org.hotline.workorder.WorkOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,15 +32,18 @@ class DemoConfiguration implements AutoCloseable {
     private final DataSource dataSource;
     private final AgentDirectory agents;
     private final ObjectProvider<EmbeddedServers> servers;
+    private final ObjectProvider<WorkOrders> workOrders;
     private volatile LoadRun load;
 
     DemoConfiguration(DemoProperties demo, SimulatorProperties simulator, DataSource dataSource,
-                      AgentDirectory agents, ObjectProvider<EmbeddedServers> servers) {
+                      AgentDirectory agents, ObjectProvider<EmbeddedServers> servers,
+                      ObjectProvider<WorkOrders> workOrders) {
         this.demo = demo;
         this.simulator = simulator;
         this.dataSource = dataSource;
         this.agents = agents;
         this.servers = servers;
+        this.workOrders = workOrders;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -47,6 +51,12 @@ class DemoConfiguration implements AutoCloseable {
         if (demo.enabled()) {
             DemoUsers.ensure(dataSource, agents);
             new DemoDataGenerator().generate(dataSource, demo.customers(), demo.seed());
+            workOrders.ifAvailable(orders -> {
+                int units = DemoWorkOrderUnits.ensure(new JdbcTemplate(dataSource), orders);
+                if (units > 0) {
+                    log.info("demo: {} repair teams and crews added under the repair centres", units);
+                }
+            });
         }
         EmbeddedServers embedded = servers.getIfAvailable();
         PbxSimulator sim = embedded == null ? null : embedded.simulator();

@@ -6,16 +6,23 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.hotline.cti.area.AreaDirectory;
 import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.demo.DemoUsers;
 import org.hotline.server.testing.AgentClient;
+import org.hotline.server.testing.CrewTestNetwork;
+import org.hotline.workorder.CrewTokens;
 import org.hotline.workorder.CreateWorkOrder;
 import org.hotline.workorder.Point;
 import org.hotline.workorder.PointSource;
@@ -63,6 +70,12 @@ class WorkOrderPagesBrowserIntegrationTests {
 
     @Autowired
     AreaDirectory areas;
+
+    @Autowired
+    CrewTokens crewTokens;
+
+    @Autowired
+    DataSource dataSource;
 
     private final List<Long> created = new ArrayList<>();
 
@@ -199,6 +212,52 @@ class WorkOrderPagesBrowserIntegrationTests {
         browser.driver().findElement(By.cssSelector("#close-form button[type='submit']")).click();
         browser.await(By.id("order-table"), t -> t.findElements(row).isEmpty());
         assertThat(workOrders.summary(id).closedAt()).isNotNull();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aDispatcherAssignsACrewSeesByPushThatItCannotGoAndAssignsTheOtherCrew() {
+        CrewTestNetwork net = new CrewTestNetwork(dataSource);
+        long id = net.orderAtTeam(workOrders, "路灯不亮");
+        created.add(id);
+        String orderNo = workOrders.summary(id).orderNo();
+        String rowCss = "#order-table tr[data-order-no='" + orderNo + "']";
+        logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+        openPage();
+        String loaded = loadedMark();
+        assertThat(text(rowCss + " .team")).isEqualTo("抢修三班");
+        browser.await(By.cssSelector(rowCss)).click();
+
+        browser.await(By.id("crew-form"), WebElement::isDisplayed);
+        assertThat(browser.all(By.cssSelector("#crew-select option"))).hasSize(2);
+        browser.script("document.getElementById('crew-select').value = arguments[0]", net.crew);
+        browser.driver().findElement(By.id("crew-assign")).click();
+        await().atMost(WAIT).until(() -> text(rowCss + " .team"), "抢修三班 · 抢修三班一组"::equals);
+        assertThat(workOrders.summary(id).crew()).isEqualTo(net.crew);
+        browser.await(By.cssSelector("#crew-table tr.crew-report.assigned"));
+
+        // the crew says on its phone that it cannot go: the page learns it by push, with the reason
+        String secret = crewTokens.issue(net.crew, "张师傅", "13900000001", "admin").secret();
+        HttpResponse<String> refused = crewPost(secret, "/api/crew/orders/" + id + "/cannot-go",
+                "{\"reason\":\"车辆故障<b>\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> text(rowCss + " .status"), "抢修人员无法出发"::equals);
+        WebElement banner = browser.await(By.id("alarm-banner"), WebElement::isDisplayed);
+        assertThat(banner.getText()).contains(orderNo).contains("车辆故障<b>");
+        browser.await(By.cssSelector("#crew-table tr.crew-report.cannot_go"));
+        assertThat(text("#crew-table tr.crew-report.cannot_go .content")).isEqualTo("车辆故障<b>");
+        assertThat(browser.all(By.cssSelector("#crew-table b"))).as("the reason is text").isEmpty();
+        assertThat(text(rowCss + " .team")).isEqualTo("抢修三班");
+
+        browser.await(By.id("crew-form"), WebElement::isDisplayed);
+        browser.script("document.getElementById('crew-select').value = arguments[0]", net.otherCrew);
+        browser.driver().findElement(By.id("crew-assign")).click();
+        await().atMost(WAIT).until(() -> text(rowCss + " .team"), "抢修三班 · 抢修三班二组"::equals);
+        await().atMost(WAIT).until(() -> text(rowCss + " .status"), s -> !s.equals("抢修人员无法出发"));
+        assertThat(workOrders.summary(id).crew()).isEqualTo(net.otherCrew);
+        browser.await(By.id("alarm-banner"), e -> !e.isDisplayed());
+        assertThat(loadedMark()).as("the page did not load again").isEqualTo(loaded);
+        browser.screenshot("workorders-crew");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -352,6 +411,19 @@ class WorkOrderPagesBrowserIntegrationTests {
         browser.await(By.tagName("html"), e -> "complete".equals(browser.script("return document.readyState")));
         // the role's landing page belongs to other pages' tests: its console is not ours
         browser.consoleErrors();
+    }
+
+    private HttpResponse<String> crewPost(String secret, String path, String json) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Authorization", "Bearer " + secret).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String url(String path) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.demo.DemoUsers;
@@ -49,6 +51,33 @@ class WorkOrderApiServerIntegrationTests {
         assertThat(rerouted.status()).as("%s", rerouted.body()).isEqualTo(200);
         assertThat(supervisor.get("/api/work-orders/" + id).body().get("log").size()).isEqualTo(3);
         assertThat(supervisor.get("/api/work-orders/alarms").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theDemoGivesEachRepairCentreASameSiteTeamAndOneElsewhereEachWithTwoCrews() {
+        JsonNode units = DeskHttp.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD)
+                .get("/api/work-orders/units").body();
+        JsonNode centres = DeskHttp.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD)
+                .get("/api/work-orders/repair-centres").body();
+        List<JsonNode> all = new ArrayList<>();
+        units.forEach(all::add);
+        List<JsonNode> demoCentres = new ArrayList<>();
+        centres.forEach(c -> {
+            if (c.get("code").asText().startsWith("RC-")) {
+                demoCentres.add(c);
+            }
+        });
+        assertThat(demoCentres).hasSize(7);
+        for (JsonNode centre : demoCentres) {
+            String code = centre.get("code").asText();
+            List<JsonNode> teams = all.stream().filter(u -> u.get("kind").asText().equals("team")
+                    && u.get("repairCentre").asText().equals(code)).toList();
+            assertThat(teams).extracting(t -> t.get("sameSite").asBoolean()).containsExactlyInAnyOrder(true, false);
+            for (JsonNode team : teams) {
+                assertThat(all).filteredOn(u -> u.get("kind").asText().equals("crew")
+                        && u.get("parent").asText().equals(team.get("code").asText())).hasSize(2);
+            }
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class CrewRows {
     private static final String REPORTS = """
             select r.id, r.kind, u.code, r.recorded_at, r.recorded_by_name, r.text, r.materials::text, r.latitude,
                    r.longitude, r.accuracy_m,
-                   array(select ph.id from work_order_photos ph where ph.report_id = r.id order by ph.id)
+                   array(select ph.id from work_order_photos ph where ph.report_id = r.id order by ph.id), r.order_id
             from work_order_crew_reports r join work_order_units u on u.id = r.crew_unit_id""";
 
     private final JdbcTemplate jdbc;
@@ -163,7 +163,7 @@ public final class CrewRows {
     private static CrewReport report(ResultSet rs) throws SQLException {
         Timestamp at = rs.getTimestamp(4);
         Long[] photos = (Long[]) rs.getArray(11).getArray();
-        return new CrewReport(rs.getLong(1), rs.getString(2), rs.getString(3), at.toInstant(), rs.getString(5),
+        return new CrewReport(rs.getLong(1), rs.getLong(12), rs.getString(2), rs.getString(3), at.toInstant(), rs.getString(5),
                 rs.getString(6), materials(rs.getString(7)), (Double) rs.getObject(8), (Double) rs.getObject(9),
                 (Double) rs.getObject(10), List.of(photos));
     }
