@@ -2,12 +2,16 @@ package org.hotline.workorder;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hotline.workorder.RevisitRules.Attempt;
@@ -42,7 +46,9 @@ public class Revisits {
     private final Set<String> revisitTypes;
     private final int maxAttempts;
     private final Clock clock;
+    private final Duration sweepEvery;
     private final List<Consumer<RevisitView>> listeners = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService sweeper;
 
     /** Listens to {@code orders} for "done"; types and attempts from {@code properties}. */
     public Revisits(DataSource dataSource, WorkOrders orders, WorkOrderProperties properties, Clock clock) {
@@ -51,8 +57,37 @@ public class Revisits {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.revisitTypes = properties.revisitTypes();
         this.maxAttempts = properties.revisits().maxAttempts();
+        this.sweepEvery = properties.revisits().sweepEvery();
         this.clock = Objects.requireNonNull(clock, "clock");
         orders.onChange(this::onOrderChanged);
+    }
+
+    /** Sweeps now (in the background) and then every {@code revisits.sweep-every}; see {@link #sweep()}. */
+    public synchronized void start() {
+        if (sweeper != null) {
+            return;
+        }
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hotline-revisit-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                sweep();
+            } catch (RuntimeException e) {
+                // the database may be away for a while: the next round tries again
+                LOG.log(System.Logger.Level.WARNING, "revisit sweep failed: " + e.getMessage());
+            }
+        }, 0, sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the sweeps. */
+    public synchronized void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
     }
 
     /** Calls {@code listener} after a revisit appeared or changed (committed), on that thread. */
@@ -104,6 +139,43 @@ public class Revisits {
                 on conflict (order_id) where status = 'open' do nothing returning id""", Long.class,
                 Timestamp.from(now), Timestamp.from(now), orderId);
         return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /**
+     * Repairs what a crash or a failed listener left between "done" and its revisit: a done order of a revisit type
+     * without an open revisit gets one; one of another type closes. Safe on several nodes at once (the open
+     * revisit is unique per order; a close of a closed order is refused and skipped). Returns the orders repaired.
+     */
+    public int sweep() {
+        List<Map<String, Object>> stranded = jdbc.queryForList("""
+                select w.id, w.type from work_orders w
+                where w.status = 'resolved' and w.closed_at is null
+                  and not exists (select 1 from work_order_revisits r where r.order_id = w.id and r.status = 'open')
+                order by w.id""");
+        int repaired = 0;
+        for (Map<String, Object> row : stranded) {
+            long id = ((Number) row.get("id")).longValue();
+            try {
+                if (revisitTypes.contains((String) row.get("type"))) {
+                    Long revisit = opened(id);
+                    if (revisit != null) {
+                        notifyListeners(view(revisit));
+                        repaired++;
+                    }
+                } else {
+                    orders.close(id, "办结（该类型无需回访）", "system");
+                    repaired++;
+                }
+            } catch (WorkOrderRejectedException e) {
+                // another node or a dispatcher got there first: nothing is left to repair on this order
+                LOG.log(System.Logger.Level.DEBUG, "revisit sweep skipped order " + id + ": " + e.getMessage());
+            }
+        }
+        if (repaired > 0) {
+            LOG.log(System.Logger.Level.WARNING, "revisit sweep: " + repaired + " done order(s) had no revisit or "
+                    + "close (a crash or a failed listener after done); repaired");
+        }
+        return repaired;
     }
 
     /** Open revisits, the oldest first. */

@@ -55,8 +55,8 @@ public class WorkOrderConfiguration {
         return new CrewApp(dataSource, orders, properties, bus.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
     }
 
-    /** Revisits after "done": listens to the orders from the start. */
-    @Bean
+    /** Revisits after "done": listens to the orders from the start, and sweeps for revisits a crash left out. */
+    @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
     public Revisits revisits(DataSource dataSource, WorkOrders orders, WorkOrderProperties properties,

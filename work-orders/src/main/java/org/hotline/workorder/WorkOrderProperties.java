@@ -42,7 +42,7 @@ public record WorkOrderProperties(Map<String, TypeSettings> types, CalendarSetti
         types = Map.copyOf(merged);
         calendar = calendar == null ? new CalendarSettings(null, null, null, null, null, null) : calendar;
         timers = timers == null ? new TimerSettings(null, null, null, null, null, null, null, null) : timers;
-        revisits = revisits == null ? new RevisitSettings(null, null) : revisits;
+        revisits = revisits == null ? new RevisitSettings(null, null, null) : revisits;
     }
 
     /** Types, calendar and timers; revisits by default. */
@@ -63,13 +63,20 @@ public record WorkOrderProperties(Map<String, TypeSettings> types, CalendarSetti
      * @param types       type codes that get a revisit (repair and complaint: the customer felt the fault or
      *                    complained; the business requests end with a visit or a letter)
      * @param maxAttempts calls without reaching the customer before the order closes as unreachable (3)
+     * @param sweepEvery  how often done orders are checked for a missing revisit (a crash between "done" and the
+     *                    revisit's row, or a failed listener), besides once at start (1m; 5s to 1h)
      */
-    public record RevisitSettings(List<String> types, Integer maxAttempts) {
+    public record RevisitSettings(List<String> types, Integer maxAttempts, Duration sweepEvery) {
 
         /** Fills in the defaults and checks the values. */
         public RevisitSettings {
             types = types == null ? List.of("repair", "complaint") : List.copyOf(types);
             maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+            sweepEvery = sweepEvery == null ? Duration.ofMinutes(1) : sweepEvery;
+            if (sweepEvery.compareTo(Duration.ofSeconds(5)) < 0 || sweepEvery.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException(PREFIX + "revisits.sweep-every: " + sweepEvery
+                        + " (expected: 5s to 1h)");
+            }
             if (maxAttempts < 1 || maxAttempts > 10) {
                 throw new IllegalArgumentException(PREFIX + "revisits.max-attempts: " + maxAttempts
                         + " (expected: 1 to 10)");

@@ -145,6 +145,36 @@ class RevisitsIntegrationTests {
     }
 
     @Test
+    void theSweepGivesADoneOrderTheRevisitOrCloseThatACrashLeftOut() {
+        // a node that recorded "done" and died before its listener ran: the same database, no revisit listener
+        long healthy = doneRepair();
+        WorkOrders crashed = new WorkOrders(db.pool, WorkOrderProperties.defaults(), clock);
+        long repair = crashed.create(new CreateWorkOrder("repair", "1700000000.1", null, null, null, "又停电", null,
+                null, true, "agent1001", PointSource.DESK)).id();
+        for (Point p = Point.B; p.ordinal() <= Point.H.ordinal(); p = p.next()) {
+            crashed.recordPoint(repair, p, null, "agent1001", PointSource.DESK, null, null);
+        }
+        crashed.markDone(repair, null, "crew7", PointSource.CREW_APP, "换保险丝");
+        long card = crashed.create(new CreateWorkOrder("meter_card", null, db.customer, null, "13800000000", "补卡",
+                null, null, false, "agent1001", PointSource.DESK)).id();
+        for (Point p = Point.B; p.ordinal() <= Point.D.ordinal(); p = p.next()) {
+            crashed.recordPoint(card, p, null, "agent1001", PointSource.DESK, null, null);
+        }
+        crashed.markDone(card, null, "agent1001", PointSource.DESK, null);
+        assertThat(revisits.ofOrder(repair)).isEmpty();
+        assertThat(orders.summary(card).status()).isEqualTo("resolved");
+
+        assertThat(revisits.sweep()).isEqualTo(2);
+        assertThat(openOf(repair).doneAt()).isEqualTo(clock.instant());
+        assertThat(heard).extracting(RevisitView::orderId).contains(repair);
+        assertThat(orders.summary(card).status()).isEqualTo("closed");
+        assertThat(revisits.ofOrder(healthy)).hasSize(1);
+        // a second sweep (or another node's) finds nothing left to repair
+        assertThat(revisits.sweep()).isZero();
+        assertThat(revisits.ofOrder(repair)).hasSize(1);
+    }
+
+    @Test
     void badAttemptsRecordNothing() {
         long rid = openOf(doneRepair()).id();
         assertThatThrownBy(() -> revisits.record(rid, new Attempt(true, null, null), null, "agent1001"))

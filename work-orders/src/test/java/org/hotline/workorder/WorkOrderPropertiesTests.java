@@ -101,6 +101,11 @@ class WorkOrderPropertiesTests {
                 .hasMessageContaining("hotline.work-orders.revisits.types: 'teleport'");
         assertThatThrownBy(() -> bind(Map.of("hotline.work-orders.revisits.max-attempts", "0")))
                 .hasStackTraceContaining("hotline.work-orders.revisits.max-attempts: 0");
+        assertThat(WorkOrderProperties.defaults().revisits().sweepEvery()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(bind(Map.of("hotline.work-orders.revisits.sweep-every", "30s")).revisits().sweepEvery())
+                .isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThatThrownBy(() -> bind(Map.of("hotline.work-orders.revisits.sweep-every", "0s")))
+                .hasStackTraceContaining("hotline.work-orders.revisits.sweep-every: PT0S");
     }
 
     @Test
