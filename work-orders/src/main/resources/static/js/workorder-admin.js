@@ -255,8 +255,10 @@
       b.addEventListener('click', () => askReason(action, t));
       action.append(b);
     }
-    tr.append(H.el('td', 'member', t.memberName), H.el('td', 'phone', t.memberPhone || '—'),
-      H.el('td', 'crew', t.crewName), H.el('td', 'hint', t.hint + '…'),
+    const crew = H.el('td', 'crew', t.crewName);
+    crew.title = t.crew;
+    tr.append(H.el('td', 'member', t.memberName), H.el('td', 'phone', t.memberPhone || '—'), crew,
+      H.el('td', 'hint', t.hint + '…'),
       H.el('td', 'issued', W.time(t.issuedAt) + ' ' + t.issuedBy), H.el('td', 'used', t.lastUsedAt ? W.time(t.lastUsedAt) : '未使用'),
       state, action);
     return tr;

@@ -194,6 +194,20 @@ class WorkOrderAdminBrowserIntegrationTests {
     }
 
     @Test
+    void anAdministratorReachesThePageFromTheOutagePageWhereSupervisorsSeeNoLink() {
+        logIn("admin", DemoUsers.ADMIN_PASSWORD);
+        assertThat(browser.url()).endsWith("/outages.html");
+        browser.await(By.cssSelector("header a[href='/workorder-admin.html']"), WebElement::isDisplayed).click();
+        browser.await(By.cssSelector("body[data-loaded]"));
+        assertThat(browser.url()).endsWith("/workorder-admin.html");
+
+        logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+        browser.open(url("/outages.html"));
+        browser.await(By.tagName("html"), e -> "complete".equals(browser.script("return document.readyState")));
+        assertThat(browser.await(By.cssSelector("header a[href='/workorder-admin.html']")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void markupInAUnitOrMemberNameIsShownAsText() {
         String team = "X" + net.team;
         orders.saveUnit(new WorkOrderUnit(team, MARKUP, "team", net.centre, null, true, MARKUP, null, null, null));
