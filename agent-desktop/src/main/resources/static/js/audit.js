@@ -37,7 +37,8 @@
     try {
       const rows = await H.api('GET', '/api/admin/card-reads?' + q);
       $('reads').tBodies[0].replaceChildren(...rows.map(r => {
-        const tr = H.el('tr', 'read ' + r.via);
+        const tr = H.el('tr', 'read');
+        tr.dataset.via = r.via;
         tr.dataset.customerNo = r.customerNo;
         tr.append(H.el('td', 'at', time(r.at)), H.el('td', 'user', r.username), H.el('td', 'no', r.customerNo),
           H.el('td', 'name', r.customerName || ''), H.el('td', 'via', VIA[r.via] || r.via),

@@ -65,10 +65,10 @@ class CardReadAuditBrowserIntegrationTests {
             browser.await(By.cssSelector("#totals tr.total[data-user='" + agent + "']"));
             browser.driver().findElement(By.id("f-user")).sendKeys(agent);
             browser.driver().findElement(By.cssSelector("#filter button[type='submit']")).click();
-            browser.await(By.cssSelector("#reads tr.read.search"));
+            browser.await(By.cssSelector("#reads tr.read[data-via='search']"));
             assertThat(browser.all(By.cssSelector("#reads tr.read")))
                     .allMatch(r -> Browser.textContent(r.findElement(By.cssSelector(".user"))).equals(agent));
-            assertThat(Browser.textContent(browser.await(By.cssSelector("#reads tr.read.card .via"))))
+            assertThat(Browser.textContent(browser.await(By.cssSelector("#reads tr.read[data-via='card'] .via"))))
                     .isEqualTo("按编号打开");
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("no sideways scroll at %s", size).isEqualTo(true);
