@@ -203,6 +203,8 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         clearCookies();
         open(base + "/login.html");
         WebElement button = await(By.id("login-button"), WebElement::isEnabled);
+        // every test starts in the default language, whatever an earlier one chose (the choice is remembered)
+        script("localStorage.removeItem('hotline.lang')");
         driver().findElement(By.id("username")).sendKeys(username);
         driver().findElement(By.id("password")).sendKeys(password);
         button.click();

@@ -296,16 +296,7 @@ class WorkOrderAdminBrowserIntegrationTests {
     }
 
     private void logIn(String username, String password) {
-        browser.clearCookies();
-        browser.open(url("/login.html"));
-        WebElement button = browser.await(By.id("login-button"), WebElement::isEnabled);
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(password);
-        button.click();
-        browser.awaitUrl(u -> !u.contains("/login.html"));
-        browser.await(By.tagName("html"), e -> "complete".equals(browser.script("return document.readyState")));
-        // the role's landing page belongs to other pages' tests: its console is not ours
-        browser.consoleErrors();
+        browser.logIn(url(""), username, password);
     }
 
     private String url(String path) {

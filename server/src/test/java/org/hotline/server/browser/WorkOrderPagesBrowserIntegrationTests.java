@@ -401,16 +401,7 @@ class WorkOrderPagesBrowserIntegrationTests {
     }
 
     private void logIn(String username, String password) {
-        browser.clearCookies();
-        browser.open(url("/login.html"));
-        WebElement button = browser.await(By.id("login-button"), WebElement::isEnabled);
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(password);
-        button.click();
-        browser.awaitUrl(u -> !u.contains("/login.html"));
-        browser.await(By.tagName("html"), e -> "complete".equals(browser.script("return document.readyState")));
-        // the role's landing page belongs to other pages' tests: its console is not ours
-        browser.consoleErrors();
+        browser.logIn(url(""), username, password);
     }
 
     private HttpResponse<String> crewPost(String secret, String path, String json) {
