@@ -86,11 +86,16 @@ public final class AgentClient implements AutoCloseable {
 
     /** POSTs a JSON body with the session cookie and the CSRF header, as the page's Hotline.api does. */
     public HttpResponse<String> postJson(String path, String json) {
+        return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** POSTs any body with the session cookie and the CSRF token (an unknown-length publisher is sent chunked). */
+    public HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body) {
         try {
             JsonNode csrf = JSON.readTree(get("/api/csrf").body());
-            return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
                     .header(csrf.get("headerName").asText(), csrf.get("token").asText())
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(body).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.Module;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.desktop.DesktopProperties;
 import org.hotline.desktop.security.LoginProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -87,6 +88,15 @@ class SecurityConfiguration {
     FilterRegistrationBean<OncePerRequestFilter> controlCharacterFilter() {
         FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(ControlCharacters.filter());
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return bean;
+    }
+
+    /** Bodies over hotline.desktop.max-body-size are a 413 before they are read. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> bodySizeLimit(DesktopProperties settings) {
+        FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(
+                new BodySizeLimit(settings.maxBodySize().toBytes()));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return bean;
     }
 
