@@ -68,8 +68,8 @@ class SecurityConfiguration {
                         .requestMatchers("/ws/supervisor", "/supervisor.html", "/wallboard.html", "/outage-board.html",
                                 "/outages.html", "/campaigns.html", "/workorders.html", "/api/supervisor/**",
                                 "/api/outages/**", "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
-                        .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**", "/actuator/**")
-                        .hasRole("ADMIN")
+                        .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**", "/actuator/**",
+                                "/workorder-admin.html", "/js/workorder-admin.js").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                         .successHandler(login.onSuccess()).failureHandler(login.onFailure()).permitAll())
