@@ -167,6 +167,10 @@ class RoleMatrixIntegrationTests {
             rule("POST /api/sms/v1/messages", TOKEN_ONLY),
             rule("POST /api/sms/v1/batches", TOKEN_ONLY),
             // administration
+            rule("GET /admin/audit.html", ADMINS),
+            rule("GET /workorder-admin.html", ADMINS),
+            rule("GET /api/admin/card-reads", ADMINS),
+            rule("GET /api/admin/card-reads/totals", ADMINS),
             rule("GET /api/admin/lockouts", ADMINS),
             rule("POST /api/admin/lockouts/{kind}/{key}/lift", ADMINS),
             rule("POST /api/admin/sms/api-clients", ADMINS),
