@@ -189,7 +189,9 @@ class RoleMatrixIntegrationTests {
             rule("GET /actuator/prometheus", ADMINS).absentWhile("the Prometheus registry is not on the classpath"),
             // the OpenAPI description: behind the login, for every user (ADR 0021)
             rule("GET /v3/api-docs", STAFF),
-            rule("GET /v3/api-docs.yaml", STAFF));
+            rule("GET /v3/api-docs.yaml", STAFF),
+            rule("GET /v3/api-docs/swagger-config", STAFF).absentWhile("springdoc's UI is not on the classpath"),
+            rule("GET /swagger-ui.html", ADMINS).absentWhile("springdoc's UI is not on the classpath"));
 
     @LocalServerPort
     int port;
