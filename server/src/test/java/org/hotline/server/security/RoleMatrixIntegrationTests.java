@@ -272,7 +272,8 @@ class RoleMatrixIntegrationTests {
             for (Role role : Role.values()) {
                 int status = clients.get(role).handshake(endpoint.substring(3));
                 boolean allowed = rule.allowed().contains(role);
-                boolean ok = allowed ? status == 101 : status == 401 || status == 403 || role == ANONYMOUS && status == 302;
+                boolean ok = allowed ? status == 101
+                        : status == 401 || status == 403 || role == ANONYMOUS && status == 302;
                 if (!ok) {
                     wrong.add(endpoint + " as " + role + ": " + (allowed ? "refused" : "accepted") + " (" + status
                             + ")");
