@@ -65,7 +65,7 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/error", "/actuator/health/**", "/public/**", "/webjars/**").permitAll()
                         .requestMatchers("/ws/agent", "/agent.html", "/lookup.html", "/lines.html", "/api/desk/**",
                                 "/api/control/**", "/api/customers/**", "/api/callbacks/**", "/api/lookup/**",
-                                "/api/lines/**", "/api/areas/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
+                                "/api/lines/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/ws/supervisor", "/supervisor.html", "/wallboard.html", "/outage-board.html",
                                 "/outages.html", "/campaigns.html", "/workorders.html", "/api/supervisor/**",
                                 "/api/outages/**", "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
