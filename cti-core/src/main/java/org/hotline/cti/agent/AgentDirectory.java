@@ -31,6 +31,8 @@ public final class AgentDirectory {
             from users u
             """;
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final BCryptPasswordEncoder encoder;
@@ -102,6 +104,19 @@ public final class AgentDirectory {
         }
         boolean matches = encoder.matches(rawPassword, (String) rows.get(0).get("password_hash"));
         return matches && Boolean.TRUE.equals(rows.get(0).get("enabled"));
+    }
+
+    /**
+     * A random one-time password of 16 characters without look-alikes (no 0/O, 1/l/I), to be read off a log line or
+     * a slip of paper and changed at the first login.
+     */
+    public static String oneTimePassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            out.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return out.toString();
     }
 
     /** Whether the user must choose a new password before anything else (a one-time or reset password). */

@@ -1,6 +1,5 @@
 package org.hotline.server.setup;
 
-import java.security.SecureRandom;
 import java.util.List;
 import org.hotline.cti.agent.AgentAccount;
 import org.hotline.cti.agent.AgentDirectory;
@@ -24,8 +23,6 @@ class FirstAdministrator {
     static final String USERNAME = "admin";
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
-    // no 0/O, 1/l/I: read off a log line and typed by hand
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final DemoProperties demo;
     private final SetupProperties setup;
@@ -51,7 +48,7 @@ class FirstAdministrator {
             return;
         }
         String given = setup.initialAdminPassword();
-        String password = given == null || given.isBlank() ? random() : given;
+        String password = given == null || given.isBlank() ? AgentDirectory.oneTimePassword() : given;
         var existing = agents.findByUsername(USERNAME);
         if (existing.isPresent() && existing.get().role() != AgentAccount.Role.ADMIN) {
             log.error("no administrator can sign in, and user '{}' exists with role {}: create an administrator in "
@@ -72,14 +69,5 @@ class FirstAdministrator {
             log.warn("first start: administrator '{}' has the one-time password from HOTLINE_SETUP_INITIAL_ADMIN_PASSWORD;"
                     + " it must be changed at the first login", USERNAME);
         }
-    }
-
-    private static String random() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return out.toString();
     }
 }

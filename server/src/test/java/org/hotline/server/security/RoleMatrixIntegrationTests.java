@@ -169,6 +169,12 @@ class RoleMatrixIntegrationTests {
             rule("POST /api/sms/v1/batches", TOKEN_ONLY),
             // administration
             rule("GET /admin/audit.html", ADMINS),
+            rule("GET /admin/users.html", ADMINS),
+            rule("GET /api/admin/users", ADMINS),
+            rule("POST /api/admin/users", ADMINS),
+            rule("POST /api/admin/users/{username}/reset-password", ADMINS),
+            rule("POST /api/admin/users/{username}/disable", ADMINS),
+            rule("POST /api/admin/users/{username}/enable", ADMINS),
             rule("GET /workorder-admin.html", ADMINS),
             rule("GET /api/admin/card-reads", ADMINS),
             rule("GET /api/admin/card-reads/totals", ADMINS),

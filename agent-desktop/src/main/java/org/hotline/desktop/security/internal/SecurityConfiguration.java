@@ -22,7 +22,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -58,7 +61,8 @@ class SecurityConfiguration {
 
     // no @Order: the catch-all chain runs last, after /public/** and the SMS API's own chain (@Order(10))
     @Bean
-    SecurityFilterChain hotlineSecurity(HttpSecurity http, ThrottledLogin login) throws Exception {
+    SecurityFilterChain hotlineSecurity(HttpSecurity http, ThrottledLogin login, SessionRegistry sessions)
+            throws Exception {
         // Pages and APIs by role in one place (issues #3-#5); finer rules sit on the controllers (@PreAuthorize).
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login.html", "/api/csrf", "/css/**", "/js/login.js",
@@ -77,6 +81,9 @@ class SecurityConfiguration {
                 .addFilterBefore(login.lockCheck(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
+                // every session is registered, so disabling a user or resetting a password ends them all
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions)
+                        .expiredUrl("/login.html?expired"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                 + "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'")));
@@ -104,6 +111,17 @@ class SecurityConfiguration {
     @Bean
     Module controlCharacterJson() {
         return ControlCharacters.jsonModule();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when a session ends, so it does not keep them forever. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean

@@ -1,0 +1,159 @@
+package org.hotline.desktop.security.internal;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.agent.NewAgent;
+import org.hotline.desktop.control.AuditLog;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Administrators manage who signs in: list users, create one with a one-time password, hand out a new one-time
+ * password, disable (which ends the user's sessions) and enable. Every change is in the audit log.
+ */
+@RestController
+@PreAuthorize("hasRole('ADMIN')")
+class UserAdminController {
+
+    /** A new user: the agent's extension gives the phone interfaces (Local/ext@agents/n, PJSIP/ext). */
+    record NewUser(String username, String displayName, String role, String extension, List<String> queues) {
+    }
+
+    private final AgentDirectory directory;
+    private final SessionRegistry sessions;
+    private final AuditLog audit;
+
+    UserAdminController(AgentDirectory directory, SessionRegistry sessions, AuditLog audit) {
+        this.directory = directory;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/admin/users")
+    List<Map<String, Object>> users() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (AgentAccount a : directory.all()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("username", a.username());
+            row.put("displayName", a.displayName());
+            row.put("role", a.role());
+            row.put("enabled", a.enabled());
+            row.put("interfaces", a.interfaces());
+            row.put("queues", a.queues());
+            row.put("mustChangePassword", directory.mustChangePassword(a.username()));
+            row.put("sessions", sessionsOf(a.username()).size());
+            out.add(row);
+        }
+        return out;
+    }
+
+    @PostMapping("/api/admin/users")
+    ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) NewUser user, Principal who) {
+        if (user == null || user.username() == null || user.role() == null) {
+            return refused(HttpStatus.BAD_REQUEST, "username, role: empty (expected: a user name and AGENT, "
+                    + "SUPERVISOR or ADMIN)");
+        }
+        AgentAccount.Role role;
+        try {
+            role = AgentAccount.Role.valueOf(user.role().strip());
+        } catch (IllegalArgumentException e) {
+            return refused(HttpStatus.BAD_REQUEST, "role: '" + user.role() + "' (expected: AGENT, SUPERVISOR or ADMIN)");
+        }
+        String ext = user.extension() == null ? "" : user.extension().strip();
+        if (!ext.isEmpty() && !ext.matches("^[0-9]{2,8}$")) {
+            return refused(HttpStatus.BAD_REQUEST, "extension: '" + ext + "' (expected: 2 to 8 digits)");
+        }
+        String password = AgentDirectory.oneTimePassword();
+        AgentAccount created;
+        try {
+            created = directory.create(new NewAgent(user.username().strip().toLowerCase(java.util.Locale.ROOT),
+                    user.displayName(), password, role,
+                    ext.isEmpty() ? List.of() : List.of("Local/" + ext + "@agents/n", "PJSIP/" + ext),
+                    user.queues() == null ? List.of() : user.queues()));
+        } catch (IllegalArgumentException e) {
+            return refused(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (DuplicateKeyException e) {
+            return refused(HttpStatus.CONFLICT, "username or extension taken: '" + user.username() + "', '" + ext
+                    + "'");
+        }
+        directory.setPassword(created.username(), password, true);
+        audit.record(who.getName(), "user-created", created.username(), Map.of("role", role.name(), "extension", ext,
+                "queues", created.queues()));
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(Map.of("username", created.username(), "oneTimePassword", password));
+    }
+
+    @PostMapping("/api/admin/users/{username}/reset-password")
+    ResponseEntity<Map<String, Object>> reset(@PathVariable String username, Principal who) {
+        String password = AgentDirectory.oneTimePassword();
+        if (!directory.setPassword(username, password, true)) {
+            return refused(HttpStatus.NOT_FOUND, "no user '" + username + "'");
+        }
+        int ended = endSessions(username);
+        audit.record(who.getName(), "password-reset", username, Map.of("sessionsEnded", ended));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(Map.of("username", username, "oneTimePassword", password, "sessionsEnded", ended));
+    }
+
+    @PostMapping("/api/admin/users/{username}/disable")
+    ResponseEntity<Map<String, Object>> disable(@PathVariable String username, Principal who) {
+        if (username.equalsIgnoreCase(who.getName())) {
+            return refused(HttpStatus.CONFLICT, "an administrator does not disable the own account");
+        }
+        if (directory.findByUsername(username).isEmpty()) {
+            return refused(HttpStatus.NOT_FOUND, "no user '" + username + "'");
+        }
+        directory.setEnabled(username, false);
+        int ended = endSessions(username);
+        audit.record(who.getName(), "user-disabled", username, Map.of("sessionsEnded", ended));
+        return ResponseEntity.ok(Map.of("username", username, "enabled", false, "sessionsEnded", ended));
+    }
+
+    @PostMapping("/api/admin/users/{username}/enable")
+    ResponseEntity<Map<String, Object>> enable(@PathVariable String username, Principal who) {
+        if (directory.findByUsername(username).isEmpty()) {
+            return refused(HttpStatus.NOT_FOUND, "no user '" + username + "'");
+        }
+        directory.setEnabled(username, true);
+        audit.record(who.getName(), "user-enabled", username, Map.of());
+        return ResponseEntity.ok(Map.of("username", username, "enabled", true));
+    }
+
+    // the user's next request on any of them goes to the login page (sockets close at their next check)
+    private int endSessions(String username) {
+        List<SessionInformation> live = sessionsOf(username);
+        live.forEach(SessionInformation::expireNow);
+        return live.size();
+    }
+
+    private List<SessionInformation> sessionsOf(String username) {
+        List<SessionInformation> out = new ArrayList<>();
+        for (Object principal : sessions.getAllPrincipals()) {
+            String name = principal instanceof UserDetails u ? u.getUsername() : String.valueOf(principal);
+            if (name.equalsIgnoreCase(username)) {
+                out.addAll(sessions.getAllSessions(principal, false));
+            }
+        }
+        return out;
+    }
+
+    private static ResponseEntity<Map<String, Object>> refused(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(Map.of("message", message));
+    }
+}

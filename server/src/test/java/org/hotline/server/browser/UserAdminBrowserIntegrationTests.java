@@ -1,0 +1,93 @@
+package org.hotline.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.demo.DemoUsers;
+import org.hotline.server.testing.AgentClient;
+import org.hotline.server.testing.SimulatedServerTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Administrators create users with a one-time password, hand out new ones and disable users on /admin/users.html;
+ * disabling ends the user's open sessions at once, and every change is audited (issue #13).
+ */
+@SimulatedServerTest
+class UserAdminBrowserIntegrationTests {
+
+    @RegisterExtension
+    static final Browser browser = Browser.headlessChromium();
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AgentDirectory agents;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void anAdministratorCreatesAnAgentWhoseOneTimePasswordWorksOnceThenDisablesHimAndHisSessionEnds() {
+        String name = "newagent" + NEXT.incrementAndGet() + "x" + ProcessHandle.current().pid();
+        browser.logIn(base(), "admin", DemoUsers.ADMIN_PASSWORD);
+        browser.open(base() + "/admin/users.html");
+        browser.await(By.cssSelector("body[data-loaded]"));
+        browser.driver().findElement(By.id("c-username")).sendKeys(name);
+        browser.driver().findElement(By.id("c-name")).sendKeys("<b>新来的</b>");
+        browser.driver().findElement(By.id("c-queues")).sendKeys("hotline");
+        browser.driver().findElement(By.cssSelector("#create button[type='submit']")).click();
+        String password = Browser.textContent(browser.await(By.id("secret-value"), WebElement::isDisplayed));
+        assertThat(password).hasSize(16);
+        WebElement row = browser.await(By.cssSelector("#users tr.user[data-user='" + name + "']"));
+        assertThat(Browser.textContent(row.findElement(By.className("name")))).isEqualTo("<b>新来的</b>");
+        assertThat(browser.all(By.cssSelector("#users b"))).isEmpty();
+        assertThat(Browser.textContent(row.findElement(By.className("state")))).isEqualTo("待首次改密");
+        for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
+            browser.driver().manage().window().setSize(size);
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no sideways scroll at %s", size).isEqualTo(true);
+            browser.screenshot("users-" + size.width);
+        }
+        assertThat(agents.findByUsername(name).orElseThrow().queues()).containsExactly("hotline");
+
+        try (AgentClient him = AgentClient.login(port, name, password)) {
+            HttpResponse<String> changed = him.postJson("/api/me/password",
+                    "{\"current\":\"" + password + "\",\"next\":\"his-own-pass-1\"}");
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+            assertThat(him.get("/api/me").statusCode()).isEqualTo(200);
+
+            browser.driver().navigate().refresh();
+            browser.await(By.cssSelector("#users tr.user[data-user='" + name + "'] button.disable")).click();
+            browser.await(By.cssSelector("#users tr.user.disabled[data-user='" + name + "']"));
+
+            HttpResponse<String> after = him.get("/api/me");
+            assertThat(after.statusCode()).as("the open session ended").isEqualTo(302);
+            assertThat(after.headers().firstValue("Location").orElse("")).contains("/login.html");
+        }
+        assertThat(AgentClient.loginRedirect(port, name, "his-own-pass-1")).contains("error");
+        assertThat(jdbc.queryForList("select action from audit_log where target = ? order by id", String.class, name))
+                .containsExactly("user-created", "user-disabled");
+        try (AgentClient supervisor = AgentClient.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD)) {
+            assertThat(supervisor.get("/api/admin/users").statusCode()).isEqualTo(403);
+            assertThat(supervisor.get("/admin/users.html").statusCode()).isEqualTo(403);
+        }
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}
