@@ -8,10 +8,11 @@ import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
 import org.hotline.cti.push.Subscription;
 
-/** A push bus that keeps what was published, for assertions. */
+/** A push bus that keeps what was published, for assertions, and hands it to subscribers on the publishing thread. */
 final class RecordingPushBus implements PushBus {
 
     final List<PushMessage> published = new CopyOnWriteArrayList<>();
+    private final List<Consumer<PushMessage>> handlers = new CopyOnWriteArrayList<>();
     private final String node;
     private final AtomicLong sequence = new AtomicLong();
 
@@ -27,17 +28,19 @@ final class RecordingPushBus implements PushBus {
     @Override
     public void publish(PushMessage message) {
         published.add(message);
+        handlers.forEach(h -> h.accept(message));
     }
 
     @Override
     public PushMessage publish(String target, String type, String payload) {
         PushMessage m = new PushMessage(target, type, payload, node, sequence.incrementAndGet());
-        published.add(m);
+        publish(m);
         return m;
     }
 
     @Override
     public Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap) {
-        throw new UnsupportedOperationException("tests read published");
+        handlers.add(handler);
+        return () -> handlers.remove(handler);
     }
 }

@@ -31,11 +31,30 @@ public record PushMessage(String target, String type, String payload, String ori
 
     /** Type of a crew's report or assignment on a work order (issue #12: cannot go, accepted …), to {@link #SUPERVISORS}. */
     public static final String TYPE_WORKORDER_CREW = "workorder-crew";
+
+    /**
+     * Type of "the user's sessions end" (disabled, or a new password handed out), sent to {@link #CONTROL}; the payload
+     * is the user name as a JSON string. Every node ends its sessions and sockets of that user.
+     */
+    public static final String TYPE_SESSIONS_ENDED = "sessions-ended";
+
+    /** Topic for the nodes themselves, never sent to a browser (no user name starts with '#'). */
+    public static final String CONTROL = "#control";
+
     /** Topic read by every agent's desk (e.g. work-order revisits to call back, issue #12). */
     public static final String AGENTS = "agents";
 
     /** Topic read by every supervisor's wallboard. */
     public static final String SUPERVISORS = "supervisors";
+
+    /** The user name of a {@link #TYPE_SESSIONS_ENDED} message to {@link #CONTROL}, or null for any other message. */
+    public String sessionsEndedUser() {
+        if (!CONTROL.equals(target) || !TYPE_SESSIONS_ENDED.equals(type)) {
+            return null;
+        }
+        String p = payload.strip();
+        return p.length() >= 2 && p.startsWith("\"") && p.endsWith("\"") ? p.substring(1, p.length() - 1) : null;
+    }
 
     /** Validates the fields. */
     public PushMessage {

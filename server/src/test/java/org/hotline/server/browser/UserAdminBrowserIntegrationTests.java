@@ -68,6 +68,8 @@ class UserAdminBrowserIntegrationTests {
                     "{\"current\":\"" + password + "\",\"next\":\"his-own-pass-1\"}");
             assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
             assertThat(him.get("/api/me").statusCode()).isEqualTo(200);
+            him.connect();
+            him.awaitFrame("snapshot");
 
             browser.driver().navigate().refresh();
             browser.await(By.cssSelector("#users tr.user[data-user='" + name + "'] button.disable")).click();
@@ -76,6 +78,8 @@ class UserAdminBrowserIntegrationTests {
             HttpResponse<String> after = him.get("/api/me");
             assertThat(after.statusCode()).as("the open session ended").isEqualTo(302);
             assertThat(after.headers().firstValue("Location").orElse("")).contains("/login.html");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(him::socketClosedWith, code -> code == 1008);
         }
         assertThat(AgentClient.loginRedirect(port, name, "his-own-pass-1")).contains("error");
         assertThat(jdbc.queryForList("select action from audit_log where target = ? order by id", String.class, name))

@@ -30,6 +30,7 @@ public final class AgentClient implements AutoCloseable {
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private volatile WebSocket socket;
     private volatile String lastLocation;
+    private volatile int closedWith = -1;
 
     private AgentClient(URI base) {
         this.base = base;
@@ -118,6 +119,11 @@ public final class AgentClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The close code the server sent on the WebSocket, or -1 while it is open (or was never opened). */
+    public int socketClosedWith() {
+        return closedWith;
     }
 
     /** Opens the agent WebSocket; frames are collected in arrival order. */
@@ -224,6 +230,12 @@ public final class AgentClient implements AutoCloseable {
                 partial.setLength(0);
             }
             webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedWith = statusCode;
             return null;
         }
     }

@@ -57,6 +57,20 @@ final class AgentSessions {
         }
     }
 
+    /** Closes every session of the user on this node (disabled, or a new password handed out). */
+    void closeAll(String agent) {
+        Set<WebSocketSession> sessions = agent == null ? null : byAgent.remove(agent);
+        if (sessions != null) {
+            for (WebSocketSession s : List.copyOf(sessions)) {
+                try {
+                    s.close(CloseStatus.POLICY_VIOLATION.withReason("session ended by an administrator"));
+                } catch (IOException ignored) {
+                    // already gone
+                }
+            }
+        }
+    }
+
     /** Calls {@code action} for every session on this node with its agent. */
     void forEach(BiConsumer<String, WebSocketSession> action) {
         byAgent.forEach((agent, set) -> List.copyOf(set).forEach(s -> action.accept(agent, s)));

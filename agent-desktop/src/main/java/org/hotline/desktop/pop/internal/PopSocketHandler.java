@@ -85,6 +85,10 @@ final class PopSocketHandler extends TextWebSocketHandler {
 
     /** Delivers one bus message to this node's sessions of its target. */
     void deliver(PushMessage message) {
+        if (PushMessage.CONTROL.equals(message.target())) {
+            sessions.closeAll(message.sessionsEndedUser());
+            return;
+        }
         if (PushMessage.TYPE_POP.equals(message.type())) {
             sessions.send(message.target(), "{\"type\":\"pop\",\"pop\":" + message.payload() + "}");
         } else if (message.target().equals(PushMessage.AGENTS)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.Module;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.push.PushBus;
 import org.hotline.desktop.DesktopProperties;
 import org.hotline.desktop.security.LoginProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -116,6 +117,11 @@ class SecurityConfiguration {
     @Bean
     SessionRegistry sessionRegistry() {
         return new SessionRegistryImpl();
+    }
+
+    @Bean(destroyMethod = "close")
+    SessionEnder sessionEnder(SessionRegistry sessions, ObjectProvider<PushBus> bus) {
+        return new SessionEnder(sessions, bus.getIfAvailable());
     }
 
     /** Tells the session registry when a session ends, so it does not keep them forever. */

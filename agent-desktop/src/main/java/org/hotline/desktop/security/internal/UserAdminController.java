@@ -14,9 +14,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Administrators manage who signs in: list users, create one with a one-time password, hand out a new one-time
- * password, disable (which ends the user's sessions) and enable. Every change is in the audit log.
+ * password, disable (both end the user's sessions and sockets on every node) and enable. Every change is in the audit log.
  */
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
@@ -36,10 +33,10 @@ class UserAdminController {
     }
 
     private final AgentDirectory directory;
-    private final SessionRegistry sessions;
+    private final SessionEnder sessions;
     private final AuditLog audit;
 
-    UserAdminController(AgentDirectory directory, SessionRegistry sessions, AuditLog audit) {
+    UserAdminController(AgentDirectory directory, SessionEnder sessions, AuditLog audit) {
         this.directory = directory;
         this.sessions = sessions;
         this.audit = audit;
@@ -57,7 +54,7 @@ class UserAdminController {
             row.put("interfaces", a.interfaces());
             row.put("queues", a.queues());
             row.put("mustChangePassword", directory.mustChangePassword(a.username()));
-            row.put("sessions", sessionsOf(a.username()).size());
+            row.put("sessions", sessions.sessionsOf(a.username()).size());
             out.add(row);
         }
         return out;
@@ -105,7 +102,7 @@ class UserAdminController {
         if (!directory.setPassword(username, password, true)) {
             return refused(HttpStatus.NOT_FOUND, "no user '" + username + "'");
         }
-        int ended = endSessions(username);
+        int ended = sessions.endAll(username);
         audit.record(who.getName(), "password-reset", username, Map.of("sessionsEnded", ended));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(Map.of("username", username, "oneTimePassword", password, "sessionsEnded", ended));
@@ -120,7 +117,7 @@ class UserAdminController {
             return refused(HttpStatus.NOT_FOUND, "no user '" + username + "'");
         }
         directory.setEnabled(username, false);
-        int ended = endSessions(username);
+        int ended = sessions.endAll(username);
         audit.record(who.getName(), "user-disabled", username, Map.of("sessionsEnded", ended));
         return ResponseEntity.ok(Map.of("username", username, "enabled", false, "sessionsEnded", ended));
     }
@@ -133,24 +130,6 @@ class UserAdminController {
         directory.setEnabled(username, true);
         audit.record(who.getName(), "user-enabled", username, Map.of());
         return ResponseEntity.ok(Map.of("username", username, "enabled", true));
-    }
-
-    // the user's next request on any of them goes to the login page (sockets close at their next check)
-    private int endSessions(String username) {
-        List<SessionInformation> live = sessionsOf(username);
-        live.forEach(SessionInformation::expireNow);
-        return live.size();
-    }
-
-    private List<SessionInformation> sessionsOf(String username) {
-        List<SessionInformation> out = new ArrayList<>();
-        for (Object principal : sessions.getAllPrincipals()) {
-            String name = principal instanceof UserDetails u ? u.getUsername() : String.valueOf(principal);
-            if (name.equalsIgnoreCase(username)) {
-                out.addAll(sessions.getAllSessions(principal, false));
-            }
-        }
-        return out;
     }
 
     private static ResponseEntity<Map<String, Object>> refused(HttpStatus status, String message) {

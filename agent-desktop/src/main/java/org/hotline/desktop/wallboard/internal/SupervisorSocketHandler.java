@@ -79,6 +79,17 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
 
     /** One bus message: wallboard frames and work-order news go to every supervisor session on this node. */
     void deliver(PushMessage message) {
+        String ended = message.sessionsEndedUser();
+        if (ended != null) {
+            // an administrator disabled the user or handed out a new password: the wallboard closes too
+            for (WebSocketSession session : sessions) {
+                if (session.getPrincipal() != null && ended.equals(session.getPrincipal().getName())) {
+                    sessions.remove(session);
+                    close(session, CloseStatus.POLICY_VIOLATION.withReason("session ended by an administrator"));
+                }
+            }
+            return;
+        }
         if (PushMessage.SUPERVISORS.equals(message.target()) && PASSED_THROUGH.contains(message.type())) {
             // passed through as is: pages that do not show work orders ignore the type
             TextMessage text = new TextMessage("{\"type\":\"" + message.type() + "\",\"data\":"
