@@ -40,7 +40,9 @@ class TwoNodeIntegrationTests {
         nodeB = new SpringApplicationBuilder(HotlineApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + a.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=postgres", "--hotline.push.redis-uri=" + a.getProperty("hotline.push.redis-uri"),
-                "--hotline.ami.enabled=false", "--hotline.simulator.enabled=false", "--hotline.demo.enabled=false",
+                // the same demo setting as node A, as a cluster has: a node with the demo off would disable the
+                // demo users node A made (FirstAdministrator); the demo data exists already, so B adds nothing
+                "--hotline.ami.enabled=false", "--hotline.simulator.enabled=false", "--hotline.demo.customers=200",
                 "--hotline.push.node-id=node-b");
         AmiConnection ami = nodeA.getBean(AmiConnection.class);
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.state().isLoggedIn());

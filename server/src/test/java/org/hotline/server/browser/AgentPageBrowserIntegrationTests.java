@@ -210,7 +210,7 @@ class AgentPageBrowserIntegrationTests {
 
         assertThat(browser.awaitUrl(u -> u.contains("/login.html"))).isEqualTo(url("/login.html?expired"));
         assertThat(browser.await(By.id("login-expired"), WebElement::isDisplayed).getText())
-                .isEqualTo("登录已失效，请重新登录 · Your session ended, please sign in again");
+                .isEqualTo("登录已失效，请重新登录");
     }
 
     private void logIn(String username, String password) {
