@@ -62,8 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers("/ws/supervisor", "/supervisor.html", "/wallboard.html", "/outage-board.html",
                                 "/outages.html", "/campaigns.html", "/workorders.html", "/api/supervisor/**",
                                 "/api/outages/**", "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
-                        .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**", "/actuator/**")
-                        .hasRole("ADMIN")
+                        .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**", "/actuator/**",
+                                "/swagger-ui.html", "/swagger-ui/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
