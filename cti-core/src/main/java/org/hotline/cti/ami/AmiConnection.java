@@ -137,6 +137,14 @@ public final class AmiConnection implements AutoCloseable {
         return state.isLoggedIn() ? null : lastError;
     }
 
+    /**
+     * When ({@link System#nanoTime()}) the frame now in the listener's hands was read off the socket, 0 outside a
+     * delivery: read on the listener's thread, it dates the events a frame causes (the screen-pop latency's start).
+     */
+    public long deliveringSince() {
+        return dispatcher.deliveringSince();
+    }
+
     /** A snapshot of the counters and of the listener's lag. */
     public AmiStats stats() {
         long received = dispatcher.received();
