@@ -3,6 +3,7 @@
   'use strict';
   const params = new URLSearchParams(location.search);
   document.getElementById('login-error').hidden = !params.has('error');
+  document.getElementById('login-locked').hidden = !params.has('locked');
   document.getElementById('login-out').hidden = !params.has('logout');
   document.getElementById('login-expired').hidden = !params.has('expired');
   fetch('/api/csrf', {credentials: 'same-origin'})

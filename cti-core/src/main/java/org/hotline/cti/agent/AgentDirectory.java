@@ -104,6 +104,38 @@ public final class AgentDirectory {
         return matches && Boolean.TRUE.equals(rows.get(0).get("enabled"));
     }
 
+    /** Whether the user must choose a new password before anything else (a one-time or reset password). */
+    public boolean mustChangePassword(String username) {
+        return username != null && !jdbc.queryForList("select 1 from users where username = ? and must_change_password",
+                Integer.class, username.strip().toLowerCase(java.util.Locale.ROOT)).isEmpty();
+    }
+
+    /**
+     * Sets a user's password; {@code handedOut} marks one the user must change at the next login (a one-time or
+     * reset password). Returns false for an unknown user.
+     *
+     * @throws IllegalArgumentException for a password too short or too long ({@link NewAgent#checkPassword})
+     */
+    public boolean setPassword(String username, String rawPassword, boolean handedOut) {
+        NewAgent.checkPassword(rawPassword);
+        return username != null && jdbc.update("""
+                update users set password_hash = ?, must_change_password = ?, password_changed_at = now()
+                where username = ?""", encoder.encode(rawPassword), handedOut,
+                username.strip().toLowerCase(java.util.Locale.ROOT)) == 1;
+    }
+
+    /** Enables or disables a user; returns whether the flag changed. */
+    public boolean setEnabled(String username, boolean enabled) {
+        return username != null && jdbc.update("update users set enabled = ? where username = ? and enabled <> ?",
+                enabled, username.strip().toLowerCase(java.util.Locale.ROOT), enabled) == 1;
+    }
+
+    /** Whether some enabled administrator can sign in. */
+    public boolean hasEnabledAdministrator() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from users where role = 'ADMIN' and enabled)", Boolean.class));
+    }
+
     /** Every user, by username. */
     public List<AgentAccount> all() {
         return query(ACCOUNTS + " order by u.username");

@@ -32,6 +32,19 @@ public record NewAgent(String username, String displayName, String rawPassword, 
         if (displayName.length() > 100) {
             throw new IllegalArgumentException("displayName: " + displayName.length() + " characters (expected: <= 100)");
         }
+        checkPassword(rawPassword);
+        interfaces = interfaces == null ? List.of() : interfaces(interfaces);
+        queues = queues == null ? List.of() : queues.stream().map(String::strip).distinct().toList();
+    }
+
+    /**
+     * Checks a password's length: at least {@link #MIN_PASSWORD_LENGTH} characters, at most
+     * {@link #MAX_PASSWORD_BYTES} bytes.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static void checkPassword(String rawPassword) {
+        Objects.requireNonNull(rawPassword, "rawPassword");
         if (rawPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("rawPassword: " + rawPassword.length() + " characters (expected: >= "
                     + MIN_PASSWORD_LENGTH + ")");
@@ -41,8 +54,6 @@ public record NewAgent(String username, String displayName, String rawPassword, 
             throw new IllegalArgumentException("rawPassword: " + bytes + " bytes (expected: <= " + MAX_PASSWORD_BYTES
                     + ")");
         }
-        interfaces = interfaces == null ? List.of() : interfaces(interfaces);
-        queues = queues == null ? List.of() : queues.stream().map(String::strip).distinct().toList();
     }
 
     private static List<String> interfaces(List<String> given) {

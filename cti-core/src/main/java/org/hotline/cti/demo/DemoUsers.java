@@ -66,6 +66,39 @@ public final class DemoUsers {
         return agentIds.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /**
+     * Disables every demo user that still has its published password (a server that ran the demo and now runs for
+     * real); returns their user names. Users whose password was changed are left alone.
+     */
+    public static List<String> disablePublished(AgentDirectory agents) {
+        List<String> disabled = new ArrayList<>();
+        for (String[] user : published()) {
+            if (agents.verify(user[0], user[1]) && agents.setEnabled(user[0], false)) {
+                disabled.add(user[0]);
+            }
+        }
+        return disabled;
+    }
+
+    /** Whether {@code password} is one of the demo's published passwords (never acceptable for a real user). */
+    public static boolean isPublished(String password) {
+        return List.of(AGENT_PASSWORD, SUPERVISOR_PASSWORD, ADMIN_PASSWORD).contains(password);
+    }
+
+    // user name and published password of every demo user
+    private static List<String[]> published() {
+        List<String[]> users = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            users.add(new String[] {"agent" + (1000 + n), AGENT_PASSWORD});
+        }
+        for (int n = 1; n <= 3; n++) {
+            users.add(new String[] {"agent" + (2000 + n), AGENT_PASSWORD});
+        }
+        users.add(new String[] {"supervisor", SUPERVISOR_PASSWORD});
+        users.add(new String[] {"admin", ADMIN_PASSWORD});
+        return users;
+    }
+
     private static NewAgent agent(String username, String name, int ext, String queue) {
         return new NewAgent(username, name, AGENT_PASSWORD, AgentAccount.Role.AGENT,
                 List.of(memberInterface(ext), "PJSIP/" + ext), List.of(queue));

@@ -163,7 +163,7 @@ class AgentPageBrowserIntegrationTests {
 
         assertThat(browser.awaitUrl(u -> u.contains("error"))).isEqualTo(url("/login.html?error"));
         WebElement error = browser.await(By.id("login-error"), WebElement::isDisplayed);
-        assertThat(error.getText()).isEqualTo("用户名或密码错误 · Wrong username or password");
+        assertThat(error.getText()).isEqualTo("用户名或密码错误");
         assertThat(browser.await(By.id("login-out")).isDisplayed()).isFalse();
         browser.screenshot("login-page-wrong-password");
 

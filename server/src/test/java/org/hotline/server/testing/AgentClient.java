@@ -62,7 +62,8 @@ public final class AgentClient implements AutoCloseable {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             lastLocation = r.headers().firstValue("Location").orElse("");
-            return r.statusCode() == 302 && !lastLocation.contains("error") ? 302 : 401;
+            boolean refused = lastLocation.contains("error") || lastLocation.contains("locked");
+            return r.statusCode() == 302 && !refused ? 302 : 401;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

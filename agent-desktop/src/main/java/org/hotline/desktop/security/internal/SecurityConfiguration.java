@@ -1,7 +1,13 @@
 package org.hotline.desktop.security.internal;
 
 import com.fasterxml.jackson.databind.Module;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.desktop.security.LoginProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -51,7 +57,7 @@ class SecurityConfiguration {
 
     // no @Order: the catch-all chain runs last, after /public/** and the SMS API's own chain (@Order(10))
     @Bean
-    SecurityFilterChain hotlineSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain hotlineSecurity(HttpSecurity http, ThrottledLogin login) throws Exception {
         // Pages and APIs by role in one place (issues #3-#5); finer rules sit on the controllers (@PreAuthorize).
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login.html", "/api/csrf", "/css/**", "/js/login.js",
@@ -66,7 +72,9 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
-                        .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
+                        .successHandler(login.onSuccess()).failureHandler(login.onFailure()).permitAll())
+                .addFilterBefore(login.lockCheck(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -86,6 +94,16 @@ class SecurityConfiguration {
     @Bean
     Module controlCharacterJson() {
         return ControlCharacters.jsonModule();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(DataSource dataSource, LoginProperties settings, ObjectProvider<Clock> clock) {
+        return new LoginThrottle(dataSource, settings, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    ThrottledLogin throttledLogin(LoginThrottle throttle, AgentDirectory directory) {
+        return new ThrottledLogin(throttle, directory);
     }
 
     @Bean
