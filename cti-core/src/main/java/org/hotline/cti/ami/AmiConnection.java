@@ -78,7 +78,7 @@ public final class AmiConnection implements AutoCloseable {
         this.dispatcher = new FrameDispatcher(Objects.requireNonNull(listener, "listener"), "hotline-ami-listener");
         this.backoff = new Backoff(properties.reconnectMin(), properties.reconnectMax(), properties.reconnectJitter());
         if (registry != null) {
-            AmiMetrics.register(registry, this::stats, this::state);
+            AmiMetrics.register(registry, this);
         }
     }
 

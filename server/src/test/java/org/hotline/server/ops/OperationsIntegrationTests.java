@@ -84,7 +84,10 @@ class OperationsIntegrationTests {
                     "hotline_ami_oldest_queued_age_seconds{", "hotline_sms_queued{", "hotline_sms_in_doubt{",
                     "hotline_sms_awaiting_receipt{", "hotline_sms_receipts_unmatched{",
                     "hotline_workorder_timers_overdue{", "hotline_workorder_timer_lateness_seconds_count{");
-            // counted by the database: numbers, not NaN
+            // read from live objects and counted by the database: numbers, not NaN
+            assertThat(body).containsPattern("(?m)^hotline_ami_connected\\{[^}]*} 1\\.0$")
+                    .containsPattern("(?m)^hotline_ami_frames_received_total\\{[^}]*} [1-9]")
+                    .containsPattern("(?m)^hotline_ami_oldest_queued_age_seconds\\{[^}]*} [0-9]");
             assertThat(body).containsPattern("(?m)^hotline_sms_queued\\{[^}]*} [0-9]")
                     .containsPattern("(?m)^hotline_sms_awaiting_receipt\\{[^}]*} [0-9]")
                     .containsPattern("(?m)^hotline_workorder_timers_overdue\\{[^}]*} [0-9]");

@@ -48,7 +48,7 @@ public final class OutboxMeters implements MeterBinder {
         Gauge.builder(name, this, m -> {
             OutboxBacklog b = m.current();
             return b == null ? Double.NaN : f.applyAsLong(b);
-        }).description(description).register(registry);
+        }).strongReference(true).description(description).register(registry); // not NaN if this binder is let go
     }
 
     /** The counts, queried again when older than the period; null when the last query failed. */

@@ -37,7 +37,8 @@ public final class TimerMeters implements MeterBinder {
                         Duration.ofMinutes(1), Duration.ofMinutes(5))
                 .register(registry);
         scheduler.reportLatenessTo(late -> lateness.record(late.isNegative() ? Duration.ZERO : late));
-        Gauge.builder("hotline.workorder.timers.overdue", this, TimerMeters::overdue)
+        // a strong reference: nothing else holds this binder, and a gauge's weakly held state reads NaN once collected
+        Gauge.builder("hotline.workorder.timers.overdue", this, TimerMeters::overdue).strongReference(true)
                 .description("Work-order timers due but not fired yet").register(registry);
     }
 
