@@ -146,7 +146,8 @@
 
   // a contact was logged: show the customer's new history in every pop that carries the card
   Hotline.on('contact-saved', (m) => {
-    Hotline.api('GET', '/api/customers/' + encodeURIComponent(m.customerNo)).then(card => {
+    Hotline.api('GET', '/api/customers/' + encodeURIComponent(m.customerNo)
+      + (m.callId ? '?callId=' + encodeURIComponent(m.callId) : '')).then(card => {
       fresh.set(card.customerNo, card);
       redraw();
     }).catch(() => { /* the pop keeps the older history; the side panel reported the save */ });

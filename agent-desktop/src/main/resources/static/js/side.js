@@ -160,7 +160,9 @@
     const results = document.getElementById('search-results');
     lastQuery = q;
     if (!q) { results.replaceChildren(); status.textContent = ''; return Promise.resolve(); }
-    return Hotline.api('GET', '/api/customers/search?q=' + encodeURIComponent(q)).then(cards => {
+    // the call the agent is on goes with the search, for the card-read audit
+    const call = bound.callId ? '&callId=' + encodeURIComponent(bound.callId) : '';
+    return Hotline.api('GET', '/api/customers/search?q=' + encodeURIComponent(q) + call).then(cards => {
       if (q !== lastQuery) return; // an older answer arriving after a newer search
       status.textContent = cards.length ? t('search.count', {n: cards.length}) : t('search.none');
       results.replaceChildren(...cards.map(c => Hotline.card.render(c,
@@ -256,7 +258,7 @@
       notes.value = '';
       notes.dispatchEvent(new Event('input'));
       if (body.customerNo) {
-        Hotline.emit('contact-saved', {customerNo: body.customerNo});
+        Hotline.emit('contact-saved', {customerNo: body.customerNo, callId: body.callId || null});
         if (lastQuery) runSearch(lastQuery);
       }
     }).catch(e => {

@@ -87,6 +87,7 @@
       showTokenForm();
       return;
     }
+    busy++;
     try {
       me = await api('GET', '/api/crew/me');
       $('who').textContent = me.name + ' · ' + me.crewName;
@@ -94,12 +95,77 @@
       $('refresh').hidden = false;
       $('me-bar').hidden = false;
       render(await api('GET', '/api/crew/orders'));
+      follow();
     } catch (e) {
       say(e.message, 'error', e.detail);
+    } finally {
+      busy--;
     }
   }
 
+  // The live line (server-sent events, read with fetch so the token goes in the header): an 'orders' event loads
+  // the list again; when the stream ends (every ten minutes, or the network dropped) the next one is opened.
+  let stream = null;
+  let shown = '';                 // the list drawn last, as order:next:awaiting
+  let busy = 0;                   // actions and refreshes on their way
+  const shape = list => list.map(v => v.order.id + ':' + v.next + ':' + v.order.awaiting).join(',');
+  async function follow() {
+    if (!token() || stream) return;
+    const abort = new AbortController();
+    stream = abort;
+    let again = 1000;
+    try {
+      const r = await fetch('/api/crew/events', {headers: {Authorization: 'Bearer ' + token(),
+        Accept: 'text/event-stream'}, credentials: 'omit', cache: 'no-store', signal: abort.signal});
+      if (r.status === 401 || r.status === 404) again = null; // a dead token (load() asks for a new one), no line
+      else if (r.ok && r.body) {
+        document.body.dataset.live = 'true';
+        const reader = r.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const {value, done} = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, {stream: true});
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (/^event:\s*orders\s*$/m.test(block)) refresh();
+          }
+        }
+        again = 0;
+      }
+    } catch (e) {
+      if (abort.signal.aborted) again = null;
+    }
+    document.body.dataset.live = 'false';
+    if (stream === abort) stream = null;
+    if (again !== null) setTimeout(follow, again);
+  }
+
+  // after an 'orders' event: the list is drawn again only when it changed (the crew's own actions come back as
+  // events too), so a form being filled in is not wiped by an echo
+  async function refresh() {
+    if (busy) return; // the action's own answer draws the list
+    busy++;
+    try {
+      const orders = await api('GET', '/api/crew/orders');
+      if (shape(orders) !== shown) render(orders);
+    } catch (e) {
+      say(e.message, 'error', e.detail);
+    } finally {
+      busy--;
+    }
+  }
+
+  function stopFollowing() {
+    if (stream) stream.abort();
+    stream = null;
+  }
+
   function render(orders) {
+    shown = shape(orders);
     const list = $('order-list');
     list.replaceChildren();
     deadlines = [];
@@ -167,6 +233,7 @@
   async function send(li, action, body, doneText) {
     const buttons = li.querySelectorAll('button');
     buttons.forEach(b => { b.disabled = true; });
+    busy++;
     try {
       const view = await api('POST', '/api/crew/orders/' + li.dataset.id + '/' + action, body);
       say(view.warning ? doneText + '。注意：' + view.warning : doneText, view.warning ? 'warning' : '');
@@ -174,6 +241,8 @@
     } catch (e) {
       say(e.message, 'error', e.detail);
       buttons.forEach(b => { b.disabled = false; });
+    } finally {
+      busy--;
     }
   }
 
@@ -306,6 +375,7 @@
     load();
   });
   $('forget').addEventListener('click', () => {
+    stopFollowing();
     localStorage.removeItem(KEY);
     say('');
     showTokenForm();
@@ -314,7 +384,8 @@
     say('');
     load();
   });
-  // no polling: the list is fetched on load, after each action, on 刷新 and when the phone shows the page again
+  // no polling: the list is fetched on load, after each action, on 刷新, when the phone shows the page again and
+  // when the live line says an order of the crew changed
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && token()) {
       load();

@@ -69,7 +69,7 @@
     tr.append(H.el('td', 'order-no', o.orderNo), H.el('td', 'type', typeName(o)),
       H.el('td', 'stage', o.awaiting ? o.awaiting + ' ' + W.zh(o.awaitingName) : '—'),
       H.el('td', 'party', W.party(o.responsible)), H.el('td', 'team', teamCell(o)), left,
-      H.el('td', 'status', stranded.has(o.id) ? '抢修人员无法出发' : W.status(o.status)),
+      H.el('td', 'status', stranded.has(o.id) ? '抢修小组无法出发' : W.status(o.status)),
       H.el('td', 'alarm-count', alarmsOf ? String(alarmsOf) : ''));
     if (stranded.has(o.id)) tr.classList.add('stranded');
     tr.addEventListener('click', () => openDetail(o.id));
@@ -237,7 +237,7 @@
     $('detail-title').textContent = o.orderNo + ' · ' + typeName(o);
     const dl = $('detail-summary');
     const pairs = [['状态', W.status(o.status)], ['抢修中心', o.repairCentre ? centreName(o.repairCentre) : '—'],
-      ['班组', o.team ? teamName(o.team) : '—'], ['抢修人员', o.crew ? teamName(o.crew) : '—'], ['来电号码', o.callerNumber || '—'], ['创建', W.time(o.createdAt)],
+      ['班组', o.team ? teamName(o.team) : '—'], ['抢修小组', o.crew ? teamName(o.crew) : '—'], ['来电号码', o.callerNumber || '—'], ['创建', W.time(o.createdAt)],
       ['当前环节', o.awaiting ? o.awaiting + ' ' + W.zh(o.awaitingName) : '—'], ['责任方', W.party(o.responsible)]];
     dl.replaceChildren(...pairs.flatMap(([k, v]) => [H.el('dt', null, k), H.el('dd', null, v)]));
     renderActions(o);
@@ -422,7 +422,7 @@
       banner.dataset.orderId = o.id;
       banner.dataset.stranded = o.id;
       banner.className = 'wo-banner critical';
-      $('alarm-banner-text').textContent = '抢修人员无法出发：' + o.orderNo + ' ' + teamName(data.crew) + '（'
+      $('alarm-banner-text').textContent = '抢修小组无法出发：' + o.orderNo + ' ' + teamName(data.crew) + '（'
         + (data.text || '') + '），请改派';
       banner.hidden = false;
     } else if (data.change === 'assigned') {

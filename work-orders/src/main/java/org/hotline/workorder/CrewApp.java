@@ -82,7 +82,8 @@ public class CrewApp {
      *                                    that is no crew of the order's team or a type without acceptance (422)
      */
     public List<CrewReport> assign(long orderId, String crew, String by) {
-        String[] pushed = new String[1];
+        // the crew now and the crew before, for the pushes (the one before learns the order left it)
+        String[] pushed = new String[2];
         tx.executeWithoutResult(s -> {
             CrewRows.Locked o = rows.lock(orderId);
             if (o.type().acceptPoint() == null || !o.type().uses(o.arrivePoint())) {
@@ -119,9 +120,10 @@ public class CrewApp {
             jdbc.update("update work_orders set crew_unit_id = ? where id = ?", crewId, orderId);
             rows.insert(orderId, crewId, null, "assigned", by, null, null, null);
             pushed[0] = crew.strip();
+            pushed[1] = rows.unitCode(o.crewId());
         });
         if (pushed[0] != null) {
-            push("assigned", orderId, pushed[0], by, null);
+            push("assigned", orderId, pushed[0], by, null, pushed[1]);
         }
         return rows.reports(orderId);
     }
@@ -384,10 +386,15 @@ public class CrewApp {
 
     // after commit, like WorkOrders' changes; with the order as lists show it, so a page updates its row in place
     private void push(String change, long orderId, String crew, String by, String text) {
+        push(change, orderId, crew, by, text, null);
+    }
+
+    private void push(String change, long orderId, String crew, String by, String text, String previousCrew) {
         if (bus != null) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("change", change);
             data.put("crew", crew);
+            data.put("previousCrew", previousCrew);
             data.put("by", by);
             data.put("text", text);
             data.put("order", orders.summary(orderId));

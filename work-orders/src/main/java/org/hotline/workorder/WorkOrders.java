@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +40,7 @@ import org.hotline.workorder.internal.Json;
 import org.hotline.workorder.internal.LogRows;
 import org.hotline.workorder.internal.OrderRow;
 import org.hotline.workorder.internal.OutageLookup;
+import org.hotline.workorder.internal.UnitRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,6 +73,7 @@ public class WorkOrders {
             from work_orders w left join repair_centres rc on rc.id = w.repair_centre_id""";
 
     private final JdbcTemplate jdbc;
+    private final UnitRows units;
     private final PopStore pops;
     private final TransactionTemplate tx;
     private final Map<String, OrderType> types;
@@ -94,6 +95,7 @@ public class WorkOrders {
     public WorkOrders(DataSource dataSource, WorkOrderProperties properties, Clock clock, PopStore pops) {
         this.pops = pops;
         this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource, "dataSource"));
+        this.units = new UnitRows(jdbc);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.types = properties.orderTypes();
         this.calendar = properties.businessCalendar();
@@ -401,67 +403,19 @@ public class WorkOrders {
 
     /** The units receiving orders, by repair centre and code. */
     public List<WorkOrderUnit> units() {
-        return jdbc.query("""
-                select u.code, u.name, u.kind, rc.code, p.code, u.same_site, u.manager1_name, u.manager1_phone,
-                       u.manager2_name, u.manager2_phone
-                from work_order_units u join repair_centres rc on rc.id = u.repair_centre_id
-                left join work_order_units p on p.id = u.parent_id order by rc.code, u.code""",
-                (rs, n) -> new WorkOrderUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10)));
+        return units.all();
     }
 
     /**
-     * Creates or replaces the unit with {@code unit.code()}.
+     * Creates or replaces the unit with {@code unit.code()}: a team under its centre, a crew under a team of the same
+     * centre; a unit with units under it or live crew tokens keeps its kind and centre.
      *
      * @throws WorkOrderRejectedException INVALID for a bad code, name, kind or phone; UNPROCESSABLE for an unknown
-     *                                    repair centre or parent
+     *                                    repair centre or a parent of the wrong kind or centre; CONFLICT for a change
+     *                                    that would strand units under it or crew tokens
      */
     public WorkOrderUnit saveUnit(WorkOrderUnit unit) {
-        Objects.requireNonNull(unit, "unit");
-        if (unit.code() == null || !unit.code().matches("^[0-9A-Za-z_-]{1,32}$")) {
-            throw new WorkOrderRejectedException(Kind.INVALID, "code: '" + unit.code()
-                    + "' (expected: 1 to 32 letters, digits, _ or -)");
-        }
-        if (unit.name() == null || unit.name().isBlank() || unit.name().length() > 100) {
-            throw new WorkOrderRejectedException(Kind.INVALID, "name: empty or longer than 100 characters");
-        }
-        if (!List.of("repair_centre", "team", "crew").contains(String.valueOf(unit.kind()))) {
-            throw new WorkOrderRejectedException(Kind.INVALID, "kind: '" + unit.kind()
-                    + "' (expected: repair_centre, team or crew)");
-        }
-        for (String phone : Arrays.asList(unit.manager1Phone(), unit.manager2Phone())) {
-            if (phone != null && !phone.isBlank() && !phone.strip().matches("^\\+?[0-9][0-9 -]{2,19}$")) {
-                throw new WorkOrderRejectedException(Kind.INVALID, "manager phone: '" + phone
-                        + "' (expected: digits, spaces or -, e.g. 13800000001)");
-            }
-        }
-        List<Long> centre = jdbc.queryForList("select id from repair_centres where code = ?", Long.class,
-                String.valueOf(unit.repairCentre()));
-        if (centre.isEmpty()) {
-            throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "repairCentre: no repair centre '"
-                    + unit.repairCentre() + "'");
-        }
-        Long parent = null;
-        if (blankToNull(unit.parent()) != null) {
-            List<Long> found = jdbc.queryForList("select id from work_order_units where code = ?", Long.class,
-                    unit.parent().strip());
-            if (found.isEmpty() || unit.parent().strip().equals(unit.code())) {
-                throw new WorkOrderRejectedException(Kind.UNPROCESSABLE, "parent: no other unit '" + unit.parent() + "'");
-            }
-            parent = found.get(0);
-        }
-        jdbc.update("""
-                insert into work_order_units (code, name, kind, repair_centre_id, parent_id, same_site, manager1_name,
-                    manager1_phone, manager2_name, manager2_phone) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (code) do update set name = excluded.name, kind = excluded.kind,
-                    repair_centre_id = excluded.repair_centre_id, parent_id = excluded.parent_id,
-                    same_site = excluded.same_site, manager1_name = excluded.manager1_name,
-                    manager1_phone = excluded.manager1_phone, manager2_name = excluded.manager2_name,
-                    manager2_phone = excluded.manager2_phone""", unit.code(), unit.name().strip(), unit.kind(),
-                centre.get(0), parent, unit.sameSite(), blankToNull(unit.manager1Name()),
-                blankToNull(unit.manager1Phone()), blankToNull(unit.manager2Name()), blankToNull(unit.manager2Phone()));
-        return units().stream().filter(u -> u.code().equals(unit.code())).findFirst().orElseThrow();
+        return units.save(unit);
     }
 
     /** One order. @throws WorkOrderRejectedException NOT_FOUND */

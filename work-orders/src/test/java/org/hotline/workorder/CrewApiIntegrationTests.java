@@ -193,7 +193,8 @@ class CrewApiIntegrationTests {
                     assertThat(e.by()).isEqualTo("张师傅");
                     assertThat(e.source()).isEqualTo(PointSource.CREW_APP);
                 });
-        Answer reports = desk("agent1001", "GET", "/api/work-orders/" + order + "/crew", null);
+        assertThat(desk("agent1001", "GET", "/api/work-orders/" + order + "/crew", null).status()).isEqualTo(403);
+        Answer reports = desk("supervisor", "GET", "/api/work-orders/" + order + "/crew", null);
         assertThat(reports.body().toString()).contains("\"kind\":\"arrived\"", "\"latitude\":30.2741",
                 "跌落式熔断器熔丝熔断", "熔丝");
         long photo = reports.body().get(reports.body().size() - 1).get("photos").get(0).asLong();

@@ -212,4 +212,21 @@ class WorkOrderApiIntegrationTests {
                 .andExpect(jsonPath("$.code").value("T3")).andExpect(jsonPath("$.sameSite").value(false));
         agent(get("/api/work-orders/units")).andExpect(status().isOk());
     }
+
+    @Test
+    void onlyAdministratorsReadTheManagersPhoneNumbers() throws Exception {
+        String unit = "{\"name\":\"抢修四班\",\"kind\":\"team\",\"repairCentre\":\"RC1\",\"manager1Name\":\"王班长\","
+                + "\"manager1Phone\":\"13800000011\",\"manager2Name\":\"李班长\",\"manager2Phone\":\"13800000012\"}";
+        as("admin", "ADMIN", json(put("/api/work-orders/units/T4"), unit)).andExpect(status().isOk());
+        String team = "$[?(@.code == 'T4')]";
+        as("admin", "ADMIN", get("/api/work-orders/units")).andExpect(status().isOk())
+                .andExpect(jsonPath(team + ".manager1Phone").value("13800000011"))
+                .andExpect(jsonPath(team + ".manager2Phone").value("13800000012"));
+        for (String role : List.of("AGENT", "SUPERVISOR")) {
+            String body = as("someone", role, get("/api/work-orders/units")).andExpect(status().isOk())
+                    .andExpect(jsonPath(team + ".manager1Name").value("王班长"))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(body).as(role).doesNotContain("13800000011").doesNotContain("13800000012");
+        }
+    }
 }

@@ -371,6 +371,35 @@ class WorkOrdersIntegrationTests {
     }
 
     @Test
+    void theUnitTreeKeepsCrewsUnderTeamsOfTheirOwnCentre() {
+        orders.saveUnit(new WorkOrderUnit("C1", "抢修一组", "crew", "RC1", "T1", true, null, null, null, null));
+        // a crew without a team, under a crew, or under another centre's team can never be sent an order
+        assertThat(orders.units()).extracting(WorkOrderUnit::code).doesNotContain("C9");
+        assertThat(messageOf(() -> orders.saveUnit(new WorkOrderUnit("C9", "x", "crew", "RC1", null, true, null, null,
+                null, null)))).contains("parent: empty");
+        assertThat(messageOf(() -> orders.saveUnit(new WorkOrderUnit("C9", "x", "crew", "RC1", "C1", true, null, null,
+                null, null)))).contains("'C1' is a crew (expected: a team)");
+        assertThat(messageOf(() -> orders.saveUnit(new WorkOrderUnit("T9", "x", "team", "RC1", "C1", true, null, null,
+                null, null)))).contains("expected: a repair_centre");
+        assertThat(messageOf(() -> orders.saveUnit(new WorkOrderUnit("C9", "x", "crew", "RC1", "T2", true, null, null,
+                null, null)))).contains("'T2' belongs to another repair centre");
+        // the team that has crews keeps its centre
+        assertThat(kindOf(() -> orders.saveUnit(new WorkOrderUnit("T1", "抢修一班", "team", "RC2", null, true, null,
+                null, null, null)))).isEqualTo(Kind.CONFLICT);
+        assertThat(orders.units()).filteredOn(u -> u.code().equals("T1")).singleElement()
+                .satisfies(u -> assertThat(u.repairCentre()).isEqualTo("RC1"));
+    }
+
+    private static String messageOf(Runnable r) {
+        try {
+            r.run();
+        } catch (WorkOrderRejectedException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("not refused");
+    }
+
+    @Test
     void openOrdersFilterByTypeAndRepairCentre() {
         long repair = repairFromCall(ENDED_CALL).id();
         long complaint = byHand("complaint", db.customer, null, NOW, null, false).id();

@@ -1,5 +1,6 @@
 package org.hotline.desktop.customer;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param subCategories sub-categories per category code (fault, enquiry, complaint, request, praise)
  * @param searchLimit how many cards one search returns at most (default 20)
+ * @param cardReadLimit how many customer cards one user may open (by search or by number) within
+ *                      {@code cardReadWindow} before further reads are refused (default 300: a busy agent opens a few
+ *                      dozen; walking customer numbers opens hundreds a second)
+ * @param cardReadWindow the span card reads are counted in (default 10m)
  */
 @ConfigurationProperties("hotline.desk")
-public record DeskProperties(Map<String, List<String>> subCategories, Integer searchLimit) {
+public record DeskProperties(Map<String, List<String>> subCategories, Integer searchLimit, Integer cardReadLimit,
+                             Duration cardReadWindow) {
 
     /** The built-in lists of a 95598-style hotline. */
     public static final Map<String, List<String>> DEFAULT_SUB_CATEGORIES = Map.of(
@@ -44,6 +50,16 @@ public record DeskProperties(Map<String, List<String>> subCategories, Integer se
         searchLimit = searchLimit == null ? 20 : searchLimit;
         if (searchLimit < 1 || searchLimit > 100) {
             throw new IllegalArgumentException("hotline.desk.search-limit: " + searchLimit + " (expected: 1..100)");
+        }
+        cardReadLimit = cardReadLimit == null ? 300 : cardReadLimit;
+        if (cardReadLimit < searchLimit) {
+            throw new IllegalArgumentException("hotline.desk.card-read-limit: " + cardReadLimit + " (expected: >= "
+                    + "hotline.desk.search-limit, " + searchLimit + ", or one search would be refused)");
+        }
+        cardReadWindow = cardReadWindow == null ? Duration.ofMinutes(10) : cardReadWindow;
+        if (cardReadWindow.toSeconds() < 1 || cardReadWindow.toDays() > 1) {
+            throw new IllegalArgumentException("hotline.desk.card-read-window: " + cardReadWindow
+                    + " (expected: 1s to 1d)");
         }
     }
 }

@@ -195,6 +195,24 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         return driver().executeScript(js, args);
     }
 
+    /**
+     * Signs in through the real login page at {@code base} (http://127.0.0.1:port) and waits for the role's landing
+     * page; that page's console belongs to its own tests, so its messages are read and dropped.
+     */
+    public void logIn(String base, String username, String password) {
+        clearCookies();
+        open(base + "/login.html");
+        WebElement button = await(By.id("login-button"), WebElement::isEnabled);
+        // every test starts in the default language, whatever an earlier one chose (the choice is remembered)
+        script("localStorage.removeItem('hotline.lang')");
+        driver().findElement(By.id("username")).sendKeys(username);
+        driver().findElement(By.id("password")).sendKeys(password);
+        button.click();
+        awaitUrl(u -> !u.contains("/login.html"));
+        await(By.tagName("html"), e -> "complete".equals(script("return document.readyState")));
+        consoleErrors();
+    }
+
     /** Forgets every cookie of every site, as if the server had lost the session. */
     public void clearCookies() {
         // WebDriver's deleteAllCookies only reaches the current page's site

@@ -105,12 +105,7 @@ class CampaignPageBrowserIntegrationTests {
     }
 
     private void logIn(String username, String password) {
-        browser.open(url("/login.html"));
-        WebElement button = browser.await(By.id("login-button"), WebElement::isEnabled);
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(password);
-        button.click();
-        browser.awaitUrl(u -> !u.contains("/login.html"));
+        browser.logIn(url(""), username, password);
     }
 
     private String url(String path) {

@@ -151,6 +151,24 @@ class CrewPageBrowserIntegrationTests {
     }
 
     @Test
+    void anOrderAssignedWhileThePageIsOpenAppearsAndOneTakenAwayGoesWithoutARefresh() {
+        browser.open(url("/crew.html"));
+        browser.script("localStorage.setItem('hotline.crew.token', arguments[0]); location.reload()", token);
+        card("accept");
+        browser.await(By.cssSelector("body[data-live='true']"));
+        long second = net.orderAtTeam(orders, "路灯不亮");
+
+        crewApp.assign(second, net.crew, "supervisor");
+        browser.await(By.cssSelector(".order[data-id='" + second + "']"));
+        // the dispatcher gives the first order to the other crew: it leaves this crew's list
+        crewApp.assign(order, net.otherCrew, "supervisor");
+        browser.await(By.id("order-list"), l -> l.findElements(By.cssSelector(".order[data-id='" + order + "']"))
+                .isEmpty());
+        assertThat(browser.all(By.cssSelector(".order[data-id='" + second + "']"))).hasSize(1);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void aRevokedTokenIsForgottenAndThePageSaysWhy() {
         browser.open(url("/crew.html"));
         browser.script("localStorage.setItem('hotline.crew.token', arguments[0]); location.reload()", token);

@@ -268,18 +268,7 @@ class OutagePagesBrowserIntegrationTests {
     }
 
     private void logIn(String username, String password) {
-        browser.clearCookies();
-        browser.open(url("/login.html"));
-        WebElement button = browser.await(By.id("login-button"), WebElement::isEnabled);
-        // every test starts in the default language, whatever an earlier one chose (the choice is remembered)
-        browser.script("localStorage.removeItem('hotline.lang')");
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(password);
-        button.click();
-        browser.awaitUrl(u -> !u.contains("/login.html"));
-        browser.await(By.tagName("html"), e -> "complete".equals(browser.script("return document.readyState")));
-        // the role's landing page belongs to other pages' tests (and may not exist yet): its console is not ours
-        browser.consoleErrors();
+        browser.logIn(url(""), username, password);
     }
 
     private void select(String id, String value) {

@@ -241,7 +241,7 @@ class WorkOrderPagesBrowserIntegrationTests {
         HttpResponse<String> refused = crewPost(secret, "/api/crew/orders/" + id + "/cannot-go",
                 "{\"reason\":\"车辆故障<b>\"}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
-        await().atMost(WAIT).until(() -> text(rowCss + " .status"), "抢修人员无法出发"::equals);
+        await().atMost(WAIT).until(() -> text(rowCss + " .status"), "抢修小组无法出发"::equals);
         WebElement banner = browser.await(By.id("alarm-banner"), WebElement::isDisplayed);
         assertThat(banner.getText()).contains(orderNo).contains("车辆故障<b>");
         browser.await(By.cssSelector("#crew-table tr.crew-report.cannot_go"));
@@ -253,7 +253,7 @@ class WorkOrderPagesBrowserIntegrationTests {
         browser.script("document.getElementById('crew-select').value = arguments[0]", net.otherCrew);
         browser.driver().findElement(By.id("crew-assign")).click();
         await().atMost(WAIT).until(() -> text(rowCss + " .team"), "抢修三班 · 抢修三班二组"::equals);
-        await().atMost(WAIT).until(() -> text(rowCss + " .status"), s -> !s.equals("抢修人员无法出发"));
+        await().atMost(WAIT).until(() -> text(rowCss + " .status"), s -> !s.equals("抢修小组无法出发"));
         assertThat(workOrders.summary(id).crew()).isEqualTo(net.otherCrew);
         browser.await(By.id("alarm-banner"), e -> !e.isDisplayed());
         assertThat(loadedMark()).as("the page did not load again").isEqualTo(loaded);
@@ -401,16 +401,7 @@ class WorkOrderPagesBrowserIntegrationTests {
     }
 
     private void logIn(String username, String password) {
-        browser.clearCookies();
-        browser.open(url("/login.html"));
-        WebElement button = browser.await(By.id("login-button"), WebElement::isEnabled);
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(password);
-        button.click();
-        browser.awaitUrl(u -> !u.contains("/login.html"));
-        browser.await(By.tagName("html"), e -> "complete".equals(browser.script("return document.readyState")));
-        // the role's landing page belongs to other pages' tests: its console is not ours
-        browser.consoleErrors();
+        browser.logIn(url(""), username, password);
     }
 
     private HttpResponse<String> crewPost(String secret, String path, String json) {

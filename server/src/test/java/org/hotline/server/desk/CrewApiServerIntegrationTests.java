@@ -55,8 +55,10 @@ class CrewApiServerIntegrationTests {
         assertThat(crew(token, "POST", "/api/crew/orders/" + order + "/accept").statusCode()).isEqualTo(200);
         // the desk's session authenticates the desk only: the crew API wants its token
         assertThat(agent.get("/api/crew/orders").status()).isEqualTo(401);
-        assertThat(agent.get("/api/work-orders/" + order + "/crew").body().toString()).contains("\"kind\":\"accepted\"",
-                "张师傅");
+        assertThat(supervisor.get("/api/work-orders/" + order + "/crew").body().toString())
+                .contains("\"kind\":\"accepted\"", "张师傅");
+        // crews' positions are the dispatchers' business
+        assertThat(agent.get("/api/work-orders/" + order + "/crew").status()).isEqualTo(403);
 
         assertThat(admin.post("/api/work-orders/crew-tokens/" + issued.body().get("id").asLong() + "/revoke",
                 Map.of("reason", "离职")).status()).isEqualTo(200);

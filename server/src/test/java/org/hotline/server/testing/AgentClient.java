@@ -9,9 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,11 @@ public final class AgentClient implements AutoCloseable {
             throw new IllegalStateException("login answered " + status);
         }
         return c;
+    }
+
+    /** A client that never logs in: what a stranger's browser sends (it still fetches CSRF tokens). */
+    public static AgentClient anonymous(int port) {
+        return new AgentClient(URI.create("http://127.0.0.1:" + port));
     }
 
     /** Posts the login form and returns where the server redirects (the page or {@code ?error}). */
@@ -86,11 +93,25 @@ public final class AgentClient implements AutoCloseable {
 
     /** POSTs a JSON body with the session cookie and the CSRF header, as the page's Hotline.api does. */
     public HttpResponse<String> postJson(String path, String json) {
+        return sendJson("POST", path, json);
+    }
+
+    /** Sends a JSON body with {@code method} (POST, PUT, DELETE, PATCH), the session cookie and the CSRF header. */
+    public HttpResponse<String> sendJson(String method, String path, String json) {
+        return send(method, path, "application/json", HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** POSTs any body with the session cookie and the CSRF token (an unknown-length publisher is sent chunked). */
+    public HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body) {
+        return send("POST", path, contentType, body);
+    }
+
+    private HttpResponse<String> send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         try {
             JsonNode csrf = JSON.readTree(get("/api/csrf").body());
-            return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
                     .header(csrf.get("headerName").asText(), csrf.get("token").asText())
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                    .method(method, body).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -110,6 +131,25 @@ public final class AgentClient implements AutoCloseable {
         socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create(ws), new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
         return this;
+    }
+
+    /**
+     * Tries the WebSocket upgrade at {@code path} and closes an accepted socket at once: 101 when the server
+     * accepted, else the HTTP status it refused with.
+     */
+    public int handshake(String path) {
+        String ws = "ws://" + base.getHost() + ":" + base.getPort() + path;
+        try {
+            http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .buildAsync(URI.create(ws), new WebSocket.Listener() { }).orTimeout(10, TimeUnit.SECONDS).join()
+                    .abort();
+            return 101;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
     }
 
     /** Closes the socket (as a browser tab would) without logging out. */

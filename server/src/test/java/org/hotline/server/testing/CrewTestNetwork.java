@@ -16,6 +16,8 @@ public final class CrewTestNetwork {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
 
+    /** The repair centre's code. */
+    public final String centre;
     /** The team's code. */
     public final String team;
     /** The first crew's code. */
@@ -32,24 +34,25 @@ public final class CrewTestNetwork {
     public CrewTestNetwork(DataSource dataSource) {
         jdbc = new JdbcTemplate(dataSource);
         String s = ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
+        centre = "CR" + s;
         team = "CT" + s;
         crew = "CC" + s;
         otherCrew = "CD" + s;
         address = "杭州市体育场路" + NEXT.get() + "号";
-        long centre = id("insert into repair_centres (code, name, phone) values (?, '城北抢修中心', '0571-3') returning id",
-                "CR" + s);
+        long centreId = id("insert into repair_centres (code, name, phone) values (?, '城北抢修中心', '0571-3') "
+                + "returning id", centre);
         long sub = id("insert into substations (code, name) values (?, '北站') returning id", "CS" + s);
         long line = id("insert into feeder_lines (code, name, substation_id, repair_centre_id) values (?, '北1线', ?, ?) "
-                + "returning id", "CL" + s, sub, centre);
+                + "returning id", "CL" + s, sub, centreId);
         long area = id("insert into transformer_areas (code, name, feeder_line_id) values (?, '体育场路', ?) returning id",
                 "CA" + s, line);
         long addr = id("insert into addresses (full_text) values (?) returning id", address);
         premises = id("insert into premises (address_id, transformer_area_id) values (?, ?) returning id", addr, area);
         long teamId = id("insert into work_order_units (code, name, kind, repair_centre_id) values (?, '抢修三班', 'team', ?) "
-                + "returning id", team, centre);
+                + "returning id", team, centreId);
         jdbc.update("insert into work_order_units (code, name, kind, repair_centre_id, parent_id) values "
-                + "(?, '抢修三班一组', 'crew', ?, ?), (?, '抢修三班二组', 'crew', ?, ?)", crew, centre, teamId, otherCrew,
-                centre, teamId);
+                + "(?, '抢修三班一组', 'crew', ?, ?), (?, '抢修三班二组', 'crew', ?, ?)", crew, centreId, teamId, otherCrew,
+                centreId, teamId);
     }
 
     /** A new repair order on the premises, routed to the team (points A to D recorded), with no crew yet. */

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The desk's side of the crew app: administrators issue and revoke crew tokens; dispatchers (supervisors) assign a
- * crew to an order and see orders whose crew could not go; the desk reads what crews reported.
+ * crew to an order, see orders whose crew could not go and read what crews reported (with their positions).
  */
 @RestController
 @RequestMapping("/api/work-orders")
@@ -89,7 +89,9 @@ class CrewAdminController {
     }
 
     @GetMapping("/{id}/crew")
-    @Operation(summary = "What crews reported on the order, and whom the dispatcher assigned, oldest first")
+    @PreAuthorize(ROUTERS)
+    @Operation(summary = "What crews reported on the order (positions too), and whom the dispatcher assigned, "
+            + "oldest first")
     List<CrewReport> reports(@PathVariable long id) {
         return crew.reports(id);
     }
@@ -102,6 +104,7 @@ class CrewAdminController {
     }
 
     @GetMapping("/{id}/photos/{photoId}")
+    @PreAuthorize(ROUTERS)
     @Operation(summary = "A photo a crew sent with done")
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
         CrewApp.Photo p = crew.photo(id, photoId);

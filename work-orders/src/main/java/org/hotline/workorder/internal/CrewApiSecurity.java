@@ -1,5 +1,6 @@
 package org.hotline.workorder.internal;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +53,9 @@ public class CrewApiSecurity {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .addFilterBefore(new CrewTokenFilter(tokens, maxBody), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.requestMatchers("/crew.html", "/crew/**").permitAll()
+                // the event stream's later dispatches carry no token: the first one was checked
+                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .requestMatchers("/crew.html", "/crew/**").permitAll()
                         .anyRequest().hasAuthority(AUTHORITY))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)))
                 .exceptionHandling(e -> e

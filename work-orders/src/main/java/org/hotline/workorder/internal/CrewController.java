@@ -12,6 +12,8 @@ import java.util.List;
 import org.hotline.workorder.CrewApp;
 import org.hotline.workorder.CrewMember;
 import org.hotline.workorder.CrewOrder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The crew app's API: a crew member, authenticated by a token ({@link CrewApiSecurity}), works the orders assigned
@@ -41,9 +45,11 @@ class CrewController {
     static final String SCHEME = "crewToken";
 
     private final CrewApp crew;
+    private final ObjectProvider<CrewEvents> events;
 
-    CrewController(CrewApp crew) {
+    CrewController(CrewApp crew, ObjectProvider<CrewEvents> events) {
         this.crew = crew;
+        this.events = events;
     }
 
     /** Why the crew cannot go. */
@@ -75,6 +81,19 @@ class CrewController {
             description = "Listing delivers: an order whose clock waits for E (the order reaches the team) gets E now.")
     List<CrewOrder> orders(@AuthenticationPrincipal CrewMember member) {
         return crew.myOrders(member);
+    }
+
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events: 'orders' when an order of my crew was assigned, taken away or changed",
+            description = "The stream ends after ten minutes; open it again (with the token). A comment line comes "
+                    + "every 20 s. On 'orders', fetch /api/crew/orders again.")
+    SseEmitter events(@AuthenticationPrincipal CrewMember member) {
+        CrewEvents live = events.getIfAvailable();
+        if (live == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no live line on this server (no push bus): "
+                    + "refresh the list by hand");
+        }
+        return live.open(member.crew());
     }
 
     @GetMapping("/orders/{id}")

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,8 +104,14 @@ class WorkOrderController {
     }
 
     @GetMapping("/units")
-    List<WorkOrderUnit> units() {
-        return orders.units();
+    List<WorkOrderUnit> units(Authentication who) {
+        boolean admin = who != null && who.getAuthorities().stream()
+                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        // managers' mobile numbers are personal data: only administrators (who maintain them) read them; the
+        // escalation SMS is sent by the server, so no page of an agent or dispatcher needs them
+        return admin ? orders.units() : orders.units().stream().map(u -> new WorkOrderUnit(u.code(), u.name(),
+                u.kind(), u.repairCentre(), u.parent(), u.sameSite(), u.manager1Name(), null, u.manager2Name(),
+                null)).toList();
     }
 
     @PutMapping("/units/{code}")

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Turns the desk APIs' refusals into a status and {@code {"message": …}} the page shows as it is. */
-@RestControllerAdvice(assignableTypes = {CustomerController.class, ContactController.class, CallbackController.class})
+@RestControllerAdvice(assignableTypes = {CustomerController.class, ContactController.class, CallbackController.class,
+        CardReadAuditController.class})
 class DeskErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -39,6 +40,11 @@ class DeskErrors {
     @ExceptionHandler(CallbackConflictException.class)
     ResponseEntity<Map<String, String>> conflict(CallbackConflictException e) {
         return body(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(CardReads.LimitReached.class)
+    ResponseEntity<Map<String, String>> tooManyCards(CardReads.LimitReached e) {
+        return body(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
     }
 
     @ExceptionHandler(NotYourCallException.class)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.Module;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.desktop.DesktopProperties;
 import org.hotline.desktop.security.LoginProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -64,12 +65,13 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/error", "/actuator/health/**", "/public/**", "/webjars/**").permitAll()
                         .requestMatchers("/ws/agent", "/agent.html", "/lookup.html", "/lines.html", "/api/desk/**",
                                 "/api/control/**", "/api/customers/**", "/api/callbacks/**", "/api/lookup/**",
-                                "/api/lines/**", "/api/areas/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
+                                "/api/lines/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
                         .requestMatchers("/ws/supervisor", "/supervisor.html", "/wallboard.html", "/outage-board.html",
                                 "/outages.html", "/campaigns.html", "/workorders.html", "/api/supervisor/**",
                                 "/api/outages/**", "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**", "/actuator/**",
-                                "/swagger-ui.html", "/swagger-ui/**").hasRole("ADMIN")
+                                "/workorder-admin.html", "/js/workorder-admin.js", "/swagger-ui.html",
+                                "/swagger-ui/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                         .successHandler(login.onSuccess()).failureHandler(login.onFailure()).permitAll())
@@ -87,6 +89,15 @@ class SecurityConfiguration {
     FilterRegistrationBean<OncePerRequestFilter> controlCharacterFilter() {
         FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(ControlCharacters.filter());
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return bean;
+    }
+
+    /** Bodies over hotline.desktop.max-body-size are a 413 before they are read. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> bodySizeLimit(DesktopProperties settings) {
+        FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(
+                new BodySizeLimit(settings.maxBodySize().toBytes()));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return bean;
     }
 

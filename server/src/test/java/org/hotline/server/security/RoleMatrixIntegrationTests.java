@@ -1,0 +1,399 @@
+package org.hotline.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.server.security.RoleMatrixIntegrationTests.Role.ADMIN;
+import static org.hotline.server.security.RoleMatrixIntegrationTests.Role.AGENT;
+import static org.hotline.server.security.RoleMatrixIntegrationTests.Role.ANONYMOUS;
+import static org.hotline.server.security.RoleMatrixIntegrationTests.Role.SUPERVISOR;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hotline.cti.demo.DemoUsers;
+import org.hotline.server.testing.AgentClient;
+import org.hotline.server.testing.SimulatedServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.actuate.health.HealthEndpointGroups;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Issue #13's role matrix: every endpoint Hotline maps (read from Spring's handler mappings), every static page,
+ * the actuator and both WebSockets, called by every role. {@link #TABLE} says who may pass the security
+ * check; a mapping without a line there fails, and so does a line whose mapping is gone.
+ */
+@SimulatedServerTest
+class RoleMatrixIntegrationTests {
+
+    /** Who calls: a stranger without a session, or one of the demo users of each role. */
+    enum Role { ANONYMOUS, AGENT, SUPERVISOR, ADMIN }
+
+    private static final Set<Role> ANYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> STAFF = EnumSet.of(AGENT, SUPERVISOR, ADMIN);
+    private static final Set<Role> FLOOR = EnumSet.of(SUPERVISOR, ADMIN);
+    private static final Set<Role> ADMINS = EnumSet.of(ADMIN);
+    // the crew app's bearer chain and the SMS API's key chain: no session of any role gets in, only a token (401)
+    private static final Set<Role> TOKEN_ONLY = EnumSet.noneOf(Role.class);
+    private static final String OWN_DESK = "acts on agent1001's own desk on the PBX, which other tests use";
+
+    /** Who may pass the security check of each endpoint, page and socket ("METHOD /pattern"). */
+    static final Map<String, Rule> TABLE = table(
+            // pages
+            rule("GET /", STAFF),
+            rule("GET /login.html", ANYONE),
+            rule("GET /change-password.html", STAFF),
+            rule("GET /agent.html", STAFF),
+            rule("GET /lookup.html", STAFF),
+            rule("GET /lines.html", STAFF),
+            rule("GET /supervisor.html", FLOOR),
+            rule("GET /wallboard.html", FLOOR),
+            rule("GET /outage-board.html", FLOOR),
+            rule("GET /outages.html", FLOOR),
+            rule("GET /campaigns.html", FLOOR),
+            rule("GET /workorders.html", FLOOR),
+            rule("GET /crew.html", ANYONE),
+            rule("GET /public/outages.html", ANYONE),
+            rule("GET /public/outages.json", ANYONE),
+            // sockets
+            rule("WS /ws/agent", STAFF),
+            rule("WS /ws/supervisor", FLOOR),
+            // the session itself
+            rule("GET /api/csrf", ANYONE),
+            rule("GET /api/me", STAFF),
+            rule("POST /api/me/password", STAFF),
+            // the agent's desk
+            rule("GET /api/control/state", STAFF),
+            rule("GET /api/control/pause-reasons", STAFF),
+            rule("POST /api/control/login", STAFF).skip(AGENT, OWN_DESK),
+            rule("POST /api/control/logout", STAFF).skip(AGENT, OWN_DESK),
+            rule("POST /api/control/ready", STAFF).skip(AGENT, OWN_DESK),
+            rule("POST /api/control/wrapup/finish", STAFF).skip(AGENT, OWN_DESK),
+            rule("POST /api/control/wrapup/extend", STAFF).skip(AGENT, OWN_DESK),
+            rule("POST /api/control/pause", STAFF),
+            rule("POST /api/control/dial", STAFF),
+            rule("POST /api/control/hangup", STAFF),
+            rule("POST /api/control/transfer", STAFF),
+            rule("POST /api/control/hold", STAFF),
+            rule("POST /api/control/unhold", STAFF),
+            rule("GET /api/customers/search", STAFF),
+            rule("GET /api/customers/{customerNo}", STAFF),
+            rule("GET /api/customers/{customerNo}/contacts", STAFF),
+            rule("GET /api/desk/categories", STAFF),
+            rule("POST /api/desk/contacts", STAFF),
+            rule("GET /api/callbacks", STAFF),
+            rule("POST /api/callbacks", STAFF),
+            rule("POST /api/callbacks/{id}/take", STAFF),
+            rule("POST /api/callbacks/{id}/done", STAFF),
+            rule("POST /api/callbacks/{id}/cancel", STAFF),
+            rule("GET /api/lookup", STAFF),
+            rule("GET /api/lines/{code}/tree", STAFF),
+            // the floor
+            rule("POST /api/supervisor/agents/{username}/pause", FLOOR),
+            rule("POST /api/supervisor/agents/{username}/logout", FLOOR),
+            rule("GET /api/outages", FLOOR),
+            rule("GET /api/outages/{id}", FLOOR),
+            rule("GET /api/outages/board", FLOOR),
+            rule("POST /api/outages", FLOOR),
+            rule("POST /api/outages/{id}/extend", FLOOR),
+            rule("POST /api/outages/{id}/restore", FLOOR),
+            rule("GET /api/sms/campaigns", FLOOR),
+            rule("GET /api/sms/campaigns/{id}", FLOOR),
+            rule("POST /api/sms/campaigns", FLOOR),
+            rule("POST /api/sms/campaigns/preview", FLOOR),
+            rule("POST /api/sms/campaigns/{id}/pause", FLOOR),
+            rule("POST /api/sms/campaigns/{id}/resume", FLOOR),
+            rule("POST /api/sms/campaigns/{id}/cancel", FLOOR),
+            rule("GET /api/sms/campaigns/{id}/messages", FLOOR),
+            rule("GET /api/sms/campaigns/{id}/messages.csv", FLOOR),
+            rule("GET /api/sms/templates", FLOOR),
+            rule("PUT /api/sms/templates/{name}", FLOOR),
+            rule("POST /api/sms/templates/preview", FLOOR),
+            rule("POST /api/sms/imports/arrears", FLOOR),
+            rule("POST /api/sms/imports/ic-card", FLOOR),
+            // work orders: agents open and follow them, dispatchers (supervisors) route and close them
+            rule("GET /api/work-orders", STAFF),
+            rule("POST /api/work-orders", STAFF),
+            rule("GET /api/work-orders/types", STAFF),
+            rule("GET /api/work-orders/premises", STAFF),
+            rule("GET /api/work-orders/units", STAFF),
+            rule("PUT /api/work-orders/units/{code}", ADMINS),
+            rule("GET /api/work-orders/repair-centres", STAFF),
+            rule("GET /api/work-orders/{id}", STAFF),
+            rule("POST /api/work-orders/{id}/points", STAFF),
+            rule("POST /api/work-orders/{id}/reroute", FLOOR),
+            rule("POST /api/work-orders/{id}/close", FLOOR),
+            rule("POST /api/work-orders/{id}/done", FLOOR),
+            rule("POST /api/work-orders/{id}/reopen", FLOOR),
+            rule("GET /api/work-orders/alarms", FLOOR),
+            rule("POST /api/work-orders/alarms/{id}/ack", FLOOR),
+            rule("GET /api/work-orders/{id}/crew", FLOOR),
+            rule("POST /api/work-orders/{id}/crew", FLOOR),
+            rule("GET /api/work-orders/crew-waiting", FLOOR),
+            rule("GET /api/work-orders/{id}/photos/{photoId}", FLOOR),
+            rule("GET /api/work-orders/crew-tokens", ADMINS),
+            rule("POST /api/work-orders/crew-tokens", ADMINS),
+            rule("POST /api/work-orders/crew-tokens/{id}/revoke", ADMINS),
+            rule("GET /api/work-orders/revisits", STAFF),
+            rule("GET /api/work-orders/revisits/{id}", STAFF),
+            rule("POST /api/work-orders/revisits/{id}/attempts", STAFF),
+            // the crew app: a crew token, never a desk session
+            rule("GET /api/crew/me", TOKEN_ONLY),
+            rule("GET /api/crew/orders", TOKEN_ONLY),
+            rule("GET /api/crew/events", TOKEN_ONLY),
+            rule("GET /api/crew/orders/{id}", TOKEN_ONLY),
+            rule("POST /api/crew/orders/{id}/accept", TOKEN_ONLY),
+            rule("POST /api/crew/orders/{id}/cannot-go", TOKEN_ONLY),
+            rule("POST /api/crew/orders/{id}/depart", TOKEN_ONLY),
+            rule("POST /api/crew/orders/{id}/arrive", TOKEN_ONLY),
+            rule("POST /api/crew/orders/{id}/fault", TOKEN_ONLY),
+            rule("POST /api/crew/orders/{id}/materials", TOKEN_ONLY),
+            rule("POST /api/crew/orders/{id}/done", TOKEN_ONLY),
+            // the SMS API for other systems: an API key, never a desk session
+            rule("POST /api/sms/v1/messages", TOKEN_ONLY),
+            rule("POST /api/sms/v1/batches", TOKEN_ONLY),
+            // administration
+            rule("GET /admin/audit.html", ADMINS),
+            rule("GET /workorder-admin.html", ADMINS),
+            rule("GET /api/admin/card-reads", ADMINS),
+            rule("GET /api/admin/card-reads/totals", ADMINS),
+            rule("GET /api/admin/lockouts", ADMINS),
+            rule("POST /api/admin/lockouts/{kind}/{key}/lift", ADMINS),
+            rule("POST /api/admin/sms/api-clients", ADMINS),
+            rule("POST /api/admin/sms/api-clients/{id}/disable", ADMINS),
+            rule("POST /api/network/import", ADMINS),
+            rule("POST /api/network/areas/import", ADMINS),
+            rule("PUT /api/network/areas/{code}", ADMINS),
+            rule("PUT /api/network/lines/{code}", ADMINS),
+            // operations: UP or DOWN for anyone (probes), the rest for administrators
+            rule("GET /actuator", ADMINS),
+            rule("GET /actuator/health", ANYONE),
+            rule("GET /actuator/health/liveness", ANYONE),
+            rule("GET /actuator/health/readiness", ANYONE),
+            rule("GET /actuator/info", ADMINS),
+            rule("GET /actuator/metrics", ADMINS),
+            rule("GET /actuator/prometheus", ADMINS).absentWhile("the Prometheus registry is not on the classpath"),
+            // the OpenAPI description: behind the login, for every user (ADR 0021)
+            rule("GET /v3/api-docs", STAFF),
+            rule("GET /v3/api-docs.yaml", STAFF),
+            rule("GET /v3/api-docs/swagger-config", STAFF).absentWhile("springdoc's UI is not on the classpath"),
+            rule("GET /swagger-ui.html", ADMINS).absentWhile("springdoc's UI is not on the classpath"));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    private final Map<Role, AgentClient> clients = new EnumMap<>(Role.class);
+
+    @BeforeEach
+    void logInEveryRole() {
+        clients.put(ANONYMOUS, AgentClient.anonymous(port));
+        clients.put(AGENT, AgentClient.login(port, "agent1001", DemoUsers.AGENT_PASSWORD));
+        clients.put(SUPERVISOR, AgentClient.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD));
+        clients.put(ADMIN, AgentClient.login(port, "admin", DemoUsers.ADMIN_PASSWORD));
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.values().forEach(AgentClient::close);
+    }
+
+    @Test
+    void everyMappedEndpointPageAndSocketHasARuleAndEveryRuleStillHasItsEndpoint() throws IOException {
+        Set<String> mapped = mapped();
+        Set<String> problems = new TreeSet<>();
+        for (String endpoint : mapped) {
+            if (!TABLE.containsKey(endpoint)) {
+                problems.add("no rule for " + endpoint + ": add it to the role matrix");
+            }
+        }
+        TABLE.forEach((endpoint, rule) -> {
+            if (!mapped.contains(endpoint) && rule.absentReason() == null) {
+                problems.add("a rule for " + endpoint + ", which is no longer mapped: remove it from the role matrix");
+            }
+        });
+        assertThat(problems).as("the role matrix against what the server maps (%d endpoints)", mapped.size())
+                .isEmpty();
+    }
+
+    @Test
+    void everyRolePassesTheSecurityCheckOfExactlyTheEndpointsItsRuleAllowsAndNoneAnswers500() throws IOException {
+        Set<String> mapped = mapped();
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (Map.Entry<String, Rule> line : TABLE.entrySet()) {
+            if (line.getKey().startsWith("WS ") || !mapped.contains(line.getKey())) {
+                continue;
+            }
+            String method = line.getKey().substring(0, line.getKey().indexOf(' '));
+            String path = harmless(line.getKey().substring(method.length() + 1));
+            Rule rule = line.getValue();
+            for (Role role : Role.values()) {
+                boolean allowed = rule.allowed().contains(role);
+                if (allowed && rule.skipped().contains(role)) {
+                    continue;
+                }
+                AgentClient client = clients.get(role);
+                HttpResponse<String> r = method.equals("GET") ? client.get(path) : client.sendJson(method, path, "{}");
+                calls++;
+                String problem = allowed ? passed(r, method) : refused(r, role, rule);
+                if (problem != null) {
+                    wrong.add(line.getKey() + " as " + role + ": " + problem + " (answered " + r.statusCode() + " "
+                            + abbreviate(r.body()) + ")");
+                }
+            }
+        }
+        assertThat(wrong).as("%d calls on %d endpoints", calls, mapped.size()).isEmpty();
+    }
+
+    @Test
+    void theAgentSocketTakesEveryLoggedInRoleAndTheSupervisorSocketOnlySupervisorsAndAdministrators() {
+        List<String> wrong = new ArrayList<>();
+        TABLE.forEach((endpoint, rule) -> {
+            if (!endpoint.startsWith("WS ")) {
+                return;
+            }
+            for (Role role : Role.values()) {
+                int status = clients.get(role).handshake(endpoint.substring(3));
+                boolean allowed = rule.allowed().contains(role);
+                boolean ok = allowed ? status == 101
+                        : status == 401 || status == 403 || role == ANONYMOUS && status == 302;
+                if (!ok) {
+                    wrong.add(endpoint + " as " + role + ": " + (allowed ? "refused" : "accepted") + " (" + status
+                            + ")");
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    // anything but a refusal, a bounce to the login page or a server error: the security check let the call through
+    private static String passed(HttpResponse<String> r, String method) {
+        int s = r.statusCode();
+        if (!method.equals("GET") && s >= 200 && s < 300) {
+            return "an empty body was accepted, so the call may have changed shared data: skip this role's call";
+        }
+        if (s == 401 || s == 403) {
+            return "refused, but the rule allows this role";
+        }
+        if (s == 302 && toLogin(r)) {
+            return "sent to the login page, but the rule allows this role";
+        }
+        return s >= 500 ? "server error: a bug" : null;
+    }
+
+    private static String refused(HttpResponse<String> r, Role role, Rule rule) {
+        int s = r.statusCode();
+        if (rule.allowed().isEmpty()) {
+            // the crew app's and the SMS API's own chains: no token, no entry, whatever session comes along
+            return s == 401 ? null : "expected 401 (token or API key only)";
+        }
+        if (s == 401 || s == 403 || role == ANONYMOUS && s == 302 && toLogin(r)) {
+            return null;
+        }
+        return s >= 500 ? "server error before the refusal: a bug" : "passed, but the rule refuses this role";
+    }
+
+    private static boolean toLogin(HttpResponse<String> r) {
+        return r.headers().firstValue("Location").orElse("").contains("/login.html");
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body == null ? "" : body.replaceAll("\\s+", " ");
+        return flat.length() <= 160 ? flat : flat.substring(0, 160) + "…";
+    }
+
+    /** "METHOD /pattern" of everything served: Hotline's and springdoc's mappings, pages, actuator and sockets. */
+    private Set<String> mapped() throws IOException {
+        Set<String> out = new TreeSet<>();
+        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class)
+                .values()) {
+            mapping.getHandlerMethods().forEach((info, handler) -> {
+                String owner = handler.getBeanType().getName();
+                // Spring's own /error is no endpoint of ours; springdoc's /v3/api-docs is served to our users
+                if (!owner.startsWith("org.hotline.") && !owner.startsWith("org.springdoc.")) {
+                    return;
+                }
+                Set<String> methods = new TreeSet<>();
+                info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+                if (methods.isEmpty()) {
+                    methods.add("GET"); // a mapping without a method answers every method; GET stands for them
+                }
+                for (String pattern : info.getPatternValues()) {
+                    methods.forEach(m -> out.add(m + " " + pattern));
+                }
+            });
+        }
+        for (Resource page : new PathMatchingResourcePatternResolver().getResources("classpath*:static/**/*.html")) {
+            String url = page.getURL().toString();
+            out.add("GET " + url.substring(url.lastIndexOf("/static/") + "/static".length()));
+        }
+        PathMappedEndpoints actuator = context.getBean(PathMappedEndpoints.class);
+        out.add("GET " + actuator.getBasePath());
+        actuator.getAllPaths().forEach(p -> out.add("GET " + p));
+        String health = actuator.getPath(EndpointId.of("health"));
+        context.getBean(HealthEndpointGroups.class).getNames().forEach(g -> out.add("GET " + health + "/" + g));
+        for (AbstractUrlHandlerMapping mapping : context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
+            mapping.getHandlerMap().forEach((path, handler) -> {
+                if (handler.getClass().getName().startsWith("org.springframework.web.socket.")) {
+                    out.add("WS " + path);
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * One line of the matrix: who may pass the security check, whose call is not made (and why), and why the
+     * endpoint may be missing for now (null: it must exist).
+     */
+    record Rule(String endpoint, Set<Role> allowed, Set<Role> skipped, String skipReason, String absentReason) {
+
+        Rule skip(Role role, String reason) {
+            Set<Role> s = EnumSet.of(role);
+            s.addAll(skipped);
+            return new Rule(endpoint, allowed, s, reason, absentReason);
+        }
+
+        // a line for an endpoint that another branch is adding: no failure while it is missing
+        Rule absentWhile(String reason) {
+            return new Rule(endpoint, allowed, skipped, skipReason, reason);
+        }
+    }
+
+    private static Rule rule(String endpoint, Set<Role> allowed) {
+        return new Rule(endpoint, allowed, EnumSet.noneOf(Role.class), null, null);
+    }
+
+    private static Map<String, Rule> table(Rule... rules) {
+        Map<String, Rule> out = new LinkedHashMap<>();
+        for (Rule r : rules) {
+            if (out.put(r.endpoint(), r) != null) {
+                throw new IllegalStateException("two lines for " + r.endpoint());
+            }
+        }
+        return out;
+    }
+
+    private static String harmless(String pattern) {
+        // ids and codes that exist nowhere: no call can change what other tests rely on
+        return pattern.replaceAll("\\{[^/]+}", "999999");
+    }
+}
