@@ -1,8 +1,10 @@
 package org.hotline.sms;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import javax.sql.DataSource;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.message.SmsCodecSettings;
+import org.hotline.sms.outbox.OutboxMeters;
 import org.hotline.sms.outbox.SenderSettings;
 import org.hotline.sms.outbox.SmsOutbox;
 import org.hotline.sms.outbox.SmsSender;
@@ -35,6 +37,12 @@ public class SmsConfiguration {
     @DependsOnDatabaseInitialization
     public SmsOutbox smsOutbox(DataSource dataSource, SmsCodec codec) {
         return new SmsOutbox(dataSource, codec);
+    }
+
+    /** The outbox gauges ({@code hotline.sms.*}), counted at most every 10 s whatever the scrape rate. */
+    @Bean
+    public MeterBinder smsOutboxMeters(SmsOutbox outbox) {
+        return new OutboxMeters(outbox::backlog, OutboxMeters.MAX_AGE);
     }
 
     /** Sends the outbox through the configured SMSCs (none configured: no sender, messages wait queued). */

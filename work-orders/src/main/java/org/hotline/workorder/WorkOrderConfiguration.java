@@ -1,5 +1,6 @@
 package org.hotline.workorder;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.hotline.cti.push.PopStore;
@@ -8,6 +9,7 @@ import org.hotline.cti.push.PushMessage;
 import org.hotline.workorder.internal.Json;
 import org.springframework.beans.factory.InitializingBean;
 import org.hotline.workorder.internal.AlarmScheduler;
+import org.hotline.workorder.internal.TimerMeters;
 import org.hotline.workorder.internal.WorkOrderWebParts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -80,6 +82,12 @@ public class WorkOrderConfiguration {
                                                   WorkOrderProperties properties, ObjectProvider<Clock> clock) {
         return new AlarmScheduler(dataSource, orders, bus, notifier.getIfAvailable(), properties.timers(),
                 properties.smsKinds(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The timers' meters ({@code hotline.workorder.*}) when the scheduler runs here. */
+    @Bean
+    public MeterBinder workOrderTimerMeters(ObjectProvider<AlarmScheduler> scheduler) {
+        return registry -> scheduler.ifAvailable(s -> new TimerMeters(s).bindTo(registry));
     }
 
     /** Pushes every committed order change to the supervisors' topic, so open pages update without polling. */

@@ -95,6 +95,21 @@ class AlarmSchedulerIntegrationTests {
     }
 
     @Test
+    void eachFiredTimersLatenessIsReportedAndOverdueTimersAreCounted() {
+        repairOrder();
+        List<Duration> lateness = new CopyOnWriteArrayList<>();
+        scheduler.reportLatenessTo(lateness::add);
+        // the warning was due at 90 s, the alarm at 120 s after the hang-up; the scheduler looks at 125 s
+        clock.set(HUNG_UP.plusSeconds(125));
+        assertThat(scheduler.dueUnfired()).isEqualTo(2);
+
+        assertThat(scheduler.tick()).isEqualTo(2);
+
+        assertThat(lateness).containsExactlyInAnyOrder(Duration.ofSeconds(35), Duration.ofSeconds(5));
+        assertThat(scheduler.dueUnfired()).isZero();
+    }
+
+    @Test
     void recordingThePointInTimeCancelsItsTimers() {
         long id = repairOrder();
         orders.recordPoint(id, Point.B, NOW, "agent1001", PointSource.DESK, null, null);

@@ -78,7 +78,7 @@ public final class AmiConnection implements AutoCloseable {
         this.dispatcher = new FrameDispatcher(Objects.requireNonNull(listener, "listener"), "hotline-ami-listener");
         this.backoff = new Backoff(properties.reconnectMin(), properties.reconnectMax(), properties.reconnectJitter());
         if (registry != null) {
-            AmiMetrics.register(registry, this::stats, this::state);
+            AmiMetrics.register(registry, this);
         }
     }
 
@@ -135,6 +135,14 @@ public final class AmiConnection implements AutoCloseable {
     /** Why the connection is (or last was) not connected, or {@code null} while connected. */
     public String lastError() {
         return state.isLoggedIn() ? null : lastError;
+    }
+
+    /**
+     * When ({@link System#nanoTime()}) the frame now in the listener's hands was read off the socket, 0 outside a
+     * delivery: read on the listener's thread, it dates the events a frame causes (the screen-pop latency's start).
+     */
+    public long deliveringSince() {
+        return dispatcher.deliveringSince();
     }
 
     /** A snapshot of the counters and of the listener's lag. */

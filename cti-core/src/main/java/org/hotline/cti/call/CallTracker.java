@@ -16,6 +16,7 @@ import org.hotline.cti.call.internal.TrackerEngine;
 import org.hotline.cti.call.internal.Views;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Turns the AMI event stream into calls, agents and {@link TelephonyEvent}s: channels are grouped into calls by
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class CallTracker implements AmiListener {
 
     private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+    /** The MDC key that carries the call id while its events are handed to the sink (a JSON log's {@code callId}). */
+    public static final String CALL_ID = "callId";
 
     private final Consumer<TelephonyEvent> sink;
     private final Clock clock;
@@ -91,6 +94,10 @@ public final class CallTracker implements AmiListener {
     private void deliver(List<TelephonyEvent> events) {
         for (int i = 0, n = events.size(); i < n; i++) {
             TelephonyEvent event = events.get(i);
+            String callId = event instanceof CallEvent c ? c.callId().value() : null;
+            if (callId != null) {
+                MDC.put(CALL_ID, callId);
+            }
             try {
                 sink.accept(event);
             } catch (RuntimeException e) {
@@ -99,10 +106,16 @@ public final class CallTracker implements AmiListener {
                 synchronized (this) {
                     failures = ++sinkFailures;
                 }
+                // the event's name, not the event: its caller's number must not reach the log whole
                 if (failures == 1 || failures % 1000 == 0) {
-                    log.error("Telephony event sink failed ({} failures so far) for {}", failures, event, e);
+                    log.error("Telephony event sink failed ({} failures so far) for {}", failures,
+                            event.getClass().getSimpleName(), e);
                 } else {
-                    log.debug("Telephony event sink failed for {}: {}", event, e.toString());
+                    log.debug("Telephony event sink failed for {}: {}", event.getClass().getSimpleName(), e.toString());
+                }
+            } finally {
+                if (callId != null) {
+                    MDC.remove(CALL_ID);
                 }
             }
         }

@@ -22,7 +22,9 @@ public class TelephonyConfiguration {
                 try {
                     listener.onEvent(event);
                 } catch (RuntimeException ex) {
-                    log.error("{} failed on {}", listener.getClass().getSimpleName(), event, ex);
+                    // the event's name only: its caller's number must not reach the log whole (the MDC has the call id)
+                    log.error("{} failed on {}", listener.getClass().getSimpleName(),
+                            event.getClass().getSimpleName(), ex);
                 }
             }
         });

@@ -12,20 +12,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.hotline.cti.agent.AgentAccount;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.call.AgentInterface;
+import org.hotline.cti.call.AgentRinging;
 import org.hotline.cti.call.CallEvent;
+import org.hotline.cti.call.CallTracker;
 import org.hotline.cti.call.TelephonyEvent;
 import org.hotline.cti.call.TelephonyListener;
 import org.hotline.cti.customer.CustomerCard;
 import org.hotline.cti.customer.CustomerDirectory;
+import org.hotline.cti.customer.LogMask;
 import org.hotline.cti.customer.PhoneNumber;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.hotline.cti.screenpop.internal.CallLanes;
 import org.hotline.cti.screenpop.internal.PopBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Builds each agent's screen-pops from call events and hands each new version to {@code out} (the push capability's
@@ -36,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * its own call.
  * Which agent owns a rung interface is answered from memory: the whole interface-to-agent map is reloaded every
  * 15 s on a background thread, so a ring never waits for the database for a known agent.
+ *
+ * <p>Each ringing pop's latency, from the ring's arrival ({@code arrivalNanos}, the AMI frame's read time) to the
+ * pop handed to {@code out}, goes to {@code ringLatencyNanos}; while a call's events are handled the logging
+ * context (MDC) carries its id as {@value CallTracker#CALL_ID}.
  */
 public final class ScreenPops implements TelephonyListener, AutoCloseable {
 
@@ -47,6 +57,8 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
     private final PhoneNumbers phoneNumbers;
     private final CustomerDirectory customers;
     private final Consumer<ScreenPop> out;
+    private final LongSupplier arrivalNanos;
+    private final LongConsumer ringLatencyNanos;
     private final ExecutorService workers;
     private final CallLanes lanes;
     private final ScheduledExecutorService agentRefresher;
@@ -57,9 +69,22 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
     private final AtomicLong unmapped = new AtomicLong();
     private final AtomicLong lookupFailures = new AtomicLong();
 
-    /** Creates the service and its worker threads. */
+    /** Creates the service and its worker threads; latencies are measured from the event's hand-over. */
     public ScreenPops(ScreenPopProperties properties, AgentDirectory agents, PhoneNumbers phoneNumbers,
                       CustomerDirectory customers, Consumer<ScreenPop> out) {
+        this(properties, agents, phoneNumbers, customers, out, () -> 0, nanos -> { });
+    }
+
+    /**
+     * Creates the service and its worker threads; {@code arrivalNanos} tells, on the thread that hands an event
+     * over, when ({@link System#nanoTime()}) its frame arrived (0 when unknown: the hand-over time is used), and
+     * {@code ringLatencyNanos} receives each ringing pop's latency from there.
+     */
+    public ScreenPops(ScreenPopProperties properties, AgentDirectory agents, PhoneNumbers phoneNumbers,
+                      CustomerDirectory customers, Consumer<ScreenPop> out, LongSupplier arrivalNanos,
+                      LongConsumer ringLatencyNanos) {
+        this.arrivalNanos = arrivalNanos;
+        this.ringLatencyNanos = ringLatencyNanos;
         this.properties = properties;
         this.agents = agents;
         this.phoneNumbers = phoneNumbers;
@@ -89,17 +114,30 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
         if (!(event instanceof CallEvent e)) {
             return;
         }
-        lanes.execute(e.callId(), () -> handle(book, e));
+        // read here, on the thread that hands the event over: only there is the frame's arrival known
+        long arrived = e instanceof AgentRinging ? arrival() : 0;
+        lanes.execute(e.callId(), () -> handle(book, e, arrived));
     }
 
-    private void handle(PopBook book, CallEvent event) {
+    private long arrival() {
+        long t = arrivalNanos.getAsLong();
+        return t != 0 ? t : System.nanoTime();
+    }
+
+    private void handle(PopBook book, CallEvent event, long arrived) {
+        MDC.put(CallTracker.CALL_ID, event.callId().value());
         try {
             for (ScreenPop pop : book.apply(event)) {
                 out.accept(pop);
                 published.incrementAndGet();
+                if (arrived != 0 && pop.status() == ScreenPop.Status.RINGING) {
+                    ringLatencyNanos.accept(System.nanoTime() - arrived);
+                }
             }
         } catch (RuntimeException ex) {
             log.error("screen-pop for {} failed on {}", event.callId().value(), event.getClass().getSimpleName(), ex);
+        } finally {
+            MDC.remove(CallTracker.CALL_ID);
         }
     }
 
@@ -154,7 +192,7 @@ public final class ScreenPops implements TelephonyListener, AutoCloseable {
         } catch (RuntimeException ex) {
             // The pop still goes out, without a card: the agent can search by hand (issue #2, bad input harms nothing).
             lookupFailures.incrementAndGet();
-            log.warn("customer lookup for {} failed: {}", number.normalized(), ex.toString());
+            log.warn("customer lookup for {} failed: {}", LogMask.phone(number.normalized()), ex.toString());
             return List.of();
         }
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.cti.ami.AmiMessage;
 import org.hotline.cti.testing.AmiFixtures;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** The tracker as an {@link org.hotline.cti.ami.AmiListener}: events reach the sink, failures stay contained. */
 class CallTrackerListenerTests {
@@ -26,6 +27,24 @@ class CallTrackerListenerTests {
 
         assertThat(sunk).extracting(Replay::describe)
                 .isEqualTo(Replay.of("01-answered-completed.ami.txt").lines());
+    }
+
+    @Test
+    void whileTheSinkHandlesACallsEventTheLoggingContextCarriesItsCallId() {
+        List<String> seen = new ArrayList<>();
+        CallTracker tracker = new CallTracker(e -> {
+            String callId = MDC.get(CallTracker.CALL_ID);
+            seen.add(e instanceof CallEvent c ? c.callId().value() + "=" + callId : "agent=" + callId);
+        }, Replay.CLOCK);
+
+        AmiFixtures.messages("01-answered-completed.ami.txt").forEach(tracker::onMessage);
+
+        assertThat(seen).isNotEmpty().allSatisfy(s -> {
+            String[] parts = s.split("=");
+            assertThat(parts[1]).isEqualTo(parts[0].equals("agent") ? "null" : parts[0]);
+        });
+        assertThat(seen).anyMatch(s -> !s.startsWith("agent="));
+        assertThat(MDC.get(CallTracker.CALL_ID)).as("removed after the event").isNull();
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Loads the demo users and customers, then lets the simulator place demo calls. */
@@ -46,7 +47,9 @@ class DemoConfiguration implements AutoCloseable {
         this.workOrders = workOrders;
     }
 
+    // before the ready banner (ReadyBanner, last): it lists the demo users this creates
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     void loadDemo() {
         if (demo.enabled()) {
             DemoUsers.ensure(dataSource, agents);

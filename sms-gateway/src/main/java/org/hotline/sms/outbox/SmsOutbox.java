@@ -40,6 +40,16 @@ public class SmsOutbox {
             on conflict (dedupe_key) do nothing
             """;
 
+    // queued, in doubt and unmatched receipts by their partial indexes; awaiting receipt is a scan, bounded to a day
+    // because an SMSC that sends no receipts leaves messages 'submitted' for good
+    private static final String BACKLOG = """
+            select (select count(*) from sms_messages where status = 'queued'),
+                   (select count(*) from sms_messages where in_doubt_since is not null),
+                   (select count(*) from sms_messages
+                     where status = 'submitted' and submitted_at > now() - interval '1 day'),
+                   (select count(*) from sms_receipts where not matched)
+            """;
+
     private final DataSource dataSource;
     private final SmsCodec codec;
 
@@ -213,5 +223,17 @@ public class SmsOutbox {
             }
         }
         return out;
+    }
+
+    /** Counts what is still moving through the outbox in one round trip (a scan of a day's sent messages). */
+    public OutboxBacklog backlog() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(BACKLOG);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new OutboxBacklog(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not count the SMS outbox", e);
+        }
     }
 }

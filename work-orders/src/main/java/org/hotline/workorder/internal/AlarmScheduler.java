@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
@@ -81,6 +82,7 @@ public final class AlarmScheduler implements AutoCloseable {
     private final Map<String, Set<String>> smsKinds;
     private ScheduledExecutorService executor;
     private volatile boolean lastBatchFull;
+    private volatile Consumer<Duration> lateness = late -> { };
 
     /** Fires the timers in {@code dataSource}; {@code notifier} null means no SMS yet; SMS for escalations only. */
     public AlarmScheduler(DataSource dataSource, WorkOrders orders, PushBus bus, ManagerNotifier notifier,
@@ -103,6 +105,20 @@ public final class AlarmScheduler implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nodeId = bus.nodeId();
+    }
+
+    /** Where each fired timer's lateness (fire time minus due time) goes, after its batch committed. */
+    public void reportLatenessTo(Consumer<Duration> sink) {
+        this.lateness = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** Timers due by now (this scheduler's clock) that no node has fired yet: more than a poll's worth is a backlog. */
+    public long dueUnfired() {
+        Long n = jdbc.queryForObject("""
+                select count(*) from work_order_timers
+                where fired_at is null and cancelled_at is null and due_at <= ?""", Long.class,
+                Timestamp.from(clock.instant()));
+        return n == null ? 0 : n;
     }
 
     /** Starts ticking every poll interval on a thread of its own. */
@@ -154,7 +170,9 @@ public final class AlarmScheduler implements AutoCloseable {
     }
 
     private List<Long> fireDue() {
-        return tx.execute(status -> {
+        List<Duration> late = new ArrayList<>();
+        List<Long> fired = tx.execute(status -> {
+            late.clear(); // a retried callback must not count twice
             Instant now = clock.instant();
             List<Map<String, Object>> due = jdbc.queryForList(CLAIM, Timestamp.from(now), settings.claimBatch());
             if (due.isEmpty()) {
@@ -172,8 +190,9 @@ public final class AlarmScheduler implements AutoCloseable {
                 long orderId = ((Number) t.get("order_id")).longValue();
                 String kind = (String) t.get("kind");
                 Long alarmId = alarmOfTimer.get(timerId);
+                Duration behind = Duration.between(((Timestamp) t.get("due_at")).toInstant(), now);
+                late.add(behind);
                 if (kind.equals("escalation") || smsWanted(orderId, kind)) {
-                    Duration behind = Duration.between(((Timestamp) t.get("due_at")).toInstant(), now);
                     jdbc.update("update work_order_alarms set sms_status = ? where id = ?",
                             escalate(orderId, alarmId, behind, kind.equals("escalation")), alarmId);
                 }
@@ -181,6 +200,10 @@ public final class AlarmScheduler implements AutoCloseable {
             }
             return alarms;
         });
+        // reported only once committed: a rolled-back batch fires again later and is measured then
+        Consumer<Duration> sink = lateness;
+        late.forEach(sink);
+        return fired;
     }
 
     private static String array(List<Object> ids) {

@@ -1,5 +1,7 @@
 package org.hotline.desktop.pop.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.hotline.cti.presence.Presence;
 import org.hotline.cti.push.PopStore;
 import org.hotline.cti.push.PushBus;
@@ -39,5 +41,12 @@ class PopSocketConfiguration implements WebSocketConfigurer {
     @Bean(destroyMethod = "close")
     Subscription popSocketSubscription(PushBus bus) {
         return bus.subscribe(handler::deliver, handler::resendSnapshots);
+    }
+
+    /** {@code hotline.websocket.sessions{endpoint="/ws/agent"}}: the sessions open on this node. */
+    @Bean
+    MeterBinder popSocketMeters() {
+        return registry -> Gauge.builder("hotline.websocket.sessions", handler, h -> h.sessionCount())
+                .tag("endpoint", "/ws/agent").description("WebSocket sessions open on this node").register(registry);
     }
 }

@@ -83,6 +83,11 @@ final class PopSocketHandler extends TextWebSocketHandler {
         AgentSessions.send(session, new TextMessage("{\"type\":\"snapshot\",\"pops\":" + PopJson.write(pops) + "}"));
     }
 
+    /** Sessions open on this node (the {@code hotline.websocket.sessions} gauge). */
+    int sessionCount() {
+        return sessions.sessionCount();
+    }
+
     /** Delivers one bus message to this node's sessions of its target. */
     void deliver(PushMessage message) {
         if (PushMessage.CONTROL.equals(message.target())) {

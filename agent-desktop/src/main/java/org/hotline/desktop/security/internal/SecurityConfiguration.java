@@ -75,7 +75,8 @@ class SecurityConfiguration {
                                 "/outages.html", "/campaigns.html", "/workorders.html", "/api/supervisor/**",
                                 "/api/outages/**", "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
                         .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**", "/actuator/**",
-                                "/workorder-admin.html", "/js/workorder-admin.js").hasRole("ADMIN")
+                                "/workorder-admin.html", "/js/workorder-admin.js", "/swagger-ui.html",
+                                "/swagger-ui/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                         .successHandler(login.onSuccess()).failureHandler(login.onFailure()).permitAll())

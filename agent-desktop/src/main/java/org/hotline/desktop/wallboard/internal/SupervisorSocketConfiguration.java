@@ -1,5 +1,7 @@
 package org.hotline.desktop.wallboard.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.Subscription;
 import org.hotline.desktop.DesktopProperties;
@@ -34,5 +36,12 @@ class SupervisorSocketConfiguration implements WebSocketConfigurer {
     @Bean(destroyMethod = "close")
     Subscription supervisorSocketSubscription(PushBus bus) {
         return bus.subscribe(handler::deliver);
+    }
+
+    /** {@code hotline.websocket.sessions{endpoint="/ws/supervisor"}}: the sessions open on this node. */
+    @Bean
+    MeterBinder supervisorSocketMeters() {
+        return registry -> Gauge.builder("hotline.websocket.sessions", handler, h -> h.sessionCount())
+                .tag("endpoint", "/ws/supervisor").description("WebSocket sessions open on this node").register(registry);
     }
 }

@@ -78,6 +78,11 @@ public final class FrameDispatcher {
         this.heldSinceNanos = nanos;
     }
 
+    /** The receive time ({@link System#nanoTime()}) of the frame in the listener's hands, 0 when none is. */
+    public long deliveringSince() {
+        return currentNanos;
+    }
+
     /** Frames counted by {@link #countReceived()}. */
     public long received() {
         return received.get();

@@ -1,0 +1,69 @@
+package org.hotline.sms.outbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox gauges ({@code hotline.sms.queued}, {@code .in.doubt}, {@code .awaiting.receipt},
+ * {@code .receipts.unmatched}); one query answers all four and its answer is kept {@link #MAX_AGE}, so a scrape
+ * (or several scrapers) costs at most one query per period. NaN while the database does not answer.
+ */
+public final class OutboxMeters implements MeterBinder {
+
+    /** How long one count is reused: a scrape every 15 s or more often still queries at most this often. */
+    public static final Duration MAX_AGE = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxMeters.class);
+
+    private final Supplier<OutboxBacklog> source;
+    private final long maxAgeNanos;
+    private OutboxBacklog last;
+    private long lastNanos;
+
+    /** Reads counts from {@code source} at most once every {@code maxAge}. */
+    public OutboxMeters(Supplier<OutboxBacklog> source, Duration maxAge) {
+        this.source = source;
+        this.maxAgeNanos = maxAge.toNanos();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        gauge(registry, "hotline.sms.queued", "SMS messages queued to send", OutboxBacklog::queued);
+        gauge(registry, "hotline.sms.in.doubt", "SMS messages whose submit is in doubt, not yet settled",
+                OutboxBacklog::inDoubt);
+        gauge(registry, "hotline.sms.awaiting.receipt",
+                "SMS messages accepted by the SMSC in the last 24 h without a delivery receipt yet",
+                OutboxBacklog::awaitingReceipt);
+        gauge(registry, "hotline.sms.receipts.unmatched", "Delivery receipts stored but not yet applied",
+                OutboxBacklog::unmatchedReceipts);
+    }
+
+    private void gauge(MeterRegistry registry, String name, String description, ToLongFunction<OutboxBacklog> f) {
+        Gauge.builder(name, this, m -> {
+            OutboxBacklog b = m.current();
+            return b == null ? Double.NaN : f.applyAsLong(b);
+        }).strongReference(true).description(description).register(registry); // not NaN if this binder is let go
+    }
+
+    /** The counts, queried again when older than the period; null when the last query failed. */
+    synchronized OutboxBacklog current() {
+        long now = System.nanoTime();
+        if (lastNanos == 0 || now - lastNanos >= maxAgeNanos) {
+            lastNanos = now;
+            try {
+                last = source.get();
+            } catch (RuntimeException e) {
+                // a down database shows as NaN (and in /actuator/health), not as an exception per scrape
+                log.debug("SMS outbox counts not available: {}", e.toString());
+                last = null;
+            }
+        }
+        return last;
+    }
+}
