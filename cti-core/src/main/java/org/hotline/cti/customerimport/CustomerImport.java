@@ -1,0 +1,165 @@
+package org.hotline.cti.customerimport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.hotline.cti.customer.PhoneNumbers;
+import org.hotline.cti.customerimport.internal.BatchWriter;
+import org.hotline.cti.customerimport.internal.CountingInputStream;
+import org.hotline.cti.customerimport.internal.CsvStream;
+import org.hotline.cti.customerimport.internal.ImportRow;
+import org.hotline.cti.customerimport.internal.RowValidator;
+
+/**
+ * Imports customers, their phones, accounts, premises, meters and arrears from a CSV file in the documented format
+ * (docs/customer-import.md): reads the file once, row by row, validates each row, and writes the valid ones in
+ * batches of {@code hotline.import.batch-size}, each committed on its own, so memory stays bounded whatever the file
+ * size and an interrupted import can resume after the last committed line. Idempotent: the same file twice changes
+ * nothing the second time.
+ */
+public final class CustomerImport {
+
+    private final DataSource dataSource;
+    private final PhoneNumbers phoneNumbers;
+    private final CustomerImportProperties properties;
+
+    /** An importer writing to {@code dataSource}, normalizing numbers with {@code phoneNumbers}. */
+    public CustomerImport(DataSource dataSource, PhoneNumbers phoneNumbers, CustomerImportProperties properties) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.phoneNumbers = Objects.requireNonNull(phoneNumbers, "phoneNumbers");
+        this.properties = Objects.requireNonNull(properties, "properties");
+    }
+
+    /**
+     * Reads {@code in} to its end (the caller closes it) and imports (or, for a dry run, only checks) every row;
+     * {@code progress} hears after each batch. Throws {@link ImportFileException} when the file as a whole is
+     * unreadable; the batches committed before that stay.
+     */
+    public ImportResult run(InputStream in, ImportOptions options, Consumer<ImportProgress> progress)
+            throws IOException {
+        CountingInputStream counted = new CountingInputStream(in);
+        try (Connection c = dataSource.getConnection()) {
+            RowValidator validator;
+            CsvStream csv = new CsvStream(counted);
+            try {
+                CsvStream.Record header = csv.next();
+                if (header == null) {
+                    throw new ImportFileException("the file is empty (expected a header row: "
+                            + String.join(",", CustomerImportFormat.COLUMNS) + ")", null);
+                }
+                validator = new RowValidator(header.cells(), phoneNumbers, areaIds(c));
+                return new Run(c, csv, validator, counted, options, progress).go();
+            } catch (CsvStream.CsvException e) {
+                throw new ImportFileException(e.getMessage(), e);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("customer import failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Long> areaIds(Connection c) throws SQLException {
+        // the network is small (thousands of areas): one read lets every row be checked without a query
+        Map<String, Long> ids = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select code, id from transformer_areas");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return ids;
+    }
+
+    /** One pass over one file. */
+    private final class Run {
+        private final Connection c;
+        private final CsvStream csv;
+        private final RowValidator validator;
+        private final CountingInputStream counted;
+        private final ImportOptions options;
+        private final Consumer<ImportProgress> progress;
+        private final BatchWriter writer = new BatchWriter();
+        private final Map<String, ImportRow> batch = new LinkedHashMap<>();
+        private final List<BadRow> badRows = new ArrayList<>();
+        private long read;
+        private long imported;
+        private long failed;
+        private long lastLine;
+        private long committedLine;
+        private int sinceReport;
+
+        Run(Connection c, CsvStream csv, RowValidator validator, CountingInputStream counted, ImportOptions options,
+            Consumer<ImportProgress> progress) {
+            this.c = c;
+            this.csv = csv;
+            this.validator = validator;
+            this.counted = counted;
+            this.options = options;
+            this.progress = progress;
+        }
+
+        ImportResult go() throws IOException, SQLException {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                committedLine = options.resumeAfterLine();
+                CsvStream.Record record;
+                while ((record = csv.next()) != null) {
+                    read++;
+                    lastLine = record.line();
+                    if (record.line() <= options.resumeAfterLine()) {
+                        continue; // committed by the run being resumed
+                    }
+                    Object checked = validator.validate(record.line(), record.cells());
+                    if (checked instanceof BadRow bad) {
+                        failed++;
+                        if (badRows.size() < properties.maxBadRows()) {
+                            badRows.add(bad);
+                        }
+                    } else {
+                        ImportRow row = (ImportRow) checked;
+                        if (!options.dryRun()) {
+                            batch.put(row.accountNo(), row); // an account twice in a batch: the later row wins
+                        }
+                        imported++;
+                    }
+                    if (batch.size() >= properties.batchSize() || ++sinceReport >= properties.batchSize()) {
+                        flush();
+                    }
+                }
+                flush();
+                return new ImportResult(options.dryRun(), snapshot(), badRows);
+            } catch (SQLException | RuntimeException | IOException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (!options.dryRun() && !batch.isEmpty()) {
+                writer.write(c, batch.values());
+                c.commit();
+            }
+            batch.clear();
+            sinceReport = 0;
+            committedLine = Math.max(committedLine, lastLine);
+            progress.accept(snapshot());
+        }
+
+        private ImportProgress snapshot() {
+            return new ImportProgress(read, imported, failed, counted.count(), committedLine);
+        }
+    }
+}
