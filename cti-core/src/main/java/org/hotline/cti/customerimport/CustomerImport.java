@@ -15,10 +15,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hotline.cti.customer.PhoneNumbers;
-import org.hotline.cti.customerimport.internal.BatchWriter;
 import org.hotline.cti.customerimport.internal.CountingInputStream;
 import org.hotline.cti.customerimport.internal.CsvStream;
 import org.hotline.cti.customerimport.internal.ImportRow;
+import org.hotline.cti.customerimport.internal.ParallelWriters;
 import org.hotline.cti.customerimport.internal.RowValidator;
 
 /**
@@ -49,29 +49,29 @@ public final class CustomerImport {
     public ImportResult run(InputStream in, ImportOptions options, Consumer<ImportProgress> progress)
             throws IOException {
         CountingInputStream counted = new CountingInputStream(in);
-        try (Connection c = dataSource.getConnection()) {
-            RowValidator validator;
-            CsvStream csv = new CsvStream(counted);
-            try {
-                CsvStream.Record header = csv.next();
-                if (header == null) {
-                    throw new ImportFileException("the file is empty (expected a header row: "
-                            + String.join(",", CustomerImportFormat.COLUMNS) + ")", null);
-                }
-                validator = new RowValidator(header.cells(), phoneNumbers, areaIds(c));
-                return new Run(c, csv, validator, counted, options, progress).go();
-            } catch (CsvStream.CsvException e) {
-                throw new ImportFileException(e.getMessage(), e);
+        CsvStream csv = new CsvStream(counted);
+        try {
+            CsvStream.Record header = csv.next();
+            if (header == null) {
+                throw new ImportFileException("the file is empty (expected a header row: "
+                        + String.join(",", CustomerImportFormat.COLUMNS) + ")", null);
             }
+            RowValidator validator = new RowValidator(header.cells(), phoneNumbers, areaIds());
+            try (ParallelWriters writers = new ParallelWriters(dataSource,
+                    options.dryRun() ? 0 : properties.writers())) {
+                return new Run(csv, validator, counted, options, progress, writers).go();
+            }
+        } catch (CsvStream.CsvException e) {
+            throw new ImportFileException(e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("customer import failed: " + e.getMessage(), e);
         }
     }
 
-    private static Map<String, Long> areaIds(Connection c) throws SQLException {
+    private Map<String, Long> areaIds() throws SQLException {
         // the network is small (thousands of areas): one read lets every row be checked without a query
         Map<String, Long> ids = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select code, id from transformer_areas");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select code, id from transformer_areas");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 ids.put(rs.getString(1), rs.getLong(2));
@@ -82,14 +82,12 @@ public final class CustomerImport {
 
     /** One pass over one file. */
     private final class Run {
-        private final Connection c;
         private final CsvStream csv;
         private final RowValidator validator;
         private final CountingInputStream counted;
         private final ImportOptions options;
         private final Consumer<ImportProgress> progress;
-        private final BatchWriter writer = new BatchWriter();
-        private final Map<String, ImportRow> batch = new LinkedHashMap<>();
+        private final ParallelWriters writers;
         private final List<BadRow> badRows = new ArrayList<>();
         private long read;
         private long imported;
@@ -98,61 +96,48 @@ public final class CustomerImport {
         private long committedLine;
         private int sinceReport;
 
-        Run(Connection c, CsvStream csv, RowValidator validator, CountingInputStream counted, ImportOptions options,
-            Consumer<ImportProgress> progress) {
-            this.c = c;
+        Run(CsvStream csv, RowValidator validator, CountingInputStream counted, ImportOptions options,
+            Consumer<ImportProgress> progress, ParallelWriters writers) {
             this.csv = csv;
             this.validator = validator;
             this.counted = counted;
             this.options = options;
             this.progress = progress;
+            this.writers = writers;
         }
 
         ImportResult go() throws IOException, SQLException {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                committedLine = options.resumeAfterLine();
-                CsvStream.Record record;
-                while ((record = csv.next()) != null) {
-                    read++;
-                    lastLine = record.line();
-                    if (record.line() <= options.resumeAfterLine()) {
-                        continue; // committed by the run being resumed
-                    }
-                    Object checked = validator.validate(record.line(), record.cells());
-                    if (checked instanceof BadRow bad) {
-                        failed++;
-                        if (badRows.size() < properties.maxBadRows()) {
-                            badRows.add(bad);
-                        }
-                    } else {
-                        ImportRow row = (ImportRow) checked;
-                        if (!options.dryRun()) {
-                            batch.put(row.accountNo(), row); // an account twice in a batch: the later row wins
-                        }
-                        imported++;
-                    }
-                    if (batch.size() >= properties.batchSize() || ++sinceReport >= properties.batchSize()) {
-                        flush();
-                    }
+            committedLine = options.resumeAfterLine();
+            int round = properties.batchSize() * Math.max(1, properties.writers());
+            CsvStream.Record record;
+            while ((record = csv.next()) != null) {
+                read++;
+                lastLine = record.line();
+                if (record.line() <= options.resumeAfterLine()) {
+                    continue; // committed by the run being resumed
                 }
-                flush();
-                return new ImportResult(options.dryRun(), snapshot(), badRows);
-            } catch (SQLException | RuntimeException | IOException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+                Object checked = validator.validate(record.line(), record.cells());
+                if (checked instanceof BadRow bad) {
+                    failed++;
+                    if (badRows.size() < properties.maxBadRows()) {
+                        badRows.add(bad);
+                    }
+                } else {
+                    if (!options.dryRun()) {
+                        writers.add((ImportRow) checked);
+                    }
+                    imported++;
+                }
+                if (writers.size() >= round || ++sinceReport >= round) {
+                    flush();
+                }
             }
+            flush();
+            return new ImportResult(options.dryRun(), snapshot(), badRows);
         }
 
         private void flush() throws SQLException {
-            if (!options.dryRun() && !batch.isEmpty()) {
-                writer.write(c, batch.values());
-                c.commit();
-            }
-            batch.clear();
+            writers.flush();
             sinceReport = 0;
             committedLine = Math.max(committedLine, lastLine);
             progress.accept(snapshot());

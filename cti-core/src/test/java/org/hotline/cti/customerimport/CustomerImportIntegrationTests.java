@@ -45,8 +45,12 @@ class CustomerImportIntegrationTests {
     }
 
     private CustomerImport importer(int batchSize) {
+        return importer(batchSize, 2);
+    }
+
+    private CustomerImport importer(int batchSize, int writers) {
         return new CustomerImport(db, new PhoneNumbers(PhoneProperties.defaults()),
-                new CustomerImportProperties(DataSize.ofGigabytes(2), batchSize, 100));
+                new CustomerImportProperties(DataSize.ofGigabytes(2), batchSize, 100, writers));
     }
 
     private ImportResult run(String csv, ImportOptions options, int batchSize) throws IOException {
@@ -179,8 +183,8 @@ class CustomerImportIntegrationTests {
     @Test
     void aResumedImportSkipsTheLinesAlreadyCommitted() throws IOException {
         List<ImportProgress> progress = new ArrayList<>();
-        importer(2).run(new ByteArrayInputStream(GOOD.getBytes(StandardCharsets.UTF_8)), ImportOptions.importAll(),
-                progress::add);
+        importer(2, 1).run(new ByteArrayInputStream(GOOD.getBytes(StandardCharsets.UTF_8)),
+                ImportOptions.importAll(), progress::add);
         assertThat(progress).extracting(ImportProgress::lastCommittedLine).containsExactly(3L, 4L);
         jdbc.update("delete from arrears");
         jdbc.update("delete from customer_phones");

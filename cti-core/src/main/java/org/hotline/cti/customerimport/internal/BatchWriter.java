@@ -23,21 +23,22 @@ public final class BatchWriter {
                 period text, amount numeric(12,2), due_date date) on commit delete rows""";
 
     private static final String[] UPSERTS = {
-        // customers: new ones inserted, changed names or kinds updated, equal ones untouched
+        // customers: a new one is inserted with its mailing address (that of its first row); a known one gets the
+        // name and kind of its last row when they differ; equal ones are not touched
         """
-        insert into customers (customer_no, name, kind)
-        select distinct on (customer_no) customer_no, name, kind from import_rows order by customer_no, line desc
-        on conflict (customer_no) do update set name = excluded.name, kind = excluded.kind
-        where (customers.name, customers.kind) is distinct from (excluded.name, excluded.kind)""",
-        // a new customer's mailing address is the address of its first row (later imports leave it alone)
-        """
-        with c as (
-            select distinct on (r.customer_no) cu.id as cid, r.address
-            from import_rows r join customers cu using (customer_no)
-            where cu.address_id is null order by r.customer_no, r.line),
-        need as (select cid, nextval(pg_get_serial_sequence('addresses', 'id')) as aid, address from c),
-        ins as (insert into addresses (id, full_text) select aid, address from need)
-        update customers cu set address_id = need.aid from need where cu.id = need.cid""",
+        with first_rows as (
+            select distinct on (customer_no) customer_no, name, kind, address from import_rows
+            order by customer_no, line),
+        last_rows as (
+            select distinct on (customer_no) customer_no, name, kind from import_rows order by customer_no, line desc),
+        fresh as (
+            select f.*, nextval(pg_get_serial_sequence('addresses', 'id')) as aid from first_rows f
+            where not exists (select 1 from customers c where c.customer_no = f.customer_no)),
+        a_ins as (insert into addresses (id, full_text) select aid, address from fresh),
+        c_ins as (insert into customers (customer_no, name, kind, address_id)
+                  select f.customer_no, l.name, l.kind, f.aid from fresh f join last_rows l using (customer_no))
+        update customers c set name = l.name, kind = l.kind from last_rows l
+        where c.customer_no = l.customer_no and (c.name, c.kind) is distinct from (l.name, l.kind)""",
         // accounts: a new one gets its premises (and their address); a known one follows the file
         """
         with acc as (
@@ -68,14 +69,16 @@ public final class BatchWriter {
               is distinct from (excluded.kind, excluded.prepaid_ic_card, excluded.premises_id)""",
         // phones are added, never removed: a number known for the customer is left as it is
         """
-        insert into customer_phones (customer_id, raw, normalized, kind)
-        select distinct on (cu.id, p.norm) cu.id, p.raw, p.norm, p.kind
+        insert into customer_phones (customer_id, raw, normalized, kind, is_primary)
+        select distinct on (cu.id, p.norm) cu.id, p.raw, p.norm, p.kind,
+               p.slot = 1 and r.line = min(r.line) over (partition by cu.id)
+               and not exists (select 1 from customer_phones q where q.customer_id = cu.id and q.is_primary)
         from import_rows r join customers cu using (customer_no)
         cross join lateral (values (r.p1_raw, r.p1_norm, r.p1_kind, 1), (r.p2_raw, r.p2_norm, r.p2_kind, 2))
             p (raw, norm, kind, slot)
         where p.norm is not null order by cu.id, p.norm, r.line, p.slot
         on conflict do nothing""",
-        // phone1 of the customer's first row becomes the primary number when the customer has none
+        // a known number that is phone1 of the customer's first row becomes primary when the customer has none
         """
         update customer_phones p set is_primary = true
         from (select distinct on (cu.id) cu.id as cid, r.p1_norm as norm
@@ -127,6 +130,8 @@ public final class BatchWriter {
             text.trimToSize(); // one batch of long rows does not keep a large buffer for the rest of the file
         }
         try (Statement s = c.createStatement()) {
+            // a temporary table has no statistics until analyzed: without them the joins scan whole tables
+            s.execute("analyze import_rows");
             for (String sql : UPSERTS) {
                 s.execute(sql);
             }
