@@ -33,7 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The customer import at scale: writes a CSV file of {@code --rows N} (1,000,000) customers, each with an account,
  * a premises on one of 1,000 transformer areas, a meter, one or two phones and (one in four) arrears, to a temporary
  * file, then imports it with {@code CustomerImport} into embedded PostgreSQL. Run with {@code -Xmx512m}; the heap
- * used is sampled every 20 ms. Last line: {@code import rows=… seconds=… max_heap_mb=…}.
+ * used is sampled every 20 ms. Options: {@code --batch-size N}, {@code --writers N} (the importer's settings, defaults
+ * as in production), {@code --pg name=value} (a PostgreSQL setting, repeatable). Last line:
+ * {@code import rows=… seconds=… max_heap_mb=…}.
  */
 public final class CustomerImportBenchmark {
 
@@ -46,21 +48,32 @@ public final class CustomerImportBenchmark {
 
     /** Runs the benchmark and prints its figures. */
     public static void main(String[] args) throws Exception {
-        int rows = args.length >= 2 && args[0].equals("--rows") ? Integer.parseInt(args[1]) : 1_000_000;
+        int rows = intArg(args, "--rows", 1_000_000);
+        CustomerImportProperties defaults = CustomerImportProperties.defaults();
+        CustomerImportProperties settings = new CustomerImportProperties(defaults.maxSize(),
+                intArg(args, "--batch-size", defaults.batchSize()), defaults.maxBadRows(),
+                intArg(args, "--writers", defaults.writers()));
         ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("ROOT").setLevel(Level.WARN);
         Path file = Files.createTempFile("hotline-import-", ".csv");
         try {
             long size = write(file, rows);
             System.out.printf("file: %,d rows, %,d MB (%s)%n", rows, size >> 20, file);
-            try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("wal_level", "minimal")
-                    .setServerConfig("max_wal_senders", "0").start()) {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("wal_level", "minimal")
+                    .setServerConfig("max_wal_senders", "0");
+            for (int i = 0; i + 1 < args.length; i++) {
+                if (args[i].equals("--pg")) {
+                    String[] kv = args[i + 1].split("=", 2);
+                    builder.setServerConfig(kv[0], kv[1]); // e.g. --pg shared_buffers=512MB
+                }
+            }
+            try (EmbeddedPostgres pg = builder.start()) {
                 HikariConfig hc = new HikariConfig();
                 hc.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
-                hc.setMaximumPoolSize(2);
+                hc.setMaximumPoolSize(settings.writers() + 1);
                 try (HikariDataSource db = new HikariDataSource(hc)) {
                     Flyway.configure().dataSource(pg.getPostgresDatabase()).load().migrate();
                     network(new JdbcTemplate(db));
-                    System.out.println(run(db, file, rows));
+                    System.out.println(run(db, file, rows, settings));
                 }
             }
         } finally {
@@ -68,9 +81,9 @@ public final class CustomerImportBenchmark {
         }
     }
 
-    private static String run(HikariDataSource db, Path file, int rows) throws Exception {
-        CustomerImport importer = new CustomerImport(db, new PhoneNumbers(PhoneProperties.defaults()),
-                CustomerImportProperties.defaults());
+    private static String run(HikariDataSource db, Path file, int rows, CustomerImportProperties settings)
+            throws Exception {
+        CustomerImport importer = new CustomerImport(db, new PhoneNumbers(PhoneProperties.defaults()), settings);
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
@@ -115,6 +128,15 @@ public final class CustomerImportBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return String.format("import rows=%d seconds=%.1f max_heap_mb=%d", result.progress().rowsImported(), seconds,
                 maxUsed.get() >> 20);
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
     }
 
     private static void network(JdbcTemplate jdbc) {

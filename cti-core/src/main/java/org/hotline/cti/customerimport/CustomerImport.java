@@ -94,6 +94,7 @@ public final class CustomerImport {
         private long failed;
         private long lastLine;
         private long committedLine;
+        private long pendingLine;
         private int sinceReport;
 
         Run(CsvStream csv, RowValidator validator, CountingInputStream counted, ImportOptions options,
@@ -108,6 +109,7 @@ public final class CustomerImport {
 
         ImportResult go() throws IOException, SQLException {
             committedLine = options.resumeAfterLine();
+            pendingLine = committedLine;
             int round = properties.batchSize() * Math.max(1, properties.writers());
             CsvStream.Record record;
             while ((record = csv.next()) != null) {
@@ -129,17 +131,24 @@ public final class CustomerImport {
                     imported++;
                 }
                 if (writers.size() >= round || ++sinceReport >= round) {
-                    flush();
+                    flush(false);
                 }
             }
-            flush();
+            flush(true);
             return new ImportResult(options.dryRun(), snapshot(), badRows);
         }
 
-        private void flush() throws SQLException {
-            writers.flush();
+        // the previous round is committed once await returns; this round is written while the next one is read
+        private void flush(boolean last) throws SQLException {
+            writers.await();
+            committedLine = Math.max(committedLine, pendingLine);
+            writers.submit();
+            pendingLine = lastLine;
+            if (last) {
+                writers.await();
+                committedLine = Math.max(committedLine, pendingLine);
+            }
             sinceReport = 0;
-            committedLine = Math.max(committedLine, lastLine);
             progress.accept(snapshot());
         }
 

@@ -185,7 +185,7 @@ class CustomerImportIntegrationTests {
         List<ImportProgress> progress = new ArrayList<>();
         importer(2, 1).run(new ByteArrayInputStream(GOOD.getBytes(StandardCharsets.UTF_8)),
                 ImportOptions.importAll(), progress::add);
-        assertThat(progress).extracting(ImportProgress::lastCommittedLine).containsExactly(3L, 4L);
+        assertThat(progress).extracting(ImportProgress::lastCommittedLine).isSorted().endsWith(4L);
         jdbc.update("delete from arrears");
         jdbc.update("delete from customer_phones");
 

@@ -132,6 +132,9 @@ public final class BatchWriter {
         try (Statement s = c.createStatement()) {
             // a temporary table has no statistics until analyzed: without them the joins scan whole tables
             s.execute("analyze import_rows");
+            // a batch touches a few thousand of millions of rows: priced for index lookups (on SSDs), the planner
+            // stops hashing whole tables for each batch once they are large
+            s.execute("set local random_page_cost = 1.1");
             for (String sql : UPSERTS) {
                 s.execute(sql);
             }

@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 /**
  * Splits the valid rows among {@code n} connections by customer number (so one customer's rows are always written by
  * the same connection and two transactions never upsert the same customer) and writes a round of batches at once,
- * each committed on its own connection: the database's work for a batch dominates the import, and more than one
- * backend shares it.
+ * each committed on its own connection, while the caller reads the next round: the database's work dominates the
+ * import, and more than one backend shares it.
  */
 public final class ParallelWriters implements AutoCloseable {
 
@@ -24,6 +24,7 @@ public final class ParallelWriters implements AutoCloseable {
     private final List<Map<String, ImportRow>> batches = new ArrayList<>();
     private final List<BatchWriter> writers = new ArrayList<>();
     private final ExecutorService pool;
+    private final List<Future<?>> inFlight = new ArrayList<>();
     private int size;
 
     /** {@code n} writers on connections of {@code dataSource}. */
@@ -40,7 +41,7 @@ public final class ParallelWriters implements AutoCloseable {
             close();
             throw e;
         }
-        pool = n > 1 ? Executors.newFixedThreadPool(n - 1, r -> {
+        pool = n > 0 ? Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "customer-import-writer");
             t.setDaemon(true);
             return t;
@@ -60,47 +61,51 @@ public final class ParallelWriters implements AutoCloseable {
         return size;
     }
 
-    /** Writes and commits every waiting batch, the first on this thread and the others on the pool's. */
-    public void flush() throws SQLException {
-        List<Future<?>> running = new ArrayList<>();
-        for (int i = 1; i < batches.size(); i++) {
-            int n = i;
-            if (!batches.get(n).isEmpty()) {
-                running.add(pool.submit(() -> {
-                    write(n);
+    /**
+     * Waits for the round in flight (throwing its failure), then hands the waiting batches to the pool, one thread per
+     * connection, and returns at once: the caller reads and checks the next round while this one is written.
+     */
+    public void submit() throws SQLException {
+        await();
+        for (int i = 0; i < batches.size(); i++) {
+            Map<String, ImportRow> batch = batches.get(i);
+            if (!batch.isEmpty()) {
+                batches.set(i, new LinkedHashMap<>());
+                int n = i;
+                inFlight.add(pool.submit(() -> {
+                    write(n, batch);
                     return null;
                 }));
             }
         }
+        size = 0;
+    }
+
+    /** Waits until the round in flight is committed; throws the first failure of its batches. */
+    public void await() throws SQLException {
         SQLException failure = null;
         try {
-            write(0);
-        } catch (SQLException e) {
-            failure = e;
-        }
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof SQLException s ? s : new SQLException(e.getCause());
+            for (Future<?> f : inFlight) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof SQLException s ? s : new SQLException(e.getCause());
+                    }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while writing an import batch", e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while writing an import batch", e);
+        } finally {
+            inFlight.clear();
         }
         if (failure != null) {
             throw failure;
         }
-        size = 0;
     }
 
-    private void write(int n) throws SQLException {
-        if (n >= batches.size() || batches.get(n).isEmpty()) {
-            return; // a dry run has no writers
-        }
-        Map<String, ImportRow> batch = batches.get(n);
+    private void write(int n, Map<String, ImportRow> batch) throws SQLException {
         Connection c = connections.get(n);
         try {
             writers.get(n).write(c, batch.values());
@@ -108,13 +113,16 @@ public final class ParallelWriters implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
-        } finally {
-            batch.clear();
         }
     }
 
     @Override
     public void close() {
+        try {
+            await(); // a failed import still lets the round in flight finish before its connections close
+        } catch (SQLException e) {
+            // the failure that ended the import is already on its way up
+        }
         if (pool != null) {
             pool.shutdownNow();
         }
