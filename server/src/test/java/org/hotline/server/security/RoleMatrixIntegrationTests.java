@@ -170,6 +170,7 @@ class RoleMatrixIntegrationTests {
             // administration
             rule("GET /admin/audit.html", ADMINS),
             rule("GET /admin/users.html", ADMINS),
+            rule("GET /admin/import.html", ADMINS),
             rule("GET /api/admin/users", ADMINS),
             rule("POST /api/admin/users", ADMINS),
             rule("POST /api/admin/users/{username}/reset-password", ADMINS),
