@@ -53,8 +53,8 @@ public final class CustomerImport {
         try {
             CsvStream.Record header = csv.next();
             if (header == null) {
-                throw new ImportFileException("the file is empty (expected a header row: "
-                        + String.join(",", CustomerImportFormat.COLUMNS) + ")", null);
+                throw new ImportFileException("文件是空的（应先有表头行："
+                        + String.join(",", CustomerImportFormat.COLUMNS) + "）", null);
             }
             RowValidator validator = new RowValidator(header.cells(), phoneNumbers, areaIds());
             try (ParallelWriters writers = new ParallelWriters(dataSource,

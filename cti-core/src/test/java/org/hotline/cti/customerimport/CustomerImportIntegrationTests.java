@@ -123,7 +123,7 @@ class CustomerImportIntegrationTests {
                 "10 customer_no");
         assertThat(result.badRows().get(3).reason()).contains("U+0000");
         assertThat(result.badRows().get(2).reason()).contains("TA-9");
-        assertThat(result.badRows().get(6).reason()).contains("5 cells").contains("15");
+        assertThat(result.badRows().get(6).reason()).contains("5 个单元格").contains("15 列");
         assertThat(jdbc.queryForList("select customer_no from customers", String.class)).containsExactly("C1");
         assertThat(jdbc.queryForObject("select count(*) from accounts", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from addresses", Integer.class)).isEqualTo(2);
@@ -199,15 +199,15 @@ class CustomerImportIntegrationTests {
     @Test
     void aFileWithoutTheRequiredColumnsOrNotInUtf8IsRefusedAsAWhole() {
         assertThatThrownBy(() -> run("customer_no,name\nC1,x\n", ImportOptions.importAll(), 10))
-                .isInstanceOf(ImportFileException.class).hasMessageContaining("\"kind\" is missing");
+                .isInstanceOf(ImportFileException.class).hasMessageContaining("缺少必填列“kind”");
         assertThatThrownBy(() -> run(HEADER.replace("phone2", "fax"), ImportOptions.importAll(), 10))
-                .isInstanceOf(ImportFileException.class).hasMessageContaining("\"fax\"");
+                .isInstanceOf(ImportFileException.class).hasMessageContaining("“fax”");
         byte[] gbk = (HEADER + "C1,").getBytes(StandardCharsets.UTF_8);
         byte[] bad = java.util.Arrays.copyOf(gbk, gbk.length + 2);
         bad[gbk.length] = (byte) 0xD5;
         bad[gbk.length + 1] = (byte) 0xC5;
         assertThatThrownBy(() -> importer(10).run(new ByteArrayInputStream(bad), ImportOptions.importAll(), p -> { }))
-                .isInstanceOf(ImportFileException.class).hasMessageContaining("not UTF-8");
+                .isInstanceOf(ImportFileException.class).hasMessageContaining("不是 UTF-8");
     }
 
     private Map<String, String> fingerprint() {

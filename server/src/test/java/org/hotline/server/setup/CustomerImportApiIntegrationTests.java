@@ -84,7 +84,7 @@ class CustomerImportApiIntegrationTests {
         try (AgentClient admin = AgentClient.login(port, "admin", DemoUsers.ADMIN_PASSWORD)) {
             HttpResponse<String> r = upload(admin, "", "customer_no,name,fax\nC1,x,y\n");
             assertThat(r.statusCode()).isEqualTo(400);
-            assertThat(JSON.readTree(r.body()).get("message").asText()).contains("\"fax\"");
+            assertThat(JSON.readTree(r.body()).get("message").asText()).contains("“fax”");
             assertThat(admin.get("/api/admin/imports/999999999").statusCode()).isEqualTo(404);
         }
     }

@@ -68,12 +68,12 @@ class CustomerImportController {
         if (resume != null) {
             ImportJob previous = jobs.find(resume).orElse(null);
             if (previous == null || previous.dryRun()) {
-                return error(HttpStatus.BAD_REQUEST, "resume: there is no import " + resume + " to resume", null);
+                return error(HttpStatus.BAD_REQUEST, "resume：没有可续传的导入 " + resume, null);
             }
             resumeAfter = previous.progress().lastCommittedLine();
         }
         if (fileName != null && fileName.length() > 200) {
-            return error(HttpStatus.BAD_REQUEST, "fileName: longer than 200 characters", null);
+            return error(HttpStatus.BAD_REQUEST, "fileName：超过 200 个字符", null);
         }
         long length = request.getContentLengthLong();
         long id = jobs.start(dryRun, fileName, principal.getName(), length >= 0 ? length : null, resume);
@@ -97,11 +97,11 @@ class CustomerImportController {
             return error(HttpStatus.BAD_REQUEST, e.getMessage(), id);
         } catch (IOException e) {
             // the upload broke off or passed hotline.import.max-size: what was committed stays, resume continues
-            jobs.finish(id, last[0], "the upload ended early: " + e.getMessage());
-            return error(HttpStatus.BAD_REQUEST, "the upload ended early (" + e.getMessage() + "); resume with ?resume="
-                    + id, id);
+            jobs.finish(id, last[0], "上传中断：" + e.getMessage());
+            return error(HttpStatus.BAD_REQUEST, "上传中断（" + e.getMessage() + "）；用 ?resume=" + id
+                    + " 续传", id);
         } catch (RuntimeException e) {
-            jobs.finish(id, last[0], "the import failed: " + e.getMessage());
+            jobs.finish(id, last[0], "导入失败：" + e.getMessage());
             throw e;
         }
     }
@@ -109,7 +109,7 @@ class CustomerImportController {
     @GetMapping("/api/admin/imports/{id}")
     ResponseEntity<Map<String, Object>> job(@PathVariable long id) {
         return jobs.find(id).map(j -> ResponseEntity.ok(job(j)))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "there is no import " + id, null));
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "没有导入 " + id, null));
     }
 
     @GetMapping("/api/admin/imports")

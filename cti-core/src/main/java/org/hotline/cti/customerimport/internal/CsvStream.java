@@ -61,14 +61,14 @@ public final class CsvStream implements AutoCloseable {
             while (true) {
                 if (!fill()) {
                     if (quoted) {
-                        throw new CsvException("line " + start + ": a quote is never closed", null);
+                        throw new CsvException("第 " + start + " 行：引号没有闭合", null);
                     }
                     break;
                 }
                 char ch = buffer[position++];
                 if (++length > MAX_RECORD_CHARS) {
-                    throw new CsvException("line " + start + ": a record is longer than " + MAX_RECORD_CHARS
-                            + " characters (is a quote never closed?)", null);
+                    throw new CsvException("第 " + start + " 行：一条记录超过 " + MAX_RECORD_CHARS
+                            + " 个字符（是否有引号没有闭合？）", null);
                 }
                 if (quoted) {
                     if (ch == '"') {
@@ -132,7 +132,7 @@ public final class CsvStream implements AutoCloseable {
             }
             return true;
         } catch (CharacterCodingException e) {
-            throw new CsvException("line " + line + ": the file is not UTF-8 text (save it as \"CSV UTF-8\")", e);
+            throw new CsvException("第 " + line + " 行：文件不是 UTF-8 文本（请另存为“CSV UTF-8”）", e);
         }
     }
 

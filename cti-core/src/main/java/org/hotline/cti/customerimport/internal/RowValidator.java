@@ -45,18 +45,18 @@ public final class RowValidator {
             String name = header.get(i).strip().toLowerCase(Locale.ROOT);
             int column = CustomerImportFormat.COLUMNS.indexOf(name);
             if (column < 0) {
-                throw new ImportFileException("header: column " + (i + 1) + " \"" + printable(name)
-                        + "\" is not a column of the format (expected some of " + CustomerImportFormat.COLUMNS + ")", null);
+                throw new ImportFileException("表头：第 " + (i + 1) + " 列“" + printable(name)
+                        + "”不是格式中的列（可用的列：" + String.join(", ", CustomerImportFormat.COLUMNS) + "）", null);
             }
             if (seen.put(name, i) != null) {
-                throw new ImportFileException("header: column \"" + name + "\" appears twice", null);
+                throw new ImportFileException("表头：列“" + name + "”出现了两次", null);
             }
             index[column] = i;
         }
         for (String required : CustomerImportFormat.REQUIRED) {
             if (!seen.containsKey(required)) {
-                throw new ImportFileException("header: the required column \"" + required + "\" is missing (required: "
-                        + CustomerImportFormat.REQUIRED + ")", null);
+                throw new ImportFileException("表头：缺少必填列“" + required + "”（必填：" + String.join(", ",
+                        CustomerImportFormat.REQUIRED) + "）", null);
             }
         }
     }
@@ -76,7 +76,7 @@ public final class RowValidator {
     public Object validate(long line, List<String> cells) {
         try {
             if (cells.size() != countColumns()) {
-                throw new Bad("", "the row has " + cells.size() + " cells but the header has " + countColumns());
+                throw new Bad("", "这一行有 " + cells.size() + " 个单元格，表头有 " + countColumns() + " 列");
             }
             for (int c = 0; c < index.length; c++) {
                 if (index[c] >= 0) {
@@ -85,23 +85,23 @@ public final class RowValidator {
             }
             String customerNo = required(cells, 0);
             if (!CODE.matcher(customerNo).matches()) {
-                throw new Bad("customer_no", "the customer number must be 1 to 32 letters, digits or dashes");
+                throw new Bad("customer_no", "客户编号须为 1–32 位字母、数字或连字符");
             }
             String name = required(cells, 1);
             if (name.codePointCount(0, name.length()) > 200) {
-                throw new Bad("name", "the name is longer than 200 characters");
+                throw new Bad("name", "名称超过 200 个字");
             }
             String kind = KINDS.get(required(cells, 2).toLowerCase(Locale.ROOT));
             if (kind == null) {
-                throw new Bad("kind", "the kind must be residential (居民) or commercial (工商)");
+                throw new Bad("kind", "客户类别须为 residential（居民）或 commercial（工商）");
             }
             String address = required(cells, 3);
             if (address.codePointCount(0, address.length()) > 500) {
-                throw new Bad("address", "the address is longer than 500 characters");
+                throw new Bad("address", "地址超过 500 个字");
             }
             String accountNo = required(cells, 4);
             if (!ACCOUNT_NO.matcher(accountNo).matches()) {
-                throw new Bad("account_no", "the account number must be 4 to 32 letters, digits or dashes");
+                throw new Bad("account_no", "户号须为 4–32 位字母、数字或连字符");
             }
             ImportRow.Phone phone1 = phone(cells, 5);
             ImportRow.Phone phone2 = phone(cells, 6);
@@ -110,29 +110,29 @@ public final class RowValidator {
             if (area != null) {
                 areaId = areaIds.get(area);
                 if (areaId == null) {
-                    throw new Bad("transformer_area_code", "there is no transformer area with the code \""
-                            + area + "\" (import the network first)");
+                    throw new Bad("transformer_area_code", "没有编码为“" + area
+                            + "”的台区（请先导入供电网络）");
                 }
             }
             String cycle = optional(cells, 8);
             String billingCycle = cycle == null ? "monthly" : cycle.toLowerCase(Locale.ROOT);
             if (!billingCycle.equals("monthly") && !billingCycle.equals("bimonthly")) {
-                throw new Bad("billing_cycle", "the billing cycle must be monthly or bimonthly");
+                throw new Bad("billing_cycle", "抄表周期须为 monthly（每月）或 bimonthly（双月）");
             }
             String meterNo = optional(cells, 9);
             if (meterNo != null && !CODE.matcher(meterNo).matches()) {
-                throw new Bad("meter_no", "the meter number must be 1 to 32 letters, digits or dashes");
+                throw new Bad("meter_no", "表号须为 1–32 位字母、数字或连字符");
             }
             String meterKind = METER_KINDS.get(orDefault(optional(cells, 10), "electricity").toLowerCase(Locale.ROOT));
             if (meterKind == null) {
-                throw new Bad("meter_kind", "the meter kind must be electricity, gas or water");
+                throw new Bad("meter_kind", "表计类别须为 electricity（电）、gas（气）或 water（水）");
             }
             Boolean icCard = YES_NO.get(orDefault(optional(cells, 11), "no").toLowerCase(Locale.ROOT));
             if (icCard == null) {
-                throw new Bad("ic_card", "ic_card must be yes or no");
+                throw new Bad("ic_card", "ic_card 须为 yes（是）或 no（否）");
             }
             if (meterNo == null && (optional(cells, 10) != null || optional(cells, 11) != null)) {
-                throw new Bad("meter_no", "meter_kind or ic_card is given without a meter number");
+                throw new Bad("meter_no", "填了 meter_kind 或 ic_card 却没有表号");
             }
             String period = optional(cells, 12);
             String amountText = optional(cells, 13);
@@ -141,17 +141,16 @@ public final class RowValidator {
             LocalDate due = null;
             if (period != null || amountText != null || dueText != null) {
                 if (period == null || !PERIOD.matcher(period).matches()) {
-                    throw new Bad("arrears_period", "the arrears period must be a month written YYYY-MM");
+                    throw new Bad("arrears_period", "欠费月份须写作 YYYY-MM");
                 }
                 if (amountText == null || !AMOUNT.matcher(amountText).matches()
                         || (amount = new BigDecimal(amountText)).signum() <= 0) {
-                    throw new Bad("arrears_amount", "the arrears amount must be a number above 0 with at most two"
-                            + " decimals, such as 128.50");
+                    throw new Bad("arrears_amount", "欠费金额须为大于 0、最多两位小数的数字，如 128.50");
                 }
                 try {
                     due = LocalDate.parse(dueText == null ? "" : dueText);
                 } catch (DateTimeParseException e) {
-                    throw new Bad("arrears_due_date", "the due date must be a date written YYYY-MM-DD");
+                    throw new Bad("arrears_due_date", "到期日须写作 YYYY-MM-DD");
                 }
             }
             return new ImportRow(line, customerNo, name, kind, address, accountNo, phone1, phone2, areaId,
@@ -176,8 +175,7 @@ public final class RowValidator {
         }
         PhoneNumber number = phoneNumbers.normalize(raw);
         if (!number.lookupable()) {
-            throw new Bad(CustomerImportFormat.COLUMNS.get(column), "\"" + raw + "\" is not a phone number"
-                    + " (a mobile, a landline with or without its area code, or a service number)");
+            throw new Bad(CustomerImportFormat.COLUMNS.get(column), "“" + raw + "”不是电话号码（应为手机、带或不带区号的固话、或服务号码）");
         }
         return new ImportRow.Phone(raw, number.normalized(), number.kind().name().toLowerCase(Locale.ROOT));
     }
@@ -185,8 +183,8 @@ public final class RowValidator {
     private String required(List<String> cells, int column) throws Bad {
         String value = optional(cells, column);
         if (value == null) {
-            throw new Bad(CustomerImportFormat.COLUMNS.get(column), "the " + CustomerImportFormat.COLUMNS.get(column)
-                    + " is empty but required");
+            throw new Bad(CustomerImportFormat.COLUMNS.get(column), CustomerImportFormat.COLUMNS.get(column)
+                    + " 为必填，但是空的");
         }
         return value;
     }
@@ -209,8 +207,7 @@ public final class RowValidator {
             char ch = value.charAt(i);
             if (ch < 0x20 || ch == 0x7F) {
                 // PostgreSQL text cannot hold NUL, and no field of a customer holds a line break or a tab
-                throw new Bad(column, String.format("the cell holds the control character U+%04X, which no field"
-                        + " may contain", (int) ch));
+                throw new Bad(column, String.format("单元格含有控制字符 U+%04X，任何字段都不能含有", (int) ch));
             }
         }
     }
