@@ -6,6 +6,7 @@ import org.hotline.cti.callback.CallbackConfiguration;
 import org.hotline.cti.callrecord.CallRecordConfiguration;
 import org.hotline.cti.control.ControlConfiguration;
 import org.hotline.cti.customer.CustomerConfiguration;
+import org.hotline.cti.customerimport.CustomerImportConfiguration;
 import org.hotline.cti.network.NetworkConfiguration;
 import org.hotline.cti.outage.OutageConfiguration;
 import org.hotline.cti.presence.PresenceConfiguration;
@@ -17,12 +18,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Everything cti-core offers a Spring application: AMI, call tracking, customers and agents, screen-pops, push,
- * outages and the supply network, callbacks, call control, the agents' desk states, call records and the wallboard.
+ * outages and the supply network, callbacks, call control, the agents' desk states, call records, the wallboard and the customer import.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({AmiConfiguration.class, TelephonyConfiguration.class, CustomerConfiguration.class, PushConfiguration.class,
         ScreenPopConfiguration.class, OutageConfiguration.class, NetworkConfiguration.class,
         CallbackConfiguration.class, ControlConfiguration.class, PresenceConfiguration.class,
-        CallRecordConfiguration.class, WallboardConfiguration.class})
+        CallRecordConfiguration.class, WallboardConfiguration.class, CustomerImportConfiguration.class})
 public class CtiCoreConfiguration {
 }

@@ -170,6 +170,7 @@ class RoleMatrixIntegrationTests {
             // administration
             rule("GET /admin/audit.html", ADMINS),
             rule("GET /admin/users.html", ADMINS),
+            rule("GET /admin/import.html", ADMINS),
             rule("GET /api/admin/users", ADMINS),
             rule("POST /api/admin/users", ADMINS),
             rule("POST /api/admin/users/{username}/reset-password", ADMINS),
@@ -179,6 +180,10 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/admin/card-reads", ADMINS),
             rule("GET /api/admin/card-reads/totals", ADMINS),
             rule("GET /api/admin/lockouts", ADMINS),
+            rule("POST /api/admin/imports/customers", ADMINS),
+            rule("GET /api/admin/imports/customers/template.csv", ADMINS),
+            rule("GET /api/admin/imports/{id}", ADMINS),
+            rule("GET /api/admin/imports", ADMINS),
             rule("POST /api/admin/lockouts/{kind}/{key}/lift", ADMINS),
             rule("POST /api/admin/sms/api-clients", ADMINS),
             rule("POST /api/admin/sms/api-clients/{id}/disable", ADMINS),

@@ -14,14 +14,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Request bodies other than multipart uploads (which Spring's multipart limits bound) are refused with 413 when they
- * declare more than the limit, and cut off when a chunked one reads past it: a 100 MB CSV cannot fill the heap.
+ * declare more than the limit, and cut off when a chunked one reads past it: a 100 MB CSV cannot fill the heap. The
+ * customer import, which streams its body, has its own larger limit.
  */
 final class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    /** The streamed customer import: bounded by hotline.import.max-size instead. */
+    static final String IMPORT_PATH = "/api/admin/imports/customers";
 
-    BodySizeLimit(long limit) {
-        this.limit = limit;
+    private final long defaultLimit;
+    private final long importLimit;
+
+    BodySizeLimit(long limit, long importLimit) {
+        this.defaultLimit = limit;
+        this.importLimit = importLimit;
     }
 
     @Override
@@ -33,27 +39,33 @@ final class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean importing = path.equals(IMPORT_PATH);
+        long limit = importing ? importLimit : defaultLimit;
+        String setting = importing ? "hotline.import.max-size" : "hotline.desktop.max-body-size";
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write("{\"message\":\"body: " + declared + " bytes (expected: <= " + limit
-                    + "; hotline.desktop.max-body-size)\"}");
+                    + "; " + setting + ")\"}");
             return;
         }
-        chain.doFilter(declared >= 0 ? request : new Bounded(request, limit), response);
+        chain.doFilter(declared >= 0 ? request : new Bounded(request, limit, setting), response);
     }
 
     // a body without a declared length (chunked): reading past the limit fails like a broken upload
     private static final class Bounded extends HttpServletRequestWrapper {
 
         private final long limit;
+        private final String setting;
         private ServletInputStream stream;
 
-        Bounded(HttpServletRequest request, long limit) {
+        Bounded(HttpServletRequest request, long limit, String setting) {
             super(request);
             this.limit = limit;
+            this.setting = setting;
         }
 
         @Override
@@ -84,7 +96,7 @@ final class BodySizeLimit extends OncePerRequestFilter {
                     private void count(int n) throws IOException {
                         read += n;
                         if (read > limit) {
-                            throw new IOException("body: more than " + limit + " bytes (hotline.desktop.max-body-size)");
+                            throw new IOException("body: more than " + limit + " bytes (" + setting + ")");
                         }
                     }
 

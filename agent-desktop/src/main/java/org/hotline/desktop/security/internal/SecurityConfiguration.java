@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.Module;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.customerimport.CustomerImportProperties;
 import org.hotline.cti.push.PushBus;
 import org.hotline.desktop.DesktopProperties;
 import org.hotline.desktop.security.LoginProperties;
@@ -100,11 +101,12 @@ class SecurityConfiguration {
         return bean;
     }
 
-    /** Bodies over hotline.desktop.max-body-size are a 413 before they are read. */
+    /** Bodies over hotline.desktop.max-body-size (the customer import: hotline.import.max-size) are a 413. */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> bodySizeLimit(DesktopProperties settings) {
+    FilterRegistrationBean<OncePerRequestFilter> bodySizeLimit(DesktopProperties settings,
+                                                               CustomerImportProperties imports) {
         FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(
-                new BodySizeLimit(settings.maxBodySize().toBytes()));
+                new BodySizeLimit(settings.maxBodySize().toBytes(), imports.maxSize().toBytes()));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return bean;
     }
