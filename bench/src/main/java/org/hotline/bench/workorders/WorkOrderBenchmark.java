@@ -165,7 +165,11 @@ public final class WorkOrderBenchmark {
         AtomicLong changes = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         AtomicLong attempted = new AtomicLong();
-        List<Long> ids = jdbc.queryForList("select id from work_orders order by id", Long.class);
+        List<Long> ids = new ArrayList<>(jdbc.queryForList("select id from work_orders order by id", Long.class));
+        java.util.Collections.shuffle(ids);
+        // orders that still have a change to make, in random order; an order goes back to the end for its C. Picking
+        // at random from all orders instead ran out of orders with a change left within the hour (the rate fell)
+        java.util.concurrent.ConcurrentLinkedQueue<Long> pending = new java.util.concurrent.ConcurrentLinkedQueue<>(ids);
         // the point each order waits for, kept here: the load is the changes, not reading the order first
         Map<Long, Point> next = new ConcurrentHashMap<>();
         ids.forEach(id -> next.put(id, Point.B));
@@ -176,17 +180,18 @@ public final class WorkOrderBenchmark {
         long loadStart = System.nanoTime();
         long periodMicros = 1_000_000L / Math.max(1, changesPerS);
         load.scheduleAtFixedRate(() -> workers.execute(() -> {
-            long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-            Point p = next.remove(id);
-            if (!running.get() || p == null) {
-                return; // another worker has this order now, or it is past C
+            Long id = pending.poll();
+            if (!running.get() || id == null) {
+                return; // the window is over, or every order is past C
             }
+            Point p = next.remove(id);
             attempted.incrementAndGet();
             try {
                 service.recordPoint(id, p, null, "bench", PointSource.DESK, null, null);
                 changes.incrementAndGet();
                 if (p == Point.B) {
                     next.put(id, Point.C);
+                    pending.add(id);
                 }
             } catch (WorkOrderRejectedException e) {
                 refused.incrementAndGet();
@@ -196,10 +201,14 @@ public final class WorkOrderBenchmark {
 
         Instant end = t0.plus(firstLimit.dividedBy(4)).plusSeconds(spread);
         long progress = 0;
+        long lastChanges = 0;
         while (Instant.now().isBefore(end.plusSeconds(graceS))) {
             Thread.sleep(1000);
             if (++progress % 60 == 0) {
-                System.out.printf("… %s: %,d pushes, %,d changes%n", Instant.now(), pushes.size(), changes.get());
+                long now = changes.get();
+                System.out.printf("… %s: %,d pushes, %,d changes (%.1f/s in the last minute)%n", Instant.now(),
+                        pushes.size(), now, (now - lastChanges) / 60.0);
+                lastChanges = now;
             }
         }
         running.set(false);
