@@ -54,21 +54,33 @@ public class Outages {
             """;
 
     // the caller's areas first (a fence, computed once), then the open outages on each area or its line by the partial
-    // indexes: a few index probes whatever the number of customers or outages (the IVR asks it on every call)
-    private static final String FOR_CALLER = """
+    // indexes: a few index probes whatever the number of customers or outages (the IVR asks it on every call);
+    // the areas' query (area_id, line_id) goes in at %s
+    private static final String COVER = """
             with cover as materialized (
-                select x.id from (select distinct ta.id as area_id, ta.feeder_line_id as line_id
-                                  from customer_phones cp
-                                  join accounts ac on ac.customer_id = cp.customer_id and ac.closed_at is null
-                                  join premises pr on pr.id = ac.premises_id
-                                  join transformer_areas ta on ta.id = pr.transformer_area_id
-                                  where cp.normalized = ?) s
+                select x.id from (%s) s
                 cross join lateral (select x.id from outages x
                                     where x.restored_at is null and x.transformer_area_id = s.area_id
                                     union all
                                     select x.id from outages x
                                     where x.restored_at is null and x.feeder_line_id = s.line_id) x)
             """;
+    private static final String FOR_CALLER = COVER.formatted("""
+            select distinct ta.id as area_id, ta.feeder_line_id as line_id
+            from customer_phones cp
+            join accounts ac on ac.customer_id = cp.customer_id and ac.closed_at is null
+            join premises pr on pr.id = ac.premises_id
+            join transformer_areas ta on ta.id = pr.transformer_area_id
+            where cp.normalized = ?""");
+    private static final String FOR_ACCOUNT = COVER.formatted("""
+            select ta.id as area_id, ta.feeder_line_id as line_id
+            from accounts ac
+            join premises pr on pr.id = ac.premises_id
+            join transformer_areas ta on ta.id = pr.transformer_area_id
+            where ac.account_no = ?""");
+    private static final String ACTIVE = """
+             where o.id in (select id from cover) and o.starts_at <= ? and o.expected_end_at > ?
+             order by o.starts_at, o.id""";
 
     /** Fewer areas than this are listed on one connection: splitting would cost more than it saves. */
     static final int MIN_AREAS_TO_SPLIT = 8;
@@ -114,11 +126,21 @@ public class Outages {
      * what the IVR tells a caller before queueing and the lookup shows in red (issue #4).
      */
     public List<Outage> activeForCaller(String normalizedNumber, Instant now) {
+        return active(FOR_CALLER, normalizedNumber, now);
+    }
+
+    /**
+     * The outages in force at {@code now} over the premises of this account (户号), by start: what the IVR tells a
+     * caller who keyed the account in.
+     */
+    public List<Outage> activeForAccount(String accountNo, Instant now) {
+        return active(FOR_ACCOUNT, accountNo, now);
+    }
+
+    private List<Outage> active(String cover, String key, Instant now) {
         Timestamp at = Timestamp.from(now);
-        return query(FOR_CALLER + OUTAGE_COLUMNS + """
-                 where o.id in (select id from cover) and o.starts_at <= ? and o.expected_end_at > ?
-                 order by o.starts_at, o.id""", ps -> {
-            ps.setString(1, normalizedNumber);
+        return query(cover + OUTAGE_COLUMNS + ACTIVE, ps -> {
+            ps.setString(1, key);
             ps.setTimestamp(2, at);
             ps.setTimestamp(3, at);
         });

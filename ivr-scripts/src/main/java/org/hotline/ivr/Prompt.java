@@ -1,0 +1,126 @@
+package org.hotline.ivr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The prompt catalogue: one sentence or word per entry, its Chinese (zh-CN) and English text, and the sound file it
+ * expects under Asterisk's sounds directory ({@code hotline/<id>}, any format Asterisk plays: wav, sln, g722 …).
+ * The demo's files are spoken by espeak-ng from {@link #zh()}; a company records its own under the same names.
+ */
+public enum Prompt {
+
+    // ---- identify
+    WELCOME("welcome", "您好，欢迎致电供电服务热线。", "Welcome to the power supply service hotline."),
+    ENTER_ACCOUNT("enter-account", "请输入您的户号，以井号键结束。", "Please enter your account number, followed by the hash key."),
+    NO_INPUT("no-input", "没有收到您的输入。", "We did not receive your input."),
+    ACCOUNT_INVALID("account-invalid", "您输入的户号有误。", "The account number you entered is not valid."),
+    ACCOUNT_NOT_FOUND("account-not-found", "没有找到这个户号。", "We could not find this account number."),
+    NOT_IDENTIFIED("not-identified", "暂时无法确认您的户号，将为您转接人工服务。",
+            "We could not confirm your account; we will put you through to an agent."),
+
+    // ---- outage notice
+    OUTAGE_UNPLANNED("outage-unplanned", "您所在的区域因故障停电，抢修人员正在处理。",
+            "There is a power failure in your area; repair crews are working on it."),
+    OUTAGE_PLANNED("outage-planned", "您所在的区域正在计划停电检修。",
+            "There is a planned outage for maintenance in your area."),
+    OUTAGE_EXPECTED_RESTORE("outage-expected-restore", "预计恢复供电时间为", "Power is expected back at"),
+    OUTAGE_MENU("outage-menu", "重听请按1，转人工服务请按2。", "To hear this again press 1; for an agent press 2."),
+    GOODBYE("goodbye", "感谢您的来电，再见。", "Thank you for calling. Goodbye."),
+
+    // ---- when something fails
+    SORRY_TRANSFER("sorry-transfer", "系统繁忙，正在为您转接人工服务。",
+            "The system is busy; we are putting you through to an agent."),
+
+    // ---- numbers, amounts, dates and times (assembled by Speech)
+    DIGIT_0("digit-0", "零", "zero"),
+    DIGIT_1("digit-1", "一", "one"),
+    DIGIT_2("digit-2", "二", "two"),
+    DIGIT_3("digit-3", "三", "three"),
+    DIGIT_4("digit-4", "四", "four"),
+    DIGIT_5("digit-5", "五", "five"),
+    DIGIT_6("digit-6", "六", "six"),
+    DIGIT_7("digit-7", "七", "seven"),
+    DIGIT_8("digit-8", "八", "eight"),
+    DIGIT_9("digit-9", "九", "nine"),
+    LIANG("liang", "两", "two (before a unit)"),
+    TEN("ten", "十", "ten"),
+    HUNDRED("hundred", "百", "hundred"),
+    THOUSAND("thousand", "千", "thousand"),
+    TEN_THOUSAND("ten-thousand", "万", "ten thousand"),
+    HUNDRED_MILLION("hundred-million", "亿", "hundred million"),
+    YUAN("yuan", "元", "yuan"),
+    JIAO("jiao", "角", "jiao (0.1 yuan)"),
+    FEN("fen", "分", "fen (0.01 yuan)"),
+    YEAR("year", "年", "year"),
+    MONTH("month", "月", "month"),
+    DAY("day", "日", "day (of the month)"),
+    TODAY("today", "今天", "today"),
+    TOMORROW("tomorrow", "明天", "tomorrow"),
+    EARLY_MORNING("early-morning", "凌晨", "early morning (0–5 h)"),
+    MORNING("morning", "上午", "morning"),
+    NOON("noon", "中午", "noon (12 h)"),
+    AFTERNOON("afternoon", "下午", "afternoon"),
+    EVENING("evening", "晚上", "evening (18–23 h)"),
+    HOUR("hour", "点", "o'clock"),
+    HALF("half", "半", "half past"),
+    MINUTE("minute", "分", "minutes");
+
+    private final String id;
+    private final String zh;
+    private final String en;
+
+    Prompt(String id, String zh, String en) {
+        this.id = id;
+        this.zh = zh;
+        this.en = en;
+    }
+
+    /** The catalogue id, also the file's base name. */
+    public String id() {
+        return id;
+    }
+
+    /** What the prompt says in Chinese (zh-CN). */
+    public String zh() {
+        return zh;
+    }
+
+    /** What it says, in English (for the catalogue and English recordings). */
+    public String en() {
+        return en;
+    }
+
+    /** The file Asterisk plays, relative to its sounds directory, without extension. */
+    public String file() {
+        return "hotline/" + id;
+    }
+
+    /** The prompt for one digit. */
+    public static Prompt digit(int d) {
+        if (d < 0 || d > 9) {
+            throw new IllegalArgumentException("digit: " + d + " (expected: 0 to 9)");
+        }
+        return values()[DIGIT_0.ordinal() + d];
+    }
+
+    /** The files of these prompts, in order. */
+    public static List<String> files(Prompt... prompts) {
+        List<String> files = new ArrayList<>(prompts.length);
+        for (Prompt p : prompts) {
+            files.add(p.file());
+        }
+        return files;
+    }
+
+    /** The prompt whose id is {@code id}. */
+    public static Prompt ofId(String id) {
+        for (Prompt p : values()) {
+            if (p.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("prompt: '" + id + "' (expected: an id of the catalogue)");
+    }
+}
