@@ -7,6 +7,8 @@ import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.hotline.cti.outage.Outages;
 import org.hotline.ivr.internal.FastAgiServer;
+import org.hotline.ivr.scripts.ArrearsScript;
+import org.hotline.ivr.scripts.FaultReportScript;
 import org.hotline.ivr.scripts.IdentifyScript;
 import org.hotline.ivr.scripts.OutageNoticeScript;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,6 +45,25 @@ public class IvrConfiguration {
     public OutageNoticeScript outageNoticeScript(Outages outages, PhoneNumbers numbers, IvrProperties properties,
                                                  ObjectProvider<Clock> clock) {
         return new OutageNoticeScript(outages, numbers, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** {@code arrears}: what the caller owes, with the payment details by SMS. */
+    @Bean
+    @ConditionalOnBean({IdentifyScript.class, IvrSms.class})
+    @ConditionalOnMissingBean
+    public ArrearsScript arrearsScript(IdentifyScript identify, IvrSms sms, PhoneNumbers numbers,
+                                       IvrProperties properties, ObjectProvider<Clock> clock) {
+        return new ArrearsScript(identify, sms, numbers, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** {@code fault-report}: a repair order from the keypad, its number said and sent by SMS. */
+    @Bean
+    @ConditionalOnBean({IdentifyScript.class, FaultReports.class, IvrSms.class})
+    @ConditionalOnMissingBean
+    public FaultReportScript faultReportScript(IdentifyScript identify, FaultReports faults, IvrSms sms,
+                                               PhoneNumbers numbers, IvrProperties properties,
+                                               ObjectProvider<Clock> clock) {
+        return new FaultReportScript(identify, faults, sms, numbers, properties, clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** The FastAGI server with every script bean. */

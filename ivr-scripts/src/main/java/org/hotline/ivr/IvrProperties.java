@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accountCheckDigit  how the last digit of an account number checks the others: none or luhn (default none)
  * @param menuRepeats        how often a notice with a menu is played when no key is pressed (default 2)
  * @param zone               whose clock dates and times are said in (default Asia/Shanghai)
+ * @param faultOrderType     the work-order type of a fault reported by keypad (default repair)
  */
 @ConfigurationProperties("hotline.ivr")
 public record IvrProperties(
@@ -40,7 +41,8 @@ public record IvrProperties(
         @DefaultValue("20") int maxAccountDigits,
         @DefaultValue("none") CheckDigit accountCheckDigit,
         @DefaultValue("2") int menuRepeats,
-        @DefaultValue("Asia/Shanghai") ZoneId zone) {
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("repair") String faultOrderType) {
 
     /** How an account number's last digit checks the others. */
     public enum CheckDigit {
@@ -79,6 +81,8 @@ public record IvrProperties(
         require(retries >= 1 && retries <= 10, "retries", retries, "1..10");
         require(maxAccountDigits >= 4 && maxAccountDigits <= 40, "maxAccountDigits", maxAccountDigits, "4..40");
         require(menuRepeats >= 1 && menuRepeats <= 10, "menuRepeats", menuRepeats, "1..10");
+        require(faultOrderType != null && !faultOrderType.isBlank(), "faultOrderType", faultOrderType,
+                "a work-order type's code");
     }
 
     private static void require(boolean ok, String name, Object value, String expected) {
@@ -90,12 +94,12 @@ public record IvrProperties(
     /** The defaults, for code that builds the server without Spring. */
     public static IvrProperties defaults() {
         return new IvrProperties(true, "127.0.0.1", 4573, List.of("127.0.0.1", "::1"), 20, 1000,
-                Duration.ofMinutes(10), Duration.ofSeconds(5), 3, 20, CheckDigit.NONE, 2, ZoneId.of("Asia/Shanghai"));
+                Duration.ofMinutes(10), Duration.ofSeconds(5), 3, 20, CheckDigit.NONE, 2, ZoneId.of("Asia/Shanghai"), "repair");
     }
 
     /** These settings on another port (0: a free one). */
     public IvrProperties withPort(int newPort) {
         return new IvrProperties(enabled, bindAddress, newPort, allowedPeers, minThreads, maxSessions, readTimeout,
-                digitTimeout, retries, maxAccountDigits, accountCheckDigit, menuRepeats, zone);
+                digitTimeout, retries, maxAccountDigits, accountCheckDigit, menuRepeats, zone, faultOrderType);
     }
 }

@@ -29,6 +29,35 @@ public enum Prompt {
     OUTAGE_MENU("outage-menu", "重听请按1，转人工服务请按2。", "To hear this again press 1; for an agent press 2."),
     GOODBYE("goodbye", "感谢您的来电，再见。", "Thank you for calling. Goodbye."),
 
+    // ---- arrears
+    ARREARS_NONE("arrears-none", "您的户号目前没有欠费。", "Your account has nothing to pay."),
+    ARREARS_OWED("arrears-owed", "您的户号当前欠费", "Your account owes"),
+    ARREARS_DUE("arrears-due", "缴费截止日期为", "to be paid by"),
+    ARREARS_OVERDUE("arrears-overdue", "已经逾期，请尽快缴费，以免影响正常用电。",
+            "It is overdue; please pay soon to keep your supply."),
+    ARREARS_MENU_SMS("arrears-menu-sms", "如需短信发送缴费方式，请按1；转人工服务请按2；重听请按3。",
+            "For the payment details by SMS press 1; for an agent press 2; to hear this again press 3."),
+    ARREARS_MENU("arrears-menu", "转人工服务请按2；重听请按3。", "For an agent press 2; to hear this again press 3."),
+    SMS_SENT("sms-sent", "短信已发送，请注意查收。", "The SMS is on its way."),
+    SMS_OPTED_OUT("sms-opted-out", "您已退订此类短信，无法发送。", "You have opted out of these messages; none was sent."),
+    SMS_FAILED("sms-failed", "短信暂时无法发送，请稍后再试。", "The SMS cannot be sent now; please try again later."),
+
+    // ---- fault report
+    FAULT_CONFIRM_ACCOUNT("fault-confirm-account", "您报修的户号是", "You are reporting a fault for account"),
+    FAULT_CONFIRM_MENU("fault-confirm-menu", "确认请按1，重新输入户号请按2。",
+            "To confirm press 1; to enter another account press 2."),
+    FAULT_KIND_MENU("fault-kind-menu", "全户停电请按1；部分停电或电压异常请按2；电线或设备冒烟、起火、断线请按3；其他故障请按4。",
+            "No power at all press 1; part of the supply or the voltage press 2; sparks, smoke, fire or a fallen wire"
+                    + " press 3; anything else press 4."),
+    FAULT_DANGER("fault-danger", "请远离危险区域，不要触碰电线，正在为您优先转接人工服务。",
+            "Keep away from it and do not touch the wire; we are putting you through to an agent first."),
+    FAULT_CREATED("fault-created", "报修已受理，抢修人员将尽快处理。工单号后六位为",
+            "Your fault report is registered and a crew will handle it. The last six digits of the order number are"),
+    FAULT_ALREADY_OPEN("fault-already-open", "您的地址已有报修正在处理，工单号后六位为",
+            "A fault report for your address is already being handled; the last six digits of its number are"),
+    FAULT_IN_OUTAGE("fault-in-outage", "您所在的区域正在停电抢修，无需重复报修。",
+            "Your area is in an outage being repaired; there is no need to report it again."),
+
     // ---- when something fails
     SORRY_TRANSFER("sorry-transfer", "系统繁忙，正在为您转接人工服务。",
             "The system is busy; we are putting you through to an agent."),

@@ -21,10 +21,10 @@ class IvrPropertiesTests {
     void badSettingsAreRefusedWithTheSettingAndWhatIsExpected() {
         IvrProperties d = IvrProperties.defaults();
         assertThatThrownBy(() -> new IvrProperties(true, "127.0.0.1", 70_000, d.allowedPeers(), 1, 10, d.readTimeout(),
-                d.digitTimeout(), 3, 20, CheckDigit.NONE, 2, d.zone())).hasMessage("port: 70000 (expected: 0..65535)");
+                d.digitTimeout(), 3, 20, CheckDigit.NONE, 2, d.zone(), "repair")).hasMessage("port: 70000 (expected: 0..65535)");
         assertThatThrownBy(() -> new IvrProperties(true, "127.0.0.1", 0, d.allowedPeers(), 1, 10, d.readTimeout(),
-                Duration.ofMillis(100), 3, 20, CheckDigit.NONE, 2, d.zone())).hasMessageStartingWith("digitTimeout:");
+                Duration.ofMillis(100), 3, 20, CheckDigit.NONE, 2, d.zone(), "repair")).hasMessageStartingWith("digitTimeout:");
         assertThatThrownBy(() -> new IvrProperties(true, "127.0.0.1", 0, d.allowedPeers(), 50, 10, d.readTimeout(),
-                d.digitTimeout(), 3, 20, CheckDigit.NONE, 2, d.zone())).hasMessageStartingWith("minThreads: 50");
+                d.digitTimeout(), 3, 20, CheckDigit.NONE, 2, d.zone(), "repair")).hasMessageStartingWith("minThreads: 50");
     }
 }

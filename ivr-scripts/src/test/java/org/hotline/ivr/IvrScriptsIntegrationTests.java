@@ -16,56 +16,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.hotline.cti.customer.CustomerDirectory;
-import org.hotline.cti.customer.PhoneNumbers;
-import org.hotline.cti.customer.PhoneProperties;
-import org.hotline.cti.outage.Outages;
-import org.hotline.cti.testing.TestClock;
 import org.hotline.ivr.FakeAsterisk.Session;
-import org.hotline.ivr.internal.FastAgiServer;
-import org.hotline.ivr.scripts.IdentifyScript;
-import org.hotline.ivr.scripts.OutageNoticeScript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The identify and outage-notice scripts over FastAGI, driven by a fake Asterisk over TCP, on embedded PostgreSQL. */
+/** The FastAGI server, the identify and outage-notice scripts over FastAGI, driven by a fake Asterisk over TCP, on embedded PostgreSQL. */
 class IvrScriptsIntegrationTests {
 
     private static IvrTestDatabase db;
-    private static FastAgiServer server;
-    private static FastAgiServer luhnServer;
+    private static IvrTestServer server;
+    private static IvrTestServer luhnServer;
 
     @BeforeAll
     static void start() {
         db = new IvrTestDatabase();
-        server = server(IvrProperties.defaults().withPort(0));
+        server = new IvrTestServer(db, IvrProperties.defaults().withPort(0));
         IvrProperties d = IvrProperties.defaults();
-        luhnServer = server(new IvrProperties(true, "127.0.0.1", 0, d.allowedPeers(), 2, 10, d.readTimeout(),
-                d.digitTimeout(), d.retries(), d.maxAccountDigits(), IvrProperties.CheckDigit.LUHN, d.menuRepeats(),
-                d.zone()));
-    }
-
-    static FastAgiServer server(IvrProperties properties) {
-        PhoneNumbers numbers = new PhoneNumbers(PhoneProperties.defaults());
-        TestClock clock = new TestClock(NOW);
-        IvrScript failing = new IvrScript() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public void run(IvrCall call) {
-                call.appendPath("broken");
-                throw new IllegalStateException("the database is down");
-            }
-        };
-        FastAgiServer s = new FastAgiServer(properties, List.of(
-                new IdentifyScript(new CustomerDirectory(db.pool, numbers), numbers, properties),
-                new OutageNoticeScript(new Outages(db.pool), numbers, properties, clock), failing), db.pool, clock);
-        s.start();
-        return s;
+        luhnServer = new IvrTestServer(db, new IvrProperties(true, "127.0.0.1", 0, d.allowedPeers(), 2, 10,
+                d.readTimeout(), d.digitTimeout(), d.retries(), d.maxAccountDigits(), IvrProperties.CheckDigit.LUHN,
+                d.menuRepeats(), d.zone(), "repair"));
     }
 
     @AfterAll
@@ -76,12 +46,7 @@ class IvrScriptsIntegrationTests {
     }
 
     private static FakeAsterisk asterisk() {
-        return new FakeAsterisk(server.port());
-    }
-
-    private static Map<String, Object> lastRun(String callId) {
-        return db.jdbc.queryForMap("select script, outcome, path, facts::text as facts from ivr_runs where call_id = ? "
-                + "order by id desc limit 1", callId);
+        return server.asterisk();
     }
 
     @Test
@@ -93,7 +58,7 @@ class IvrScriptsIntegrationTests {
         assertThat(s.variable(IvrVariables.CUSTOMER_ID)).isEqualTo(Long.toString(db.customerOne));
         assertThat(s.variable(IvrVariables.PATH)).isEqualTo("entry>identify=number");
         assertThat(s.commands()).anyMatch(c -> c.startsWith("SET VARIABLE \"__HOTLINE_ACCOUNT\""));
-        assertThat(lastRun("1.1")).containsEntry("script", "identify").containsEntry("outcome", "completed");
+        assertThat(db.lastRun("1.1")).containsEntry("script", "identify").containsEntry("outcome", "completed");
     }
 
     @Test
@@ -145,7 +110,7 @@ class IvrScriptsIntegrationTests {
         assertThat(s.commands()).filteredOn(c -> c.startsWith("GET DATA")).hasSize(1);
         assertThat(s.commands().get(s.commands().size() - 1)).as("no command after the dead channel's 511")
                 .doesNotStartWith("GET DATA");
-        assertThat(lastRun("1.6")).containsEntry("outcome", "hung_up");
+        assertThat(db.lastRun("1.6")).containsEntry("outcome", "hung_up");
     }
 
     @Test
@@ -167,7 +132,7 @@ class IvrScriptsIntegrationTests {
         assertThat(s.played().get(s.played().size() - 1)).isEqualTo(Prompt.GOODBYE.file());
         assertThat(s.variable(IvrVariables.NEXT)).isEqualTo(IvrVariables.NEXT_HANGUP);
         assertThat(s.variable(IvrVariables.PATH)).isEqualTo("outage=" + db.outageNo + ":heard");
-        assertThat((String) lastRun("1.8").get("facts")).contains("\"deflected\": true");
+        assertThat((String) db.lastRun("1.8").get("facts")).contains("\"deflected\": true");
     }
 
     @Test
@@ -195,7 +160,7 @@ class IvrScriptsIntegrationTests {
         Session s = asterisk().uniqueId("1.11").run("no-such-script<b>");
         assertThat(s.variable(IvrVariables.PATH)).isEqualTo("unknown-script:no-such-scriptb");
         assertThat(s.variable(IvrVariables.NEXT)).isEqualTo(IvrVariables.NEXT_QUEUE);
-        assertThat(lastRun("1.11")).containsEntry("script", "unknown").containsEntry("outcome", "unknown_script");
+        assertThat(db.lastRun("1.11")).containsEntry("script", "unknown").containsEntry("outcome", "unknown_script");
     }
 
     @Test
@@ -204,15 +169,15 @@ class IvrScriptsIntegrationTests {
         assertThat(s.played()).containsExactly(Prompt.SORRY_TRANSFER.file());
         assertThat(s.variable(IvrVariables.PATH)).isEqualTo("broken>broken:fallback");
         assertThat(s.variable(IvrVariables.NEXT)).isEqualTo(IvrVariables.NEXT_QUEUE);
-        assertThat(lastRun("1.12")).containsEntry("outcome", "fallback");
+        assertThat(db.lastRun("1.12")).containsEntry("outcome", "fallback");
     }
 
     @Test
     void aPeerNotAllowedIsClosedBeforeAnyCommand() throws IOException {
         IvrProperties d = IvrProperties.defaults();
-        FastAgiServer closed = server(new IvrProperties(true, "127.0.0.1", 0, List.of("192.0.2.1"), 2, 10,
+        IvrTestServer closed = new IvrTestServer(db, new IvrProperties(true, "127.0.0.1", 0, List.of("192.0.2.1"), 2, 10,
                 d.readTimeout(), d.digitTimeout(), d.retries(), d.maxAccountDigits(), d.accountCheckDigit(),
-                d.menuRepeats(), d.zone()));
+                d.menuRepeats(), d.zone(), "repair"));
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), closed.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write("agi_network_script: identify\n\n".getBytes(StandardCharsets.UTF_8));

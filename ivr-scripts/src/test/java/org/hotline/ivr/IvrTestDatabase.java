@@ -50,9 +50,19 @@ final class IvrTestDatabase implements AutoCloseable {
         customer("C3", "王五", SHARED_NUMBER, "TA1", "1000000003");
         customer("C3B", "王六", SHARED_NUMBER, "TA1", LUHN_ACCOUNT);
         customer("C4", "赵七", IN_OUTAGE_NUMBER, "TA2", ACCOUNT_IN_OUTAGE);
+        // ACCOUNT_ONE owes 100.00 + 23.05, the earliest due on 20 December; the second account nothing
+        arrears(ACCOUNT_ONE, "2026-10", "100.00", "2026-12-20", 0);
+        arrears(ACCOUNT_ONE, "2026-11", "23.05", "2026-12-28", 0);
+        arrears(ACCOUNT_IN_OUTAGE, "2026-10", "80.50", "2026-11-30", 7);
         // tomorrow 15:30 in Shanghai
         outageNo = new OutageDesk(pool, new TestClock(NOW)).declare(new NewOutage(OutageKind.UNPLANNED, "L2", null,
                 "线路故障", NOW.minus(Duration.ofHours(1)), Instant.parse("2026-12-08T07:30:00Z")), "sup").outageNo();
+    }
+
+    /** The last recorded IVR run of a call: script, outcome, path and facts (as JSON text). */
+    java.util.Map<String, Object> lastRun(String callId) {
+        return jdbc.queryForMap("select script, outcome, path, facts::text as facts from ivr_runs where call_id = ? "
+                + "order by id desc limit 1", callId);
     }
 
     private long customer(String no, String name, String phone, String area, String account) {
@@ -62,6 +72,12 @@ final class IvrTestDatabase implements AutoCloseable {
                 phone, phone);
         account(id, area, account);
         return id;
+    }
+
+    private void arrears(String account, String period, String amount, String due, int daysOverdue) {
+        jdbc.update("insert into arrears (account_id, billing_period, amount, due_date, days_overdue) values "
+                + "((select id from accounts where account_no = ?), ?, ?::numeric, ?::date, ?)", account, period, amount,
+                due, daysOverdue);
     }
 
     private void account(long customer, String area, String account) {

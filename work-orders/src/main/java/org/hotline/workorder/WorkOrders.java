@@ -167,7 +167,8 @@ public class WorkOrders {
                         select customer_id, coalesce(caller_normalized, caller_raw) as number, ended_at
                         from calls where call_id = ?""", callId);
                 if (calls.isEmpty()) {
-                    calls = liveCall(callId, c.by());
+                    // the IVR reports during its call, before any agent: A waits for the call's end like a live call's
+                    calls = c.source() == PointSource.IVR ? ivrCall(c) : liveCall(callId, c.by());
                 }
                 Map<String, Object> call = calls.get(0);
                 customer = customer != null ? customer : (Long) call.get("customer_id");
@@ -632,6 +633,14 @@ public class WorkOrders {
         Map<String, Object> call = new HashMap<>();
         call.put("customer_id", pop.customers().size() == 1 ? pop.customers().get(0).id() : null);
         call.put("number", pop.normalizedNumber() != null ? pop.normalizedNumber() : pop.callerNumber());
+        call.put("ended_at", null);
+        return List.of(call);
+    }
+
+    private static List<Map<String, Object>> ivrCall(CreateWorkOrder c) {
+        Map<String, Object> call = new HashMap<>();
+        call.put("customer_id", c.customerId());
+        call.put("number", blankToNull(c.callerNumber()));
         call.put("ended_at", null);
         return List.of(call);
     }

@@ -70,6 +70,22 @@ class LiveCallOrdersIntegrationTests {
     }
 
     @Test
+    void anIvrReportDuringItsCallTakesTheCustomerAndNumberGivenAndStartsAtTheCallsEnd() {
+        String ivrCall = "1700000099.7";
+        WorkOrderSummary order = orders.create(new CreateWorkOrder("repair", ivrCall, db.customer,
+                db.premisesWithCentre, "13912345678", "IVR报修：全户停电", null, null, false, "ivr", PointSource.IVR));
+        assertThat(order.awaiting()).isEqualTo(Point.A);
+        assertThat(order.callerNumber()).isEqualTo("13912345678");
+        assertThat(orders.startOrdersWhoseCallEnded()).isZero();
+        db.jdbc.update("insert into calls (call_id, direction, caller_raw, caller_normalized, customer_id, started_at, "
+                + "ended_at, outcome) values (?, 'inbound', '13912345678', '13912345678', ?, ?, ?, 'ivr_only')", ivrCall,
+                db.customer, Timestamp.from(WorkOrderTestDatabase.NOW.minusSeconds(90)),
+                Timestamp.from(WorkOrderTestDatabase.NOW.minusSeconds(5)));
+        assertThat(orders.startOrdersWhoseCallEnded()).isEqualTo(1);
+        assertThat(orders.timeline(order.id()).log().get(0).at()).isEqualTo(WorkOrderTestDatabase.NOW.minusSeconds(5));
+    }
+
+    @Test
     void aCallThatIsNeitherRecordedNorOnTheAgentsScreenIsNotFound() {
         assertThatThrownBy(() -> create("agent1002")).isInstanceOfSatisfying(WorkOrderRejectedException.class,
                 e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));

@@ -74,6 +74,15 @@ public final class CustomerDirectory {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, now()))
             returning id""";
 
+    private static final String STANDING = """
+            select ac.account_no, ac.customer_id, ac.premises_id, coalesce(sum(ar.amount), 0) as owed,
+                   min(ar.due_date) as due_date, coalesce(max(ar.days_overdue), 0) as days_overdue,
+                   ac.closed_at is not null as closed
+            from accounts ac left join arrears ar on ar.account_id = ac.id""";
+    private static final org.springframework.jdbc.core.RowMapper<AccountStanding> STANDING_ROW = (rs, i) ->
+            new AccountStanding(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4),
+                    rs.getObject(5, java.time.LocalDate.class), rs.getInt(6), rs.getBoolean(7));
+
     private final JdbcTemplate jdbc;
     private final PhoneNumbers phoneNumbers;
 
@@ -112,6 +121,30 @@ public final class CustomerDirectory {
                     ps.setString(i, trimmed);
                     return i + 1;
                 }).stream().findFirst());
+    }
+
+    /** The account keyed into the IVR, open or closed, with what it owes; empty when there is no such account. */
+    public Optional<AccountStanding> account(String accountNo) {
+        if (accountNo == null || accountNo.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.query(STANDING + " where ac.account_no = ? group by ac.id", STANDING_ROW, accountNo.strip())
+                .stream().findFirst();
+    }
+
+    /**
+     * The open accounts of the customers holding this number, by customer then account, at most {@code limit}: the
+     * IVR's "who is calling" without loading whole cards.
+     */
+    public List<AccountStanding> accountsByPhone(PhoneNumber number, int limit) {
+        checkLimit(limit);
+        if (!number.lookupable()) {
+            return List.of();
+        }
+        return jdbc.query(STANDING + " " + """
+                 where ac.customer_id in (select customer_id from customer_phones where normalized = ?)
+                   and ac.closed_at is null
+                 group by ac.id order by ac.customer_id, ac.id limit ?""", STANDING_ROW, number.normalized(), limit);
     }
 
     /**

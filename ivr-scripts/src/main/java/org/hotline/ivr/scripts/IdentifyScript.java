@@ -2,9 +2,8 @@ package org.hotline.ivr.scripts;
 
 import java.util.List;
 import java.util.Optional;
-import org.hotline.cti.customer.CustomerCard;
+import org.hotline.cti.customer.AccountStanding;
 import org.hotline.cti.customer.CustomerDirectory;
-import org.hotline.cti.customer.PhoneNumber;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.hotline.ivr.IvrCall;
 import org.hotline.ivr.IvrProperties;
@@ -16,7 +15,7 @@ import org.hotline.ivr.Prompt;
  * {@code identify}: the caller's number names one customer with one account, or the caller keys the account number
  * in (ending with '#', with retries and a check digit where the company has one). Sets
  * {@link IvrVariables#CUSTOMER_ID} and {@link IvrVariables#ACCOUNT}; the path says how ({@code identify=number},
- * {@code identify=account}, {@code identify=none}).
+ * {@code identify=account}, {@code identify=none}). Other scripts call {@link #account(IvrCall)} when they need one.
  */
 public final class IdentifyScript implements IvrScript {
 
@@ -38,23 +37,47 @@ public final class IdentifyScript implements IvrScript {
 
     @Override
     public void run(IvrCall call) {
-        PhoneNumber number = numbers.normalize(call.callerNumber());
-        List<CustomerCard> byNumber = number.lookupable() ? customers.findByPhone(number, 2) : List.of();
-        if (byNumber.size() == 1 && byNumber.get(0).accounts().size() == 1) {
-            identified(call, byNumber.get(0), byNumber.get(0).accounts().get(0).accountNo(), "number");
-            return;
+        identify(call);
+    }
+
+    /**
+     * The account this call is about: the one an earlier script set, else identified now (asking the caller);
+     * empty when the caller could not be identified (they were told, and {@link IvrVariables#NEXT} is the queue).
+     */
+    public Optional<AccountStanding> account(IvrCall call) {
+        String known = call.variable(IvrVariables.ACCOUNT);
+        if (!known.isEmpty()) {
+            Optional<AccountStanding> account = customers.account(known);
+            if (account.isPresent()) {
+                return account;
+            }
         }
-        call.fact("customersForNumber", byNumber.size());
+        return identify(call);
+    }
+
+    private Optional<AccountStanding> identify(IvrCall call) {
+        List<AccountStanding> byNumber = customers.accountsByPhone(numbers.normalize(call.callerNumber()), 2);
+        if (byNumber.size() == 1) {
+            return Optional.of(identified(call, byNumber.get(0), "number"));
+        }
+        call.fact("accountsForNumber", byNumber.size());
+        return askAccount(call);
+    }
+
+    /**
+     * Asks the caller to key an account in (retries, check digit), whatever the number says: for a caller who wants
+     * another account than the one found. Empty when none was given (they were told, and go to the queue).
+     */
+    public Optional<AccountStanding> askAccount(IvrCall call) {
         for (int attempt = 1; attempt <= properties.retries(); attempt++) {
             // one more digit than allowed: a longer entry is refused rather than cut to a wrong account
             String keyed = call.readDigits(Prompt.files(Prompt.ENTER_ACCOUNT), properties.digitTimeout(),
                     properties.maxAccountDigits() + 1);
             Optional<Prompt> problem = check(keyed);
             if (problem.isEmpty()) {
-                Optional<CustomerCard> card = customers.findByAccountNo(keyed);
-                if (card.isPresent()) {
-                    identified(call, card.get(), keyed, "account");
-                    return;
+                Optional<AccountStanding> account = customers.account(keyed);
+                if (account.isPresent()) {
+                    return Optional.of(identified(call, account.get(), "account"));
                 }
                 problem = Optional.of(Prompt.ACCOUNT_NOT_FOUND);
             }
@@ -65,6 +88,7 @@ public final class IdentifyScript implements IvrScript {
         call.setVariable(IvrVariables.NEXT, IvrVariables.NEXT_QUEUE);
         call.fact("identified", false);
         call.say(Prompt.NOT_IDENTIFIED);
+        return Optional.empty();
     }
 
     private Optional<Prompt> check(String keyed) {
@@ -78,11 +102,12 @@ public final class IdentifyScript implements IvrScript {
         return Optional.empty();
     }
 
-    private static void identified(IvrCall call, CustomerCard card, String account, String how) {
-        call.setVariable(IvrVariables.CUSTOMER_ID, Long.toString(card.id()));
-        call.setVariable(IvrVariables.ACCOUNT, account);
+    private static AccountStanding identified(IvrCall call, AccountStanding account, String how) {
+        call.setVariable(IvrVariables.CUSTOMER_ID, Long.toString(account.customerId()));
+        call.setVariable(IvrVariables.ACCOUNT, account.accountNo());
         call.appendPath("identify=" + how);
         call.fact("identified", how);
-        call.fact("customerId", card.id());
+        call.fact("customerId", account.customerId());
+        return account;
     }
 }
