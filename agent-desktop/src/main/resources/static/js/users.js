@@ -1,5 +1,5 @@
-// Users for administrators: create one (a one-time password shown once), hand out a new one-time password, disable
-// (the user's sessions end) or enable. Everything from the server goes through textContent (Hotline.el).
+// Users for administrators: create one (a one-time password shown once), change one, hand out a new one-time
+// password, disable (the user's sessions end) or enable. Everything from the server goes through textContent (Hotline.el).
 (function () {
   'use strict';
   const H = window.Hotline;
@@ -40,13 +40,37 @@
     toggle.type = 'button';
     toggle.addEventListener('click', () => act('/api/admin/users/' + encodeURIComponent(u.username)
       + (u.enabled ? '/disable' : '/enable'), () => {}));
-    actions.append(reset, toggle);
+    const edit = H.el('button', 'edit', '修改');
+    edit.type = 'button';
+    edit.addEventListener('click', () => startEdit(u));
+    actions.append(edit, reset, toggle);
     const state = !u.enabled ? '已停用' : u.mustChangePassword ? '待首次改密' : '正常';
     tr.append(H.el('td', 'username', u.username), H.el('td', 'name', u.displayName),
       H.el('td', 'role', ROLE[u.role] || u.role), H.el('td', 'interfaces', u.interfaces.join('，')),
-      H.el('td', 'queues', u.queues.join('，')), H.el('td', 'state', state),
+      H.el('td', 'queues', u.queues.join('，')),
+      H.el('td', 'pbx-queues', !u.interfaces.length ? '—' : u.pbxQueues.length ? u.pbxQueues.join('，') : '未签入'),
+      H.el('td', 'state', state),
       H.el('td', 'sessions', String(u.sessions)), actions);
     return tr;
+  }
+
+  let editing = null;
+
+  // the agent's extension is the digits of the member interface Local/<ext>@agents/n
+  function extensionOf(u) {
+    const m = /^Local\/([0-9]+)@/.exec(u.interfaces[0] || '');
+    return m ? m[1] : '';
+  }
+
+  function startEdit(u) {
+    editing = u.username;
+    $('e-username').textContent = u.username;
+    $('e-name').value = u.displayName;
+    $('e-role').value = u.role;
+    $('e-ext').value = extensionOf(u);
+    $('e-queues').value = u.queues.join(',');
+    $('edit-box').hidden = false;
+    $('e-name').focus();
   }
 
   async function load() {
@@ -70,6 +94,21 @@
           displayName: $('c-name').value.trim(), role: $('c-role').value, extension: $('c-ext').value.trim(), queues});
         showSecret('已创建 ' + r.username + '，一次性密码：', r.oneTimePassword);
         $('create').reset();
+        await load();
+      } catch (err) {
+        fail(err);
+      }
+    });
+    $('e-cancel').addEventListener('click', () => { $('edit-box').hidden = true; editing = null; });
+    $('edit').addEventListener('submit', async e => {
+      e.preventDefault();
+      $('error').hidden = true;
+      const queues = $('e-queues').value.split(/[,，\s]+/).filter(Boolean);
+      try {
+        await H.api('PUT', '/api/admin/users/' + encodeURIComponent(editing), {displayName: $('e-name').value.trim(),
+          role: $('e-role').value, extension: $('e-ext').value.trim(), queues});
+        $('edit-box').hidden = true;
+        editing = null;
         await load();
       } catch (err) {
         fail(err);

@@ -185,6 +185,47 @@ public final class AgentDirectory {
         return first(query(ACCOUNTS + " where u.id = ?", id)).orElseThrow();
     }
 
+    /**
+     * Changes the user's name, role, interfaces and queues in one transaction (a queue kept keeps its penalty); empty
+     * for an unknown user.
+     *
+     * @throws IllegalArgumentException when a queue does not exist
+     * @throws org.springframework.dao.DuplicateKeyException when an interface belongs to another user
+     */
+    public Optional<AgentAccount> change(String username, AgentChange change) {
+        Objects.requireNonNull(change, "change");
+        String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        Long id = tx.execute(status -> {
+            List<Long> found = jdbc.queryForList("update users set display_name = ?, role = ? where username = ? "
+                    + "returning id", Long.class, change.displayName(), change.role().name(), name);
+            if (found.isEmpty()) {
+                return null;
+            }
+            long userId = found.get(0);
+            jdbc.update("delete from agent_interfaces where user_id = ?", userId);
+            for (String i : change.interfaces()) {
+                jdbc.update("insert into agent_interfaces (user_id, interface) values (?, ?)", userId, i);
+            }
+            jdbc.update("delete from queue_members m using queues q where q.id = m.queue_id and m.user_id = ? "
+                    + "and q.name <> all (?)", userId, change.queues().toArray(String[]::new));
+            for (String q : change.queues()) {
+                if (jdbc.queryForList("select id from queues where name = ?", Long.class, q).isEmpty()) {
+                    throw new IllegalArgumentException("queues: '" + q + "' (expected: an existing queue)");
+                }
+                jdbc.update("insert into queue_members (queue_id, user_id) select id, ? from queues where name = ? "
+                        + "on conflict do nothing", userId, q);
+            }
+            return userId;
+        });
+        return id == null ? Optional.empty() : first(query(ACCOUNTS + " where u.id = ?", id));
+    }
+
+    /** The users who must change their password before anything else, by username. */
+    public java.util.Set<String> mustChangePasswordUsers() {
+        return java.util.Set.copyOf(jdbc.queryForList("select username from users where must_change_password",
+                String.class));
+    }
+
     private List<AgentAccount> query(String sql, Object... args) {
         return jdbc.query(sql, (rs, n) -> read(rs), args);
     }

@@ -56,7 +56,8 @@ public record NewAgent(String username, String displayName, String rawPassword, 
         }
     }
 
-    private static List<String> interfaces(List<String> given) {
+    /** The interfaces as kept: one per phone, a channel name cut to its interface, a member's exact form kept. */
+    static List<String> interfaces(List<String> given) {
         java.util.Map<String, String> byPhone = new java.util.LinkedHashMap<>();
         for (String i : given) {
             String s = i.strip();

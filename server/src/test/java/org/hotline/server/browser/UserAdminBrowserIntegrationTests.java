@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.cti.agent.AgentAccount;
 import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.agent.NewAgent;
 import org.hotline.cti.demo.DemoUsers;
 import org.hotline.server.testing.AgentClient;
 import org.hotline.server.testing.SimulatedServerTest;
@@ -87,6 +89,58 @@ class UserAdminBrowserIntegrationTests {
         try (AgentClient supervisor = AgentClient.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD)) {
             assertThat(supervisor.get("/api/admin/users").statusCode()).isEqualTo(403);
             assertThat(supervisor.get("/admin/users.html").statusCode()).isEqualTo(403);
+        }
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void anAdministratorChangesAnAgentsRoleExtensionAndQueuesAndANewRoleEndsHisSession() {
+        String name = "changed" + NEXT.incrementAndGet() + "x" + ProcessHandle.current().pid();
+        String ext = String.valueOf(7000 + NEXT.get() % 1000);
+        agents.create(new NewAgent(name, "王五", "his-pass-word-1", AgentAccount.Role.AGENT,
+                List.of("Local/" + ext + "@agents/n"), List.of("hotline")));
+        try (AgentClient him = AgentClient.login(port, name, "his-pass-word-1")) {
+            assertThat(him.get("/api/me").statusCode()).isEqualTo(200);
+            browser.logIn(base(), "admin", DemoUsers.ADMIN_PASSWORD);
+            browser.open(base() + "/admin/users.html");
+            WebElement row = browser.await(By.cssSelector("#users tr.user[data-user='" + name + "']"));
+            assertThat(Browser.textContent(row.findElement(By.className("pbx-queues")))).isEqualTo("未签入");
+            row.findElement(By.cssSelector("button.edit")).click();
+            assertThat(browser.await(By.id("e-ext"), WebElement::isDisplayed).getAttribute("value")).isEqualTo(ext);
+
+            browser.driver().findElement(By.id("e-ext")).clear();
+            browser.driver().findElement(By.id("e-ext")).sendKeys(ext);
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("e-role")))
+                    .selectByValue("SUPERVISOR");
+            browser.driver().findElement(By.id("e-queues")).clear();
+            browser.driver().findElement(By.id("e-queues")).sendKeys("gas，hotline");
+            browser.driver().findElement(By.cssSelector("#edit button[type='submit']")).click();
+            browser.await(By.cssSelector("#edit-box[hidden]"));
+
+            AgentAccount after = agents.findByUsername(name).orElseThrow();
+            assertThat(after.role()).isEqualTo(AgentAccount.Role.SUPERVISOR);
+            assertThat(after.queues()).containsExactlyInAnyOrder("gas", "hotline");
+            assertThat(after.interfaces()).containsExactly("Local/" + ext + "@agents/n", "PJSIP/" + ext);
+            assertThat(him.get("/api/me").statusCode()).as("a new role ends the open session").isEqualTo(302);
+        }
+        assertThat(jdbc.queryForList("select action from audit_log where target = ? order by id", String.class, name))
+                .containsExactly("user-changed");
+        try (AgentClient admin = AgentClient.login(port, "admin", DemoUsers.ADMIN_PASSWORD)) {
+            HttpResponse<String> self = admin.sendJson("PUT", "/api/admin/users/admin",
+                    "{\"displayName\":\"管理员\",\"role\":\"AGENT\"}");
+            assertThat(self.statusCode()).as(self.body()).isEqualTo(409);
+            HttpResponse<String> unknown = admin.sendJson("PUT", "/api/admin/users/nobody-here",
+                    "{\"displayName\":\"某\",\"role\":\"AGENT\"}");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            HttpResponse<String> badQueue = admin.sendJson("PUT", "/api/admin/users/" + name,
+                    "{\"displayName\":\"王五\",\"role\":\"AGENT\",\"queues\":[\"no-such-queue\"]}");
+            assertThat(badQueue.statusCode()).isEqualTo(400);
+            assertThat(badQueue.body()).contains("no-such-queue");
+            HttpResponse<String> badExtension = admin.sendJson("PUT", "/api/admin/users/" + name,
+                    "{\"displayName\":\"王五\",\"role\":\"AGENT\",\"extension\":\"12ab\"}");
+            assertThat(badExtension.statusCode()).isEqualTo(400);
+            assertThat(agents.findByUsername(name).orElseThrow().role()).as("a refused change changes nothing")
+                    .isEqualTo(AgentAccount.Role.SUPERVISOR);
         }
         assertThat(browser.consoleErrors()).isEmpty();
     }

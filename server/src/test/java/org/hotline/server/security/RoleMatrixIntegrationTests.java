@@ -173,6 +173,7 @@ class RoleMatrixIntegrationTests {
             rule("GET /admin/import.html", ADMINS),
             rule("GET /api/admin/users", ADMINS),
             rule("POST /api/admin/users", ADMINS),
+            rule("PUT /api/admin/users/{username}", ADMINS),
             rule("POST /api/admin/users/{username}/reset-password", ADMINS),
             rule("POST /api/admin/users/{username}/disable", ADMINS),
             rule("POST /api/admin/users/{username}/enable", ADMINS),

@@ -6,9 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.agent.AgentChange;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.agent.NewAgent;
+import org.hotline.cti.call.AgentInterface;
+import org.hotline.cti.call.AgentView;
+import org.hotline.cti.call.CallTracker;
 import org.hotline.desktop.control.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -17,12 +22,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Administrators manage who signs in: list users, create one with a one-time password, hand out a new one-time
- * password, disable (both end the user's sessions and sockets on every node) and enable. Every change is in the audit log.
+ * password, change name, role, extension and queues (a new role or phone ends the sessions), disable (both end the
+ * user's sessions and sockets on every node) and enable. Every change is in the audit log. The list shows the queues
+ * the PBX has each user in now, beside those configured.
  */
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
@@ -32,19 +40,35 @@ class UserAdminController {
     record NewUser(String username, String displayName, String role, String extension, List<String> queues) {
     }
 
+    /** A user's new name, role, extension and queues (all of them, as the form shows them). */
+    record ChangedUser(String displayName, String role, String extension, List<String> queues) {
+    }
+
     private final AgentDirectory directory;
     private final SessionEnder sessions;
     private final AuditLog audit;
+    private final ObjectProvider<CallTracker> tracker;
 
-    UserAdminController(AgentDirectory directory, SessionEnder sessions, AuditLog audit) {
+    UserAdminController(AgentDirectory directory, SessionEnder sessions, AuditLog audit,
+                        ObjectProvider<CallTracker> tracker) {
         this.directory = directory;
         this.sessions = sessions;
         this.audit = audit;
+        this.tracker = tracker;
     }
 
     @GetMapping("/api/admin/users")
     List<Map<String, Object>> users() {
         List<Map<String, Object>> out = new ArrayList<>();
+        java.util.Set<String> mustChange = directory.mustChangePasswordUsers();
+        // what the PBX says now: the queues each member interface is in (dynamic members: those signed in)
+        Map<String, java.util.Set<String>> onPbx = new java.util.HashMap<>();
+        CallTracker t = tracker.getIfAvailable();
+        if (t != null) {
+            for (AgentView v : t.agents()) {
+                onPbx.put(v.agent().value(), v.queues());
+            }
+        }
         for (AgentAccount a : directory.all()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("username", a.username());
@@ -53,7 +77,10 @@ class UserAdminController {
             row.put("enabled", a.enabled());
             row.put("interfaces", a.interfaces());
             row.put("queues", a.queues());
-            row.put("mustChangePassword", directory.mustChangePassword(a.username()));
+            row.put("mustChangePassword", mustChange.contains(a.username()));
+            row.put("pbxQueues", a.interfaces().isEmpty() ? List.of()
+                    : new java.util.TreeSet<>(onPbx.getOrDefault(AgentInterface.of(a.interfaces().get(0)).value(),
+                    java.util.Set.of())));
             row.put("sessions", sessions.sessionsOf(a.username()).size());
             out.add(row);
         }
@@ -94,6 +121,50 @@ class UserAdminController {
                 "queues", created.queues()));
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(Map.of("username", created.username(), "oneTimePassword", password));
+    }
+
+    @PutMapping("/api/admin/users/{username}")
+    ResponseEntity<Map<String, Object>> change(@PathVariable String username,
+                                               @RequestBody(required = false) ChangedUser user, Principal who) {
+        if (user == null || user.role() == null) {
+            return refused(HttpStatus.BAD_REQUEST, "role: empty (expected: AGENT, SUPERVISOR or ADMIN)");
+        }
+        AgentAccount.Role role;
+        try {
+            role = AgentAccount.Role.valueOf(user.role().strip());
+        } catch (IllegalArgumentException e) {
+            return refused(HttpStatus.BAD_REQUEST, "role: '" + user.role() + "' (expected: AGENT, SUPERVISOR or ADMIN)");
+        }
+        String ext = user.extension() == null ? "" : user.extension().strip();
+        if (!ext.isEmpty() && !ext.matches("^[0-9]{2,8}$")) {
+            return refused(HttpStatus.BAD_REQUEST, "extension: '" + ext + "' (expected: 2 to 8 digits)");
+        }
+        java.util.Optional<AgentAccount> before = directory.findByUsername(username);
+        if (before.isEmpty()) {
+            return refused(HttpStatus.NOT_FOUND, "no user '" + username + "'");
+        }
+        if (username.equalsIgnoreCase(who.getName()) && role != AgentAccount.Role.ADMIN) {
+            return refused(HttpStatus.CONFLICT, "an administrator does not take the own administrator role away");
+        }
+        AgentAccount changed;
+        try {
+            changed = directory.change(username, new AgentChange(user.displayName(), role,
+                    ext.isEmpty() ? List.of() : List.of("Local/" + ext + "@agents/n", "PJSIP/" + ext),
+                    user.queues())).orElseThrow();
+        } catch (IllegalArgumentException e) {
+            return refused(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (DuplicateKeyException e) {
+            return refused(HttpStatus.CONFLICT, "extension taken by another user: '" + ext + "'");
+        }
+        AgentAccount was = before.get();
+        // a new role or phone changes what the open sessions may do and which calls they see: they sign in again
+        boolean reSignIn = was.role() != changed.role() || !was.interfaces().equals(changed.interfaces());
+        int ended = reSignIn ? sessions.endAll(changed.username()) : 0;
+        audit.record(who.getName(), "user-changed", changed.username(), Map.of("role", was.role() + " -> "
+                + changed.role(), "interfaces", was.interfaces() + " -> " + changed.interfaces(), "queues",
+                was.queues() + " -> " + changed.queues(), "sessionsEnded", ended));
+        return ResponseEntity.ok(Map.of("username", changed.username(), "role", changed.role().name(),
+                "interfaces", changed.interfaces(), "queues", changed.queues(), "sessionsEnded", ended));
     }
 
     @PostMapping("/api/admin/users/{username}/reset-password")
