@@ -1,5 +1,9 @@
 package org.hotline.cti.customerimport;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -19,11 +23,54 @@ public final class ImportJobs {
             (Long) rs.getObject("resumed_from"), rs.getString("error"), instant(rs.getTimestamp("started_at")),
             instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("finished_at")));
 
+    // the advisory lock's key: one customer import at a time, on every node
+    private static final long IMPORT_LOCK = 0x494d504f5254L;
+
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
 
     /** Jobs in {@code dataSource}. */
     public ImportJobs(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /**
+     * Takes the one-import-at-a-time lock, or empty when another import (on any node) holds it. It is a PostgreSQL
+     * session lock on a connection of its own: a node that dies mid-import releases it with its connection.
+     */
+    public Optional<ImportLock> lockImports() {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+                ps.setLong(1, IMPORT_LOCK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        c.close();
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.of(new ImportLock(c, IMPORT_LOCK));
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the connection is broken already; the lock, if taken, went with it
+                }
+            }
+            throw new IllegalStateException("import lock: " + e.getMessage(), e);
+        }
+    }
+
+    /** The imports (not dry runs) still running, newest first: whom a refused import is told about. */
+    public List<ImportJob> running() {
+        return jdbc.query("select * from import_jobs where status = 'running' and not dry_run "
+                + "order by started_at desc, id desc limit 5", ROW);
     }
 
     /** Records a started import and returns its id. */

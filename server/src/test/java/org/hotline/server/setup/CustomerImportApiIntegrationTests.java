@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.hotline.cti.customerimport.CustomerImportFormat;
+import org.hotline.cti.customerimport.ImportJobs;
+import org.hotline.cti.customerimport.ImportLock;
 import org.hotline.cti.demo.DemoUsers;
 import org.hotline.server.testing.AgentClient;
 import org.hotline.server.testing.SimulatedServerTest;
@@ -76,6 +78,26 @@ class CustomerImportApiIntegrationTests {
             assertThat(j.get("rowsFailed").asLong()).isEqualTo(1);
             assertThat(j.get("bytesRead").asLong()).isEqualTo(file(prefix).getBytes(StandardCharsets.UTF_8).length);
             assertThat(admin.get("/api/admin/imports").body()).contains("\"id\":" + r.get("id").asLong());
+        }
+    }
+
+    @Test
+    void anImportWhileAnotherRunsIsRefusedWithA409AndADryRunStillWorks() throws Exception {
+        String prefix = "L" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        // another node's import holds the lock
+        ImportLock other = new ImportJobs(dataSource).lockImports().orElseThrow();
+        try (AgentClient admin = AgentClient.login(port, "admin", DemoUsers.ADMIN_PASSWORD)) {
+            HttpResponse<String> refused = upload(admin, "", file(prefix));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("另一个导入正在进行");
+            assertThat(upload(admin, "?dryRun=true", file(prefix)).statusCode()).isEqualTo(200);
+            other.close();
+            HttpResponse<String> after = upload(admin, "", file(prefix));
+            assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+            assertThat(new ImportJobs(dataSource).lockImports()).as("released when the import ended")
+                    .hasValueSatisfying(ImportLock::close);
+        } finally {
+            other.close();
         }
     }
 

@@ -14,6 +14,7 @@ import org.hotline.cti.customerimport.CustomerImportFormat;
 import org.hotline.cti.customerimport.ImportFileException;
 import org.hotline.cti.customerimport.ImportJob;
 import org.hotline.cti.customerimport.ImportJobs;
+import org.hotline.cti.customerimport.ImportLock;
 import org.hotline.cti.customerimport.ImportOptions;
 import org.hotline.cti.customerimport.ImportProgress;
 import org.hotline.cti.customerimport.ImportResult;
@@ -75,6 +76,23 @@ class CustomerImportController {
         if (fileName != null && fileName.length() > 200) {
             return error(HttpStatus.BAD_REQUEST, "fileName：超过 200 个字符", null);
         }
+        // two imports at once would interleave their upserts of the same customers: a dry run writes nothing
+        ImportLock lock = null;
+        if (!dryRun) {
+            lock = jobs.lockImports().orElse(null);
+            if (lock == null) {
+                ImportJob other = jobs.running().stream().findFirst().orElse(null);
+                return error(HttpStatus.CONFLICT, "另一个导入正在进行" + (other == null ? "" : "（" + other.id() + " 号，"
+                        + other.startedBy() + " 开始于 " + other.startedAt() + "）") + "，请等它结束后再导入", null);
+            }
+        }
+        try (ImportLock held = lock) {
+            return run(request, principal, dryRun, resume, resumeAfter, fileName);
+        }
+    }
+
+    private ResponseEntity<Map<String, Object>> run(HttpServletRequest request, Principal principal, boolean dryRun,
+                                                    Long resume, long resumeAfter, String fileName) throws IOException {
         long length = request.getContentLengthLong();
         long id = jobs.start(dryRun, fileName, principal.getName(), length >= 0 ? length : null, resume);
         ImportProgress[] last = {new ImportProgress(0, 0, 0, 0, resumeAfter)};
