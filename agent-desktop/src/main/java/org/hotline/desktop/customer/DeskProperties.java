@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      {@code cardReadWindow} before further reads are refused (default 300: a busy agent opens a few
  *                      dozen; walking customer numbers opens hundreds a second)
  * @param cardReadWindow the span card reads are counted in (default 10m)
+ * @param cardReadRetention how long the card-read audit keeps a read (default 180d: the six months of logs China's
+ *                          Cybersecurity Law asks for); older reads are deleted every hour
  */
 @ConfigurationProperties("hotline.desk")
 public record DeskProperties(Map<String, List<String>> subCategories, Integer searchLimit, Integer cardReadLimit,
-                             Duration cardReadWindow) {
+                             Duration cardReadWindow, Duration cardReadRetention) {
 
     /** The built-in lists of a 95598-style hotline. */
     public static final Map<String, List<String>> DEFAULT_SUB_CATEGORIES = Map.of(
@@ -60,6 +62,11 @@ public record DeskProperties(Map<String, List<String>> subCategories, Integer se
         if (cardReadWindow.toSeconds() < 1 || cardReadWindow.toDays() > 1) {
             throw new IllegalArgumentException("hotline.desk.card-read-window: " + cardReadWindow
                     + " (expected: 1s to 1d)");
+        }
+        cardReadRetention = cardReadRetention == null ? Duration.ofDays(180) : cardReadRetention;
+        if (cardReadRetention.toDays() < 1 || cardReadRetention.compareTo(cardReadWindow) < 0) {
+            throw new IllegalArgumentException("hotline.desk.card-read-retention: " + cardReadRetention
+                    + " (expected: at least 1d and at least hotline.desk.card-read-window)");
         }
     }
 }

@@ -70,6 +70,21 @@ final class CardReads {
                 + "values (?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
+    /**
+     * Deletes the reads older than the retention, a batch at a time (a short lock each); returns how many went.
+     */
+    int purge() {
+        java.sql.Timestamp before = Timestamp.from(clock.instant().minus(settings.cardReadRetention()));
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.update("delete from card_reads where id in (select id from card_reads where at < ? "
+                    + "order by at limit 10000)", before);
+            total += deleted;
+        } while (deleted == 10_000);
+        return total;
+    }
+
     /** Reads newest first, filtered by user and customer number (null: any), at most {@code limit}. */
     List<CardRead> list(String username, String customerNo, Instant from, Instant to, int limit) {
         return jdbc.query("""

@@ -21,4 +21,10 @@ class DeskConfiguration {
     CardReads cardReads(DataSource dataSource, DeskProperties settings, ObjectProvider<Clock> clock) {
         return new CardReads(dataSource, settings, clock.getIfAvailable(Clock::systemUTC));
     }
+
+    /** Deletes card reads past hotline.desk.card-read-retention, at start and every hour. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    CardReadRetention cardReadRetention(CardReads reads) {
+        return new CardReadRetention(reads);
+    }
 }
