@@ -2,6 +2,7 @@ package org.hotline.cti;
 
 import org.hotline.cti.ami.AmiConfiguration;
 import org.hotline.cti.call.TelephonyConfiguration;
+import org.hotline.cti.calendar.CalendarConfiguration;
 import org.hotline.cti.callback.CallbackConfiguration;
 import org.hotline.cti.callrecord.CallRecordConfiguration;
 import org.hotline.cti.control.ControlConfiguration;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Import;
 @Import({AmiConfiguration.class, TelephonyConfiguration.class, CustomerConfiguration.class, PushConfiguration.class,
         ScreenPopConfiguration.class, OutageConfiguration.class, NetworkConfiguration.class,
         CallbackConfiguration.class, ControlConfiguration.class, PresenceConfiguration.class,
-        CallRecordConfiguration.class, WallboardConfiguration.class, CustomerImportConfiguration.class})
+        CallRecordConfiguration.class, WallboardConfiguration.class, CustomerImportConfiguration.class,
+        CalendarConfiguration.class})
 public class CtiCoreConfiguration {
 }
