@@ -8,9 +8,23 @@
   const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
   let year = Number(new Intl.DateTimeFormat('en-CA', {timeZone: 'Asia/Shanghai', year: 'numeric'}).format(new Date()));
 
+  // the server's reasons name the field; the page says them in Chinese (anything else as the server put it)
+  const REASONS = [
+    [/^date:/, '日期无效（须为 2000 至 2100 年间的日期）'],
+    [/^kind:/, '类型无效'],
+    [/^name:/, '名称须为 1 到 100 个字符，不能换行'],
+    [/^(opensAt|closesAt)(, closesAt)?: .*only for special-hours/, '只有特殊服务时段才填写开始和结束时间'],
+    [/^closesAt: .*another time/, '结束时间不能与开始时间相同；全天休息请选节假日休息'],
+    [/^(opensAt|closesAt)/, '特殊服务时段须填写开始和结束时间']];
+
+  function reason(message) {
+    const found = REASONS.find(([re]) => re.test(message || ''));
+    return found ? found[1] : message;
+  }
+
   function fail(e) {
     $('done').hidden = true;
-    $('error').textContent = '操作失败：' + e.message;
+    $('error').textContent = '操作失败：' + reason(e.message);
     $('error').hidden = false;
   }
 

@@ -74,7 +74,9 @@ class ServiceCalendarBrowserIntegrationTests {
 
         fill("2092-10-09", "holiday", " ", null, null);
         WebElement error = browser.await(By.id("error"), WebElement::isDisplayed);
-        assertThat(Browser.textContent(error)).startsWith("操作失败：name:");
+        assertThat(Browser.textContent(error)).isEqualTo("操作失败：名称须为 1 到 100 个字符，不能换行");
+        assertThat(browser.consoleErrors()).as("only the refused save").singleElement().asString()
+                .contains("service-calendar/2092-10-09", "400");
 
         for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
             browser.driver().manage().window().setSize(size);
