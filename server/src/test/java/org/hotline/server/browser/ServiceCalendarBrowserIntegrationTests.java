@@ -49,8 +49,13 @@ class ServiceCalendarBrowserIntegrationTests {
     @Test
     void anAdministratorKeepsTheCalendarFromThePageAndTheIvrReadsIt() {
         browser.logIn(base(), "admin", DemoUsers.ADMIN_PASSWORD);
+        browser.driver().manage().window().setSize(new Dimension(1366, 768));
         browser.open(base() + "/");
-        browser.await(By.cssSelector("a[href='/admin/service-calendar.html']"), WebElement::isDisplayed).click();
+        WebElement link = browser.await(By.cssSelector("a[href='/admin/service-calendar.html']"), WebElement::isDisplayed);
+        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the landing page's header still fits at 1366").isEqualTo(true);
+        browser.screenshot("service-calendar-landing-1366");
+        link.click();
         browser.await(By.cssSelector("body[data-loaded]"));
         assertThat(browser.driver().findElement(By.id("f-times")).isDisplayed()).as("times for special hours only")
                 .isFalse();
