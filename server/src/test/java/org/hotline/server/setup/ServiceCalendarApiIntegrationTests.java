@@ -40,6 +40,16 @@ class ServiceCalendarApiIntegrationTests {
     @Autowired
     HoursScript hours;
 
+    @Autowired
+    java.util.List<org.hotline.ivr.IvrScript> scripts;
+
+    @Test
+    void theServerRunsTheHoursScriptOverThisCalendarAndTheMainMenu() {
+        assertThat(scripts).extracting(org.hotline.ivr.IvrScript::name).contains("hours", "main-menu",
+                "fault-report", "arrears");
+        assertThat(hours.isOpen(LocalDateTime.of(2091, 6, 1, 3, 0))).as("24 hours by default").isTrue();
+    }
+
     @Test
     void anAdministratorAddsChangesListsAndRemovesADayAndEveryChangeIsAudited() throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
