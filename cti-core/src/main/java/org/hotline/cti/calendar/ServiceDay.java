@@ -14,8 +14,9 @@ import java.time.LocalTime;
  */
 public record ServiceDay(LocalDate date, ServiceDayKind kind, String name, LocalTime opensAt, LocalTime closesAt) {
 
-    /** The earliest and latest years the calendar takes. */
+    /** The earliest year the calendar takes. */
     public static final int FIRST_YEAR = 2000;
+    /** The latest year the calendar takes. */
     public static final int LAST_YEAR = 2100;
 
     /** Checks the day, with a reason naming the field when it is refused. */
