@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Everything cti-core offers a Spring application: AMI, call tracking, customers and agents, screen-pops, push,
- * outages and the supply network, callbacks, call control, the agents' desk states, call records, the wallboard, the customer import
- * and the service calendar.
+ * outages and the supply network, callbacks, call control, the agents' desk states, call records, the wallboard, the
+ * customer import and the service calendar.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({AmiConfiguration.class, TelephonyConfiguration.class, CustomerConfiguration.class, PushConfiguration.class,

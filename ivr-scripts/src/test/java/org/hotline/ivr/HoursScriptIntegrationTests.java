@@ -6,18 +6,23 @@ import static org.hotline.ivr.FakeAsterisk.silence;
 import static org.hotline.ivr.IvrTestDatabase.ONE_ACCOUNT_NUMBER;
 
 import java.time.DayOfWeek;
-import java.util.EnumSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
 import org.hotline.cti.calendar.ServiceCalendar;
 import org.hotline.cti.calendar.ServiceDay;
 import org.hotline.cti.calendar.ServiceDayKind;
 import org.hotline.ivr.FakeAsterisk.Session;
+import org.hotline.ivr.internal.FastAgiServer;
+import org.hotline.ivr.scripts.HoursScript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The hours script over FastAGI with office hours (Monday to Friday, 08:00–18:00 in Shanghai) and the service
@@ -61,7 +66,7 @@ class HoursScriptIntegrationTests {
 
     // a moment in Shanghai, as the clock's instant
     private static void at(IvrTestServer server, LocalDate day, int hour, int minute) {
-        server.clock.set(day.atTime(hour, minute).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        server.clock.set(day.atTime(hour, minute).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
     }
 
     @Test
@@ -154,5 +159,23 @@ class HoursScriptIntegrationTests {
         Session s = always.asterisk().run("hours");
         assertThat(s.played()).isEmpty();
         assertThat(s.variable(IvrVariables.PATH)).isEqualTo("hours=open");
+    }
+
+    @Test
+    void whenTheCalendarCannotBeReadTheCallerIsToldAndGoesToTheQueue() {
+        // a database nobody listens on: the calendar's read fails, the runs are still recorded in the test database
+        ServiceCalendar unreachable = new ServiceCalendar(new DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2"));
+        IvrProperties properties = IvrProperties.defaults().withPort(0);
+        try (FastAgiServer server = new FastAgiServer(properties,
+                List.of(new HoursScript(unreachable, null, properties, office.clock)),
+                db.pool, office.clock)) {
+            server.start();
+            Session s = new FakeAsterisk(server.port()).uniqueId("4.10").run("hours");
+            assertThat(s.played()).containsExactly(Prompt.SORRY_TRANSFER.file());
+            assertThat(s.variable(IvrVariables.PATH)).isEqualTo("hours:fallback");
+            assertThat(s.variable(IvrVariables.NEXT)).isEqualTo(IvrVariables.NEXT_QUEUE);
+            assertThat(db.lastRun("4.10")).containsEntry("outcome", "fallback");
+        }
     }
 }

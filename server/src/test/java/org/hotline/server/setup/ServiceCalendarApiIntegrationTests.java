@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.hotline.cti.calendar.ServiceCalendar;
 import org.hotline.cti.demo.DemoUsers;
+import org.hotline.ivr.IvrScript;
 import org.hotline.ivr.scripts.HoursScript;
 import org.hotline.server.testing.AgentClient;
 import org.hotline.server.testing.SimulatedServerTest;
@@ -41,11 +43,11 @@ class ServiceCalendarApiIntegrationTests {
     HoursScript hours;
 
     @Autowired
-    java.util.List<org.hotline.ivr.IvrScript> scripts;
+    List<IvrScript> scripts;
 
     @Test
     void theServerRunsTheHoursScriptOverThisCalendarAndTheMainMenu() {
-        assertThat(scripts).extracting(org.hotline.ivr.IvrScript::name).contains("hours", "main-menu",
+        assertThat(scripts).extracting(IvrScript::name).contains("hours", "main-menu",
                 "fault-report", "arrears");
         assertThat(hours.isOpen(LocalDateTime.of(2091, 6, 1, 3, 0))).as("24 hours by default").isTrue();
     }
