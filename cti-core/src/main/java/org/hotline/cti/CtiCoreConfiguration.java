@@ -2,6 +2,7 @@ package org.hotline.cti;
 
 import org.hotline.cti.ami.AmiConfiguration;
 import org.hotline.cti.call.TelephonyConfiguration;
+import org.hotline.cti.calendar.CalendarConfiguration;
 import org.hotline.cti.callback.CallbackConfiguration;
 import org.hotline.cti.callrecord.CallRecordConfiguration;
 import org.hotline.cti.control.ControlConfiguration;
@@ -18,12 +19,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Everything cti-core offers a Spring application: AMI, call tracking, customers and agents, screen-pops, push,
- * outages and the supply network, callbacks, call control, the agents' desk states, call records, the wallboard and the customer import.
+ * outages and the supply network, callbacks, call control, the agents' desk states, call records, the wallboard, the
+ * customer import and the service calendar.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({AmiConfiguration.class, TelephonyConfiguration.class, CustomerConfiguration.class, PushConfiguration.class,
         ScreenPopConfiguration.class, OutageConfiguration.class, NetworkConfiguration.class,
         CallbackConfiguration.class, ControlConfiguration.class, PresenceConfiguration.class,
-        CallRecordConfiguration.class, WallboardConfiguration.class, CustomerImportConfiguration.class})
+        CallRecordConfiguration.class, WallboardConfiguration.class, CustomerImportConfiguration.class,
+        CalendarConfiguration.class})
 public class CtiCoreConfiguration {
 }

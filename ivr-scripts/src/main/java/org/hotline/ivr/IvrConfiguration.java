@@ -3,13 +3,16 @@ package org.hotline.ivr;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.hotline.cti.calendar.ServiceCalendar;
 import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.hotline.cti.outage.Outages;
 import org.hotline.ivr.internal.FastAgiServer;
 import org.hotline.ivr.scripts.ArrearsScript;
 import org.hotline.ivr.scripts.FaultReportScript;
+import org.hotline.ivr.scripts.HoursScript;
 import org.hotline.ivr.scripts.IdentifyScript;
+import org.hotline.ivr.scripts.MainMenuScript;
 import org.hotline.ivr.scripts.OutageNoticeScript;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -65,6 +68,26 @@ public class IvrConfiguration {
                                                ObjectProvider<Clock> clock) {
         return new FaultReportScript(identify, faults, sms, numbers, properties, clock.getIfAvailable(Clock::systemUTC));
     }
+
+    // ---- main-menu and hours (H1)
+    /** {@code main-menu}: fault report, arrears or an agent; a script whose ports are not wired is not offered. */
+    @Bean
+    @ConditionalOnMissingBean
+    public MainMenuScript mainMenuScript(ObjectProvider<FaultReportScript> faultReport,
+                                         ObjectProvider<ArrearsScript> arrears, IvrProperties properties) {
+        return new MainMenuScript(faultReport.getIfAvailable(), arrears.getIfAvailable(), properties);
+    }
+
+    /** {@code hours}: open now by the weekly hours and the service calendar, else the after-hours message. */
+    @Bean
+    @ConditionalOnMissingBean
+    public HoursScript hoursScript(ObjectProvider<ServiceCalendar> calendar, DataSource dataSource,
+                                   ObjectProvider<FaultReportScript> faultReport, IvrProperties properties,
+                                   ObjectProvider<Clock> clock) {
+        return new HoursScript(calendar.getIfAvailable(() -> new ServiceCalendar(dataSource)),
+                faultReport.getIfAvailable(), properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+    // ---- end main-menu and hours
 
     /** The FastAGI server with every script bean. */
     @Bean(initMethod = "start", destroyMethod = "close")

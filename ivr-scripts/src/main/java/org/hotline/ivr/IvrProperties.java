@@ -1,9 +1,15 @@
 package org.hotline.ivr;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.hotline.cti.calendar.OpeningHours;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -26,6 +32,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param menuRepeats        how often a notice with a menu is played when no key is pressed (default 2)
  * @param zone               whose clock dates and times are said in (default Asia/Shanghai)
  * @param faultOrderType     the work-order type of a fault reported by keypad (default repair)
+ * @param hours              the weekly opening hours the {@code hours} script checks ({@code hotline.ivr.hours.*};
+ *                           default open 24 hours every day, as a 95598 line is), before the service calendar's
+ *                           holidays, make-up working days and special hours
  */
 @ConfigurationProperties("hotline.ivr")
 public record IvrProperties(
@@ -42,7 +51,56 @@ public record IvrProperties(
         @DefaultValue("none") CheckDigit accountCheckDigit,
         @DefaultValue("2") int menuRepeats,
         @DefaultValue("Asia/Shanghai") ZoneId zone,
-        @DefaultValue("repair") String faultOrderType) {
+        @DefaultValue("repair") String faultOrderType,
+        @DefaultValue Hours hours) {
+
+    // ---- hours (main-menu/hours helper): the weekly opening hours
+    /**
+     * The weekly opening hours ({@code hotline.ivr.hours.*}).
+     *
+     * @param open  when the line opens, HH:mm (default 00:00)
+     * @param close when it closes, HH:mm; not after {@code open} means on the next day, equal to it 24 hours
+     *              (default 00:00: 24 hours)
+     * @param days  the days of the week it opens (default MONDAY to SUNDAY)
+     */
+    public record Hours(
+            @DefaultValue("00:00") LocalTime open,
+            @DefaultValue("00:00") LocalTime close,
+            @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"})
+            Set<DayOfWeek> days) {
+
+        /** Open 24 hours every day. */
+        public static final Hours ALWAYS = new Hours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
+                EnumSet.allOf(DayOfWeek.class));
+
+        /** Checks the hours. */
+        public Hours {
+            require(open != null && close != null, "hours.open/close", open + "/" + close, "HH:mm");
+            require(days != null && !days.isEmpty(), "hours.days", days, "at least one day, e.g. MONDAY,TUESDAY");
+            days = Set.copyOf(days);
+        }
+
+        /** These hours as the calendar's rule. */
+        public OpeningHours rule() {
+            return new OpeningHours(open, close, days);
+        }
+    }
+
+    /** The settings before opening hours were added: open 24 hours every day. */
+    public IvrProperties(boolean enabled, String bindAddress, int port, List<String> allowedPeers, int minThreads,
+                         int maxSessions, Duration readTimeout, Duration digitTimeout, int retries,
+                         int maxAccountDigits, CheckDigit accountCheckDigit, int menuRepeats, ZoneId zone,
+                         String faultOrderType) {
+        this(enabled, bindAddress, port, allowedPeers, minThreads, maxSessions, readTimeout, digitTimeout, retries,
+                maxAccountDigits, accountCheckDigit, menuRepeats, zone, faultOrderType, Hours.ALWAYS);
+    }
+
+    /** These settings with other opening hours. */
+    public IvrProperties withHours(Hours newHours) {
+        return new IvrProperties(enabled, bindAddress, port, allowedPeers, minThreads, maxSessions, readTimeout,
+                digitTimeout, retries, maxAccountDigits, accountCheckDigit, menuRepeats, zone, faultOrderType, newHours);
+    }
+    // ---- end hours
 
     /** How an account number's last digit checks the others. */
     public enum CheckDigit {
@@ -69,7 +127,9 @@ public record IvrProperties(
     }
 
     /** Checks the limits. */
+    @ConstructorBinding
     public IvrProperties {
+        hours = hours == null ? Hours.ALWAYS : hours;
         allowedPeers = List.copyOf(allowedPeers);
         require(port >= 0 && port <= 65_535, "port", port, "0..65535");
         require(minThreads >= 1 && minThreads <= maxSessions, "minThreads", minThreads, "1..maxSessions");
@@ -100,6 +160,6 @@ public record IvrProperties(
     /** These settings on another port (0: a free one). */
     public IvrProperties withPort(int newPort) {
         return new IvrProperties(enabled, bindAddress, newPort, allowedPeers, minThreads, maxSessions, readTimeout,
-                digitTimeout, retries, maxAccountDigits, accountCheckDigit, menuRepeats, zone, faultOrderType);
+                digitTimeout, retries, maxAccountDigits, accountCheckDigit, menuRepeats, zone, faultOrderType, hours);
     }
 }

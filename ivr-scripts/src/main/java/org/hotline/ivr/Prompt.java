@@ -58,6 +58,17 @@ public enum Prompt {
     FAULT_IN_OUTAGE("fault-in-outage", "您所在的区域正在停电抢修，无需重复报修。",
             "Your area is in an outage being repaired; there is no need to report it again."),
 
+    // ---- main menu and opening hours (main-menu, hours)
+    MENU_FAULT_ARREARS("menu-fault-arrears", "报修请按1，电费查询请按2，人工服务请按0。",
+            "To report a fault press 1; for your bill press 2; for an agent press 0."),
+    MENU_FAULT("menu-fault", "报修请按1，人工服务请按0。", "To report a fault press 1; for an agent press 0."),
+    MENU_ARREARS("menu-arrears", "电费查询请按2，人工服务请按0。", "For your bill press 2; for an agent press 0."),
+    MENU_REPEAT("menu-repeat", "重听请按星号键。", "To hear this again press star."),
+    MENU_INVALID("menu-invalid", "您的输入有误。", "That key is not on the menu."),
+    MENU_TO_AGENT("menu-to-agent", "正在为您转接人工服务，请稍候。", "Please hold; we are putting you through to an agent."),
+    AFTER_HOURS("after-hours", "现在是非工作时间，人工服务暂停。", "We are closed now; no agent can take your call."),
+    AFTER_HOURS_FAULT("after-hours-fault", "报修请按1。", "To report a fault press 1."),
+
     // ---- when something fails
     SORRY_TRANSFER("sorry-transfer", "系统繁忙，正在为您转接人工服务。",
             "The system is busy; we are putting you through to an agent."),

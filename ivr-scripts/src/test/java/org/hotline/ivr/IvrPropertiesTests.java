@@ -27,4 +27,22 @@ class IvrPropertiesTests {
         assertThatThrownBy(() -> new IvrProperties(true, "127.0.0.1", 0, d.allowedPeers(), 50, 10, d.readTimeout(),
                 d.digitTimeout(), 3, 20, CheckDigit.NONE, 2, d.zone(), "repair")).hasMessageStartingWith("minThreads: 50");
     }
+
+    @Test
+    void openingHoursBindFromTheEnvironmentAndDefaultToAroundTheClock() {
+        IvrProperties bound = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(java.util.Map.of(
+                        "hotline.ivr.hours.open", "22:00", "hotline.ivr.hours.close", "06:30",
+                        "hotline.ivr.hours.days", "MONDAY,FRIDAY")))
+                .bindOrCreate("hotline.ivr", IvrProperties.class);
+        assertThat(bound.hours().open()).isEqualTo(java.time.LocalTime.of(22, 0));
+        assertThat(bound.hours().close()).isEqualTo(java.time.LocalTime.of(6, 30));
+        assertThat(bound.hours().days()).containsExactlyInAnyOrder(java.time.DayOfWeek.MONDAY,
+                java.time.DayOfWeek.FRIDAY);
+        IvrProperties defaults = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(java.util.Map.of()))
+                .bindOrCreate("hotline.ivr", IvrProperties.class);
+        assertThat(defaults.hours()).isEqualTo(IvrProperties.Hours.ALWAYS);
+        assertThat(IvrProperties.defaults().hours()).isEqualTo(IvrProperties.Hours.ALWAYS);
+    }
 }

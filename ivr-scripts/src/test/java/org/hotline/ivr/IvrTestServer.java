@@ -3,6 +3,7 @@ package org.hotline.ivr;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.hotline.cti.calendar.ServiceCalendar;
 import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.hotline.cti.customer.PhoneProperties;
@@ -11,7 +12,9 @@ import org.hotline.cti.testing.TestClock;
 import org.hotline.ivr.internal.FastAgiServer;
 import org.hotline.ivr.scripts.ArrearsScript;
 import org.hotline.ivr.scripts.FaultReportScript;
+import org.hotline.ivr.scripts.HoursScript;
 import org.hotline.ivr.scripts.IdentifyScript;
+import org.hotline.ivr.scripts.MainMenuScript;
 import org.hotline.ivr.scripts.OutageNoticeScript;
 
 /**
@@ -28,10 +31,11 @@ final class IvrTestServer implements AutoCloseable {
     volatile Function<FaultReports.Report, FaultReports.Result> faultAnswer =
             r -> new FaultReports.Created("WO20261207-000123");
     final FastAgiServer server;
+    /** The scripts' clock: NOW unless a test moves it. */
+    final TestClock clock = new TestClock(IvrTestDatabase.NOW);
 
     IvrTestServer(IvrTestDatabase db, IvrProperties properties) {
         PhoneNumbers numbers = new PhoneNumbers(PhoneProperties.defaults());
-        TestClock clock = new TestClock(IvrTestDatabase.NOW);
         IvrSms sms = r -> {
             texts.add(r);
             return smsAnswer.apply(r);
@@ -41,10 +45,10 @@ final class IvrTestServer implements AutoCloseable {
             return faultAnswer.apply(r);
         };
         IdentifyScript identify = new IdentifyScript(new CustomerDirectory(db.pool, numbers), numbers, properties);
-        server = new FastAgiServer(properties, List.of(identify,
-                new OutageNoticeScript(new Outages(db.pool), numbers, properties, clock),
-                new ArrearsScript(identify, sms, numbers, properties, clock),
-                new FaultReportScript(identify, faults, sms, numbers, properties, clock),
+        ArrearsScript arrears = new ArrearsScript(identify, sms, numbers, properties, clock);
+        FaultReportScript faultReport = new FaultReportScript(identify, faults, sms, numbers, properties, clock);
+        List<IvrScript> scripts = new java.util.ArrayList<>(List.of(identify,
+                new OutageNoticeScript(new Outages(db.pool), numbers, properties, clock), arrears, faultReport,
                 new IvrScript() {
                     @Override
                     public String name() {
@@ -56,8 +60,33 @@ final class IvrTestServer implements AutoCloseable {
                         call.appendPath("broken");
                         throw new IllegalStateException("the database is down");
                     }
-                }), db.pool, clock);
+                }));
+        // ---- main-menu and hours (H1): as wired, and as named variants without the fault-report or arrears ports
+        ServiceCalendar calendar = new ServiceCalendar(db.pool);
+        scripts.add(new MainMenuScript(faultReport, arrears, properties));
+        scripts.add(named("main-menu-no-fault", new MainMenuScript(null, arrears, properties)));
+        scripts.add(named("main-menu-no-arrears", new MainMenuScript(faultReport, null, properties)));
+        scripts.add(named("main-menu-bare", new MainMenuScript(null, null, properties)));
+        scripts.add(new HoursScript(calendar, faultReport, properties, clock));
+        scripts.add(named("hours-no-fault", new HoursScript(calendar, null, properties, clock)));
+        // ---- end main-menu and hours
+        server = new FastAgiServer(properties, List.copyOf(scripts), db.pool, clock);
         server.start();
+    }
+
+    // a script under another name, for variants of the wiring in one server
+    private static IvrScript named(String name, IvrScript script) {
+        return new IvrScript() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void run(IvrCall call) {
+                script.run(call);
+            }
+        };
     }
 
     FakeAsterisk asterisk() {
