@@ -7,7 +7,18 @@ import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.hotline.cti.outage.Outages;
 import org.hotline.ivr.internal.FastAgiServer;
+import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallTracker;
+import org.hotline.cti.call.CallView;
+import org.hotline.cti.callback.Callbacks;
+import org.hotline.cti.survey.SatisfactionSurveys;
+import org.hotline.cti.wallboard.QueueForecast;
+import org.hotline.cti.wallboard.WallboardService;
 import org.hotline.ivr.scripts.ArrearsScript;
+import org.hotline.ivr.scripts.CallbackRequestScript;
+import org.hotline.ivr.scripts.QueueCallbacks;
+import org.hotline.ivr.scripts.QueueOfferScript;
+import org.hotline.ivr.scripts.SurveyScript;
 import org.hotline.ivr.scripts.FaultReportScript;
 import org.hotline.ivr.scripts.IdentifyScript;
 import org.hotline.ivr.scripts.OutageNoticeScript;
@@ -64,6 +75,51 @@ public class IvrConfiguration {
                                                PhoneNumbers numbers, IvrProperties properties,
                                                ObjectProvider<Clock> clock) {
         return new FaultReportScript(identify, faults, sms, numbers, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    // ---- queue offer, callback request and survey (H2 "queue")
+
+    /** Callbacks booked from the IVR, the caller's place read from the call tracker (looked up per call). */
+    @Bean
+    @ConditionalOnBean(Callbacks.class)
+    @ConditionalOnMissingBean
+    public QueueCallbacks queueCallbacks(Callbacks callbacks, PhoneNumbers numbers,
+                                         ObjectProvider<CallTracker> tracker, ObjectProvider<Clock> clock) {
+        return new QueueCallbacks(callbacks, numbers, callId -> {
+            CallTracker t = tracker.getIfAvailable();
+            return t == null ? java.util.Optional.empty()
+                    : t.call(new CallId(callId)).map(CallView::queuedAt);
+        }, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** {@code queue-offer}: the predicted wait from the wallboard's live counts, and a callback keeping the place. */
+    @Bean
+    @ConditionalOnBean(QueueCallbacks.class)
+    @ConditionalOnMissingBean
+    public QueueOfferScript queueOfferScript(QueueCallbacks callbacks, ObjectProvider<WallboardService> wallboard,
+                                             IvrProperties properties) {
+        // the wallboard runs on the node that consumes AMI; elsewhere nothing is known and no wait is said
+        return new QueueOfferScript(callbacks, queue -> {
+            WallboardService w = wallboard.getIfAvailable();
+            return w == null ? QueueForecast.unknown(queue) : w.forecast(queue);
+        }, properties);
+    }
+
+    /** {@code callback-request}: the queue's exit key books a callback keeping the place. */
+    @Bean
+    @ConditionalOnBean(QueueCallbacks.class)
+    @ConditionalOnMissingBean
+    public CallbackRequestScript callbackRequestScript(QueueCallbacks callbacks) {
+        return new CallbackRequestScript(callbacks);
+    }
+
+    /** {@code survey}: the caller's score after the agent hung up. */
+    @Bean
+    @ConditionalOnBean(SatisfactionSurveys.class)
+    @ConditionalOnMissingBean
+    public SurveyScript surveyScript(SatisfactionSurveys surveys, IvrProperties properties,
+                                     ObjectProvider<Clock> clock) {
+        return new SurveyScript(surveys, properties, clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** The FastAGI server with every script bean. */

@@ -28,6 +28,14 @@ final class IvrTestServer implements AutoCloseable {
     volatile Function<FaultReports.Report, FaultReports.Result> faultAnswer =
             r -> new FaultReports.Created("WO20261207-000123");
     final FastAgiServer server;
+    // ---- queue offer, callback request and survey (H2 "queue")
+    /** The call tracker's queue-join times by call id (what the tracker would know). */
+    final java.util.Map<String, java.time.Instant> trackerQueuedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The live forecast by queue, settable. */
+    volatile Function<String, org.hotline.cti.wallboard.QueueForecast> forecast =
+            org.hotline.cti.wallboard.QueueForecast::unknown;
+    /** When true, the callbacks and surveys tables cannot be reached (the database is down for them). */
+    volatile boolean queueDbDown;
 
     IvrTestServer(IvrTestDatabase db, IvrProperties properties) {
         PhoneNumbers numbers = new PhoneNumbers(PhoneProperties.defaults());
@@ -41,7 +49,25 @@ final class IvrTestServer implements AutoCloseable {
             return faultAnswer.apply(r);
         };
         IdentifyScript identify = new IdentifyScript(new CustomerDirectory(db.pool, numbers), numbers, properties);
-        server = new FastAgiServer(properties, List.of(identify,
+        javax.sql.DataSource queueDb = new org.springframework.jdbc.datasource.DelegatingDataSource(db.pool) {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                if (queueDbDown) {
+                    throw new java.sql.SQLException("Connection refused (the test's database is down)");
+                }
+                return super.getConnection();
+            }
+        };
+        org.hotline.ivr.scripts.QueueCallbacks queueCallbacks = new org.hotline.ivr.scripts.QueueCallbacks(
+                new org.hotline.cti.callback.Callbacks(queueDb), numbers,
+                id -> java.util.Optional.ofNullable(trackerQueuedAt.get(id)), clock);
+        List<IvrScript> queueScripts = List.of(
+                new org.hotline.ivr.scripts.QueueOfferScript(queueCallbacks, q -> forecast.apply(q), properties),
+                new org.hotline.ivr.scripts.CallbackRequestScript(queueCallbacks),
+                new org.hotline.ivr.scripts.SurveyScript(new org.hotline.cti.survey.SatisfactionSurveys(queueDb),
+                        properties, clock));
+        List<IvrScript> scripts = new java.util.ArrayList<>(queueScripts);
+        scripts.addAll(List.of(identify,
                 new OutageNoticeScript(new Outages(db.pool), numbers, properties, clock),
                 new ArrearsScript(identify, sms, numbers, properties, clock),
                 new FaultReportScript(identify, faults, sms, numbers, properties, clock),
@@ -56,7 +82,8 @@ final class IvrTestServer implements AutoCloseable {
                         call.appendPath("broken");
                         throw new IllegalStateException("the database is down");
                     }
-                }), db.pool, clock);
+                }));
+        server = new FastAgiServer(properties, scripts, db.pool, clock);
         server.start();
     }
 
