@@ -14,6 +14,7 @@
       'acc.ic': ' (IC卡表)', 'acc.overdue': ' · 逾期 {d} 天',
       'orders.title': '在办工单', 'contacts.title': '最近联系 Recent contacts',
       'contacts.more': '更多联系记录', 'contacts.none-more': '没有更早的记录', 'contacts.none': '暂无联系记录',
+      'contacts.satisfaction': '满意度 {n}',
       'outage.title': '停电', 'outage.planned': '计划停电', 'outage.unplanned': '故障停电',
       'outage.until': '预计恢复 {t}', 'outage.since': '自 {t}',
       'card.choose': '选择此客户', 'card.chosen': '已选择', 'card.log': '记录联系',
@@ -35,6 +36,7 @@
       'acc.arrears': 'Arrears', 'acc.ic': ' (IC card)', 'acc.overdue': ' · {d} days overdue',
       'orders.title': 'Open work orders', 'contacts.title': 'Recent contacts',
       'contacts.more': 'More contacts', 'contacts.none-more': 'No older contacts', 'contacts.none': 'No contacts yet',
+      'contacts.satisfaction': 'Satisfaction {n}',
       'outage.title': 'Outage', 'outage.planned': 'Planned outage', 'outage.unplanned': 'Unplanned outage',
       'outage.until': 'expected back {t}', 'outage.since': 'since {t}',
       'card.choose': 'Choose this customer', 'card.chosen': 'Chosen', 'card.log': 'Log contact',
@@ -78,8 +80,12 @@
   }
 
   function contactItem(k) {
-    return el('li', null, [time(k.at), label('channel', k.channel), label('category', k.category), k.summary,
+    const li = el('li', null, [time(k.at), label('channel', k.channel), label('category', k.category), k.summary,
       k.agent].filter(Boolean).join(' · '));
+    // the caller's survey score after the call this contact was recorded on (1–5)
+    if (k.satisfaction) li.appendChild(el('span', 'satisfaction s' + Number(k.satisfaction),
+      t('contacts.satisfaction', {n: k.satisfaction})));
+    return li;
   }
 
   function outages(list) {

@@ -16,6 +16,7 @@
       'contact.notes': '备注', 'contact.save': '保存', 'contact.saved': '已保存', 'contact.failed': '保存失败：{m}',
       'contact.unbind': '解除', 'contact.pick-first': '请先在来电中选择客户', 'contact.chars': '{n} / 4000',
       'cb.title': '回拨', 'cb.refresh': '刷新', 'cb.none': '没有待回拨', 'cb.ABANDONED': '未接来电', 'cb.SCHEDULED': '预约回拨',
+      'cb.REQUESTED': '排队回拨', 'cb.place': '排队于 {t}',
       'cb.queue': '队列 {q}', 'cb.waited': '等待 {s} 秒', 'cb.due': '到期 {t}', 'cb.take': '回拨', 'cb.done': '完成',
       'cb.cancel': '取消', 'cb.taken': '已领取', 'cb.dialing': '正在拨号…', 'cb.dial-failed': '拨号失败：{m}',
       'cb.failed': '操作失败：{m}', 'cb.unknown': '未知客户', 'cb.schedule': '预约回拨', 'cb.number': '电话',
@@ -31,7 +32,8 @@
       'contact.saved': 'Saved', 'contact.failed': 'Not saved: {m}', 'contact.unbind': 'Unbind',
       'contact.pick-first': 'Pick the customer in the pop first', 'contact.chars': '{n} / 4000',
       'cb.title': 'Callbacks', 'cb.refresh': 'Refresh', 'cb.none': 'No callbacks due', 'cb.ABANDONED': 'Abandoned call',
-      'cb.SCHEDULED': 'Scheduled', 'cb.queue': 'Queue {q}', 'cb.waited': 'waited {s} s', 'cb.due': 'due {t}',
+      'cb.SCHEDULED': 'Scheduled', 'cb.REQUESTED': 'Queue callback', 'cb.place': 'queued at {t}',
+      'cb.queue': 'Queue {q}', 'cb.waited': 'waited {s} s', 'cb.due': 'due {t}',
       'cb.take': 'Take & dial', 'cb.done': 'Done', 'cb.cancel': 'Cancel', 'cb.taken': 'Taken', 'cb.dialing': 'Dialling…',
       'cb.dial-failed': 'Dial failed: {m}', 'cb.failed': 'Failed: {m}', 'cb.unknown': 'Unknown customer',
       'cb.schedule': 'Schedule a callback', 'cb.number': 'Number', 'cb.due-at': 'When', 'cb.note': 'Note', 'cb.add': 'Add',
@@ -300,6 +302,8 @@
       li.appendChild(el('span', 'cb-number', cb.number));
       li.appendChild(el('span', 'cb-customer', cb.customerName || t('cb.unknown')));
       if (cb.queue) li.appendChild(el('span', 'cb-queue', t('cb.queue', {q: cb.queue})));
+      // a requested callback keeps the caller's place in the queue: listed first, by that place
+      if (cb.queuedAt) li.appendChild(el('span', 'cb-place', t('cb.place', {t: Hotline.card.time(cb.queuedAt)})));
       if (cb.waitedSeconds !== null && cb.waitedSeconds !== undefined) {
         li.appendChild(el('span', 'cb-waited', t('cb.waited', {s: cb.waitedSeconds})));
       }

@@ -13,6 +13,7 @@ import org.hotline.cti.outage.OutageConfiguration;
 import org.hotline.cti.presence.PresenceConfiguration;
 import org.hotline.cti.push.PushConfiguration;
 import org.hotline.cti.screenpop.ScreenPopConfiguration;
+import org.hotline.cti.survey.SurveyConfiguration;
 import org.hotline.cti.wallboard.WallboardConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -20,13 +21,13 @@ import org.springframework.context.annotation.Import;
 /**
  * Everything cti-core offers a Spring application: AMI, call tracking, customers and agents, screen-pops, push,
  * outages and the supply network, callbacks, call control, the agents' desk states, call records, the wallboard, the
- * customer import and the service calendar.
+ * customer import, the service calendar and satisfaction surveys.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({AmiConfiguration.class, TelephonyConfiguration.class, CustomerConfiguration.class, PushConfiguration.class,
         ScreenPopConfiguration.class, OutageConfiguration.class, NetworkConfiguration.class,
         CallbackConfiguration.class, ControlConfiguration.class, PresenceConfiguration.class,
         CallRecordConfiguration.class, WallboardConfiguration.class, CustomerImportConfiguration.class,
-        CalendarConfiguration.class})
+        CalendarConfiguration.class, SurveyConfiguration.class})
 public class CtiCoreConfiguration {
 }

@@ -4,16 +4,27 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.hotline.cti.calendar.ServiceCalendar;
+import org.hotline.cti.call.CallId;
+import org.hotline.cti.call.CallTracker;
+import org.hotline.cti.call.CallView;
+import org.hotline.cti.callback.Callbacks;
 import org.hotline.cti.customer.CustomerDirectory;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.hotline.cti.outage.Outages;
+import org.hotline.cti.survey.SatisfactionSurveys;
+import org.hotline.cti.wallboard.QueueForecast;
+import org.hotline.cti.wallboard.WallboardService;
 import org.hotline.ivr.internal.FastAgiServer;
 import org.hotline.ivr.scripts.ArrearsScript;
+import org.hotline.ivr.scripts.CallbackRequestScript;
 import org.hotline.ivr.scripts.FaultReportScript;
 import org.hotline.ivr.scripts.HoursScript;
 import org.hotline.ivr.scripts.IdentifyScript;
 import org.hotline.ivr.scripts.MainMenuScript;
 import org.hotline.ivr.scripts.OutageNoticeScript;
+import org.hotline.ivr.scripts.QueueCallbacks;
+import org.hotline.ivr.scripts.QueueOfferScript;
+import org.hotline.ivr.scripts.SurveyScript;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -69,7 +80,6 @@ public class IvrConfiguration {
         return new FaultReportScript(identify, faults, sms, numbers, properties, clock.getIfAvailable(Clock::systemUTC));
     }
 
-    // ---- main-menu and hours (H1)
     /** {@code main-menu}: fault report, arrears or an agent; a script whose ports are not wired is not offered. */
     @Bean
     @ConditionalOnMissingBean
@@ -87,7 +97,49 @@ public class IvrConfiguration {
         return new HoursScript(calendar.getIfAvailable(() -> new ServiceCalendar(dataSource)),
                 faultReport.getIfAvailable(), properties, clock.getIfAvailable(Clock::systemUTC));
     }
-    // ---- end main-menu and hours
+
+    /** Callbacks booked from the IVR, the caller's place read from the call tracker (looked up per call). */
+    @Bean
+    @ConditionalOnBean(Callbacks.class)
+    @ConditionalOnMissingBean
+    public QueueCallbacks queueCallbacks(Callbacks callbacks, PhoneNumbers numbers,
+                                         ObjectProvider<CallTracker> tracker, ObjectProvider<Clock> clock) {
+        return new QueueCallbacks(callbacks, numbers, callId -> {
+            CallTracker t = tracker.getIfAvailable();
+            return t == null ? java.util.Optional.empty()
+                    : t.call(new CallId(callId)).map(CallView::queuedAt);
+        }, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** {@code queue-offer}: the predicted wait from the wallboard's live counts, and a callback keeping the place. */
+    @Bean
+    @ConditionalOnBean(QueueCallbacks.class)
+    @ConditionalOnMissingBean
+    public QueueOfferScript queueOfferScript(QueueCallbacks callbacks, ObjectProvider<WallboardService> wallboard,
+                                             IvrProperties properties) {
+        // the wallboard runs on the node that consumes AMI; elsewhere nothing is known and no wait is said
+        return new QueueOfferScript(callbacks, queue -> {
+            WallboardService w = wallboard.getIfAvailable();
+            return w == null ? QueueForecast.unknown(queue) : w.forecast(queue);
+        }, properties);
+    }
+
+    /** {@code callback-request}: the queue's exit key books a callback keeping the place. */
+    @Bean
+    @ConditionalOnBean(QueueCallbacks.class)
+    @ConditionalOnMissingBean
+    public CallbackRequestScript callbackRequestScript(QueueCallbacks callbacks) {
+        return new CallbackRequestScript(callbacks);
+    }
+
+    /** {@code survey}: the caller's score after the agent hung up. */
+    @Bean
+    @ConditionalOnBean(SatisfactionSurveys.class)
+    @ConditionalOnMissingBean
+    public SurveyScript surveyScript(SatisfactionSurveys surveys, IvrProperties properties,
+                                     ObjectProvider<Clock> clock) {
+        return new SurveyScript(surveys, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
 
     /** The FastAGI server with every script bean. */
     @Bean(initMethod = "start", destroyMethod = "close")

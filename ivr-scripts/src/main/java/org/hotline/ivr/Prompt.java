@@ -69,6 +69,23 @@ public enum Prompt {
     AFTER_HOURS("after-hours", "现在是非工作时间，人工服务暂停。", "We are closed now; no agent can take your call."),
     AFTER_HOURS_FAULT("after-hours-fault", "报修请按1。", "To report a fault press 1."),
 
+    // ---- queue offer, callback request and survey (H2 "queue")
+    QUEUE_WAIT("queue-wait", "预计等待约", "The expected wait is about"),
+    MINUTES("minutes", "分钟", "minutes"),
+    QUEUE_OFFER_MENU("queue-offer-menu", "如需挂机等待回电并保留您的排队位置，请按1；继续等待请按2或不按键。",
+            "To hang up and be called back in your turn, keeping your place, press 1; to keep waiting press 2 or"
+                    + " nothing."),
+    QUEUE_CALLBACK_OFFER("queue-callback-offer", "如需挂机等待回电并保留您的排队位置，请按1。",
+            "To hang up and be called back in your turn, keeping your place, press 1."),
+    CALLBACK_BOOKED("callback-booked", "我们将按您的排队顺序回电，请保持电话畅通。感谢您的来电，再见。",
+            "We will call you back in your turn in the queue; please keep your phone on. Thank you, goodbye."),
+    CALLBACK_WITHHELD("callback-withheld", "您的号码未显示，无法为您回电，请继续等待。",
+            "Your number is withheld, so we cannot call you back; please keep waiting."),
+    SURVEY_MENU("survey-menu", "请您对本次服务评价：非常满意请按5，满意请按4，一般请按3，不满意请按2，非常不满意请按1。",
+            "Please rate our service: very satisfied press 5, satisfied 4, neutral 3, dissatisfied 2, very"
+                    + " dissatisfied 1."),
+    SURVEY_THANKS("survey-thanks", "感谢您的评价，再见。", "Thank you for your rating. Goodbye."),
+
     // ---- when something fails
     SORRY_TRANSFER("sorry-transfer", "系统繁忙，正在为您转接人工服务。",
             "The system is busy; we are putting you through to an agent."),

@@ -25,7 +25,7 @@ public final class Callbacks {
     private static final String SELECT = """
             select b.id, b.kind, b.number, b.customer_id, c.customer_no, c.name, b.queue, b.waited_seconds, b.due_at,
                    cu.username, au.username, b.status, tu.username, b.taken_at, b.done_at, b.note, b.call_id,
-                   b.created_at
+                   b.created_at, b.queued_at
             from callbacks b
             left join customers c on c.id = b.customer_id
             left join users cu on cu.id = b.created_by
@@ -44,7 +44,19 @@ public final class Callbacks {
     private static final String CLOSE_ANSWERED = """
             update callbacks set status = 'done', done_at = ?, updated_at = now(),
                    note = concat_ws(' · ', note, 'answered on call ' || ?)
-            where number = ? and status = 'open' and kind = 'abandoned' and created_at <= ?""";
+            where number = ? and status = 'open' and kind in ('abandoned', 'requested') and created_at <= ?""";
+
+    // a caller's place is kept: the earliest known queue entry wins, and an abandoned row the recorder wrote for the
+    // same call (the caller left the queue by its exit key) becomes the requested one
+    private static final String INSERT_REQUESTED = """
+            insert into callbacks (kind, number, customer_id, queue, waited_seconds, due_at, call_id, queued_at,
+                                   created_at, updated_at)
+            values ('requested', ?, (select customer_id from customer_phones where normalized = ?
+                                     order by is_primary desc, customer_id limit 1), ?, ?, ?, ?, ?, ?, ?)
+            on conflict (call_id) do update set kind = 'requested', queue = excluded.queue,
+                   queued_at = least(excluded.queued_at, callbacks.queued_at),
+                   waited_seconds = excluded.waited_seconds, updated_at = excluded.updated_at
+            where callbacks.kind = 'abandoned' and callbacks.status = 'open'""";
 
     private static final String TAKE = """
             update callbacks set status = 'taken', taken_by = u.id, taken_at = now(), updated_at = now()
@@ -69,7 +81,18 @@ public final class Callbacks {
     }
 
     /**
-     * The caller rang again and an agent answered: their open abandoned callbacks recorded up to then are done (a
+     * Books the callback a caller asked for from the IVR, keeping their place ({@link RequestedCallback#queuedAt});
+     * true when this request added it, false when the call already has one (a caller pressing twice books one).
+     */
+    public boolean recordRequested(RequestedCallback r) {
+        Timestamp at = Timestamp.from(r.at());
+        return jdbc.update(INSERT_REQUESTED, r.number(), r.number(), r.queue(),
+                (int) Math.min(Integer.MAX_VALUE, r.waited().toSeconds()), at, r.callId(),
+                Timestamp.from(r.queuedAt()), at, at) == 1;
+    }
+
+    /**
+     * The caller rang again and an agent answered: their open abandoned and requested callbacks recorded up to then are done (a
      * callback already taken is left to the agent who has it). Returns how many were closed.
      */
     public int closeAbandonedAnswered(String number, String callId, Instant at) {
@@ -100,8 +123,9 @@ public final class Callbacks {
     }
 
     /**
-     * What this agent's list shows, oldest due first: open callbacks that are due and not assigned to someone else,
-     * and the ones this agent has taken and not finished.
+     * What this agent's list shows: requested callbacks first, by the caller's place in the queue (oldest first),
+     * then the others oldest due first; open callbacks that are due and not assigned to someone else, and the ones
+     * this agent has taken and not finished.
      */
     public List<Callback> openFor(String username, Instant now, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -111,7 +135,7 @@ public final class Callbacks {
                  where b.status in ('open', 'taken') and b.due_at <= ?
                    and (b.status = 'open' and (au.username is null or au.username = ?)
                         or b.status = 'taken' and tu.username = ?)
-                 order by b.due_at, b.id limit ?""", ROW, Timestamp.from(now), username, username, limit);
+                 order by (b.kind = 'requested') desc, b.queued_at nulls last, b.due_at, b.id limit ?""", ROW, Timestamp.from(now), username, username, limit);
     }
 
     /**
@@ -186,7 +210,7 @@ public final class Callbacks {
                 rs.getString(3), customer, rs.getString(5), rs.getString(6), rs.getString(7), waitedSeconds,
                 instant(rs, 9), rs.getString(10), rs.getString(11), Callback.Status.of(rs.getString(12)),
                 rs.getString(13), instant(rs, 14), instant(rs, 15), rs.getString(16), rs.getString(17),
-                instant(rs, 18));
+                instant(rs, 18), instant(rs, 19));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

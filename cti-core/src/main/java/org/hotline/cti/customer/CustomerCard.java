@@ -55,9 +55,17 @@ public record CustomerCard(long id, String customerNo, String name, Kind kind, b
         }
     }
 
-    /** One past contact (interaction), newest first. */
+    /**
+     * One past contact (interaction), newest first; {@code satisfaction} is the score 1–5 the caller gave in the
+     * survey after the call the contact was recorded on, null when none.
+     */
     public record ContactSummary(java.time.Instant at, String channel, String category, String summary,
-                                 String agent) {
+                                 String agent, Integer satisfaction) {
+
+        /** A contact without a survey score. */
+        public ContactSummary(java.time.Instant at, String channel, String category, String summary, String agent) {
+            this(at, channel, category, summary, agent, null);
+        }
     }
 
     /**

@@ -63,8 +63,9 @@ public final class CustomerDirectory {
             ) m order by name collate "C", id limit ?""";
 
     private static final String CONTACT_HISTORY = """
-            select k.created_at, k.channel, k.category, k.sub_category, k.notes, u.display_name
+            select k.created_at, k.channel, k.category, k.sub_category, k.notes, u.display_name, s.score
             from contacts k left join users u on u.id = k.agent_id
+            left join satisfaction_surveys s on s.call_id = k.call_id
             where k.customer_id = ? and k.created_at < ?
             order by k.created_at desc, k.id desc limit ?""";
 
@@ -201,7 +202,8 @@ public final class CustomerDirectory {
         Objects.requireNonNull(before, "before");
         return jdbc.query(CONTACT_HISTORY, (rs, i) -> new CustomerCard.ContactSummary(
                 rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                CardLoader.summary(rs.getString(4), rs.getString(5)), rs.getString(6)),
+                CardLoader.summary(rs.getString(4), rs.getString(5)), rs.getString(6),
+                rs.getObject(7, Integer.class)),
                 customerId, Timestamp.from(before), limit);
     }
 

@@ -211,6 +211,48 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         }
     }
 
+    /**
+     * What is known of {@code queue} now, for the IVR's predicted wait: callers waiting in it (queued or ringing),
+     * its unpaused members ready or busy, and the last hour's average talk + wrap-up (today's when the last hour had
+     * none).
+     */
+    public synchronized QueueForecast forecast(String queue) {
+        counters.advance(clock.instant());
+        int waiting = 0;
+        for (CallView c : callViews.get()) {
+            if (queue.equals(c.queue()) && (c.state() == org.hotline.cti.call.CallState.QUEUED
+                    || c.state() == org.hotline.cti.call.CallState.RINGING)) {
+                waiting++;
+            }
+        }
+        int ready = 0;
+        int busy = 0;
+        for (AgentView a : agentViews.get()) {
+            if (!a.queues().contains(queue) || a.pausedQueues().contains(queue)) {
+                continue;
+            }
+            switch (a.state()) {
+                case READY -> ready++;
+                case RINGING, IN_CALL -> busy++;
+                default -> {
+                }
+            }
+        }
+        Double handle = null;
+        if (counters.knows(queue)) {
+            handle = handleSeconds(counters.lastHour(queue));
+            handle = handle != null ? handle : handleSeconds(counters.today(queue));
+        }
+        return new QueueForecast(queue, waiting, ready, busy, handle);
+    }
+
+    private static Double handleSeconds(Kpis k) {
+        if (k == null || k.avgTalkSeconds() == null) {
+            return null;
+        }
+        return k.avgTalkSeconds() + (k.avgWrapUpSeconds() == null ? 0 : k.avgWrapUpSeconds());
+    }
+
     /** The current full frame as JSON (what a {@code wallboard} message with {@code "full": true} carries). */
     public String frame() {
         Map<String, Object> tree = frameTree(clock.instant());

@@ -77,12 +77,13 @@ public final class CardLoader {
             order by ids.id, w.created_at desc, w.id desc""";
 
     private static final String RECENT = """
-            select ids.id, k.created_at, k.channel, k.category, k.sub_category, k.notes, u.display_name
+            select ids.id, k.created_at, k.channel, k.category, k.sub_category, k.notes, u.display_name, s.score
             from unnest(array(%1$s)) as ids(id)
-            cross join lateral (select id, created_at, channel, category, sub_category, notes, agent_id from contacts
-                                where customer_id = ids.id
+            cross join lateral (select id, created_at, channel, category, sub_category, notes, agent_id, call_id
+                                from contacts where customer_id = ids.id
                                 order by created_at desc, id desc limit %2$d) k
             left join users u on u.id = k.agent_id
+            left join satisfaction_surveys s on s.call_id = k.call_id
             order by ids.id, k.created_at desc, k.id desc""";
 
     // active outages over any premises of the customer: the customer's areas and the open outages on them or their
@@ -199,7 +200,7 @@ public final class CardLoader {
                     Timestamp at = rs.getTimestamp(2);
                     parts.get(rs.getLong(1)).contacts.add(new CustomerCard.ContactSummary(at.toInstant(),
                             rs.getString(3), rs.getString(4), summary(rs.getString(5), rs.getString(6)),
-                            rs.getString(7)));
+                            rs.getString(7), rs.getObject(8, Integer.class)));
                 }
             }
             next(ps);

@@ -61,6 +61,11 @@ public final class Counters {
         return queues.keySet();
     }
 
+    /** Whether this queue has been seen (reading an unseen one would add it to the wallboard). */
+    public boolean knows(String queue) {
+        return queues.containsKey(queue);
+    }
+
     /** A queue's figures today. */
     public Kpis today(String queue) {
         return queue(queue).today.totals().kpis();
