@@ -27,14 +27,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The queue's IVR on the real Asterisk 22 (issue #14): a waiting caller's exit key books a callback at the place the
  * tracker saw them join, and after the agent hangs up (Queue option c) the caller answers the survey. The IVR is
  * switched on (global HOTLINE_IVR_URL) only once the caller is in the queue, so the entry scripts stay out of it.
  */
-@TestPropertySource(properties = "hotline.ivr.port=0")
 class QueueIvrLiveIntegrationTests extends LiveAsteriskTestBase {
 
     private static final String CALLER = "13700001499";
