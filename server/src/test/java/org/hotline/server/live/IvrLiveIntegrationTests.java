@@ -165,6 +165,28 @@ class IvrLiveIntegrationTests extends LiveAsteriskTestBase {
     }
 
     @Test
+    void dangerousFaultIsPutThroughToTheAgentWithTheWorkOrderInThePop() {
+        pbx.phoneAnswers("1001", Duration.ofSeconds(30)); // rings long enough to look at the pop
+        try (AgentClient agent = readyAgent("1001")) {
+            LabPbx.LabCall call = pbx.call("95598", IvrLiveNetwork.DANGER_NUMBER, PATIENCE,
+                    "LAB_MAIN_MENU=fault-report");
+            awaitAgi(call, "WAIT FOR DIGIT", 1);
+            call.press("1"); // the account read back is right
+            awaitAgi(call, "WAIT FOR DIGIT", 2);
+            call.press("3"); // sparks, smoke, fire or a fallen wire
+
+            JsonNode pop = agent.awaitPop(p -> p.get("callId").asText().equals(call.linkedid())
+                    && !p.path("variables").path("HOTLINE_WORKORDER").asText().isEmpty());
+            String orderNo = jdbc.queryForObject("select order_no from work_orders where call_id = ?", String.class,
+                    call.linkedid());
+            assertThat(pop.get("variables").get("HOTLINE_WORKORDER").asText()).isEqualTo(orderNo);
+            assertThat(pop.get("variables").get("HOTLINE_IVR_PATH").asText()).contains("fault=" + orderNo + ":danger");
+            assertThat(played(call.linkedid())).contains(Prompt.FAULT_DANGER.file());
+            call.hangup();
+        }
+    }
+
+    @Test
     void callerWhoseAgentHangsUpGoesOnToTheSurvey() {
         pbx.phoneTalks("1002", Duration.ofSeconds(1), Duration.ofSeconds(2));
         try (AgentClient agent = readyAgent("1002")) {
@@ -177,6 +199,9 @@ class IvrLiveIntegrationTests extends LiveAsteriskTestBase {
                     .until(() -> lastRun(call.linkedid(), "survey"), r -> r != null);
             assertThat(run.get("outcome")).isEqualTo("completed");
             await().atMost(Duration.ofSeconds(10)).until(() -> !call.up());
+            // what the dialplan's survey branch rests on: Asterisk 22's QUEUESTATUS after an answered call with c
+            assertThat(pbx.ami().events()).anyMatch(e -> e.is("Newexten") && call.linkedid().equals(e.get("Linkedid"))
+                    && "Hotline: left queue hotline with QUEUESTATUS=CONTINUE".equals(e.get("AppData")));
         }
     }
 

@@ -23,6 +23,8 @@ final class IvrLiveNetwork {
     /** Reports a fault by keypad (a mobile: the order number comes by SMS). */
     static final String FAULT_NUMBER = "13911140004";
     static final String FAULT_ACCOUNT = "8800000004";
+    /** Reports a dangerous fault (a fallen wire): the order is made and the caller put through to an agent. */
+    static final String DANGER_NUMBER = "13911140005";
 
     private IvrLiveNetwork() {
     }
@@ -48,6 +50,7 @@ final class IvrLiveNetwork {
         customer("IVRC2", "孙二", OUTAGE_NUMBER, "8800000002", "IVRL2-A", jdbc);
         customer("IVRC3", "孙三", SILENT_NUMBER, "8800000003", "IVRL2-A", jdbc);
         customer("IVRC4", "孙四", FAULT_NUMBER, FAULT_ACCOUNT, "IVRL1-A", jdbc);
+        customer("IVRC5", "孙五", DANGER_NUMBER, "8800000005", "IVRL1-A", jdbc);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         return outages.declare(new NewOutage(OutageKind.UNPLANNED, "IVRL2", null, "10kV 线路故障",
                 now.minus(1, ChronoUnit.HOURS), now.plus(3, ChronoUnit.HOURS)), "test").outageNo();
