@@ -49,10 +49,10 @@
     return s; // a step this page does not know yet (a newer script): shown as written
   }
 
-  /** The path as readable steps, ending with the agent the call reached; '' when there is no path. */
+  /** The path as readable steps, ending with the agent the call reached; '' when the IVR did nothing worth a word. */
   function readable(path) {
-    if (!path) return '';
-    const steps = path.split('>').map(step).filter(s => s);
+    const steps = (path || '').split('>').map(step).filter(s => s);
+    if (steps.length === 0) return ''; // "entry" alone: no IVR configured
     steps.push(t('ivr.agent'));
     return steps.join(' → ');
   }
@@ -66,7 +66,8 @@
   function rows(variables) {
     const vars = variables || {};
     const out = [];
-    if (vars.HOTLINE_IVR_PATH) out.push([t('ivr.path'), readable(vars.HOTLINE_IVR_PATH), 'ivr-path']);
+    const path = readable(vars.HOTLINE_IVR_PATH);
+    if (path) out.push([t('ivr.path'), path, 'ivr-path']);
     const seen = new Set();
     for (const [k, v] of Object.entries(vars)) {
       if (!v || k === 'HOTLINE_IVR_PATH' || HIDDEN.has(k)) continue;
