@@ -128,6 +128,20 @@ class IvrPopBrowserIntegrationTests {
         browser.screenshot("ivr-pop-fault-and-markup");
     }
 
+    @Test
+    void popOfACallTheIvrDidNotServeShowsNoIvrRows() {
+        logIn();
+        // no IVR configured: the dialplan's entry step alone, and the scripts' variables empty
+        call = servers.simulator().placeCall(CallSpec.of("13800138000", "gas")
+                .withVariable("HOTLINE_IVR_PATH", "entry").withVariable("HOTLINE_ACCOUNT", "")
+                .withOutcome(new Outcome.RingUntilTold("2002")).withPatience(Duration.ofMinutes(10)));
+
+        WebElement pop = browser.await(By.cssSelector("#pops article.pop[data-call-id='" + call.linkedid() + "']"),
+                e -> "RINGING".equals(e.getDomAttribute("data-status")));
+        assertThat(rows(pop)).isEmpty();
+        assertThat(pop.findElement(By.cssSelector("dl.variables")).isDisplayed()).isFalse();
+    }
+
     private void logIn() {
         browser.driver().manage().window().setSize(new Dimension(1366, 768));
         browser.logIn("http://127.0.0.1:" + port, AGENT, DemoUsers.AGENT_PASSWORD);
