@@ -78,10 +78,10 @@
     node.querySelector('.waited').textContent = t('pop.waited', {s: p.waitedSeconds});
     customers(p, node.querySelector('.customers'));
     const vars = node.querySelector('.variables');
-    for (const [k, v] of Object.entries(p.variables || {})) {
-      if (v === '') continue;
-      vars.appendChild(el('dt', null, k));
-      vars.appendChild(el('dd', null, v));
+    // what the IVR learned, labelled (ivr-path.js): the path as readable steps, account, outage, work order
+    for (const [label, text, key] of Hotline.ivrPath.rows(p.variables)) {
+      vars.appendChild(el('dt', null, label)).dataset.var = key;
+      vars.appendChild(el('dd', null, text)).dataset.var = key;
     }
     return node;
   }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -140,6 +141,28 @@ public final class LabAsterisk implements AutoCloseable {
     public String logTail(int n) {
         List<String> all = lines(run.resolve("log").resolve("messages"));
         return String.join("\n", all.subList(Math.max(0, all.size() - n), all.size()));
+    }
+
+    /**
+     * Writes a short tone as each of these sound files ({@code hotline/<id>}, no extension) in the {@code zh} and
+     * {@code en} sounds directories, so a script's prompts play (and take {@code length}) instead of failing.
+     */
+    public void installSounds(Collection<String> files, Duration length) {
+        byte[] tone = Wav.tone(523, length);
+        try {
+            for (String lang : List.of("en", "zh")) {
+                for (String file : files) {
+                    Path target = run.resolve("lib/sounds/" + lang).resolve(file + ".wav").normalize();
+                    if (!target.startsWith(run.resolve("lib/sounds"))) {
+                        throw new IllegalArgumentException("sound file: '" + file + "' (expected: under sounds/)");
+                    }
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, tone);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether the Asterisk process is running. */

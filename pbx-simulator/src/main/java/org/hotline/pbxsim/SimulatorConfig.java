@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param secret the AMI secret (default {@code hotline})
  * @param banner the greeting line (default {@code Asterisk Call Manager/13.0.0})
  * @param queues the queues and their static members (default: the lab's {@code hotline}, {@code gas}, {@code burst})
- * @param channelVariables the {@code channelvars} added to every channel block (default IVR_ACCOUNT, IVR_CHOICE and
- *     click-to-dial's HOTLINE_AGENT, HOTLINE_DIALLED, as the shipped manager.conf lists them)
+ * @param channelVariables the {@code channelvars} added to every channel block (default IVR_ACCOUNT, IVR_CHOICE, and
+ *     the shipped manager.conf's list: the IVR's HOTLINE_ACCOUNT, HOTLINE_IVR_PATH, HOTLINE_CUSTOMER_ID,
+ *     HOTLINE_OUTAGE, HOTLINE_WORKORDER and click-to-dial's HOTLINE_AGENT, HOTLINE_DIALLED)
  * @param speed how much faster than real time calls run: 1 is real time, 100 turns a 15 s ring into 150 ms
  *     (default 1); duration fields (HoldTime, TalkTime…) stay in simulated seconds
  * @param writeTimeout how long a client may stall reading before it is dropped, like Asterisk's
@@ -59,7 +60,9 @@ public record SimulatorConfig(String host, int port, String username, String sec
         QueueConfig burst = QueueConfig.of("burst").withTimings(Duration.ofSeconds(15), Duration.ofSeconds(1),
                 Duration.ZERO);
         return new SimulatorConfig("127.0.0.1", 0, "hotline", "hotline", ASTERISK_13_BANNER,
-                List.of(hotline, gas, burst), List.of("IVR_ACCOUNT", "IVR_CHOICE", "HOTLINE_AGENT", "HOTLINE_DIALLED"), 1.0, Duration.ofMillis(100), 8192);
+                List.of(hotline, gas, burst), List.of("IVR_ACCOUNT", "IVR_CHOICE", "HOTLINE_ACCOUNT",
+                "HOTLINE_IVR_PATH", "HOTLINE_CUSTOMER_ID", "HOTLINE_OUTAGE", "HOTLINE_WORKORDER", "HOTLINE_AGENT",
+                "HOTLINE_DIALLED"), 1.0, Duration.ofMillis(100), 8192);
     }
 
     /** This configuration on another port. */

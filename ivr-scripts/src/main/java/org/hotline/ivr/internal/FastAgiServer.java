@@ -78,6 +78,11 @@ public final class FastAgiServer implements AutoCloseable {
         return listener.port();
     }
 
+    /** Sessions whose script is running now (0 when the server holds no channel). */
+    public int activeSessions() {
+        return runner.activeSessions();
+    }
+
     /** Stops accepting; sessions in progress end with their scripts. */
     @Override
     public synchronized void close() {

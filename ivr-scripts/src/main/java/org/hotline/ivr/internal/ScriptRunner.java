@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
@@ -27,6 +28,8 @@ final class ScriptRunner implements MappingStrategy, AgiScript {
     private final Map<String, IvrScript> scripts = new HashMap<>();
     private final IvrRuns runs;
     private final Clock clock;
+    // sessions whose script is running: back to 0 when no channel is held (a caller who hung up included)
+    private final AtomicInteger active = new AtomicInteger();
 
     ScriptRunner(List<IvrScript> scripts, IvrRuns runs, Clock clock) {
         for (IvrScript s : scripts) {
@@ -45,8 +48,22 @@ final class ScriptRunner implements MappingStrategy, AgiScript {
         return this;
     }
 
+    /** Sessions whose script is running now. */
+    int activeSessions() {
+        return active.get();
+    }
+
     @Override
     public void service(AgiRequest request, AgiChannel channel) {
+        active.incrementAndGet();
+        try {
+            serve(request, channel);
+        } finally {
+            active.decrementAndGet();
+        }
+    }
+
+    private void serve(AgiRequest request, AgiChannel channel) {
         Instant started = clock.instant();
         String name = request.getScript() == null ? "" : request.getScript().replaceFirst("^/+", "");
         IvrScript script = scripts.get(name);
@@ -55,6 +72,8 @@ final class ScriptRunner implements MappingStrategy, AgiScript {
         String error = null;
         String recordedName = script != null ? name : "unknown";
         try {
+            // the run is filed under the call (its Linkedid), not this channel: asked first, while the caller is here
+            call.callId();
             if (script == null) {
                 outcome = "unknown_script";
                 // the name comes from the dialplan: kept as data, short, and only its plain characters

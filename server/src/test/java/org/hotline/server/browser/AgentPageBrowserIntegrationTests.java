@@ -244,11 +244,10 @@ class AgentPageBrowserIntegrationTests {
     }
 
     private String variable(WebElement pop, String name) {
+        // the rows are labelled in Chinese; data-var names the variable (IVR_ACCOUNT → ivr-account)
         return (String) browser.script("""
-                        for (const dt of arguments[0].querySelectorAll('dl.variables dt')) {
-                          if (dt.textContent === arguments[1]) return dt.nextElementSibling.textContent;
-                        }
-                        return null;""", pop, name);
+                        const dd = arguments[0].querySelector('dl.variables dd[data-var="' + arguments[1] + '"]');
+                        return dd ? dd.textContent : null;""", pop, name.toLowerCase().replace('_', '-'));
     }
 
     private String url(String path) {
