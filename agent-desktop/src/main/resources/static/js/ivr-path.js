@@ -17,7 +17,12 @@
       'ivr.fault.no-kind': '未选故障类型', 'ivr.danger': '，冒烟起火或断线', 'ivr.fallback': '{step}出错', 'ivr.unavailable': '语音导航不可用',
       'ivr.unknown-script': '语音导航配置有误',
       'ivr.script.identify': '识别', 'ivr.script.outage-notice': '停电通知', 'ivr.script.arrears': '欠费查询',
-      'ivr.script.fault-report': '故障报修', 'ivr.script.other': '语音导航'
+      'ivr.script.fault-report': '故障报修', 'ivr.script.hours': '工作时间', 'ivr.script.main-menu': '主菜单',
+      'ivr.script.queue-offer': '排队提示', 'ivr.script.callback-request': '预约回电', 'ivr.script.survey': '满意度评价',
+      'ivr.script.other': '语音导航',
+      'ivr.hours.closed': '非工作时间', 'ivr.hours.closed-fault': '非工作时间（报修）', 'ivr.menu.none': '主菜单未选择',
+      'ivr.callback.booked': '已预约排队回电', 'ivr.callback.withheld': '号码未显示，无法回电',
+      'ivr.survey': '满意度 {score}', 'ivr.survey.none': '未评价'
     }
   });
   const t = Hotline.t;
@@ -25,7 +30,16 @@
   // one step of the path as the scripts write it (see the scripts' Javadoc) → readable text; null: not worth a word
   function step(s) {
     let m;
-    if (s === 'entry' || s === 'outage=none') return null;
+    // what every call does, or what the next step says better
+    if (['entry', 'outage=none', 'hours=open', 'menu=0', 'menu=1', 'menu=2', 'menu=direct'].includes(s)) return null;
+    if (/^offer=wait(:withheld)?$/.test(s)) return null;
+    if (s === 'hours=closed') return t('ivr.hours.closed');
+    if (s === 'hours=closed:fault') return t('ivr.hours.closed-fault');
+    if (s === 'menu=none') return t('ivr.menu.none');
+    if (s === 'offer=callback' || s === 'callback=booked') return t('ivr.callback.booked');
+    if (s === 'callback=withheld') return t('ivr.callback.withheld');
+    if ((m = /^survey=([1-5])(:unsaved)?$/.exec(s))) return t('ivr.survey', {score: m[1]});
+    if (s === 'survey=none') return t('ivr.survey.none');
     if (s === 'ivr-unavailable') return t('ivr.unavailable');
     if (s.startsWith('unknown-script:')) return t('ivr.unknown-script');
     if ((m = /^([a-z-]+):fallback$/.exec(s))) {
@@ -60,7 +74,8 @@
   const LABELS = {HOTLINE_ACCOUNT: 'ivr.account', IVR_ACCOUNT: 'ivr.account', HOTLINE_OUTAGE: 'ivr.outage',
     HOTLINE_WORKORDER: 'ivr.order', IVR_CHOICE: 'ivr.choice'};
   // the customer card already names the customer; the queue has its own place in the header
-  const HIDDEN = new Set(['HOTLINE_CUSTOMER_ID', 'HOTLINE_QUEUE', 'HOTLINE_IVR_NEXT']);
+  const HIDDEN = new Set(['HOTLINE_CUSTOMER_ID', 'HOTLINE_QUEUE', 'HOTLINE_IVR_NEXT', 'HOTLINE_QUEUED_AT',
+    'HOTLINE_IVR_DOWN']);
 
   /** The pop's variables as [label, text] rows: the path first, then the account, outage and order. */
   function rows(variables) {

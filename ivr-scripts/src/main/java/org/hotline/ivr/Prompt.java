@@ -86,6 +86,10 @@ public enum Prompt {
                     + " dissatisfied 1."),
     SURVEY_THANKS("survey-thanks", "感谢您的评价，再见。", "Thank you for your rating. Goodbye."),
 
+    // ---- the dialplan's own (extensions.conf [hotline-after-queue])
+    AFTER_QUEUE("after-queue", "目前坐席全忙，请您稍后再拨，或拨打后按1预约回电。感谢您的来电，再见。",
+            "All our agents are busy; please call again later, or press 1 while waiting to book a callback. Goodbye."),
+
     // ---- when something fails
     SORRY_TRANSFER("sorry-transfer", "系统繁忙，正在为您转接人工服务。",
             "The system is busy; we are putting you through to an agent."),

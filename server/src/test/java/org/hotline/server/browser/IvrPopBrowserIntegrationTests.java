@@ -87,14 +87,15 @@ class IvrPopBrowserIntegrationTests {
     void popShowsTheIvrPathAsChineseStepsWithAccountOutageAndOrderLabelledInChinese() {
         logIn();
         call = servers.simulator().placeCall(CallSpec.of("13800138000", "gas")
-                .withVariable("HOTLINE_IVR_PATH", "entry>identify=number>outage=TD20261207-0001:heard")
+                .withVariable("HOTLINE_IVR_PATH", "entry>hours=open>identify=number>outage=TD20261207-0001:heard"
+                        + ">menu=2>arrears=owed:agent>offer=wait")
                 .withVariable("HOTLINE_ACCOUNT", "8800000001").withVariable("HOTLINE_CUSTOMER_ID", "42")
                 .withVariable("HOTLINE_OUTAGE", "TD20261207-0001").withVariable("HOTLINE_WORKORDER", "WO20261207-000123")
                 .withOutcome(new Outcome.RingUntilTold("2002")).withPatience(Duration.ofMinutes(10)));
 
         WebElement pop = awaitPop();
         assertThat(rows(pop)).containsExactly(
-                "语音导航=已识别（来电号码） → 停电通知（已听完） → 转人工",
+                "语音导航=已识别（来电号码） → 停电通知（已听完） → 欠费查询（按 2 转人工） → 转人工",
                 "户号=8800000001", "停电编号=TD20261207-0001", "工单号=WO20261207-000123");
         assertThat(Browser.textContent(pop.findElement(By.cssSelector("dl.variables")))).doesNotContain("HOTLINE_");
         for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {

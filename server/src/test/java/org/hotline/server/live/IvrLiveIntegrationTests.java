@@ -84,12 +84,14 @@ class IvrLiveIntegrationTests extends LiveAsteriskTestBase {
         pbx.phoneAnswers("1001", Duration.ofSeconds(30)); // rings long enough to look at the pop
         try (AgentClient agent = readyAgent("1001")) {
             LabPbx.LabCall call = pbx.call("95598", IvrLiveNetwork.KNOWN_NUMBER, PATIENCE);
+            toAgentAtTheMainMenu(call);
             JsonNode pop = agent.awaitPop(p -> p.get("callId").asText().equals(call.linkedid())
                     && !p.path("variables").path("HOTLINE_IVR_PATH").asText().isEmpty());
 
             JsonNode vars = pop.get("variables");
-            assertThat(vars.get("HOTLINE_IVR_PATH").asText()).startsWith("entry>")
-                    .contains("identify=number>outage=none").doesNotContain("unavailable", "unknown-script");
+            assertThat(vars.get("HOTLINE_IVR_PATH").asText()).startsWith("entry>hours=open>")
+                    .contains("identify=number>outage=none>menu=0>offer=wait")
+                    .doesNotContain("unavailable", "unknown-script");
             assertThat(vars.get("HOTLINE_ACCOUNT").asText()).isEqualTo(IvrLiveNetwork.KNOWN_ACCOUNT);
             assertThat(vars.get("HOTLINE_CUSTOMER_ID").asText()).isEqualTo(customerId(IvrLiveNetwork.KNOWN_NUMBER));
             assertThat(pop.get("queue").asText()).isEqualTo("hotline");
@@ -138,12 +140,14 @@ class IvrLiveIntegrationTests extends LiveAsteriskTestBase {
 
     @Test
     void faultReportedByKeypadCreatesARepairOrderOfTheCallStartedAtItsEndAndTextsItsNumber() {
-        LabPbx.LabCall call = pbx.call("95598", IvrLiveNetwork.FAULT_NUMBER, PATIENCE,
-                "LAB_MAIN_MENU=fault-report");
+        LabPbx.LabCall call = pbx.call("95598", IvrLiveNetwork.FAULT_NUMBER, PATIENCE);
         awaitAgi(call, "WAIT FOR DIGIT", 1);
+        assertThat(played(call.linkedid())).contains(Prompt.MENU_FAULT_ARREARS.file());
+        call.press("1"); // report a fault
+        awaitAgi(call, "WAIT FOR DIGIT", 2);
         assertThat(played(call.linkedid())).contains(Prompt.FAULT_CONFIRM_MENU.file());
         call.press("1"); // the account read back is right
-        awaitAgi(call, "WAIT FOR DIGIT", 2);
+        awaitAgi(call, "WAIT FOR DIGIT", 3);
         assertThat(played(call.linkedid())).contains(Prompt.FAULT_KIND_MENU.file());
         call.press("1"); // no power at all
 
@@ -151,7 +155,7 @@ class IvrLiveIntegrationTests extends LiveAsteriskTestBase {
         String orderNo = jdbc.queryForObject("select order_no from work_orders where call_id = ?", String.class,
                 call.linkedid());
         assertThat(played(call.linkedid())).contains(Prompt.FAULT_CREATED.file(), Prompt.GOODBYE.file());
-        // run by the main menu (here its stand-in, which runs fault-report as if 1 had been pressed)
+        // run by the main menu, in the same call
         Map<String, Object> run = lastRun(call.linkedid(), "main-menu");
         assertThat(run).isNotNull();
         assertThat((String) run.get("path")).contains("fault=" + orderNo);
@@ -171,11 +175,12 @@ class IvrLiveIntegrationTests extends LiveAsteriskTestBase {
     void dangerousFaultIsPutThroughToTheAgentWithTheWorkOrderInThePop() {
         pbx.phoneAnswers("1001", Duration.ofSeconds(30)); // rings long enough to look at the pop
         try (AgentClient agent = readyAgent("1001")) {
-            LabPbx.LabCall call = pbx.call("95598", IvrLiveNetwork.DANGER_NUMBER, PATIENCE,
-                    "LAB_MAIN_MENU=fault-report");
+            LabPbx.LabCall call = pbx.call("95598", IvrLiveNetwork.DANGER_NUMBER, PATIENCE);
             awaitAgi(call, "WAIT FOR DIGIT", 1);
-            call.press("1"); // the account read back is right
+            call.press("1"); // report a fault
             awaitAgi(call, "WAIT FOR DIGIT", 2);
+            call.press("1"); // the account read back is right
+            awaitAgi(call, "WAIT FOR DIGIT", 3);
             call.press("3"); // sparks, smoke, fire or a fallen wire
 
             JsonNode pop = agent.awaitPop(p -> p.get("callId").asText().equals(call.linkedid())
@@ -194,6 +199,7 @@ class IvrLiveIntegrationTests extends LiveAsteriskTestBase {
         pbx.phoneTalks("1002", Duration.ofSeconds(1), Duration.ofSeconds(2));
         try (AgentClient agent = readyAgent("1002")) {
             LabPbx.LabCall call = pbx.call("95598", IvrLiveNetwork.KNOWN_NUMBER, PATIENCE);
+            toAgentAtTheMainMenu(call);
             agent.awaitPop(p -> p.get("callId").asText().equals(call.linkedid())
                     && "ANSWERED".equals(p.get("status").asText()));
 
@@ -249,6 +255,13 @@ class IvrLiveIntegrationTests extends LiveAsteriskTestBase {
         await().atMost(Duration.ofSeconds(10)).until(() -> presence.status(user).state() == DeskState.READY);
         loggedIn = user;
         return agent;
+    }
+
+    // the main menu's wait for a key is the call's first: 0 puts the caller through (the queue offer then times out)
+    private static void toAgentAtTheMainMenu(LabPbx.LabCall call) {
+        awaitAgi(call, "WAIT FOR DIGIT", 1);
+        assertThat(played(call.linkedid())).contains(Prompt.MENU_FAULT_ARREARS.file());
+        call.press("0");
     }
 
     // the sound files Asterisk was told to play on this call, in order (STREAM FILE and GET DATA)

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,7 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "hotline.presence.wrap-up=1s", "hotline.presence.lagged-grace=10m", "hotline.ami.reconnect-min=100ms",
         "hotline.ami.reconnect-max=1s", "hotline.presence.member-resync=5s", "hotline.ivr.digit-timeout=2s"})
 // the IVR's FastAGI server with stand-ins for scripts this build lacks (unused while HOTLINE_IVR_URL is empty)
-@Import(IvrLiveScripts.class)
 public abstract class LiveAsteriskTestBase {
 
     /** The lab's Asterisk driver: callers, phones, Asterisk's own view (QueueStatus, queue_log). */
