@@ -4,6 +4,12 @@
   'use strict';
   const el = Hotline.el;
   const t = Hotline.t;
+  // a wait as a person says it: seconds, minutes, or hours and minutes
+  function waited(seconds) {
+    if (seconds < 60) return t('cb.sec', {n: seconds});
+    if (seconds < 3600) return t('cb.min', {n: Math.floor(seconds / 60)});
+    return t('cb.hour', {h: Math.floor(seconds / 3600), m: Math.floor(seconds % 3600 / 60)});
+  }
   const CALLBACK_REFRESH_MS = 10000;
 
   Hotline.i18n.add({
@@ -17,7 +23,7 @@
       'contact.unbind': '解除', 'contact.pick-first': '请先在来电中选择客户', 'contact.chars': '{n} / 4000',
       'cb.title': '回拨', 'cb.refresh': '刷新', 'cb.none': '没有待回拨', 'cb.ABANDONED': '未接来电', 'cb.SCHEDULED': '预约回拨',
       'cb.REQUESTED': '排队回拨', 'cb.place': '排队于 {t}',
-      'cb.queue': '队列 {q}', 'cb.waited': '等待 {s} 秒', 'cb.due': '到期 {t}', 'cb.take': '回拨', 'cb.done': '完成',
+      'cb.queue': '队列 {q}', 'cb.waited': '等待 {s}', 'cb.sec': '{n} 秒', 'cb.min': '{n} 分钟', 'cb.hour': '{h} 小时 {m} 分', 'cb.due': '到期 {t}', 'cb.take': '回拨', 'cb.done': '完成',
       'cb.cancel': '取消', 'cb.taken': '已领取', 'cb.dialing': '正在拨号…', 'cb.dial-failed': '拨号失败：{m}',
       'cb.failed': '操作失败：{m}', 'cb.unknown': '未知客户', 'cb.schedule': '预约回拨', 'cb.number': '电话',
       'cb.due-at': '时间', 'cb.note': '备注', 'cb.add': '添加', 'cb.added': '已预约'
@@ -33,7 +39,7 @@
       'contact.pick-first': 'Pick the customer in the pop first', 'contact.chars': '{n} / 4000',
       'cb.title': 'Callbacks', 'cb.refresh': 'Refresh', 'cb.none': 'No callbacks due', 'cb.ABANDONED': 'Abandoned call',
       'cb.SCHEDULED': 'Scheduled', 'cb.REQUESTED': 'Queue callback', 'cb.place': 'queued at {t}',
-      'cb.queue': 'Queue {q}', 'cb.waited': 'waited {s} s', 'cb.due': 'due {t}',
+      'cb.queue': 'Queue {q}', 'cb.waited': 'waited {s}', 'cb.sec': '{n} s', 'cb.min': '{n} min', 'cb.hour': '{h} h {m} min', 'cb.due': 'due {t}',
       'cb.take': 'Take & dial', 'cb.done': 'Done', 'cb.cancel': 'Cancel', 'cb.taken': 'Taken', 'cb.dialing': 'Dialling…',
       'cb.dial-failed': 'Dial failed: {m}', 'cb.failed': 'Failed: {m}', 'cb.unknown': 'Unknown customer',
       'cb.schedule': 'Schedule a callback', 'cb.number': 'Number', 'cb.due-at': 'When', 'cb.note': 'Note', 'cb.add': 'Add',
@@ -305,7 +311,7 @@
       // a requested callback keeps the caller's place in the queue: listed first, by that place
       if (cb.queuedAt) li.appendChild(el('span', 'cb-place', t('cb.place', {t: Hotline.card.time(cb.queuedAt)})));
       if (cb.waitedSeconds !== null && cb.waitedSeconds !== undefined) {
-        li.appendChild(el('span', 'cb-waited', t('cb.waited', {s: cb.waitedSeconds})));
+        li.appendChild(el('span', 'cb-waited', t('cb.waited', {s: waited(cb.waitedSeconds)})));
       }
       li.appendChild(el('span', 'cb-due', t('cb.due', {t: Hotline.card.time(cb.dueAt)})));
       if (cb.note) li.appendChild(el('span', 'cb-note', cb.note));
