@@ -9,36 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.ivr.FakeAsterisk.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The arrears and fault-report scripts over FastAGI, with the SMS and work-order ports recorded. */
-class ArrearsAndFaultScriptsIntegrationTests {
+class ArrearsAndFaultScriptsIntegrationTests extends IvrServerTest {
 
-    private static IvrTestDatabase db;
-    private static IvrTestServer server;
-
-    @BeforeAll
-    static void start() {
-        db = new IvrTestDatabase();
-        server = new IvrTestServer(db, IvrProperties.defaults().withPort(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.texts.clear();
-        server.reports.clear();
-        server.smsAnswer = r -> IvrSms.Outcome.QUEUED;
-        server.faultAnswer = r -> new FaultReports.Created("WO20261207-000123");
-    }
 
     private static List<String> files(Object... parts) {
         List<String> out = new ArrayList<>();

@@ -22,16 +22,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The FastAGI server, the identify and outage-notice scripts over FastAGI, driven by a fake Asterisk over TCP, on embedded PostgreSQL. */
-class IvrScriptsIntegrationTests {
+class IvrScriptsIntegrationTests extends IvrServerTest {
 
-    private static IvrTestDatabase db;
-    private static IvrTestServer server;
     private static IvrTestServer luhnServer;
 
     @BeforeAll
-    static void start() {
-        db = new IvrTestDatabase();
-        server = new IvrTestServer(db, IvrProperties.defaults().withPort(0));
+    static void startLuhn() {
         IvrProperties d = IvrProperties.defaults();
         luhnServer = new IvrTestServer(db, new IvrProperties(true, "127.0.0.1", 0, d.allowedPeers(), 2, 10,
                 d.readTimeout(), d.digitTimeout(), d.retries(), d.maxAccountDigits(), IvrProperties.CheckDigit.LUHN,
@@ -39,10 +35,8 @@ class IvrScriptsIntegrationTests {
     }
 
     @AfterAll
-    static void stop() {
-        server.close();
+    static void stopLuhn() {
         luhnServer.close();
-        db.close();
     }
 
     private static FakeAsterisk asterisk() {

@@ -110,6 +110,18 @@ final class IvrTestServer implements AutoCloseable {
         server.start();
     }
 
+    /** Forgets what the ports recorded and restores their answers, the forecast, the database and the clock. */
+    void reset() {
+        texts.clear();
+        reports.clear();
+        smsAnswer = r -> IvrSms.Outcome.QUEUED;
+        faultAnswer = r -> new FaultReports.Created("WO20261207-000123");
+        forecast = QueueForecast::unknown;
+        trackerQueuedAt.clear();
+        queueDbDown = false;
+        clock.set(IvrTestDatabase.NOW);
+    }
+
     // a script under another name, for variants of the wiring in one server
     private static IvrScript named(String name, IvrScript script) {
         return new IvrScript() {

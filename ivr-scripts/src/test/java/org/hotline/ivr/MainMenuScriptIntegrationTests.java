@@ -9,36 +9,13 @@ import static org.hotline.ivr.IvrTestDatabase.ONE_ACCOUNT_NUMBER;
 
 import java.util.List;
 import org.hotline.ivr.FakeAsterisk.Session;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The main menu over FastAGI: each key, '*', wrong keys and silence, and the menus without a script's ports. */
-class MainMenuScriptIntegrationTests {
+class MainMenuScriptIntegrationTests extends IvrServerTest {
 
     private static final List<String> FULL_MENU = Prompt.files(Prompt.MENU_FAULT_ARREARS, Prompt.MENU_REPEAT);
 
-    private static IvrTestDatabase db;
-    private static IvrTestServer server;
-
-    @BeforeAll
-    static void start() {
-        db = new IvrTestDatabase();
-        server = new IvrTestServer(db, IvrProperties.defaults().withPort(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reports.clear();
-        server.texts.clear();
-    }
 
     @Test
     void key0SendsTheCallerToTheQueue() {

@@ -17,36 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.cti.wallboard.QueueForecast;
 import org.hotline.ivr.FakeAsterisk.Session;
 import org.hotline.ivr.scripts.QueueCallbacks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** queue-offer, callback-request and survey over FastAGI, with the callbacks and surveys in the test database. */
-class QueueScriptsIntegrationTests {
+class QueueScriptsIntegrationTests extends IvrServerTest {
 
     private static final AtomicInteger ids = new AtomicInteger();
-    private static IvrTestDatabase db;
-    private static IvrTestServer server;
-
-    @BeforeAll
-    static void start() {
-        db = new IvrTestDatabase();
-        server = new IvrTestServer(db, IvrProperties.defaults().withPort(0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.forecast = QueueForecast::unknown;
-        server.trackerQueuedAt.clear();
-        server.queueDbDown = false;
-    }
 
     private static String callId() {
         return "3." + ids.incrementAndGet();
