@@ -1,5 +1,7 @@
 package org.hotline.ivr;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -139,6 +141,13 @@ public class IvrConfiguration {
     public SurveyScript surveyScript(SatisfactionSurveys surveys, IvrProperties properties,
                                      ObjectProvider<Clock> clock) {
         return new SurveyScript(surveys, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** {@code hotline.ivr.sessions}: FastAGI sessions running a script now (a channel the server holds). */
+    @Bean
+    public MeterBinder ivrSessionMeters(ObjectProvider<FastAgiServer> server) {
+        return registry -> server.ifAvailable(s -> Gauge.builder("hotline.ivr.sessions", s, FastAgiServer::activeSessions)
+                .description("FastAGI sessions running a script now").register(registry));
     }
 
     /** The FastAGI server with every script bean. */

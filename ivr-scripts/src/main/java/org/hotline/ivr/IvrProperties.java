@@ -54,7 +54,6 @@ public record IvrProperties(
         @DefaultValue("repair") String faultOrderType,
         @DefaultValue Hours hours) {
 
-    // ---- hours (main-menu/hours helper): the weekly opening hours
     /**
      * The weekly opening hours ({@code hotline.ivr.hours.*}).
      *
@@ -86,7 +85,7 @@ public record IvrProperties(
         }
     }
 
-    /** The settings before opening hours were added: open 24 hours every day. */
+    /** These settings, open 24 hours every day. */
     public IvrProperties(boolean enabled, String bindAddress, int port, List<String> allowedPeers, int minThreads,
                          int maxSessions, Duration readTimeout, Duration digitTimeout, int retries,
                          int maxAccountDigits, CheckDigit accountCheckDigit, int menuRepeats, ZoneId zone,
@@ -100,7 +99,6 @@ public record IvrProperties(
         return new IvrProperties(enabled, bindAddress, port, allowedPeers, minThreads, maxSessions, readTimeout,
                 digitTimeout, retries, maxAccountDigits, accountCheckDigit, menuRepeats, zone, faultOrderType, newHours);
     }
-    // ---- end hours
 
     /** How an account number's last digit checks the others. */
     public enum CheckDigit {

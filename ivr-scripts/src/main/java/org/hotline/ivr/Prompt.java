@@ -69,7 +69,7 @@ public enum Prompt {
     AFTER_HOURS("after-hours", "现在是非工作时间，人工服务暂停。", "We are closed now; no agent can take your call."),
     AFTER_HOURS_FAULT("after-hours-fault", "报修请按1。", "To report a fault press 1."),
 
-    // ---- queue offer, callback request and survey (H2 "queue")
+    // ---- queue offer, callback request and survey
     QUEUE_WAIT("queue-wait", "预计等待约", "The expected wait is about"),
     MINUTES("minutes", "分钟", "minutes"),
     QUEUE_OFFER_MENU("queue-offer-menu", "如需挂机等待回电并保留您的排队位置，请按1；继续等待请按2或不按键。",
