@@ -90,7 +90,8 @@ class OperationsIntegrationTests {
                     .containsPattern("(?m)^hotline_ami_oldest_queued_age_seconds\\{[^}]*} [0-9]");
             assertThat(body).containsPattern("(?m)^hotline_sms_queued\\{[^}]*} [0-9]")
                     .containsPattern("(?m)^hotline_sms_awaiting_receipt\\{[^}]*} [0-9]")
-                    .containsPattern("(?m)^hotline_workorder_timers_overdue\\{[^}]*} [0-9]");
+                    .containsPattern("(?m)^hotline_workorder_timers_overdue\\{[^}]*} [0-9]")
+                    .containsPattern("(?m)^hotline_ivr_sessions\\{[^}]*} 0\\.0$");
             assertThat(body).containsPattern("(?m)^hotline_websocket_sessions\\{[^}]*endpoint=\"/ws/agent\"[^}]*} [1-9]");
             assertThat(body).contains("hotline_websocket_sessions{application=\"hotline\",endpoint=\"/ws/supervisor\"}");
         }
