@@ -123,9 +123,11 @@ class WallboardBrowserIntegrationTests {
         browser.await(By.cssSelector("#alert-list li.warning[data-queue='gas'][data-kind='SERVICE_LEVEL']"));
         assertThat(browser.script("return document.querySelector(\".queue-tile[data-queue='gas']\").className"))
                 .isEqualTo("queue-tile warning");
-        WebElement row = browser.await(By.cssSelector("#agent-table tr[data-username='agent2001']"));
-        assertThat(Browser.textContent(row.findElement(By.cssSelector(".calls-today")))).isEqualTo("1");
-        assertThat(row.findElements(By.cssSelector("button.force-pause"))).hasSize(1);
+        // every frame redraws the table: a row found now may be gone a moment later, so it is read in one go
+        browser.await(By.cssSelector("#agent-table tr[data-username='agent2001'] .calls-today"),
+                e -> "1".equals(Browser.textContent(e)));
+        assertThat(browser.script("return document.querySelectorAll(\"#agent-table tr[data-username='agent2001'] "
+                + "button.force-pause\").length")).isEqualTo(1L);
         browser.await(By.cssSelector("#chart-agents canvas"));
         browser.screenshot("supervisor-wallboard");
 
@@ -135,8 +137,9 @@ class WallboardBrowserIntegrationTests {
         assertThat(browser.script("return document.body.classList.contains('big')")).isEqualTo(true);
         assertThat(browser.all(By.cssSelector("button.force-pause, button.force-logout"))).isEmpty();
         assertThat(browser.driver().findElement(By.id("lang")).isDisplayed()).isFalse();
-        assertThat(browser.all(By.cssSelector("#agent-table tr[data-username='agent2001'] .calls-today")))
-                .extracting(Browser::textContent).containsExactly("1");
+        assertThat(browser.script("return Array.from(document.querySelectorAll(\"#agent-table "
+                + "tr[data-username='agent2001'] .calls-today\")).map(e => e.textContent)")).asList()
+                .containsExactly("1");
         browser.screenshot("big-screen-wallboard");
         // the pause reasons come from the agent-control endpoint (another part of issue #3): absent, it may 404
         assertThat(browser.consoleErrors()).allMatch(e -> e.contains("/api/control/pause-reasons"));
