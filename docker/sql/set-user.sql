@@ -8,7 +8,7 @@
 --     < docker/sql/set-user.sql
 --
 -- username  lower-case letters, digits, . _ - (the login name)
--- role      AGENT, SUPERVISOR or ADMIN
+-- role      AGENT, TEAM_LEAD, SUPERVISOR, DISPATCHER, CREW or ADMIN (docs/adr/0024)
 -- ext       the agent's extension in docker/asterisk's dialplan: the account gets the queue member interface
 --           Local/<ext>@agents/n first (what Hotline sends in QueueAdd and QueuePause), then PJSIP/<ext> (the phone);
 --           '' for a user without a phone
@@ -32,8 +32,8 @@ declare
 begin
     select * into w from wanted;
     -- the roles of the users table's check constraint (users_role_check)
-    if w.role not in ('AGENT', 'SUPERVISOR', 'ADMIN') then
-        raise exception 'role: AGENT, SUPERVISOR or ADMIN (got "%")', w.role;
+    if w.role not in ('AGENT', 'TEAM_LEAD', 'SUPERVISOR', 'DISPATCHER', 'CREW', 'ADMIN') then
+        raise exception 'role: AGENT, TEAM_LEAD, SUPERVISOR, DISPATCHER, CREW or ADMIN (got "%")', w.role;
     end if;
     if length(w.password) < 12 then
         raise exception 'password: at least 12 characters';

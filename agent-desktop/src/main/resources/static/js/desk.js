@@ -82,6 +82,21 @@
     return data;
   }
 
+  // links to other pages carry data-roles="SUPERVISOR ADMIN …" and stay hidden unless the user has one of them: nobody
+  // is shown a page the server would refuse (the server decides regardless)
+  function showLinksForRole() {
+    const links = document.querySelectorAll('[data-roles]');
+    if (!links.length) return;
+    fetch('/api/me', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+      .then(r => (r.ok ? r.json() : {}))
+      .then(me => links.forEach(l => { l.hidden = !l.dataset.roles.split(' ').includes(me.role); }))
+      .catch(() => {});
+  }
+
   window.Hotline = {el, i18n: {add, t, translate, setLang, lang: () => lang}, t, on, emit, api, csrf: token};
-  document.addEventListener('DOMContentLoaded', () => { document.documentElement.lang = lang; translate(); });
+  document.addEventListener('DOMContentLoaded', () => {
+    document.documentElement.lang = lang;
+    translate();
+    showLinksForRole();
+  });
 })();

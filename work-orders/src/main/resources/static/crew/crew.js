@@ -1,5 +1,6 @@
-// The crew's phone page: a token entered once (kept in this browser), the crew's orders with their stage and time
-// left, and the crew's actions. Every call carries the token; text from the server is set as textContent only.
+// The crew's phone page: a token entered once (kept in this browser), or one traded for the session of a crew member
+// who signed in with a password; the crew's orders with their stage and time left, and the crew's actions. Every
+// call carries the token; text from the server is set as textContent only.
 (function () {
   'use strict';
 
@@ -41,6 +42,9 @@
   }
 
   function tokenProblem(data) {
+    if (data.reason === 'expired') {
+      return '登录已过期，请重新登录';
+    }
     if (data.reason === 'revoked') {
       return '令牌已于 ' + new Date(data.revokedAt).toLocaleString('zh-CN') + ' 被 ' + data.revokedBy + ' 停用'
         + (data.revokeReason ? '（原因：' + data.revokeReason + '）' : '') + '，请向管理员领取新令牌';
@@ -82,8 +86,27 @@
     $('who').textContent = '';
   }
 
+  // a crew member signed in with a password (role CREW): the session is traded for a token of the account's crew
+  async function signedInToken() {
+    try {
+      const c = await fetch('/api/csrf', {credentials: 'same-origin', cache: 'no-store'}).then(r => r.json());
+      const r = await fetch('/api/me/crew-token', {method: 'POST', credentials: 'same-origin', cache: 'no-store',
+        redirect: 'manual', headers: {[c.headerName]: c.token}});
+      if (r.status === 201) {
+        localStorage.setItem(KEY, (await r.json()).secret);
+        return true;
+      }
+      if (r.status === 422) {
+        say('您的账号尚未指定抢修小组，请联系管理员', 'error');
+      }
+    } catch (e) {
+      // no session, or the network: the token form stays
+    }
+    return false;
+  }
+
   async function load() {
-    if (!token()) {
+    if (!token() && !(await signedInToken())) {
       showTokenForm();
       return;
     }

@@ -1,5 +1,6 @@
 package org.hotline.workorder;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -7,11 +8,13 @@ import org.springframework.util.unit.DataSize;
  * Settings of the crew app ({@code hotline.work-orders.crew.*}): how large and how many photos a crew may send with
  * "done". Bad values refuse the start with a message naming the setting.
  *
- * @param photoMaxSize  the largest photo accepted (5MB); a larger one refuses the whole "done" (413)
- * @param photoMaxCount the most photos with one "done" (3)
+ * @param photoMaxSize        the largest photo accepted (5MB); a larger one refuses the whole "done" (413)
+ * @param photoMaxCount       the most photos with one "done" (3)
+ * @param signInTokenLifetime how long the token of a crew member who signed in with a password works (12h: a shift);
+ *                            then the crew page asks for the password again
  */
 @ConfigurationProperties("hotline.work-orders.crew")
-public record CrewAppProperties(DataSize photoMaxSize, Integer photoMaxCount) {
+public record CrewAppProperties(DataSize photoMaxSize, Integer photoMaxCount, Duration signInTokenLifetime) {
 
     private static final String PREFIX = "hotline.work-orders.crew.";
 
@@ -27,10 +30,16 @@ public record CrewAppProperties(DataSize photoMaxSize, Integer photoMaxCount) {
             throw new IllegalArgumentException(PREFIX + "photo-max-count: " + photoMaxCount
                     + " (expected: 0 to 20)");
         }
+        signInTokenLifetime = signInTokenLifetime == null ? Duration.ofHours(12) : signInTokenLifetime;
+        if (signInTokenLifetime.compareTo(Duration.ofMinutes(5)) < 0
+                || signInTokenLifetime.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException(PREFIX + "sign-in-token-lifetime: " + signInTokenLifetime
+                    + " (expected: 5m to 7d)");
+        }
     }
 
     /** All defaults. */
     public static CrewAppProperties defaults() {
-        return new CrewAppProperties(null, null);
+        return new CrewAppProperties(null, null, null);
     }
 }

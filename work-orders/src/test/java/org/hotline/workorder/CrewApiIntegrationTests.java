@@ -85,7 +85,9 @@ class CrewApiIntegrationTests {
             return new InMemoryUserDetailsManager(
                     User.withUsername("admin").password("{noop}pw").roles("ADMIN").build(),
                     User.withUsername("supervisor").password("{noop}pw").roles("SUPERVISOR").build(),
-                    User.withUsername("agent1001").password("{noop}pw").roles("AGENT").build());
+                    User.withUsername("agent1001").password("{noop}pw").roles("AGENT").build(),
+                    User.withUsername("dispatcher").password("{noop}pw").roles("DISPATCHER").build(),
+                    User.withUsername("crew7").password("{noop}pw").roles("CREW").build());
         }
     }
 
@@ -100,6 +102,8 @@ class CrewApiIntegrationTests {
     WorkOrders orders;
     @Autowired
     RecordingPushBus bus;
+    @Autowired
+    Clock clock;
 
     private long order;
 
@@ -151,6 +155,69 @@ class CrewApiIntegrationTests {
         Answer after = crew(secret, "GET", "/api/crew/orders", null);
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.message()).contains("revoked", "admin", "手机丢失");
+    }
+
+    @Test
+    void aCrewMembersAccountSignsInForATokenOfItsCrewThatEndsWithTheShiftTheNextSignInOrTheAccount() throws Exception {
+        db.jdbc.update("""
+                insert into users (username, display_name, password_hash, role) values ('crew7', '杨帆', 'x', 'CREW')
+                on conflict (username) do update set enabled = true, role = 'CREW'""");
+        db.jdbc.update("delete from work_order_crew_accounts");
+        Answer unbound = desk("crew7", "POST", "/api/me/crew-token", "");
+        assertThat(unbound.status()).isEqualTo(422);
+        assertThat(unbound.message()).contains("assigns the account a crew");
+        assertThat(desk("supervisor", "PUT", "/api/work-orders/crew-accounts/crew7", "{\"crew\":\"C1\"}").status())
+                .isEqualTo(403);
+        assertThat(desk("admin", "PUT", "/api/work-orders/crew-accounts/crew7", "{\"crew\":\"T1\"}").message())
+                .contains("a team, not a crew");
+        assertThat(desk("admin", "PUT", "/api/work-orders/crew-accounts/nobody", "{\"crew\":\"C1\"}").message())
+                .contains("no user of role CREW");
+        assertThat(desk("admin", "PUT", "/api/work-orders/crew-accounts/crew7", "{\"crew\":\"C1\"}").status())
+                .isEqualTo(200);
+        assertThat(desk("admin", "GET", "/api/work-orders/crew-accounts", null).body().get("crew7").asText())
+                .isEqualTo("C1");
+        assertThat(desk("agent1001", "POST", "/api/me/crew-token", "").status()).isEqualTo(403);
+        assertThat(desk("dispatcher", "POST", "/api/me/crew-token", "").status()).isEqualTo(403);
+
+        Answer first = desk("crew7", "POST", "/api/me/crew-token", "");
+        assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
+        assertThat(first.body().get("expiresAt").asText()).isEqualTo(WorkOrderTestDatabase.NOW.plusSeconds(12 * 3600)
+                .toString());
+        Answer me = crew(first.body().get("secret").asText(), "GET", "/api/crew/me", null);
+        assertThat(me.body().get("name").asText()).isEqualTo("杨帆");
+        assertThat(me.body().get("crew").asText()).isEqualTo("C1");
+
+        String second = desk("crew7", "POST", "/api/me/crew-token", "").body().get("secret").asText();
+        Answer old = crew(first.body().get("secret").asText(), "GET", "/api/crew/orders", null);
+        assertThat(old.status()).isEqualTo(401);
+        assertThat(old.message()).contains("signed in again");
+        assertThat(crew(second, "GET", "/api/crew/orders", null).status()).isEqualTo(200);
+
+        TestClock time = (TestClock) clock;
+        try {
+            time.advance(java.time.Duration.ofHours(12));
+            Answer expired = crew(second, "GET", "/api/crew/orders", null);
+            assertThat(expired.status()).isEqualTo(401);
+            assertThat(expired.body().get("reason").asText()).isEqualTo("expired");
+        } finally {
+            time.set(WorkOrderTestDatabase.NOW);
+        }
+        String third = desk("crew7", "POST", "/api/me/crew-token", "").body().get("secret").asText();
+        db.jdbc.update("update users set enabled = false where username = 'crew7'");
+        Answer disabled = crew(third, "GET", "/api/crew/orders", null);
+        assertThat(disabled.status()).isEqualTo(401);
+        assertThat(disabled.message()).contains("crew7", "disabled");
+        db.jdbc.update("update users set enabled = true, role = 'AGENT' where username = 'crew7'");
+        assertThat(crew(third, "GET", "/api/crew/orders", null).status()).as("no longer a crew member's").isEqualTo(401);
+    }
+
+    @Test
+    void aDispatcherAssignsACrewButIssuesNoToken() throws Exception {
+        assertThat(desk("dispatcher", "POST", "/api/work-orders/" + order + "/crew", "{\"crew\":\"C1\"}").status())
+                .isEqualTo(200);
+        assertThat(desk("dispatcher", "GET", "/api/work-orders/crew-waiting", null).status()).isEqualTo(200);
+        assertThat(desk("dispatcher", "POST", "/api/work-orders/crew-tokens", "{\"crew\":\"C1\",\"memberName\":\"x\"}")
+                .status()).isEqualTo(403);
     }
 
     @Test

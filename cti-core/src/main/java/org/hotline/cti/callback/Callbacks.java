@@ -65,6 +65,10 @@ public final class Callbacks {
               and (callbacks.assigned_to is null or callbacks.assigned_to = u.id)""";
 
     private static final RowMapper<Callback> ROW = Callbacks::read;
+    // who supervises callback b: supervisors and administrators all, a team lead those of the own queues
+    private static final String QUEUE_SUPERVISOR = "(u.role in ('SUPERVISOR', 'ADMIN') or u.role = 'TEAM_LEAD'"
+            + " and b.queue in (select q.name from queue_members m join queues q on q.id = m.queue_id"
+            + " where m.user_id = u.id))";
 
     private final JdbcTemplate jdbc;
 
@@ -161,7 +165,7 @@ public final class Callbacks {
     /**
      * Marks the callback done (it must be taken by this agent) or cancelled by whoever holds it: the agent who took
      * it, or, while open, the agent it is assigned to or who scheduled it unassigned; supervisors and administrators
-     * may cancel any open or taken one. A note is added to the callback's notes, never replacing them.
+     * may cancel any open or taken one, a team lead those of the own queues. A note is added to the callback's notes, never replacing them.
      *
      * @throws CallbackConflictException when the callback is not in a state this agent can finish
      */
@@ -175,8 +179,8 @@ public final class Callbacks {
         }
         // the rule is checked in the update itself, on the user's role as stored: no request can widen it
         String allowed = outcome == Callback.Status.DONE ? "b.status = 'taken' and b.taken_by = u.id"
-                : "(b.status = 'taken' and (b.taken_by = u.id or u.role in ('SUPERVISOR', 'ADMIN'))"
-                + " or b.status = 'open' and (u.role in ('SUPERVISOR', 'ADMIN') or b.assigned_to = u.id"
+                : "(b.status = 'taken' and (b.taken_by = u.id or " + QUEUE_SUPERVISOR + ")"
+                + " or b.status = 'open' and (" + QUEUE_SUPERVISOR + " or b.assigned_to = u.id"
                 + " or b.assigned_to is null and b.created_by = u.id))";
         int n = jdbc.update("update callbacks b set status = ?, done_at = now(), updated_at = now(),"
                 + " note = nullif(concat_ws(' · ', b.note, ?::text), '')"

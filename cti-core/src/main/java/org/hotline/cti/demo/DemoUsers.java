@@ -11,10 +11,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The demo's queues and users, matching the lab PBX ({@code testdata/ami/asterisk-conf}): queue {@code hotline}
  * with {@code agent1001}…{@code agent1004}, queue {@code gas} with {@code agent2001}…{@code agent2003} and
- * {@code agent1003} at penalty 5, a {@code burst} queue for load tests, plus {@code supervisor} and {@code admin}.
+ * {@code agent1003} at penalty 5, a {@code burst} queue for load tests, plus {@code teamlead} (queue {@code hotline}),
+ * {@code supervisor}, {@code dispatcher}, {@code crew} (the server binds it to a demo crew) and {@code admin}.
  * Each agent has the interfaces {@code Local/<ext>@agents/n} (the queue member's exact interface, as
  * docker/asterisk's dialplan names it) and {@code PJSIP/<ext>}. Demo passwords:
- * agents {@value #AGENT_PASSWORD}, supervisor {@value #SUPERVISOR_PASSWORD}, admin {@value #ADMIN_PASSWORD}.
+ * agents {@value #AGENT_PASSWORD}, supervisor {@value #SUPERVISOR_PASSWORD}, admin {@value #ADMIN_PASSWORD}, the
+ * others {@code hotline-<username>}.
  */
 public final class DemoUsers {
 
@@ -24,6 +26,12 @@ public final class DemoUsers {
     public static final String SUPERVISOR_PASSWORD = "hotline-supervisor";
     /** Password of the demo administrator. */
     public static final String ADMIN_PASSWORD = "hotline-admin";
+    /** Password of the demo team lead. */
+    public static final String TEAM_LEAD_PASSWORD = "hotline-teamlead";
+    /** Password of the demo dispatcher. */
+    public static final String DISPATCHER_PASSWORD = "hotline-dispatcher";
+    /** Password of the demo crew member. */
+    public static final String CREW_PASSWORD = "hotline-crew";
 
     private static final String[][] QUEUES = {{"hotline", "供电服务热线"}, {"gas", "燃气服务热线"}, {"burst", "压力测试"}};
     private static final String[] AGENT_NAMES = {"", "陈晓燕", "刘建军", "周丽娟", "孙浩然"};
@@ -51,6 +59,11 @@ public final class DemoUsers {
         wanted.add(new NewAgent("supervisor", "值班长 林海", SUPERVISOR_PASSWORD, AgentAccount.Role.SUPERVISOR,
                 List.of(), List.of()));
         wanted.add(new NewAgent("admin", "系统管理员", ADMIN_PASSWORD, AgentAccount.Role.ADMIN, List.of(), List.of()));
+        wanted.add(new NewAgent("teamlead", "组长 何静", TEAM_LEAD_PASSWORD, AgentAccount.Role.TEAM_LEAD, List.of(),
+                List.of("hotline")));
+        wanted.add(new NewAgent("dispatcher", "调度员 马卫东", DISPATCHER_PASSWORD, AgentAccount.Role.DISPATCHER,
+                List.of(), List.of()));
+        wanted.add(new NewAgent("crew", "抢修人员 杨帆", CREW_PASSWORD, AgentAccount.Role.CREW, List.of(), List.of()));
         List<Long> agentIds = new ArrayList<>();
         for (NewAgent a : wanted) {
             AgentAccount account = agents.findByUsername(a.username()).orElseGet(() -> agents.create(a));
@@ -82,7 +95,8 @@ public final class DemoUsers {
 
     /** Whether {@code password} is one of the demo's published passwords (never acceptable for a real user). */
     public static boolean isPublished(String password) {
-        return List.of(AGENT_PASSWORD, SUPERVISOR_PASSWORD, ADMIN_PASSWORD).contains(password);
+        return List.of(AGENT_PASSWORD, SUPERVISOR_PASSWORD, ADMIN_PASSWORD, TEAM_LEAD_PASSWORD, DISPATCHER_PASSWORD,
+                CREW_PASSWORD).contains(password);
     }
 
     // user name and published password of every demo user
@@ -96,6 +110,9 @@ public final class DemoUsers {
         }
         users.add(new String[] {"supervisor", SUPERVISOR_PASSWORD});
         users.add(new String[] {"admin", ADMIN_PASSWORD});
+        users.add(new String[] {"teamlead", TEAM_LEAD_PASSWORD});
+        users.add(new String[] {"dispatcher", DISPATCHER_PASSWORD});
+        users.add(new String[] {"crew", CREW_PASSWORD});
         return users;
     }
 

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.hotline.cti.agent.AgentAccount;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.testing.EmbeddedPostgresSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -111,7 +112,10 @@ class DemoDataGeneratorIntegrationTests {
         assertThat(agents.findByUsername("agent1003").orElseThrow().queues()).containsExactly("hotline", "gas");
         assertThat(agents.findByUsername("agent2002").orElseThrow().interfaces())
                 .containsExactly("Local/2002@agents/n", "PJSIP/2002");
-        assertThat(agents.all()).hasSize(9);
+        assertThat(agents.verify("dispatcher", DemoUsers.DISPATCHER_PASSWORD)).isTrue();
+        assertThat(agents.findByUsername("teamlead").orElseThrow().role()).isEqualTo(AgentAccount.Role.TEAM_LEAD);
+        assertThat(agents.findByUsername("crew").orElseThrow().role()).isEqualTo(AgentAccount.Role.CREW);
+        assertThat(agents.all()).hasSize(12);
     }
 
     @Test
@@ -121,7 +125,7 @@ class DemoDataGeneratorIntegrationTests {
         assertThat(again.customersBefore()).isEqualTo(CUSTOMERS);
         assertThat(again.customersAdded()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from customers", Integer.class)).isEqualTo(CUSTOMERS);
-        assertThat(jdbc.queryForObject("select count(*) from users", Integer.class)).isEqualTo(9);
+        assertThat(jdbc.queryForObject("select count(*) from users", Integer.class)).isEqualTo(12);
     }
 
     @Test

@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo's repair organisation: under each repair centre that has no teams yet, a team on the centre's site and
- * one elsewhere (so both D→E limits show), each with two crews and two managers; an administrator's changes stay.
+ * one elsewhere (so both D→E limits show), each with two crews and two managers, and the demo crew member's account
+ * on the first crew; an administrator's changes stay.
  */
 final class DemoWorkOrderUnits {
 
@@ -40,6 +41,14 @@ final class DemoWorkOrderUnits {
                 added += 3;
             }
         }
+        // the demo crew member's account works for the first crew, unless an administrator bound it elsewhere
+        jdbc.update("""
+                insert into work_order_crew_accounts (username, crew_unit_id, assigned_at, assigned_by)
+                select s.username, (select id from work_order_units where kind = 'crew' order by code limit 1), now(),
+                       'demo'
+                from users s where s.username = 'crew' and s.role = 'CREW'
+                  and exists (select 1 from work_order_units where kind = 'crew')
+                on conflict (username) do nothing""");
         return added;
     }
 

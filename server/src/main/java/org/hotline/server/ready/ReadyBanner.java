@@ -61,7 +61,10 @@ public class ReadyBanner {
         if (demo.enabled()) {
             b.append("\n  demo logins (user / password):")
                     .append("\n    agent1001 … agent1004, agent2001 … agent2003 / ").append(DemoUsers.AGENT_PASSWORD)
+                    .append("\n    teamlead / ").append(DemoUsers.TEAM_LEAD_PASSWORD)
                     .append("\n    supervisor / ").append(DemoUsers.SUPERVISOR_PASSWORD)
+                    .append("\n    dispatcher / ").append(DemoUsers.DISPATCHER_PASSWORD)
+                    .append("\n    crew / ").append(DemoUsers.CREW_PASSWORD)
                     .append("\n    admin / ").append(DemoUsers.ADMIN_PASSWORD)
                     .append("\n  (demo data: set HOTLINE_DEMO_ENABLED=false for a real deployment)");
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.hotline.cti.push.PushProperties;
@@ -11,16 +12,19 @@ import org.hotline.cti.push.PushBus;
 import org.hotline.sms.campaign.QuietHours;
 import org.hotline.sms.campaign.SmsCampaignProperties;
 import org.hotline.sms.outbox.SmsOutbox;
+import org.hotline.desktop.control.AuditLog;
 import org.hotline.workorder.AlarmView;
+import org.hotline.workorder.CrewAccountAssigned;
 import org.hotline.workorder.ManagerNotifier;
 import org.hotline.workorder.WorkOrders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 /**
  * Joins work orders to the SMS gateway (escalations to unit managers go through the outbox) and to the agent desk
- * (a changed order reaches the agents who have its customer popped).
+ * (a changed order reaches the agents who have its customer popped), and crew accounts to the audit log.
  */
 @Configuration(proxyBeanMethods = false)
 public class WorkOrderWiring {
@@ -45,6 +49,21 @@ public class WorkOrderWiring {
                         .notifyManagers(alarm, unitName, phones);
             }
         };
+    }
+
+    /** An administrator's binding of a crew member's account to a crew goes to the audit log with the user changes. */
+    @Bean
+    CrewAccountAudit crewAccountAudit(AuditLog audit) {
+        return new CrewAccountAudit(audit);
+    }
+
+    /** Writes {@link CrewAccountAssigned} to the audit log. */
+    record CrewAccountAudit(AuditLog audit) {
+
+        @EventListener
+        void on(CrewAccountAssigned a) {
+            audit.record(a.by(), "crew-account-assigned", a.username(), Map.of("crew", a.crew()));
+        }
     }
 
     /** Pushes each committed order change to the agents whose current pops show the order's customer. */

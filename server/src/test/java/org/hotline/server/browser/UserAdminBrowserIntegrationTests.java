@@ -21,8 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Administrators create users with a one-time password, hand out new ones and disable users on /admin/users.html;
- * disabling ends the user's open sessions at once, and every change is audited (issue #13).
+ * Administrators create users of the six roles with a one-time password, hand out new ones and disable users on
+ * /admin/users.html; disabling ends the user's open sessions at once, a crew member's account is bound to a crew and
+ * signs in to the crew page, and every change is audited (issue #13, docs/adr/0024).
  */
 @SimulatedServerTest
 class UserAdminBrowserIntegrationTests {
@@ -142,6 +143,53 @@ class UserAdminBrowserIntegrationTests {
             assertThat(agents.findByUsername(name).orElseThrow().role()).as("a refused change changes nothing")
                     .isEqualTo(AgentAccount.Role.SUPERVISOR);
         }
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void anAdministratorMakesACrewMembersAccountOfACrewAndTheMemberSignsInToTheCrewPage() {
+        String name = "crewman" + NEXT.incrementAndGet() + "x" + ProcessHandle.current().pid();
+        String crew = jdbc.queryForObject("select code from work_order_units where kind = 'crew' order by code desc"
+                + " limit 1", String.class);
+        String crewName = jdbc.queryForObject("select name from work_order_units where code = ?", String.class, crew);
+        browser.logIn(base(), "admin", DemoUsers.ADMIN_PASSWORD);
+        browser.open(base() + "/admin/users.html");
+        browser.await(By.cssSelector("body[data-loaded]"));
+        browser.driver().findElement(By.id("c-username")).sendKeys(name);
+        browser.driver().findElement(By.id("c-name")).sendKeys("赵抢修");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("c-role"))).selectByValue("CREW");
+        assertThat(browser.driver().findElement(By.id("c-ext")).isDisplayed()).as("a crew member has no phone")
+                .isFalse();
+        new org.openqa.selenium.support.ui.Select(browser.await(By.id("c-crew"), WebElement::isDisplayed))
+                .selectByValue(crew);
+        for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
+            browser.driver().manage().window().setSize(size);
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no sideways scroll at %s", size).isEqualTo(true);
+            browser.screenshot("users-crew-" + size.width);
+        }
+        browser.driver().findElement(By.cssSelector("#create button[type='submit']")).click();
+        String password = Browser.textContent(browser.await(By.id("secret-value"), WebElement::isDisplayed));
+        WebElement row = browser.await(By.cssSelector("#users tr.user[data-user='" + name + "']"),
+                r -> Browser.textContent(r.findElement(By.className("crew"))).equals(crewName));
+        assertThat(Browser.textContent(row.findElement(By.className("role")))).isEqualTo("抢修人员");
+        assertThat(jdbc.queryForList("select action from audit_log where target = ? order by id", String.class, name))
+                .containsExactly("user-created", "crew-account-assigned");
+
+        try (AgentClient him = AgentClient.login(port, name, password)) {
+            assertThat(him.postJson("/api/me/password", "{\"current\":\"" + password
+                    + "\",\"next\":\"crew-own-pass-1\"}").statusCode()).isEqualTo(200);
+        }
+        browser.logIn(base(), name, "crew-own-pass-1");
+        assertThat(browser.url()).endsWith("/crew.html");
+        // a token another test left in this browser would be used first: the member's own sign-in is what counts
+        browser.script("localStorage.removeItem('hotline.crew.token')");
+        browser.driver().navigate().refresh();
+        browser.await(By.id("who"), e -> Browser.textContent(e).equals("赵抢修 · " + crewName));
+        assertThat(browser.await(By.id("token-form"), e -> true).isDisplayed()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from work_order_crew_tokens where signed_in_user = ?"
+                + " and revoked_at is null and expires_at > now()", Long.class, name)).isEqualTo(1);
+        browser.screenshot("crew-signed-in");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.server.security.RoleMatrixIntegrationTests.Role.ADMIN;
 import static org.hotline.server.security.RoleMatrixIntegrationTests.Role.AGENT;
 import static org.hotline.server.security.RoleMatrixIntegrationTests.Role.ANONYMOUS;
+import static org.hotline.server.security.RoleMatrixIntegrationTests.Role.CREW;
+import static org.hotline.server.security.RoleMatrixIntegrationTests.Role.DISPATCHER;
 import static org.hotline.server.security.RoleMatrixIntegrationTests.Role.SUPERVISOR;
+import static org.hotline.server.security.RoleMatrixIntegrationTests.Role.TEAM_LEAD;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -41,12 +44,19 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SimulatedServerTest
 class RoleMatrixIntegrationTests {
 
-    /** Who calls: a stranger without a session, or one of the demo users of each role. */
-    enum Role { ANONYMOUS, AGENT, SUPERVISOR, ADMIN }
+    /** Who calls: a stranger without a session, or one of the demo users of each role (docs/adr/0024). */
+    enum Role { ANONYMOUS, AGENT, TEAM_LEAD, SUPERVISOR, DISPATCHER, CREW, ADMIN }
 
     private static final Set<Role> ANYONE = EnumSet.allOf(Role.class);
-    private static final Set<Role> STAFF = EnumSet.of(AGENT, SUPERVISOR, ADMIN);
+    private static final Set<Role> SIGNED_IN = EnumSet.complementOf(EnumSet.of(ANONYMOUS));
+    private static final Set<Role> DESK = EnumSet.of(AGENT, TEAM_LEAD, SUPERVISOR, ADMIN);
+    private static final Set<Role> AREA = EnumSet.of(AGENT, TEAM_LEAD, SUPERVISOR, DISPATCHER, ADMIN);
+    private static final Set<Role> WATCH = EnumSet.of(TEAM_LEAD, SUPERVISOR, ADMIN);
+    private static final Set<Role> FLOOR_SOCKET = EnumSet.of(TEAM_LEAD, SUPERVISOR, DISPATCHER, ADMIN);
+    private static final Set<Role> ORDERS = EnumSet.of(AGENT, TEAM_LEAD, SUPERVISOR, DISPATCHER, ADMIN);
+    private static final Set<Role> ROUTERS = EnumSet.of(SUPERVISOR, DISPATCHER, ADMIN);
     private static final Set<Role> FLOOR = EnumSet.of(SUPERVISOR, ADMIN);
+    private static final Set<Role> CREW_ONLY = EnumSet.of(CREW);
     private static final Set<Role> ADMINS = EnumSet.of(ADMIN);
     // the crew app's bearer chain and the SMS API's key chain: no session of any role gets in, only a token (401)
     private static final Set<Role> TOKEN_ONLY = EnumSet.noneOf(Role.class);
@@ -55,57 +65,58 @@ class RoleMatrixIntegrationTests {
     /** Who may pass the security check of each endpoint, page and socket ("METHOD /pattern"). */
     static final Map<String, Rule> TABLE = table(
             // pages
-            rule("GET /", STAFF),
+            rule("GET /", SIGNED_IN),
             rule("GET /login.html", ANYONE),
-            rule("GET /change-password.html", STAFF),
-            rule("GET /agent.html", STAFF),
-            rule("GET /lookup.html", STAFF),
-            rule("GET /lines.html", STAFF),
-            rule("GET /supervisor.html", FLOOR),
-            rule("GET /wallboard.html", FLOOR),
+            rule("GET /change-password.html", SIGNED_IN),
+            rule("GET /agent.html", DESK),
+            rule("GET /lookup.html", AREA),
+            rule("GET /lines.html", AREA),
+            rule("GET /supervisor.html", WATCH),
+            rule("GET /wallboard.html", WATCH),
             rule("GET /outage-board.html", FLOOR),
             rule("GET /outages.html", FLOOR),
             rule("GET /campaigns.html", FLOOR),
-            rule("GET /workorders.html", FLOOR),
+            rule("GET /workorders.html", ROUTERS),
             rule("GET /crew.html", ANYONE),
             rule("GET /public/outages.html", ANYONE),
             rule("GET /public/outages.json", ANYONE),
             // sockets
-            rule("WS /ws/agent", STAFF),
-            rule("WS /ws/supervisor", FLOOR),
+            rule("WS /ws/agent", DESK),
+            rule("WS /ws/supervisor", FLOOR_SOCKET),
             // the session itself
             rule("GET /api/csrf", ANYONE),
-            rule("GET /api/me", STAFF),
-            rule("POST /api/me/password", STAFF),
+            rule("GET /api/me", SIGNED_IN),
+            rule("POST /api/me/password", SIGNED_IN),
+            rule("POST /api/me/crew-token", CREW_ONLY).skip(CREW, "issues a crew token for the demo crew's account"),
             // the agent's desk
-            rule("GET /api/control/state", STAFF),
-            rule("GET /api/control/pause-reasons", STAFF),
-            rule("POST /api/control/login", STAFF).skip(AGENT, OWN_DESK),
-            rule("POST /api/control/logout", STAFF).skip(AGENT, OWN_DESK),
-            rule("POST /api/control/ready", STAFF).skip(AGENT, OWN_DESK),
-            rule("POST /api/control/wrapup/finish", STAFF).skip(AGENT, OWN_DESK),
-            rule("POST /api/control/wrapup/extend", STAFF).skip(AGENT, OWN_DESK),
-            rule("POST /api/control/pause", STAFF),
-            rule("POST /api/control/dial", STAFF),
-            rule("POST /api/control/hangup", STAFF),
-            rule("POST /api/control/transfer", STAFF),
-            rule("POST /api/control/hold", STAFF),
-            rule("POST /api/control/unhold", STAFF),
-            rule("GET /api/customers/search", STAFF),
-            rule("GET /api/customers/{customerNo}", STAFF),
-            rule("GET /api/customers/{customerNo}/contacts", STAFF),
-            rule("GET /api/desk/categories", STAFF),
-            rule("POST /api/desk/contacts", STAFF),
-            rule("GET /api/callbacks", STAFF),
-            rule("POST /api/callbacks", STAFF),
-            rule("POST /api/callbacks/{id}/take", STAFF),
-            rule("POST /api/callbacks/{id}/done", STAFF),
-            rule("POST /api/callbacks/{id}/cancel", STAFF),
-            rule("GET /api/lookup", STAFF),
-            rule("GET /api/lines/{code}/tree", STAFF),
+            rule("GET /api/control/state", DESK),
+            rule("GET /api/control/pause-reasons", DESK),
+            rule("POST /api/control/login", DESK).skip(AGENT, OWN_DESK),
+            rule("POST /api/control/logout", DESK).skip(AGENT, OWN_DESK),
+            rule("POST /api/control/ready", DESK).skip(AGENT, OWN_DESK),
+            rule("POST /api/control/wrapup/finish", DESK).skip(AGENT, OWN_DESK),
+            rule("POST /api/control/wrapup/extend", DESK).skip(AGENT, OWN_DESK),
+            rule("POST /api/control/pause", DESK),
+            rule("POST /api/control/dial", DESK),
+            rule("POST /api/control/hangup", DESK),
+            rule("POST /api/control/transfer", DESK),
+            rule("POST /api/control/hold", DESK),
+            rule("POST /api/control/unhold", DESK),
+            rule("GET /api/customers/search", DESK),
+            rule("GET /api/customers/{customerNo}", DESK),
+            rule("GET /api/customers/{customerNo}/contacts", DESK),
+            rule("GET /api/desk/categories", DESK),
+            rule("POST /api/desk/contacts", DESK),
+            rule("GET /api/callbacks", DESK),
+            rule("POST /api/callbacks", DESK),
+            rule("POST /api/callbacks/{id}/take", DESK),
+            rule("POST /api/callbacks/{id}/done", DESK),
+            rule("POST /api/callbacks/{id}/cancel", DESK),
+            rule("GET /api/lookup", AREA),
+            rule("GET /api/lines/{code}/tree", AREA),
             // the floor
-            rule("POST /api/supervisor/agents/{username}/pause", FLOOR),
-            rule("POST /api/supervisor/agents/{username}/logout", FLOOR),
+            rule("POST /api/supervisor/agents/{username}/pause", WATCH),
+            rule("POST /api/supervisor/agents/{username}/logout", WATCH),
             rule("GET /api/outages", FLOOR),
             rule("GET /api/outages/{id}", FLOOR),
             rule("GET /api/outages/board", FLOOR),
@@ -127,31 +138,33 @@ class RoleMatrixIntegrationTests {
             rule("POST /api/sms/imports/arrears", FLOOR),
             rule("POST /api/sms/imports/ic-card", FLOOR),
             // work orders: agents open and follow them, dispatchers (supervisors) route and close them
-            rule("GET /api/work-orders", STAFF),
-            rule("POST /api/work-orders", STAFF),
-            rule("GET /api/work-orders/types", STAFF),
-            rule("GET /api/work-orders/premises", STAFF),
-            rule("GET /api/work-orders/units", STAFF),
+            rule("GET /api/work-orders", ORDERS),
+            rule("POST /api/work-orders", ORDERS),
+            rule("GET /api/work-orders/types", ORDERS),
+            rule("GET /api/work-orders/premises", ORDERS),
+            rule("GET /api/work-orders/units", ORDERS),
             rule("PUT /api/work-orders/units/{code}", ADMINS),
-            rule("GET /api/work-orders/repair-centres", STAFF),
-            rule("GET /api/work-orders/{id}", STAFF),
-            rule("POST /api/work-orders/{id}/points", STAFF),
-            rule("POST /api/work-orders/{id}/reroute", FLOOR),
-            rule("POST /api/work-orders/{id}/close", FLOOR),
-            rule("POST /api/work-orders/{id}/done", FLOOR),
-            rule("POST /api/work-orders/{id}/reopen", FLOOR),
-            rule("GET /api/work-orders/alarms", FLOOR),
-            rule("POST /api/work-orders/alarms/{id}/ack", FLOOR),
-            rule("GET /api/work-orders/{id}/crew", FLOOR),
-            rule("POST /api/work-orders/{id}/crew", FLOOR),
-            rule("GET /api/work-orders/crew-waiting", FLOOR),
-            rule("GET /api/work-orders/{id}/photos/{photoId}", FLOOR),
+            rule("GET /api/work-orders/repair-centres", ORDERS),
+            rule("GET /api/work-orders/{id}", ORDERS),
+            rule("POST /api/work-orders/{id}/points", ORDERS),
+            rule("POST /api/work-orders/{id}/reroute", ROUTERS),
+            rule("POST /api/work-orders/{id}/close", ROUTERS),
+            rule("POST /api/work-orders/{id}/done", ROUTERS),
+            rule("POST /api/work-orders/{id}/reopen", ROUTERS),
+            rule("GET /api/work-orders/alarms", ROUTERS),
+            rule("POST /api/work-orders/alarms/{id}/ack", ROUTERS),
+            rule("GET /api/work-orders/{id}/crew", ROUTERS),
+            rule("POST /api/work-orders/{id}/crew", ROUTERS),
+            rule("GET /api/work-orders/crew-waiting", ROUTERS),
+            rule("GET /api/work-orders/{id}/photos/{photoId}", ROUTERS),
             rule("GET /api/work-orders/crew-tokens", ADMINS),
+            rule("GET /api/work-orders/crew-accounts", ADMINS),
+            rule("PUT /api/work-orders/crew-accounts/{username}", ADMINS),
             rule("POST /api/work-orders/crew-tokens", ADMINS),
             rule("POST /api/work-orders/crew-tokens/{id}/revoke", ADMINS),
-            rule("GET /api/work-orders/revisits", STAFF),
-            rule("GET /api/work-orders/revisits/{id}", STAFF),
-            rule("POST /api/work-orders/revisits/{id}/attempts", STAFF),
+            rule("GET /api/work-orders/revisits", DESK),
+            rule("GET /api/work-orders/revisits/{id}", DESK),
+            rule("POST /api/work-orders/revisits/{id}/attempts", DESK),
             // the crew app: a crew token, never a desk session
             rule("GET /api/crew/me", TOKEN_ONLY),
             rule("GET /api/crew/orders", TOKEN_ONLY),
@@ -205,9 +218,9 @@ class RoleMatrixIntegrationTests {
             rule("GET /actuator/metrics", ADMINS),
             rule("GET /actuator/prometheus", ADMINS),
             // the OpenAPI description: behind the login, for every user (ADR 0021)
-            rule("GET /v3/api-docs", STAFF),
-            rule("GET /v3/api-docs.yaml", STAFF),
-            rule("GET /v3/api-docs/swagger-config", STAFF),
+            rule("GET /v3/api-docs", SIGNED_IN),
+            rule("GET /v3/api-docs.yaml", SIGNED_IN),
+            rule("GET /v3/api-docs/swagger-config", SIGNED_IN),
             rule("GET /swagger-ui.html", ADMINS));
 
     @LocalServerPort
@@ -224,6 +237,9 @@ class RoleMatrixIntegrationTests {
         clients.put(AGENT, AgentClient.login(port, "agent1001", DemoUsers.AGENT_PASSWORD));
         clients.put(SUPERVISOR, AgentClient.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD));
         clients.put(ADMIN, AgentClient.login(port, "admin", DemoUsers.ADMIN_PASSWORD));
+        clients.put(TEAM_LEAD, AgentClient.login(port, "teamlead", DemoUsers.TEAM_LEAD_PASSWORD));
+        clients.put(DISPATCHER, AgentClient.login(port, "dispatcher", DemoUsers.DISPATCHER_PASSWORD));
+        clients.put(CREW, AgentClient.login(port, "crew", DemoUsers.CREW_PASSWORD));
     }
 
     @AfterEach
@@ -280,7 +296,7 @@ class RoleMatrixIntegrationTests {
     }
 
     @Test
-    void theAgentSocketTakesEveryLoggedInRoleAndTheSupervisorSocketOnlySupervisorsAndAdministrators() {
+    void theAgentSocketTakesTheDeskRolesAndTheSupervisorSocketTheFloorsWatchersAndDispatchers() {
         List<String> wrong = new ArrayList<>();
         TABLE.forEach((endpoint, rule) -> {
             if (!endpoint.startsWith("WS ")) {

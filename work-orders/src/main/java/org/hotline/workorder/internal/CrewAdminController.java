@@ -4,10 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
+import org.hotline.workorder.CrewAccountAssigned;
 import org.hotline.workorder.CrewApp;
 import org.hotline.workorder.CrewReport;
 import org.hotline.workorder.CrewToken;
 import org.hotline.workorder.CrewTokens;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,28 +20,32 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The desk's side of the crew app: administrators issue and revoke crew tokens; dispatchers (supervisors) assign a
- * crew to an order, see orders whose crew could not go and read what crews reported (with their positions).
+ * The desk's side of the crew app: administrators issue and revoke crew tokens and bind crew members' accounts to
+ * crews; dispatchers and supervisors assign a crew to an order, see orders whose crew could not go and read what crews
+ * reported (with their positions).
  */
 @RestController
 @RequestMapping("/api/work-orders")
-@PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+@PreAuthorize(WorkOrderAccess.USERS)
 @Tag(name = "crews", description = "Crew tokens (administrators), crew assignment and crew reports (dispatchers)")
 class CrewAdminController {
 
-    private static final String ROUTERS = "hasAnyRole('SUPERVISOR', 'ADMIN')";
+    private static final String ROUTERS = WorkOrderAccess.ROUTERS;
 
     private final CrewTokens tokens;
     private final CrewApp crew;
+    private final ApplicationEventPublisher events;
 
-    CrewAdminController(CrewTokens tokens, CrewApp crew) {
+    CrewAdminController(CrewTokens tokens, CrewApp crew, ApplicationEventPublisher events) {
         this.tokens = tokens;
         this.crew = crew;
+        this.events = events;
     }
 
     /** A token to issue: the crew unit's code and the member. */
@@ -76,6 +83,26 @@ class CrewAdminController {
     @Operation(summary = "Revoke a token: its next request is a 401 with the reason")
     CrewToken revoke(@PathVariable long id, @RequestBody(required = false) RevokeRequest r, Principal who) {
         return tokens.revoke(id, r == null ? null : r.reason(), who.getName());
+    }
+
+    @GetMapping("/crew-accounts")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "The crew each crew member's account (role CREW) works for: user name to crew code")
+    Map<String, String> accounts() {
+        return tokens.accounts();
+    }
+
+    @PutMapping("/crew-accounts/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Bind a crew member's account to a crew; a sign-in token of another crew ends")
+    Map<String, String> assignAccount(@PathVariable String username, @RequestBody(required = false) AssignRequest r,
+                                      Principal who) {
+        if (r == null || r.crew() == null || r.crew().isBlank()) {
+            throw new IllegalArgumentException("crew: empty (expected: the code of a unit of kind crew)");
+        }
+        tokens.assignAccount(username, r.crew(), who.getName());
+        events.publishEvent(new CrewAccountAssigned(username, r.crew().strip(), who.getName()));
+        return Map.of("username", username, "crew", r.crew().strip());
     }
 
     @PostMapping("/{id}/crew")

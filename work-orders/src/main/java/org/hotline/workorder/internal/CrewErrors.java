@@ -12,12 +12,13 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /** Turns the crew API's refusals into a 4xx and {@code {"message": …}}. */
-@RestControllerAdvice(assignableTypes = {CrewController.class, CrewAdminController.class})
+@RestControllerAdvice(assignableTypes = {CrewController.class, CrewAdminController.class,
+    CrewSignInController.class})
 class CrewErrors extends ApiErrors {
 
     @Override
     String neededRole() {
-        return "an administrator's role (tokens) or a supervisor's (crews)";
+        return "an administrator's role (tokens, accounts), a supervisor's or dispatcher's (crews), a crew member's (sign-in)";
     }
 
     @ExceptionHandler(WorkOrderRejectedException.class)

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * network API that lists them is for administrators only).
  */
 @RestController
-@PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+@PreAuthorize(WorkOrderAccess.USERS)
 class RepairCentreController {
 
     private final JdbcTemplate jdbc;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Revisits (回访) for the hotline's agents: the open ones, and each call back with its outcome. */
 @RestController
 @RequestMapping("/api/work-orders/revisits")
-@PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+@PreAuthorize(WorkOrderAccess.DESK)
 class RevisitController {
 
     private final Revisits revisits;

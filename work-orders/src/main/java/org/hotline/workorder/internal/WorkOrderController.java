@@ -31,16 +31,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The work-order API: agents create orders, record points and read; supervisors (the dispatchers' role) also
+ * The work-order API: agents and team leads create orders, record points and read; dispatchers and supervisors also
  * re-route, close and acknowledge alarms; administrators register units. Roles are checked here on the server, never
  * only in the page.
  */
 @RestController
 @RequestMapping("/api/work-orders")
-@PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
+@PreAuthorize(WorkOrderAccess.USERS)
 class WorkOrderController {
 
-    private static final String ROUTERS = "hasAnyRole('SUPERVISOR', 'ADMIN')";
+    private static final String ROUTERS = WorkOrderAccess.ROUTERS;
 
     private final WorkOrders orders;
     private final ObjectProvider<PushBus> bus;

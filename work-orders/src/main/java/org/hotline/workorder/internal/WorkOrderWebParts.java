@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({WorkOrderController.class, RevisitController.class, RepairCentreController.class, WorkOrderErrors.class,
-    CrewController.class, CrewAdminController.class, CrewErrors.class, CrewApiSecurity.class})
+    CrewController.class, CrewAdminController.class, CrewSignInController.class, CrewErrors.class,
+    CrewApiSecurity.class})
 public class WorkOrderWebParts {
 
     /** The crew app's live line, where a push bus carries the changes. */

@@ -1,7 +1,11 @@
 package org.hotline.desktop.control.internal;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
+import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.control.ControlException;
 import org.hotline.cti.presence.DeskStatus;
 import org.hotline.cti.presence.Presence;
 import org.hotline.desktop.control.AuditLog;
@@ -13,23 +17,44 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A supervisor forces an agent's pause or logout; each is audited, and the agent's desk shows it at once. */
+/**
+ * A supervisor forces an agent's pause or logout, a team lead that of an agent who shares one of the lead's queues;
+ * each is audited, and the agent's desk shows it at once.
+ */
 @RestController
 @RequestMapping("/api/supervisor/agents")
-@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+@PreAuthorize("hasAnyRole('TEAM_LEAD', 'SUPERVISOR', 'ADMIN')")
 class SupervisorAgentsController {
 
     private final Presence presence;
     private final AuditLog audit;
+    private final AgentDirectory directory;
 
-    SupervisorAgentsController(Presence presence, AuditLog audit) {
+    SupervisorAgentsController(Presence presence, AuditLog audit, AgentDirectory directory) {
         this.presence = presence;
         this.audit = audit;
+        this.directory = directory;
+    }
+
+    // a team lead leads the agents of the own queues only; supervisors and administrators the whole floor
+    private void requireOwnTeam(Principal me, String username) {
+        AgentAccount lead = directory.findByUsername(me.getName()).orElse(null);
+        if (lead == null || lead.role() != AgentAccount.Role.TEAM_LEAD) {
+            return;
+        }
+        AgentAccount agent = directory.findByUsername(username).orElse(null);
+        // an unknown user is the desk's own refusal (no such agent), the same for every role
+        if (agent != null && agent.queues().stream().noneMatch(lead.queues()::contains)) {
+            throw new ControlException(ControlException.Kind.NOT_YOUR_CALL, "not-your-team", "'" + username
+                    + "' serves none of your queues " + lead.queues() + " (expected: an agent of your own team)",
+                    "", null, null);
+        }
     }
 
     @PostMapping("/{username}/pause")
     ResponseEntity<String> pause(Principal me, @PathVariable String username,
                                  @RequestBody(required = false) Map<String, String> body) {
+        requireOwnTeam(me, username);
         String reason = ControlController.field(body, "reason");
         DeskStatus before = presence.status(username);
         presence.pause(username, reason);
@@ -39,6 +64,7 @@ class SupervisorAgentsController {
 
     @PostMapping("/{username}/logout")
     ResponseEntity<String> logout(Principal me, @PathVariable String username) {
+        requireOwnTeam(me, username);
         DeskStatus before = presence.status(username);
         presence.logout(username);
         audit.record(me.getName(), "force-logout", username, Map.of("from", before.state().name()));

@@ -6,7 +6,10 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Sends the site's root to the page of the user's role: agents to their desktop, supervisors and admins to theirs. */
+/**
+ * Sends the site's root to the page of the user's role: agents and team leads to their desktop, supervisors to the
+ * floor, dispatchers to the work orders, crew members to the crew page, administrators to theirs.
+ */
 @Controller
 class HomeController {
 
@@ -18,6 +21,12 @@ class HomeController {
         Set<String> roles = AuthorityUtils.authorityListToSet(user.getAuthorities());
         if (roles.contains("ROLE_SUPERVISOR")) {
             return "redirect:/supervisor.html";
+        }
+        if (roles.contains("ROLE_DISPATCHER")) {
+            return "redirect:/workorders.html";
+        }
+        if (roles.contains("ROLE_CREW")) {
+            return "redirect:/crew.html";
         }
         return roles.contains("ROLE_ADMIN") ? "redirect:/outages.html" : "redirect:/agent.html";
     }

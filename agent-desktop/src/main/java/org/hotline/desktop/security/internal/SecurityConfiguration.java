@@ -69,12 +69,19 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login.html", "/api/csrf", "/css/**", "/js/login.js",
                                 "/favicon.ico", "/error", "/actuator/health/**", "/public/**", "/webjars/**").permitAll()
-                        .requestMatchers("/ws/agent", "/agent.html", "/lookup.html", "/lines.html", "/api/desk/**",
-                                "/api/control/**", "/api/customers/**", "/api/callbacks/**", "/api/lookup/**",
-                                "/api/lines/**").hasAnyRole("AGENT", "SUPERVISOR", "ADMIN")
-                        .requestMatchers("/ws/supervisor", "/supervisor.html", "/wallboard.html", "/outage-board.html",
-                                "/outages.html", "/campaigns.html", "/workorders.html", "/api/supervisor/**",
-                                "/api/outages/**", "/api/sms/**").hasAnyRole("SUPERVISOR", "ADMIN")
+                        .requestMatchers("/ws/agent", "/agent.html", "/api/desk/**", "/api/control/**",
+                                "/api/customers/**", "/api/callbacks/**").hasAnyRole(Roles.DESK)
+                        .requestMatchers("/lookup.html", "/lines.html", "/api/lookup/**", "/api/lines/**")
+                                .hasAnyRole(Roles.AREA_LOOKUP)
+                        .requestMatchers("/supervisor.html", "/wallboard.html", "/api/supervisor/**")
+                                .hasAnyRole(Roles.WATCH)
+                        // dispatchers get the work-order news on it, not the wallboard (SupervisorSocketHandler)
+                        .requestMatchers("/ws/supervisor").hasAnyRole(Roles.FLOOR_SOCKET)
+                        .requestMatchers("/workorders.html").hasAnyRole(Roles.ROUTE_ORDERS)
+                        // finer rules on the controllers; a crew member's session is turned away before any binding
+                        .requestMatchers("/api/work-orders/**").hasAnyRole(Roles.WORK_ORDERS)
+                        .requestMatchers("/outage-board.html", "/outages.html", "/campaigns.html", "/api/outages/**",
+                                "/api/sms/**").hasAnyRole(Roles.FLOOR)
                         .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**", "/actuator/**",
                                 "/workorder-admin.html", "/js/workorder-admin.js", "/swagger-ui.html",
                                 "/swagger-ui/**").hasRole("ADMIN")

@@ -19,6 +19,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,9 +28,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Administrators manage who signs in: list users, create one with a one-time password, hand out a new one-time
- * password, change name, role, extension and queues (a new role or phone ends the sessions), disable (both end the
- * user's sessions and sockets on every node) and enable. Every change is in the audit log. The list shows the queues
+ * Administrators manage who signs in (the six roles of docs/adr/0024): list users, create one with a one-time
+ * password, hand out a new one-time password, change name, role, extension and queues (a new role or phone ends the
+ * sessions), disable (both end the user's sessions and sockets on every node) and enable. Every change is in the audit log. The list shows the queues
  * the PBX has each user in now, beside those configured.
  */
 @RestController
@@ -90,18 +91,14 @@ class UserAdminController {
     @PostMapping("/api/admin/users")
     ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) NewUser user, Principal who) {
         if (user == null || user.username() == null || user.role() == null) {
-            return refused(HttpStatus.BAD_REQUEST, "username, role: empty (expected: a user name and AGENT, "
-                    + "SUPERVISOR or ADMIN)");
+            return refused(HttpStatus.BAD_REQUEST, "username, role: empty (expected: a user name and one of "
+                    + AgentAccount.Role.names() + ")");
         }
-        AgentAccount.Role role;
-        try {
-            role = AgentAccount.Role.valueOf(user.role().strip());
-        } catch (IllegalArgumentException e) {
-            return refused(HttpStatus.BAD_REQUEST, "role: '" + user.role() + "' (expected: AGENT, SUPERVISOR or ADMIN)");
-        }
+        AgentAccount.Role role = role(user.role());
         String ext = user.extension() == null ? "" : user.extension().strip();
-        if (!ext.isEmpty() && !ext.matches("^[0-9]{2,8}$")) {
-            return refused(HttpStatus.BAD_REQUEST, "extension: '" + ext + "' (expected: 2 to 8 digits)");
+        ResponseEntity<Map<String, Object>> bad = badPhone(role, ext, user.queues());
+        if (bad != null) {
+            return bad;
         }
         String password = AgentDirectory.oneTimePassword();
         AgentAccount created;
@@ -127,17 +124,14 @@ class UserAdminController {
     ResponseEntity<Map<String, Object>> change(@PathVariable String username,
                                                @RequestBody(required = false) ChangedUser user, Principal who) {
         if (user == null || user.role() == null) {
-            return refused(HttpStatus.BAD_REQUEST, "role: empty (expected: AGENT, SUPERVISOR or ADMIN)");
+            return refused(HttpStatus.BAD_REQUEST, "role: empty (expected: one of " + AgentAccount.Role.names()
+                    + ")");
         }
-        AgentAccount.Role role;
-        try {
-            role = AgentAccount.Role.valueOf(user.role().strip());
-        } catch (IllegalArgumentException e) {
-            return refused(HttpStatus.BAD_REQUEST, "role: '" + user.role() + "' (expected: AGENT, SUPERVISOR or ADMIN)");
-        }
+        AgentAccount.Role role = role(user.role());
         String ext = user.extension() == null ? "" : user.extension().strip();
-        if (!ext.isEmpty() && !ext.matches("^[0-9]{2,8}$")) {
-            return refused(HttpStatus.BAD_REQUEST, "extension: '" + ext + "' (expected: 2 to 8 digits)");
+        ResponseEntity<Map<String, Object>> bad = badPhone(role, ext, user.queues());
+        if (bad != null) {
+            return bad;
         }
         java.util.Optional<AgentAccount> before = directory.findByUsername(username);
         if (before.isEmpty()) {
@@ -201,6 +195,34 @@ class UserAdminController {
         directory.setEnabled(username, true);
         audit.record(who.getName(), "user-enabled", username, Map.of());
         return ResponseEntity.ok(Map.of("username", username, "enabled", true));
+    }
+
+    private static AgentAccount.Role role(String name) {
+        try {
+            return AgentAccount.Role.valueOf(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("role: '" + name + "' (expected: one of " + AgentAccount.Role.names()
+                    + ")");
+        }
+    }
+
+    // a phone and queues belong to those who take calls; supervisors and administrators may stand in at a desk
+    private static ResponseEntity<Map<String, Object>> badPhone(AgentAccount.Role role, String ext,
+                                                                List<String> queues) {
+        if (!ext.isEmpty() && !ext.matches("^[0-9]{2,8}$")) {
+            return refused(HttpStatus.BAD_REQUEST, "extension: '" + ext + "' (expected: 2 to 8 digits)");
+        }
+        boolean offTheFloor = role == AgentAccount.Role.DISPATCHER || role == AgentAccount.Role.CREW;
+        if (offTheFloor && (!ext.isEmpty() || queues != null && !queues.isEmpty())) {
+            return refused(HttpStatus.BAD_REQUEST, "extension, queues: a " + role + " takes no calls (expected: "
+                    + "none; a dispatcher works on the work-order page, a crew member on the crew page)");
+        }
+        return null;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> invalid(IllegalArgumentException e) {
+        return refused(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     private static ResponseEntity<Map<String, Object>> refused(HttpStatus status, String message) {

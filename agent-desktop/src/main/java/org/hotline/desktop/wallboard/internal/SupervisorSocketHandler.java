@@ -28,7 +28,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  * work-order alarms and changes as {@code {"type":"workorder-alarm","data":alarm}} and {@code
  * {"type":"workorder-changed","data":change}} (ADR 0020). Merging and sending
  * happen under one lock, so a new socket's snapshot and the frames after it never overlap or leave a gap. Nothing the
- * browser sends changes what it gets.
+ * browser sends changes what it gets. Dispatchers' sockets get the work-order messages only (docs/adr/0024).
  */
 final class SupervisorSocketHandler extends TextWebSocketHandler {
 
@@ -40,6 +40,8 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
             PushMessage.TYPE_WORKORDER_CHANGED, PushMessage.TYPE_WORKORDER_CREW);
 
     private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+    // dispatchers: the work-order news, never the floor's agents and queues
+    private final Set<WebSocketSession> workOrdersOnly = ConcurrentHashMap.newKeySet();
     private final DesktopProperties properties;
     private final Object lock = new Object();
     private final Map<String, JsonNode> agents = new TreeMap<>();
@@ -51,18 +53,23 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) {
-        if (!SupervisorHandshake.isSupervisor(raw.getPrincipal())) {
-            close(raw, CloseStatus.POLICY_VIOLATION.withReason("supervisors only"));
+        if (!SupervisorHandshake.mayConnect(raw.getPrincipal())) {
+            close(raw, CloseStatus.POLICY_VIOLATION.withReason("supervisors and dispatchers only"));
             return;
         }
+        boolean wallboard = SupervisorHandshake.watchesFloor(raw.getPrincipal());
         // frames may be large (every agent of the floor): allow a few seconds' worth in the buffer
         WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw,
                 (int) properties.sendTimeLimit().toMillis(), Math.max(properties.sendBufferLimit(), 8 << 20),
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
         raw.getAttributes().put(SESSION, session);
         synchronized (lock) {
-            sessions.add(session);
-            send(session, "{\"type\":\"snapshot\",\"data\":" + snapshot() + "}");
+            if (wallboard) {
+                sessions.add(session);
+                send(session, "{\"type\":\"snapshot\",\"data\":" + snapshot() + "}");
+            } else {
+                workOrdersOnly.add(session);
+            }
         }
     }
 
@@ -82,10 +89,12 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
         String ended = message.sessionsEndedUser();
         if (ended != null) {
             // an administrator disabled the user or handed out a new password: the wallboard closes too
-            for (WebSocketSession session : sessions) {
-                if (session.getPrincipal() != null && ended.equals(session.getPrincipal().getName())) {
-                    sessions.remove(session);
-                    close(session, CloseStatus.POLICY_VIOLATION.withReason("session ended by an administrator"));
+            for (Set<WebSocketSession> group : List.of(sessions, workOrdersOnly)) {
+                for (WebSocketSession session : group) {
+                    if (session.getPrincipal() != null && ended.equals(session.getPrincipal().getName())) {
+                        group.remove(session);
+                        close(session, CloseStatus.POLICY_VIOLATION.withReason("session ended by an administrator"));
+                    }
                 }
             }
             return;
@@ -95,6 +104,9 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
             TextMessage text = new TextMessage("{\"type\":\"" + message.type() + "\",\"data\":"
                     + message.payload() + "}");
             for (WebSocketSession session : sessions) {
+                send(session, text);
+            }
+            for (WebSocketSession session : workOrdersOnly) {
                 send(session, text);
             }
             return;
@@ -151,7 +163,7 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
 
     /** Sessions open on this node. */
     int sessionCount() {
-        return sessions.size();
+        return sessions.size() + workOrdersOnly.size();
     }
 
     private void send(WebSocketSession session, String text) {
@@ -165,6 +177,7 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
             // too slow (time or buffer limit) or gone: drop it; the page reconnects and gets a snapshot
             log.warn("closing supervisor WebSocket {}: {}", session.getId(), ex.toString());
             sessions.remove(session);
+            workOrdersOnly.remove(session);
             close(session, CloseStatus.SESSION_NOT_RELIABLE);
         }
     }
@@ -181,6 +194,7 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
         if (raw.getAttributes().get(SESSION) instanceof WebSocketSession s) {
             sessions.remove(s);
+            workOrdersOnly.remove(s);
         }
     }
 }

@@ -35,7 +35,7 @@ public final class Desk {
         this.iface = account.interfaces().get(0);
         this.key = AgentInterface.of(iface);
         this.memberName = account.displayName();
-        this.agent = account.role() == AgentAccount.Role.AGENT;
+        this.agent = account.role().takesCalls();
         this.status = status;
     }
 }

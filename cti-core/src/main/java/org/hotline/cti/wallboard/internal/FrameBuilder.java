@@ -121,7 +121,7 @@ public final class FrameBuilder {
         // one row per agent account (its phone with a live view, else its first); phones of no account get their own
         Map<String, AgentAccount> accounts = new TreeMap<>();
         accountsByInterface.values().forEach(a -> {
-            if (a.role() == AgentAccount.Role.AGENT && a.enabled()) {
+            if (a.role().takesCalls() && a.enabled()) {
                 accounts.put(a.username(), a);
             }
         });
