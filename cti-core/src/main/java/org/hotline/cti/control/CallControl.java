@@ -14,6 +14,7 @@ import org.hotline.cti.call.AgentState;
 import org.hotline.cti.call.AgentView;
 import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallTracker;
+import org.hotline.cti.customer.LogMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +82,7 @@ public final class CallControl {
                 .with("Variable", "HOTLINE_DIALLED=" + n);
         ControlResult r = commands.confirm(originate, Confirmations.dial(n),
                 properties.ringAgentTimeout().plus(commands.timeout()));
-        log.info("{} dials {}: {}", me.username(), n, r.confirmedBy());
+        log.info("{} dials {}: {}", me.username(), LogMask.phone(n), r.confirmedBy());
         return r;
     }
 

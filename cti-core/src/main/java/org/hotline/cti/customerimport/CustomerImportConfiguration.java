@@ -20,6 +20,13 @@ public class CustomerImportConfiguration {
         return new CustomerImport(dataSource, phoneNumbers, properties);
     }
 
+    /** The import's gauges (running imports, their rows and progress) for Prometheus. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    public ImportMeters importMeters(DataSource dataSource) {
+        return new ImportMeters(dataSource);
+    }
+
     /** Import progress records. */
     @Bean
     @DependsOnDatabaseInitialization

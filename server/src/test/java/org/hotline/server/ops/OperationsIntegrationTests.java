@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.demo.DemoUsers;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Operations (#13): Prometheus metrics for administrators only, with the {@code hotline.*} meters a real pop feeds;
@@ -55,6 +57,9 @@ class OperationsIntegrationTests {
 
     @Autowired
     ReadyBanner banner;
+
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void amiIsConnected() {
@@ -94,6 +99,27 @@ class OperationsIntegrationTests {
                     .containsPattern("(?m)^hotline_ivr_sessions\\{[^}]*} 0\\.0$");
             assertThat(body).containsPattern("(?m)^hotline_websocket_sessions\\{[^}]*endpoint=\"/ws/agent\"[^}]*} [1-9]");
             assertThat(body).contains("hotline_websocket_sessions{application=\"hotline\",endpoint=\"/ws/supervisor\"}");
+        }
+    }
+
+    @Test
+    void aRunningCustomerImportShowsInTheImportGaugesOfEveryNode() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        long id = jdbc.queryForObject("""
+                insert into import_jobs (dry_run, file_name, started_by, bytes_total, bytes_read, rows_read,
+                    rows_imported, rows_failed) values (false, 'gauge-test.csv', 'admin', 1000, 250, 40, 38, 2)
+                returning id""", Long.class);
+        try (AgentClient admin = AgentClient.login(port, "admin", DemoUsers.ADMIN_PASSWORD)) {
+            // the gauges reuse one reading for 10 s: an earlier scrape may still be served for that long
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                String body = admin.get("/actuator/prometheus").body();
+                return Pattern.compile("(?m)^hotline_import_running\\{[^}]*} 1\\.0$").matcher(body).find()
+                        && Pattern.compile("(?m)^hotline_import_rows\\{[^}]*state=\"imported\"[^}]*} 38\\.0$")
+                        .matcher(body).find()
+                        && Pattern.compile("(?m)^hotline_import_progress\\{[^}]*} 0\\.25$").matcher(body).find();
+            });
+        } finally {
+            jdbc.update("update import_jobs set status = 'done', finished_at = now() where id = ?", id);
         }
     }
 

@@ -6,8 +6,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.hotline.cti.metrics.CachedReading;
 
 /**
  * The outbox gauges ({@code hotline.sms.queued}, {@code .in.doubt}, {@code .awaiting.receipt},
@@ -17,19 +16,13 @@ import org.slf4j.LoggerFactory;
 public final class OutboxMeters implements MeterBinder {
 
     /** How long one count is reused: a scrape every 15 s or more often still queries at most this often. */
-    public static final Duration MAX_AGE = Duration.ofSeconds(10);
+    public static final Duration MAX_AGE = CachedReading.MAX_AGE;
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxMeters.class);
-
-    private final Supplier<OutboxBacklog> source;
-    private final long maxAgeNanos;
-    private OutboxBacklog last;
-    private long lastNanos;
+    private final CachedReading<OutboxBacklog> counts;
 
     /** Reads counts from {@code source} at most once every {@code maxAge}. */
     public OutboxMeters(Supplier<OutboxBacklog> source, Duration maxAge) {
-        this.source = source;
-        this.maxAgeNanos = maxAge.toNanos();
+        this.counts = new CachedReading<>("SMS outbox counts", source, maxAge);
     }
 
     @Override
@@ -52,18 +45,7 @@ public final class OutboxMeters implements MeterBinder {
     }
 
     /** The counts, queried again when older than the period; null when the last query failed. */
-    synchronized OutboxBacklog current() {
-        long now = System.nanoTime();
-        if (lastNanos == 0 || now - lastNanos >= maxAgeNanos) {
-            lastNanos = now;
-            try {
-                last = source.get();
-            } catch (RuntimeException e) {
-                // a down database shows as NaN (and in /actuator/health), not as an exception per scrape
-                log.debug("SMS outbox counts not available: {}", e.toString());
-                last = null;
-            }
-        }
-        return last;
+    OutboxBacklog current() {
+        return counts.get();
     }
 }

@@ -5,8 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.hotline.cti.metrics.CachedReading;
 
 /**
  * The durable timers' meters: {@code hotline.workorder.timer.lateness} (fire time minus due time, a histogram) and
@@ -15,17 +14,15 @@ import org.slf4j.LoggerFactory;
 public final class TimerMeters implements MeterBinder {
 
     /** How long one overdue count is reused, so scrapes cost at most one (indexed) query per period. */
-    public static final Duration MAX_AGE = Duration.ofSeconds(10);
-
-    private static final Logger log = LoggerFactory.getLogger(TimerMeters.class);
+    public static final Duration MAX_AGE = CachedReading.MAX_AGE;
 
     private final AlarmScheduler scheduler;
-    private double overdue = Double.NaN;
-    private long countedNanos;
+    private final CachedReading<Long> overdue;
 
     /** Meters of {@code scheduler}. */
     public TimerMeters(AlarmScheduler scheduler) {
         this.scheduler = scheduler;
+        this.overdue = new CachedReading<>("overdue work-order timers", scheduler::dueUnfired, MAX_AGE);
     }
 
     @Override
@@ -42,18 +39,8 @@ public final class TimerMeters implements MeterBinder {
                 .description("Work-order timers due but not fired yet").register(registry);
     }
 
-    private synchronized double overdue() {
-        long now = System.nanoTime();
-        if (countedNanos == 0 || now - countedNanos >= MAX_AGE.toNanos()) {
-            countedNanos = now;
-            try {
-                overdue = scheduler.dueUnfired();
-            } catch (RuntimeException e) {
-                // a down database shows as NaN (and in /actuator/health), not as an exception per scrape
-                log.debug("overdue work-order timers not counted: {}", e.toString());
-                overdue = Double.NaN;
-            }
-        }
-        return overdue;
+    private double overdue() {
+        Long n = overdue.get();
+        return n == null ? Double.NaN : n;
     }
 }

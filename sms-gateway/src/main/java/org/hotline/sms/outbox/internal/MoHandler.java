@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.hotline.cti.customer.LogMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +75,7 @@ final class MoHandler {
                     ps.executeUpdate();
                 }
                 c.commit();
-                log.info("MO from {}: {}", number, action);
+                log.info("MO from {}: {}", LogMask.phone(number), action);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
