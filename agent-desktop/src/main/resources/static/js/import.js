@@ -3,6 +3,7 @@
 (function () {
   'use strict';
   const H = window.Hotline;
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const $ = id => document.getElementById(id);
   const STATUS = {running: '进行中', done: '完成', failed: '失败'};
   let busy = false;
@@ -67,7 +68,7 @@
       const tk = await H.csrf();
       const r = await fetch('/api/admin/imports/customers?dryRun=' + dryRun + '&fileName='
         + encodeURIComponent(file.name.slice(0, 200)), {method: 'POST', credentials: 'same-origin',
-        headers: {[tk.headerName]: tk.token, 'Content-Type': 'text/csv', Accept: 'application/json'}, body: file});
+        headers: {[tk.headerName]: tk.token, 'Content-Type': /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv', Accept: 'application/json'}, body: file});
       const data = await r.json().catch(() => ({}));
       if (!r.ok) throw new Error(data.message || ('服务器返回 ' + r.status));
       show(data, file.size);
@@ -90,8 +91,53 @@
     }
   }
 
+  // the billing system's keys: created (the key shown once) and disabled here, listed without the key
+  async function loadKeys() {
+    const keys = await H.api('GET', '/api/admin/imports/api-keys');
+    $('keys').tBodies[0].replaceChildren(...keys.map(k => {
+      const tr = H.el('tr', 'key' + (k.enabled ? '' : ' disabled'));
+      tr.dataset.key = String(k.id);
+      const actions = H.el('td', 'actions');
+      if (k.enabled) {
+        const off = H.el('button', 'disable', '停用');
+        off.type = 'button';
+        off.addEventListener('click', () => H.api('POST', '/api/admin/imports/api-keys/' + k.id + '/disable', {})
+          .then(loadKeys).catch(fail));
+        actions.append(off);
+      }
+      tr.append(H.el('td', 'name', k.name), H.el('td', 'by', k.createdBy),
+        H.el('td', 'at', new Date(k.createdAt).toLocaleString('zh-CN')), H.el('td', 'state', k.enabled ? '有效' : '已停用'),
+        actions);
+      return tr;
+    }));
+  }
+
+  function fail(e) {
+    $('error').textContent = '操作失败：' + e.message;
+    $('error').hidden = false;
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     H.csrf().then(tk => { $('logout-csrf').value = tk.token; }).catch(() => {});
+    $('key-form').addEventListener('submit', async e => {
+      e.preventDefault();
+      $('error').hidden = true;
+      try {
+        const k = await H.api('POST', '/api/admin/imports/api-keys', {name: $('key-name').value.trim()});
+        $('key-secret-text').textContent = '“' + k.name + '”的密钥（只显示这一次，请交给计费系统管理员）：';
+        $('key-secret-value').textContent = k.key;
+        $('key-secret').hidden = false;
+        $('key-form').reset();
+        await loadKeys();
+      } catch (err) {
+        fail(err);
+      }
+    });
+    $('key-secret-close').addEventListener('click', () => {
+      $('key-secret').hidden = true;
+      $('key-secret-value').textContent = '';
+    });
+    loadKeys().catch(fail);
     $('dry-run').addEventListener('click', () => upload(true));
     $('import').addEventListener('click', () => upload(false));
     loadJobs().catch(e => {

@@ -1,5 +1,6 @@
 package org.hotline.cti.customerimport;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.hotline.cti.customerimport.internal.CountingInputStream;
@@ -20,10 +22,11 @@ import org.hotline.cti.customerimport.internal.CsvStream;
 import org.hotline.cti.customerimport.internal.ImportRow;
 import org.hotline.cti.customerimport.internal.ParallelWriters;
 import org.hotline.cti.customerimport.internal.RowValidator;
+import org.hotline.cti.customerimport.internal.XlsxCsv;
 
 /**
  * Imports customers, their phones, accounts, premises, meters and arrears from a CSV file in the documented format
- * (docs/customer-import.md): reads the file once, row by row, validates each row, and writes the valid ones in
+ * (docs/customer-import.md), or from the first sheet of an XLSX workbook with the same columns: reads the file once, row by row, validates each row, and writes the valid ones in
  * batches of {@code hotline.import.batch-size}, each committed on its own, so memory stays bounded whatever the file
  * size and an interrupted import can resume after the last committed line. Idempotent: the same file twice changes
  * nothing the second time.
@@ -48,8 +51,22 @@ public final class CustomerImport {
      */
     public ImportResult run(InputStream in, ImportOptions options, Consumer<ImportProgress> progress)
             throws IOException {
-        CountingInputStream counted = new CountingInputStream(in);
-        CsvStream csv = new CsvStream(counted);
+        BufferedInputStream peek = new BufferedInputStream(in, 1 << 16);
+        if (XlsxCsv.isOldExcel(peek)) {
+            throw new ImportFileException("旧版 Excel 文件（.xls）不能导入：请在表格软件中另存为 .xlsx 或 CSV UTF-8", null);
+        }
+        if (XlsxCsv.isZip(peek)) {
+            // an XLSX workbook: its first sheet read as the same CSV, row N on line N
+            try (XlsxCsv sheet = XlsxCsv.open(peek)) {
+                return run(new CsvStream(sheet), sheet::bytesRead, options, progress);
+            }
+        }
+        CountingInputStream counted = new CountingInputStream(peek);
+        return run(new CsvStream(counted), counted::count, options, progress);
+    }
+
+    private ImportResult run(CsvStream csv, LongSupplier bytesRead, ImportOptions options,
+                             Consumer<ImportProgress> progress) throws IOException {
         try {
             CsvStream.Record header = csv.next();
             if (header == null) {
@@ -59,7 +76,7 @@ public final class CustomerImport {
             RowValidator validator = new RowValidator(header.cells(), phoneNumbers, areaIds());
             try (ParallelWriters writers = new ParallelWriters(dataSource,
                     options.dryRun() ? 0 : properties.writers())) {
-                return new Run(csv, validator, counted, options, progress, writers).go();
+                return new Run(csv, validator, bytesRead, options, progress, writers).go();
             }
         } catch (CsvStream.CsvException e) {
             throw new ImportFileException(e.getMessage(), e);
@@ -84,7 +101,7 @@ public final class CustomerImport {
     private final class Run {
         private final CsvStream csv;
         private final RowValidator validator;
-        private final CountingInputStream counted;
+        private final LongSupplier bytesRead;
         private final ImportOptions options;
         private final Consumer<ImportProgress> progress;
         private final ParallelWriters writers;
@@ -97,11 +114,11 @@ public final class CustomerImport {
         private long pendingLine;
         private int sinceReport;
 
-        Run(CsvStream csv, RowValidator validator, CountingInputStream counted, ImportOptions options,
+        Run(CsvStream csv, RowValidator validator, LongSupplier bytesRead, ImportOptions options,
             Consumer<ImportProgress> progress, ParallelWriters writers) {
             this.csv = csv;
             this.validator = validator;
-            this.counted = counted;
+            this.bytesRead = bytesRead;
             this.options = options;
             this.progress = progress;
             this.writers = writers;
@@ -153,7 +170,7 @@ public final class CustomerImport {
         }
 
         private ImportProgress snapshot() {
-            return new ImportProgress(read, imported, failed, counted.count(), committedLine);
+            return new ImportProgress(read, imported, failed, bytesRead.getAsLong(), committedLine);
         }
     }
 }

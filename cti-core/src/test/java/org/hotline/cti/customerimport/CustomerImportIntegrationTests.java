@@ -220,4 +220,51 @@ class CustomerImportIntegrationTests {
         }
         return out;
     }
+
+    @Test
+    void anXlsxWorkbookImportsLikeTheCsvAndNamesItsBadRowsByTheSpreadsheetsRowNumbers() throws IOException {
+        org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("客户");
+        org.apache.poi.ss.usermodel.CellStyle date = book.createCellStyle();
+        date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+        String[][] rows = {
+            CustomerImportFormat.COLUMNS.toArray(String[]::new),
+            {"C1", "张三", "residential", "杭州市上城区解放路1号", "A0001", "13800138000", "", "TA-1", "monthly", "M1",
+                "electricity", "yes", "2026-10", "128.50", null},
+            {"C2", "李四", "工商", "杭州市钱塘区8号", "A0003", "not-a-number", "", "", "", "", "", "", "", "", ""}};
+        for (int r = 0; r < rows.length; r++) {
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(r == 2 ? 4 : r); // row 3 and 4 left empty
+            for (int c = 0; c < rows[r].length; c++) {
+                if (rows[r][c] != null && !rows[r][c].isEmpty()) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+        }
+        // account numbers and amounts typed as numbers, the due date as a real date
+        sheet.getRow(1).getCell(4).setCellValue("A0001");
+        sheet.getRow(1).getCell(13).setCellValue(128.5);
+        org.apache.poi.ss.usermodel.Cell due = sheet.getRow(1).createCell(14);
+        due.setCellValue(java.time.LocalDate.of(2026, 11, 15));
+        due.setCellStyle(date);
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        book.write(xlsx);
+        book.close();
+
+        ImportResult result = importer(2).run(new ByteArrayInputStream(xlsx.toByteArray()), ImportOptions.importAll(),
+                p -> { });
+        assertThat(result.progress().rowsImported()).isEqualTo(1);
+        assertThat(result.badRows()).extracting(b -> b.line() + " " + b.column()).containsExactly("5 phone1");
+        assertThat(result.progress().bytesRead()).isEqualTo(xlsx.size());
+        assertThat(jdbc.queryForMap("""
+                select r.amount, r.due_date from arrears r join accounts a on a.id = r.account_id
+                where a.account_no = 'A0001'""")).containsEntry("amount", new java.math.BigDecimal("128.50"))
+                .containsEntry("due_date", java.sql.Date.valueOf("2026-11-15"));
+    }
+
+    @Test
+    void anOldBinaryExcelFileIsRefusedWithWhatToDoInstead() {
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        assertThatThrownBy(() -> importer(2).run(new ByteArrayInputStream(xls), ImportOptions.importAll(), p -> { }))
+                .isInstanceOf(ImportFileException.class).hasMessageContaining(".xls").hasMessageContaining("另存为");
+    }
 }

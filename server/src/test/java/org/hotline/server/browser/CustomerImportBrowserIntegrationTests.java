@@ -74,4 +74,32 @@ class CustomerImportBrowserIntegrationTests {
             Files.deleteIfExists(file);
         }
     }
+
+    @Test
+    void anAdministratorIssuesTheBillingSystemsKeySeesItOnceAndDisablesIt() {
+        String name = "夜间导入 " + UUID.randomUUID().toString().substring(0, 6);
+        browser.logIn("http://localhost:" + port, "admin", DemoUsers.ADMIN_PASSWORD);
+        browser.open("http://localhost:" + port + "/admin/import.html");
+        browser.await(By.cssSelector("body[data-loaded]"));
+        browser.driver().findElement(By.id("key-name")).sendKeys(name);
+        browser.driver().findElement(By.cssSelector("#key-form button[type='submit']")).click();
+        String key = Browser.textContent(browser.await(By.id("key-secret-value"), e -> e.isDisplayed()));
+        assertThat(key).startsWith("hik_");
+        long id = jdbc.queryForObject("select id from import_api_clients where name = ?", Long.class, name);
+        assertThat(jdbc.queryForObject("select key_hash from import_api_clients where id = ?", String.class, id))
+                .as("only the hash is kept").isNotEqualTo(key).hasSize(64);
+        for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
+            browser.driver().manage().window().setSize(size);
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no sideways scroll at %s", size).isEqualTo(true);
+            browser.screenshot("import-key-" + size.width);
+        }
+        browser.driver().findElement(By.id("key-secret-close")).click();
+        browser.await(By.cssSelector("#keys tr.key[data-key='" + id + "'] button.disable")).click();
+        browser.await(By.cssSelector("#keys tr.key.disabled[data-key='" + id + "']"));
+        assertThat(browser.driver().findElement(By.id("key-secret-value")).getText()).isEmpty();
+        assertThat(jdbc.queryForList("select action from audit_log where target = ? order by id", String.class,
+                "import-key:" + id)).containsExactly("import-api-key-issued", "import-api-key-disabled");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
 }

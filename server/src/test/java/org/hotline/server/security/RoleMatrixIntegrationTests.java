@@ -180,6 +180,9 @@ class RoleMatrixIntegrationTests {
             // the SMS API for other systems: an API key, never a desk session
             rule("POST /api/sms/v1/messages", TOKEN_ONLY),
             rule("POST /api/sms/v1/batches", TOKEN_ONLY),
+            // the billing system's nightly import: an import key, never a desk session
+            rule("POST /api/import/v1/customers", TOKEN_ONLY),
+            rule("GET /api/import/v1/jobs/{id}", TOKEN_ONLY),
             // administration
             rule("GET /admin/audit.html", ADMINS),
             rule("GET /admin/users.html", ADMINS),
@@ -198,6 +201,9 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/admin/imports/customers/template.csv", ADMINS),
             rule("GET /api/admin/imports/{id}", ADMINS),
             rule("GET /api/admin/imports", ADMINS),
+            rule("GET /api/admin/imports/api-keys", ADMINS),
+            rule("POST /api/admin/imports/api-keys", ADMINS),
+            rule("POST /api/admin/imports/api-keys/{id}/disable", ADMINS),
             rule("POST /api/admin/lockouts/{kind}/{key}/lift", ADMINS),
             rule("POST /api/admin/sms/api-clients", ADMINS),
             rule("GET /admin/service-calendar.html", ADMINS),

@@ -122,6 +122,89 @@ class CustomerImportApiIntegrationTests {
     }
 
     @Test
+    void aBillingSystemImportsWithItsOwnKeyUntilAnAdministratorDisablesIt() throws Exception {
+        String prefix = "K" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String name = "计费系统 " + prefix;
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        try (AgentClient admin = AgentClient.login(port, "admin", DemoUsers.ADMIN_PASSWORD)) {
+            HttpResponse<String> issued = admin.postJson("/api/admin/imports/api-keys", "{\"name\":\"" + name + "\"}");
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+            JsonNode key = JSON.readTree(issued.body());
+            assertThat(key.get("key").asText()).startsWith("hik_");
+            assertThat(admin.get("/api/admin/imports/api-keys").body()).contains(name)
+                    .doesNotContain(key.get("key").asText());
+            assertThat(admin.postJson("/api/admin/imports/api-keys", "{\"name\":\"" + name + "\"}").statusCode())
+                    .as("one key per name").isEqualTo(409);
+
+            HttpResponse<String> dry = byKey(key.get("key").asText(), "?dryRun=true", file(prefix));
+            assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+            assertThat(JSON.readTree(dry.body()).get("rowsFailed").asLong()).isEqualTo(1);
+            HttpResponse<String> real = byKey(key.get("key").asText(), "?fileName=nightly.csv", file(prefix));
+            assertThat(real.statusCode()).as(real.body()).isEqualTo(200);
+            long job = JSON.readTree(real.body()).get("id").asLong();
+            assertThat(jdbc.queryForObject("select count(*) from customers where customer_no like ?", Integer.class,
+                    prefix + "%")).isEqualTo(2);
+            assertThat(jdbc.queryForObject("select actor from audit_log where target = ?", String.class,
+                    "import:" + job)).isEqualTo("api:" + name);
+            HttpResponse<String> polled = HTTP.send(HttpRequest.newBuilder(uri("/api/import/v1/jobs/" + job))
+                    .header("Authorization", "Bearer " + key.get("key").asText()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(JSON.readTree(polled.body()).get("status").asText()).isEqualTo("done");
+
+            assertThat(admin.postJson("/api/admin/imports/api-keys/" + key.get("id").asLong() + "/disable", "{}")
+                    .statusCode()).isEqualTo(200);
+            HttpResponse<String> after = byKey(key.get("key").asText(), "?dryRun=true", file(prefix));
+            assertThat(after.statusCode()).isEqualTo(401);
+            assertThat(after.body()).contains("disabled");
+            assertThat(byKey("hik_wrong", "?dryRun=true", file(prefix)).statusCode()).isEqualTo(401);
+            assertThat(admin.post("/api/import/v1/customers?dryRun=true", "text/csv",
+                    HttpRequest.BodyPublishers.ofString(file(prefix))).statusCode())
+                    .as("an administrator's session is no key").isEqualTo(401);
+        }
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    private java.net.URI uri(String path) {
+        return java.net.URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> byKey(String key, String query, String csv) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri("/api/import/v1/customers" + query))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anXlsxWorkbookUploadedByAnAdministratorImportsItsFirstSheet() throws Exception {
+        String prefix = "X" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet();
+            String[] lines = file(prefix).split("\n");
+            for (int r = 0; r < lines.length; r++) {
+                String[] cells = lines[r].split(",", -1);
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < cells.length; c++) {
+                    row.createCell(c).setCellValue(cells[c]);
+                }
+            }
+            book.write(xlsx);
+        }
+        try (AgentClient admin = AgentClient.login(port, "admin", DemoUsers.ADMIN_PASSWORD)) {
+            HttpResponse<String> r = admin.post("/api/admin/imports/customers?fileName=k.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    HttpRequest.BodyPublishers.ofByteArray(xlsx.toByteArray()));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode j = JSON.readTree(r.body());
+            assertThat(j.get("rowsImported").asLong()).isEqualTo(2);
+            assertThat(j.get("badRows").get(0).get("line").asLong()).isEqualTo(4);
+            assertThat(j.get("bytesRead").asLong()).isEqualTo(xlsx.size());
+        }
+    }
+
+    @Test
     void aSupervisorMayNotImport() {
         try (AgentClient supervisor = AgentClient.login(port, "supervisor", DemoUsers.SUPERVISOR_PASSWORD)) {
             assertThat(upload(supervisor, "?dryRun=true", file("TS")).statusCode()).isEqualTo(403);

@@ -2,23 +2,14 @@ package org.hotline.desktop.customerimport.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotline.cti.customerimport.BadRow;
-import org.hotline.cti.customerimport.CustomerImport;
+import org.hotline.cti.apikey.ApiKeys;
 import org.hotline.cti.customerimport.CustomerImportFormat;
-import org.hotline.cti.customerimport.ImportFileException;
-import org.hotline.cti.customerimport.ImportJob;
-import org.hotline.cti.customerimport.ImportJobs;
-import org.hotline.cti.customerimport.ImportLock;
-import org.hotline.cti.customerimport.ImportOptions;
-import org.hotline.cti.customerimport.ImportProgress;
-import org.hotline.cti.customerimport.ImportResult;
 import org.hotline.desktop.control.AuditLog;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,27 +19,36 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Administrators (and a billing system's nightly job signed in as one) import customers: POST the CSV as the raw
- * body ({@code text/csv}, streamed, up to {@code hotline.import.max-size}), {@code ?dryRun=true} to check only,
- * {@code ?resume=<job id>} to continue an interrupted import of the same file; the answer has the counts and the
- * bad rows. Progress is in {@code GET /api/admin/imports/{id}}; the template is a download.
+ * Administrators import customers: POST the CSV as the raw body ({@code text/csv}, streamed, up to
+ * {@code hotline.import.max-size}), {@code ?dryRun=true} to check only, {@code ?resume=<job id>} to continue an
+ * interrupted import of the same file; the answer has the counts and the bad rows. Progress is in
+ * {@code GET /api/admin/imports/{id}}; the template is a download. They also issue and disable the API keys a billing
+ * system's nightly job imports with ({@code /api/import/v1}, {@link ImportApiController}).
  */
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
 class CustomerImportController {
 
-    private final CustomerImport importer;
-    private final ImportJobs jobs;
+    /** The media type of an XLSX workbook, imported like the CSV (its first sheet). */
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ImportRunner runner;
+    private final ApiKeys keys;
     private final AuditLog audit;
 
-    CustomerImportController(CustomerImport importer, ImportJobs jobs, AuditLog audit) {
-        this.importer = importer;
-        this.jobs = jobs;
+    CustomerImportController(ImportRunner runner, ImportApiKeys keys, AuditLog audit) {
+        this.runner = runner;
+        this.keys = keys.keys();
         this.audit = audit;
+    }
+
+    /** A key to issue: who will use it. */
+    record NewKey(String name) {
     }
 
     @GetMapping("/api/admin/imports/customers/template.csv")
@@ -60,118 +60,51 @@ class CustomerImportController {
                 .body(CustomerImportFormat.template().getBytes(StandardCharsets.UTF_8));
     }
 
-    @PostMapping(path = "/api/admin/imports/customers", consumes = {"text/csv", "text/plain",
-            "application/octet-stream"})
+    @PostMapping(path = "/api/admin/imports/customers", consumes = {"text/csv", "text/plain", "application/octet-stream",
+        XLSX})
     ResponseEntity<Map<String, Object>> importCustomers(HttpServletRequest request, Principal principal,
             @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(required = false) Long resume,
             @RequestParam(required = false) String fileName) throws IOException {
-        long resumeAfter = 0;
-        if (resume != null) {
-            ImportJob previous = jobs.find(resume).orElse(null);
-            if (previous == null || previous.dryRun()) {
-                return error(HttpStatus.BAD_REQUEST, "resume：没有可续传的导入 " + resume, null);
-            }
-            resumeAfter = previous.progress().lastCommittedLine();
-        }
-        if (fileName != null && fileName.length() > 200) {
-            return error(HttpStatus.BAD_REQUEST, "fileName：超过 200 个字符", null);
-        }
-        // two imports at once would interleave their upserts of the same customers: a dry run writes nothing
-        ImportLock lock = null;
-        if (!dryRun) {
-            lock = jobs.lockImports().orElse(null);
-            if (lock == null) {
-                ImportJob other = jobs.running().stream().findFirst().orElse(null);
-                return error(HttpStatus.CONFLICT, "另一个导入正在进行" + (other == null ? "" : "（" + other.id() + " 号，"
-                        + other.startedBy() + " 开始于 " + other.startedAt() + "）") + "，请等它结束后再导入", null);
-            }
-        }
-        try (ImportLock held = lock) {
-            return run(request, principal, dryRun, resume, resumeAfter, fileName);
-        }
-    }
-
-    private ResponseEntity<Map<String, Object>> run(HttpServletRequest request, Principal principal, boolean dryRun,
-                                                    Long resume, long resumeAfter, String fileName) throws IOException {
-        long length = request.getContentLengthLong();
-        long id = jobs.start(dryRun, fileName, principal.getName(), length >= 0 ? length : null, resume);
-        ImportProgress[] last = {new ImportProgress(0, 0, 0, 0, resumeAfter)};
-        try (InputStream in = request.getInputStream()) {
-            ImportResult result = importer.run(in, new ImportOptions(dryRun, resumeAfter), p -> {
-                last[0] = p;
-                jobs.progress(id, p);
-            });
-            jobs.finish(id, result.progress(), null);
-            if (!dryRun) {
-                audit.record(principal.getName(), "customer-import", "import:" + id, Map.of(
-                        "rowsRead", result.progress().rowsRead(), "rowsImported", result.progress().rowsImported(),
-                        "rowsFailed", result.progress().rowsFailed(), "fileName", fileName == null ? "" : fileName));
-            }
-            Map<String, Object> body = job(jobs.find(id).orElseThrow());
-            body.put("badRows", badRows(result.badRows()));
-            return ResponseEntity.ok(body);
-        } catch (ImportFileException e) {
-            jobs.finish(id, last[0], e.getMessage());
-            return error(HttpStatus.BAD_REQUEST, e.getMessage(), id);
-        } catch (IOException e) {
-            // the upload broke off or passed hotline.import.max-size: what was committed stays, resume continues
-            jobs.finish(id, last[0], "上传中断：" + e.getMessage());
-            return error(HttpStatus.BAD_REQUEST, "上传中断（" + e.getMessage() + "）；用 ?resume=" + id
-                    + " 续传", id);
-        } catch (RuntimeException e) {
-            jobs.finish(id, last[0], "导入失败：" + e.getMessage());
-            throw e;
-        }
+        return runner.run(request.getInputStream(), request.getContentLengthLong(), principal.getName(), dryRun,
+                resume, fileName);
     }
 
     @GetMapping("/api/admin/imports/{id}")
     ResponseEntity<Map<String, Object>> job(@PathVariable long id) {
-        return jobs.find(id).map(j -> ResponseEntity.ok(job(j)))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "没有导入 " + id, null));
+        return runner.job(id);
     }
 
     @GetMapping("/api/admin/imports")
     List<Map<String, Object>> latest() {
-        return jobs.latest(20).stream().map(CustomerImportController::job).toList();
+        return runner.latest();
     }
 
-    private static Map<String, Object> job(ImportJob j) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", j.id());
-        out.put("dryRun", j.dryRun());
-        out.put("status", j.status());
-        out.put("fileName", j.fileName());
-        out.put("startedBy", j.startedBy());
-        out.put("bytesTotal", j.bytesTotal());
-        out.put("bytesRead", j.progress().bytesRead());
-        out.put("rowsRead", j.progress().rowsRead());
-        out.put("rowsImported", j.progress().rowsImported());
-        out.put("rowsFailed", j.progress().rowsFailed());
-        out.put("lastCommittedLine", j.progress().lastCommittedLine());
-        out.put("resumedFrom", j.resumedFrom());
-        out.put("error", j.error());
-        out.put("startedAt", j.startedAt());
-        out.put("updatedAt", j.updatedAt());
-        out.put("finishedAt", j.finishedAt());
-        return out;
+    @GetMapping("/api/admin/imports/api-keys")
+    List<ApiKeys.Listed> apiKeys() {
+        return keys.list();
     }
 
-    private static List<Map<String, Object>> badRows(List<BadRow> rows) {
-        return rows.stream().map(b -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("line", b.line());
-            m.put("column", b.column());
-            m.put("reason", b.reason());
-            return m;
-        }).toList();
-    }
-
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, Long id) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message", message);
-        if (id != null) {
-            body.put("id", id);
+    @PostMapping("/api/admin/imports/api-keys")
+    ResponseEntity<?> issue(@RequestBody(required = false) NewKey key, Principal who) {
+        ApiKeys.Created created;
+        try {
+            created = keys.create(key == null ? null : key.name(), who.getName());
+        } catch (IllegalArgumentException e) {
+            return ImportRunner.error(HttpStatus.BAD_REQUEST, "name：1 到 100 个字符（如 计费系统夜间导入）", null);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return ImportRunner.error(HttpStatus.CONFLICT, "name：已有同名密钥 " + key.name(), null);
         }
-        return ResponseEntity.status(status).body(body);
+        audit.record(who.getName(), "import-api-key-issued", "import-key:" + created.id(),
+                Map.of("name", created.name()));
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(created);
+    }
+
+    @PostMapping("/api/admin/imports/api-keys/{id}/disable")
+    ResponseEntity<Map<String, Object>> disable(@PathVariable long id, Principal who) {
+        if (!keys.disable(id)) {
+            return ImportRunner.error(HttpStatus.NOT_FOUND, "没有密钥 " + id, null);
+        }
+        audit.record(who.getName(), "import-api-key-disabled", "import-key:" + id, Map.of());
+        return ResponseEntity.ok(Map.of("id", id, "enabled", false));
     }
 }

@@ -19,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BodySizeLimit extends OncePerRequestFilter {
 
-    /** The streamed customer import: bounded by hotline.import.max-size instead. */
-    static final String IMPORT_PATH = "/api/admin/imports/customers";
+    /** The streamed customer import, the administrator's and the billing system's: bounded by hotline.import.max-size. */
+    static final java.util.Set<String> IMPORT_PATHS = java.util.Set.of("/api/admin/imports/customers",
+            "/api/import/v1/customers");
 
     private final long defaultLimit;
     private final long importLimit;
@@ -40,7 +41,7 @@ final class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean importing = path.equals(IMPORT_PATH);
+        boolean importing = IMPORT_PATHS.contains(path);
         long limit = importing ? importLimit : defaultLimit;
         String setting = importing ? "hotline.import.max-size" : "hotline.desktop.max-body-size";
         long declared = request.getContentLengthLong();
