@@ -9,7 +9,7 @@
 
   Hotline.i18n.add({
     'zh-CN': {
-      'outages.title': '停电管理', 'outages.toBoard': '停电大屏', 'outages.toWorkOrderAdmin': '工单管理', 'outages.toUsers': '用户管理', 'outages.toImport': '客户导入', 'outages.toAudit': '档案查阅审计', 'outages.toServiceCalendar': '服务日历', 'lines.toLookup': '台区查询', 'nav.logout': '退出',
+      'outages.title': '停电管理', 'outages.toBoard': '停电大屏', 'outages.toWorkOrderAdmin': '工单管理', 'outages.toUsers': '用户管理', 'outages.toImport': '客户导入', 'outages.toAudit': '档案查阅审计', 'outages.toServiceCalendar': '服务日历', 'outages.toQueues': '队列管理', 'lines.toLookup': '台区查询', 'nav.logout': '退出',
       'outages.declare': '发布停电', 'outages.current': '当前停电', 'outages.planned': '计划停电', 'outages.recent': '最近恢复',
       'outages.f.kind': '类型', 'outages.f.scope': '范围', 'outages.scope.line': '整条线路', 'outages.scope.area': '单个台区',
       'outages.f.code': '线路/台区编号', 'outages.f.codeHint': '编号或拼音首字母', 'outages.f.reason': '原因',
@@ -32,7 +32,7 @@
       'outages.e.save': '保存', 'outages.e.saved': '已保存 {code}', 'outages.e.notFound': '没有找到 {code}'
     },
     en: {
-      'outages.title': 'Outages', 'outages.toBoard': 'Outage board', 'outages.toWorkOrderAdmin': 'Work-order admin', 'outages.toUsers': 'Users', 'outages.toImport': 'Customer import', 'outages.toAudit': 'Card-read audit', 'outages.toServiceCalendar': 'Service calendar', 'lines.toLookup': 'Area lookup', 'nav.logout': 'Sign out',
+      'outages.title': 'Outages', 'outages.toBoard': 'Outage board', 'outages.toWorkOrderAdmin': 'Work-order admin', 'outages.toUsers': 'Users', 'outages.toImport': 'Customer import', 'outages.toAudit': 'Card-read audit', 'outages.toServiceCalendar': 'Service calendar', 'outages.toQueues': 'Queues', 'lines.toLookup': 'Area lookup', 'nav.logout': 'Sign out',
       'outages.declare': 'Declare outage', 'outages.current': 'Current outages', 'outages.planned': 'Planned outages',
       'outages.recent': 'Recently restored', 'outages.f.kind': 'Kind', 'outages.f.scope': 'Scope',
       'outages.scope.line': 'Whole line', 'outages.scope.area': 'One transformer area', 'outages.f.code': 'Line/area code',

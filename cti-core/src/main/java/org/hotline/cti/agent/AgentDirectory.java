@@ -246,4 +246,17 @@ public final class AgentDirectory {
     private static Optional<AgentAccount> first(List<AgentAccount> accounts) {
         return accounts.stream().findFirst();
     }
+
+    /** The penalty of each queue {@code username} serves (0: first choice), as Asterisk is told when adding them. */
+    public Map<String, Integer> penalties(String username) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        jdbc.query("""
+                select q.name, m.penalty from queue_members m join queues q on q.id = m.queue_id
+                join users u on u.id = m.user_id where u.username = ?""",
+                rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }, username);
+        return out;
+    }
+
 }

@@ -162,6 +162,19 @@ public final class CallTracker implements AmiListener {
         return Views.agents(engine);
     }
 
+    /** Every queue membership as the PBX reported it (penalties included), by queue. */
+    public synchronized List<QueueMembership> memberships() {
+        return Views.memberships(engine);
+    }
+
+    /**
+     * The queues the PBX has, as its last complete member list named them (the periodic member re-sync asks every
+     * {@code hotline.presence.member-resync}); empty before the first.
+     */
+    public synchronized java.util.Set<String> pbxQueues() {
+        return Views.pbxQueues(engine);
+    }
+
     /**
      * The channel name of {@code agent}'s live leg on the call (the half in the bridge for a Local pair), for call
      * control actions that need a channel.

@@ -2,6 +2,7 @@ package org.hotline.cti.customer;
 
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.agent.QueueDirectory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -30,5 +31,12 @@ public class CustomerConfiguration {
     @DependsOnDatabaseInitialization
     public AgentDirectory agentDirectory(DataSource dataSource) {
         return new AgentDirectory(dataSource);
+    }
+
+    /** The call queues and their members' penalties, as administrators set them. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    public QueueDirectory queueDirectory(DataSource dataSource) {
+        return new QueueDirectory(dataSource);
     }
 }

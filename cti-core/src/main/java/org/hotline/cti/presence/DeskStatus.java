@@ -1,5 +1,6 @@
 package org.hotline.cti.presence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -11,10 +12,12 @@ import java.util.TreeMap;
  * One agent's desk state since {@code since}: the pause reason code (null unless paused, wrap-up or lagged), when a
  * wrap-up ends and whether it was extended, the queues the PBX has the agent in, the current call, the state to
  * return to after a ring that was not answered, and the queues the PBX last reported the agent paused in with each
- * one's reason (all of them while {@link DeskState#PAUSED}; some only: "paused in some queues", the desk is ready).
+ * one's reason (all of them while {@link DeskState#PAUSED}; some only: "paused in some queues", the desk is ready),
+ * and what an extension of the wrap-up adds (null: it cannot be extended; the rule of the call's queue).
  */
 public record DeskStatus(DeskState state, String reason, Instant since, Instant wrapUpEndsAt, boolean extended,
-                         List<String> queues, DeskCall call, DeskState before, Map<String, String> pausedQueues) {
+                         List<String> queues, DeskCall call, DeskState before, Map<String, String> pausedQueues,
+                         Duration wrapUpExtension) {
 
     /** Reason code of the system pause during wrap-up. */
     public static final String WRAPUP = "wrapup";
@@ -32,37 +35,42 @@ public record DeskStatus(DeskState state, String reason, Instant since, Instant 
 
     /** A logged-out desk. */
     public static DeskStatus loggedOut(Instant at) {
-        return new DeskStatus(DeskState.LOGGED_OUT, null, at, null, false, List.of(), null, null, Map.of());
+        return new DeskStatus(DeskState.LOGGED_OUT, null, at, null, false, List.of(), null, null, Map.of(), null);
     }
 
     /** A copy in another state since {@code at}, keeping the queues, without call, reason or countdown. */
     public DeskStatus to(DeskState next, Instant at) {
-        return new DeskStatus(next, null, at, null, false, queues, null, null, pausedQueues);
+        return new DeskStatus(next, null, at, null, false, queues, null, null, pausedQueues, null);
     }
 
     /** A copy with a reason. */
     public DeskStatus withReason(String code) {
-        return new DeskStatus(state, code, since, wrapUpEndsAt, extended, queues, call, before, pausedQueues);
+        return new DeskStatus(state, code, since, wrapUpEndsAt, extended, queues, call, before, pausedQueues,
+                wrapUpExtension);
     }
 
     /** A copy with a call and the state to return to if it does not connect. */
     public DeskStatus withCall(DeskCall c, DeskState returnTo) {
-        return new DeskStatus(state, reason, since, wrapUpEndsAt, extended, queues, c, returnTo, pausedQueues);
+        return new DeskStatus(state, reason, since, wrapUpEndsAt, extended, queues, c, returnTo, pausedQueues,
+                wrapUpExtension);
     }
 
-    /** A copy with a wrap-up end. */
-    public DeskStatus withWrapUp(Instant endsAt, boolean wasExtended) {
-        return new DeskStatus(state, reason, since, endsAt, wasExtended, queues, call, before, pausedQueues);
+    /** A copy with a wrap-up end, whether it was extended and what an extension adds (null: none). */
+    public DeskStatus withWrapUp(Instant endsAt, boolean wasExtended, Duration extension) {
+        return new DeskStatus(state, reason, since, endsAt, wasExtended, queues, call, before, pausedQueues,
+                extension);
     }
 
     /** A copy with other queues. */
     public DeskStatus withQueues(List<String> q) {
-        return new DeskStatus(state, reason, since, wrapUpEndsAt, extended, q, call, before, pausedQueues);
+        return new DeskStatus(state, reason, since, wrapUpEndsAt, extended, q, call, before, pausedQueues,
+                wrapUpExtension);
     }
 
     /** A copy with the paused queues (and their reasons) the PBX reported. */
     public DeskStatus withPausedQueues(Map<String, String> paused) {
-        return new DeskStatus(state, reason, since, wrapUpEndsAt, extended, queues, call, before, paused);
+        return new DeskStatus(state, reason, since, wrapUpEndsAt, extended, queues, call, before, paused,
+                wrapUpExtension);
     }
 
     /** Paused in some of the agent's queues but not all: the desk may still get calls from the others. */

@@ -55,7 +55,8 @@ public final class Presence implements TelephonyListener, AutoCloseable {
     private static final long UNKNOWN_RECHECK_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final PresenceProperties properties;
-    private final DeskMachine machine;
+    // the administrators' per-queue rules (DeskRulesStore), else the settings' alone; read per transition
+    private volatile Supplier<DeskRules> rules;
     private final AgentDirectory directory;
     private final AmiCommands commands;
     private final PushBus bus;
@@ -73,7 +74,8 @@ public final class Presence implements TelephonyListener, AutoCloseable {
     public Presence(PresenceProperties properties, AgentDirectory directory, AmiCommands commands, PushBus bus,
                     Supplier<CallTracker> tracker, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.machine = new DeskMachine(properties);
+        DeskRules fromSettings = DeskRules.of(properties);
+        this.rules = () -> fromSettings;
         this.directory = Objects.requireNonNull(directory, "directory");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.bus = Objects.requireNonNull(bus, "bus");
@@ -86,9 +88,28 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         });
     }
 
-    /** The settings (pause reasons for the menu). */
+    /** The settings. */
     public PresenceProperties properties() {
         return properties;
+    }
+
+    /** Takes each queue's wrap-up and the pause reasons from {@code source} from now on (the next transition). */
+    public void useRules(Supplier<DeskRules> source) {
+        this.rules = Objects.requireNonNull(source, "source");
+    }
+
+    /** The rules in force. */
+    public DeskRules rules() {
+        return rules.get();
+    }
+
+    /** The pause reasons {@code username} chooses from: those of the agent's queues (all for a user without any). */
+    public List<DeskRules.Reason> pauseReasons(String username) {
+        return rules().reasonsFor(directory.findByUsername(username).map(AgentAccount::queues).orElse(List.of()));
+    }
+
+    private DeskMachine machine() {
+        return new DeskMachine(rules());
     }
 
     /** The agent's desk now. */
@@ -101,7 +122,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
 
     /** The agent's desk as the {@code agent-state} JSON payload. */
     public String statusJson(String username) {
-        return StateJson.write(status(username), properties);
+        return StateJson.write(status(username), rules());
     }
 
     /** Adds the agent to their queues ({@code queue_members}), unpaused. */
@@ -123,10 +144,34 @@ public final class Presence implements TelephonyListener, AutoCloseable {
 
     /** Pauses the agent with a configured reason code. */
     public DeskStatus pause(String username, String reason) {
-        if (reason == null || properties.reason(reason).isEmpty()) {
-            throw new ControlException(ControlException.Kind.INVALID, "unknown pause reason '" + reason + "'");
+        if (reason == null || pauseReasons(username).stream().noneMatch(r -> r.code().equals(reason))) {
+            throw new ControlException(ControlException.Kind.INVALID, "unknown pause reason '" + reason + "'"
+                    + (reason != null && rules().reason(reason).isPresent() ? " for the queues of " + username : ""));
         }
         return command(desk(username), new DeskInput.Pause(reason, now()));
+    }
+
+    /**
+     * An administrator changed {@code username}'s penalty in {@code queue}: when the PBX has the agent in that queue
+     * now, it gets the new penalty at once (QueuePenalty); otherwise the next log-in adds the agent with it. True when
+     * the PBX was told.
+     *
+     * @throws ControlException when the PBX refused or did not answer
+     */
+    public boolean penaltyChanged(String username, String queue, int penalty) {
+        Optional<Desk> found = find(username);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Desk d = found.get();
+        synchronized (d) {
+            if (!d.status.queues().contains(queue)) {
+                return false;
+            }
+        }
+        commands.send(AmiAction.of("QueuePenalty", Map.of("Interface", memberInterface(d), "Penalty",
+                String.valueOf(penalty), "Queue", queue)));
+        return true;
     }
 
     /** Ends the wrap-up now. */
@@ -157,7 +202,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             apply(d, new DeskInput.SocketBack(now()));
         }
         synchronized (d) {
-            return StateJson.write(d.status, properties);
+            return StateJson.write(d.status, rules());
         }
     }
 
@@ -189,12 +234,12 @@ public final class Presence implements TelephonyListener, AutoCloseable {
     public void onEvent(TelephonyEvent event) {
         if (event instanceof AgentRinging r) {
             onAgent(r.agent(), new DeskInput.Ringing(
-                    new DeskCall(r.callId().value(), r.caller().number(), r.caller().name()), r.at()));
+                    new DeskCall(r.callId().value(), r.caller().number(), r.caller().name(), r.queue()), r.at()));
         } else if (event instanceof AgentRingStopped r) {
             onAgent(r.agent(), new DeskInput.RingStopped(r.callId().value(), r.at()));
         } else if (event instanceof CallAnswered a) {
             onAgent(a.agent(), new DeskInput.Answered(
-                    new DeskCall(a.callId().value(), a.caller().number(), a.caller().name()), a.at()));
+                    new DeskCall(a.callId().value(), a.caller().number(), a.caller().name(), a.queue()), a.at()));
         } else if (event instanceof CallEnded e) {
             for (Desk d : desks.values()) {
                 DeskStatus s;
@@ -238,13 +283,13 @@ public final class Presence implements TelephonyListener, AutoCloseable {
     /** A command: the PBX actions run first, the new state is committed only when they all succeeded. */
     private DeskStatus command(Desk d, DeskInput input) {
         synchronized (d) {
-            DeskTransition t = machine.next(d.status, input);
+            DeskTransition t = machine().next(d.status, input);
             if (t.refused()) {
                 throw new ControlException(ControlException.Kind.CONFLICT, t.refusal());
             }
             String member = t.effects().isEmpty() ? d.iface : memberInterface(d);
             for (DeskEffect effect : t.effects()) {
-                for (AmiAction action : QueueActions.of(effect, member, d.memberName)) {
+                for (AmiAction action : QueueActions.of(effect, member, d.memberName, () -> directory.penalties(d.username))) {
                     QueueActions.sendTolerant(commands, action);
                 }
             }
@@ -259,7 +304,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         List<AmiAction> actions = new ArrayList<>();
         DeskStatus after;
         synchronized (d) {
-            DeskTransition t = machine.next(d.status, input);
+            DeskTransition t = machine().next(d.status, input);
             if (t.refused()) {
                 return d.status;
             }
@@ -272,7 +317,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             }
             String member = t.effects().isEmpty() ? d.iface : memberInterface(d);
             for (DeskEffect effect : t.effects()) {
-                actions.addAll(QueueActions.of(effect, member, d.memberName));
+                actions.addAll(QueueActions.of(effect, member, d.memberName, () -> directory.penalties(d.username)));
             }
             commit(d, t.status());
             after = d.status;
@@ -319,7 +364,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
                 apply(d, new DeskInput.WrapUpTimer(at.isBefore(endsAt) ? endsAt : at));
             }, left);
         }
-        bus.publish(d.username, PushMessage.TYPE_AGENT_STATE, StateJson.write(next, properties));
+        bus.publish(d.username, PushMessage.TYPE_AGENT_STATE, StateJson.write(next, rules()));
     }
 
     private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
@@ -377,7 +422,7 @@ public final class Presence implements TelephonyListener, AutoCloseable {
 
     /** The desk as the PBX has it now (after a restart the PBX still knows who is in which queue). */
     private DeskStatus initial(AgentAccount a) {
-        return DeskSeed.of(machine, AgentInterface.of(a.interfaces().get(0)), tracker.get(), now());
+        return DeskSeed.of(machine(), AgentInterface.of(a.interfaces().get(0)), tracker.get(), now());
     }
 
     private Instant now() {

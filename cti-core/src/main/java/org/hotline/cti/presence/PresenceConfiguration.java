@@ -1,6 +1,7 @@
 package org.hotline.cti.presence;
 
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.call.CallTracker;
@@ -8,6 +9,7 @@ import org.hotline.cti.control.AmiCommands;
 import org.hotline.cti.push.PushBus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,8 +24,20 @@ public class PresenceConfiguration {
     /** The agents' desk states; a telephony listener. */
     @Bean(destroyMethod = "close")
     public Presence presence(PresenceProperties properties, AgentDirectory directory, AmiCommands commands,
-                             PushBus bus, ObjectProvider<CallTracker> tracker) {
-        return new Presence(properties, directory, commands, bus, tracker::getIfAvailable, Clock.systemUTC());
+                             PushBus bus, ObjectProvider<CallTracker> tracker, DeskRulesStore rules) {
+        Presence presence = new Presence(properties, directory, commands, bus, tracker::getIfAvailable,
+                Clock.systemUTC());
+        presence.useRules(rules::current);
+        return presence;
+    }
+
+    /** Each queue's wrap-up and the pause reasons as administrators set them; a new database gets the settings'. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    public DeskRulesStore deskRulesStore(DataSource dataSource, PresenceProperties properties) {
+        DeskRulesStore store = new DeskRulesStore(dataSource, properties);
+        store.seedReasons();
+        return store;
     }
 
     /** The periodic queue member re-sync ({@code hotline.presence.member-resync}). */

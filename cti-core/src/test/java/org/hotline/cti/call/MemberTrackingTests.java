@@ -159,4 +159,29 @@ class MemberTrackingTests {
         assertThat(tracker.agents()).extracting(v -> v.agent().value() + " " + v.state())
                 .contains("Local/1004@agents READY");
     }
+
+    @Test
+    void theQueuesOfTheLastCompleteMemberListAreThePbxsQueues() {
+        assertThat(tracker.pbxQueues()).as("unknown before any list").isEmpty();
+        tracker.expectMemberList();
+        feed(response("queuestatus-10"), params("queuestatus-10", "hotline"), params("queuestatus-10", "gas"),
+                params("queuestatus-10", "water"), complete("queuestatus-10"));
+        assertThat(tracker.pbxQueues()).containsExactlyInAnyOrder("hotline", "gas", "water");
+
+        tracker.expectMemberList();
+        feed(response("queuestatus-11"), params("queuestatus-11", "hotline"), params("queuestatus-11", "gas"));
+        assertThat(tracker.pbxQueues()).as("a list still coming changes nothing yet").contains("water");
+        feed(complete("queuestatus-11"));
+        assertThat(tracker.pbxQueues()).as("water's section was deleted").containsExactlyInAnyOrder("hotline", "gas");
+    }
+
+    @Test
+    void aPenaltyChangeOnThePbxShowsInTheMembershipsAtOnce() {
+        memberOf("hotline", "gas");
+        feed(Frames.event("QueueMemberPenalty", "Queue", "gas", "MemberName", "Agent 1003", "Interface", MEMBER,
+                "StateInterface", "hint:1003@agents", "Membership", "dynamic", "Penalty", "3", "Status", "1",
+                "Paused", "0", "PausedReason", "", "Ringinuse", "0"));
+        assertThat(tracker.memberships()).extracting(m -> m.queue() + " " + m.penalty())
+                .containsExactly("gas 3", "hotline 0");
+    }
 }

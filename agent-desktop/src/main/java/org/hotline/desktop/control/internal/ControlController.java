@@ -8,8 +8,8 @@ import org.hotline.cti.control.ControlException;
 import org.hotline.cti.control.ControlResult;
 import org.hotline.cti.control.TransferKind;
 import org.hotline.cti.control.TransferTarget;
+import org.hotline.cti.presence.DeskRules;
 import org.hotline.cti.presence.Presence;
-import org.hotline.cti.presence.PresenceProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +40,8 @@ class ControlController {
     }
 
     @GetMapping("/pause-reasons")
-    List<PresenceProperties.PauseReason> pauseReasons() {
-        return presence.properties().pauseReasons();
+    List<DeskRules.Reason> pauseReasons(Principal me) {
+        return presence.pauseReasons(me.getName());
     }
 
     @PostMapping("/login")

@@ -127,6 +127,10 @@ final class Resync {
         if (list == null) {
             return;
         }
+        if (!list.queues.isEmpty()) {
+            e.pbxQueues.clear();
+            e.pbxQueues.addAll(list.queues);
+        }
         Map<AgentInterface, List<AmiMessage>> rows = new LinkedHashMap<>();
         for (AmiMessage row : list.rows) {
             String queue = e.required(row, "Queue");
@@ -162,9 +166,20 @@ final class Resync {
         return false;
     }
 
-    /** One member list being collected: its QueueMember rows. */
+    /** One member list being collected: its QueueMember rows and the queues it names (QueueParams). */
     private static final class MemberList {
         final List<AmiMessage> rows = new ArrayList<>();
+        final java.util.Set<String> queues = new java.util.TreeSet<>();
+    }
+
+    /** A QueueParams row of a member list the tracker asked for; false when that list was not started. */
+    boolean memberListQueue(String actionId, String queue) {
+        MemberList list = memberLists.get(actionId);
+        if (list == null) {
+            return false;
+        }
+        list.queues.add(queue);
+        return true;
     }
 
     private void reconcileCalls() {

@@ -25,6 +25,8 @@ public final class TrackerEngine {
     final Map<String, Channel> channels = new HashMap<>();
     final Map<String, Channel> channelsByName = new HashMap<>();
     final Map<AgentInterface, Agent> agents = new HashMap<>();
+    /** The queues the PBX reported (QueueParams), replaced by each complete member list. */
+    final java.util.Set<String> pbxQueues = new java.util.TreeSet<>();
     private final Map<String, AgentInterface> interfaceCache = new HashMap<>();
     private final AtomicInteger pendingMemberLists = new AtomicInteger();
     private final Set<String> activeMemberLists = new HashSet<>();
@@ -82,12 +84,12 @@ public final class TrackerEngine {
                  "BridgeDestroy", "BridgeMerge", "OriginateResponse", "DTMFBegin", "DTMFEnd", "AGIExecStart",
                  "AGIExecEnd", "AsyncAGIStart", "AsyncAGIExec", "AsyncAGIEnd", "FullyBooted", "SuccessfulAuth",
                  "ChallengeSent", "RequestBadFormat", "RequestNotAllowed", "InvalidPassword", "FailedACL", "Cdr",
-                 "CEL", "QueueParams", "QueueSummary", "QueueSummaryComplete",
+                 "CEL", "QueueSummary", "QueueSummaryComplete",
                  "CoreShowChannelsComplete", "Status", "StatusComplete", "BridgeListItem", "BridgeListComplete",
                  "DeviceStateListComplete", "ExtensionStateListComplete", "ChannelHungup",
                  "ChannelsHungupListComplete", "LocalOptimizationBegin", "LocalOptimizationEnd", "NewAccountCode",
                  "RTCPSent", "RTCPReceived", "PeerStatus", "ContactStatus", "Registry", "Reload", "UserEvent",
-                 "AgentComplete", "AgentDump", "QueueMemberPenalty" -> {
+                 "AgentComplete", "AgentDump" -> {
                 // AgentComplete is not used: agents are freed on QueueMemberStatus (README, Redirect facts)
                 counters.ignored++;
                 return false;
@@ -116,9 +118,23 @@ public final class TrackerEngine {
             case "SoftHangupRequest" -> {
                 return callHandlers.hangupRequested(m, true);
             }
-            case "QueueMemberStatus", "QueueMemberPause", "QueueMemberAdded", "QueueMemberRinginuse" ->
+            // QueueMemberPenalty carries the whole member too (capture 04): an administrator's new penalty shows at once
+            case "QueueMemberStatus", "QueueMemberPause", "QueueMemberAdded", "QueueMemberRinginuse",
+                 "QueueMemberPenalty" ->
                     memberHandlers.update(m, "Interface", "MemberName");
             case "QueueMemberRemoved" -> memberHandlers.remove(m);
+            case "QueueParams" -> {
+                // the queues the PBX has: a member list that completes names them all (QueueStatus sends one each)
+                counters.listItems++;
+                String queue = required(m, "Queue");
+                String id = memberListId(m);
+                if (queue == null) {
+                    return false;
+                }
+                if (id == null || !resync.memberListQueue(id, queue)) {
+                    pbxQueues.add(queue);
+                }
+            }
             case "QueueStatusComplete" -> {
                 String id = memberListId(m);
                 if (id == null) {

@@ -10,6 +10,7 @@ import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentView;
 import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallView;
+import org.hotline.cti.call.QueueMembership;
 import org.hotline.cti.call.TrackerStats;
 
 /** Immutable snapshots of the engine's tables for readers on other threads. */
@@ -75,6 +76,22 @@ public final class Views {
         }
         out.sort((x, y) -> x.agent().value().compareTo(y.agent().value()));
         return out;
+    }
+
+    /** Every queue membership the PBX reported, by queue then interface. */
+    public static List<QueueMembership> memberships(TrackerEngine e) {
+        List<QueueMembership> out = new ArrayList<>();
+        for (Agent a : e.agents.values()) {
+            a.memberships.forEach((queue, ms) -> out.add(new QueueMembership(queue, a.agent, a.memberInterface,
+                    a.memberName, ms.penalty, ms.paused)));
+        }
+        out.sort(java.util.Comparator.comparing(QueueMembership::queue).thenComparing(m -> m.agent().value()));
+        return out;
+    }
+
+    /** The queues the PBX reported in its last complete member list. */
+    public static java.util.Set<String> pbxQueues(TrackerEngine e) {
+        return java.util.Set.copyOf(e.pbxQueues);
     }
 
     /** The exact member interface of a current queue member, or null when the interface is in no queue. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.hotline.cti.call.AgentState;
 import org.hotline.cti.presence.DeskCall;
+import org.hotline.cti.presence.DeskRules;
 import org.hotline.cti.presence.DeskState;
 import org.hotline.cti.presence.DeskStatus;
 import org.hotline.cti.presence.PresenceProperties;
@@ -30,11 +31,16 @@ import org.hotline.cti.presence.internal.DeskInput.WrapUpTimer;
  */
 public final class DeskMachine {
 
-    private final PresenceProperties properties;
+    private final DeskRules rules;
 
-    /** A machine with these settings (wrap-up length, extension, reasons). */
+    /** A machine with the rules of these settings alone (one wrap-up, the reasons for every queue). */
     public DeskMachine(PresenceProperties properties) {
-        this.properties = Objects.requireNonNull(properties, "properties");
+        this(DeskRules.of(properties));
+    }
+
+    /** A machine with these rules (each queue's wrap-up, the pause reasons). */
+    public DeskMachine(DeskRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     /** The transition for {@code input} from {@code s}. */
@@ -69,9 +75,10 @@ public final class DeskMachine {
         }
         if (input instanceof ExtendWrapUp) {
             return st != DeskState.WRAP_UP ? DeskTransition.refuse(s, "not in wrap-up")
-                    : !properties.wrapUpExtendable() ? DeskTransition.refuse(s, "wrap-up cannot be extended")
+                    : s.wrapUpExtension() == null ? DeskTransition.refuse(s, "wrap-up cannot be extended")
                     : s.extended() ? DeskTransition.refuse(s, "wrap-up already extended once")
-                    : DeskTransition.to(s.withWrapUp(s.wrapUpEndsAt().plus(properties.wrapUpExtension()), true));
+                    : DeskTransition.to(s.withWrapUp(s.wrapUpEndsAt().plus(s.wrapUpExtension()), true,
+                            s.wrapUpExtension()));
         }
         if (input instanceof WrapUpTimer in) {
             return st != DeskState.WRAP_UP || in.at().isBefore(s.wrapUpEndsAt()) ? DeskTransition.to(s)
@@ -108,7 +115,7 @@ public final class DeskMachine {
     }
 
     private DeskTransition pause(DeskStatus s, Pause in) {
-        if (properties.reason(in.reason()).isEmpty()) {
+        if (rules.reason(in.reason()).isEmpty()) {
             return DeskTransition.refuse(s, "unknown pause reason '" + in.reason() + "'");
         }
         return switch (s.state()) {
@@ -150,8 +157,13 @@ public final class DeskMachine {
         if (s.state() != DeskState.TALKING) {
             return DeskTransition.to(s);
         }
+        DeskRules.WrapUp rule = rules.wrapUp(s.call() == null ? null : s.call().queue());
+        if (rule.length().isZero()) {
+            // this queue's agents take the next call at once
+            return DeskTransition.to(s.to(DeskState.READY, in.at()));
+        }
         DeskStatus wrap = s.to(DeskState.WRAP_UP, in.at()).withReason(DeskStatus.WRAPUP)
-                .withWrapUp(in.at().plus(properties.wrapUp()), false);
+                .withWrapUp(in.at().plus(rule.length()), false, rule.extension());
         return DeskTransition.to(wrap, new DeskEffect.Pause(DeskStatus.WRAPUP));
     }
 
@@ -183,8 +195,9 @@ public final class DeskMachine {
             }
             if (reason.equals(DeskStatus.WRAPUP)) {
                 // another node's wrap-up: without its countdown here, show a full one from now
+                DeskRules.WrapUp rule = rules.wrapUp(null);
                 return DeskTransition.to(q.to(DeskState.WRAP_UP, in.at()).withReason(DeskStatus.WRAPUP)
-                        .withWrapUp(in.at().plus(properties.wrapUp()), false));
+                        .withWrapUp(in.at().plus(rule.length()), false, rule.extension()));
             }
             return DeskTransition.to(s.state() == DeskState.PAUSED && reason.equals(s.reason()) ? q
                     : q.to(DeskState.PAUSED, in.at()).withReason(reason));

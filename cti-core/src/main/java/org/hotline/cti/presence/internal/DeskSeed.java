@@ -29,7 +29,8 @@ public final class DeskSeed {
             DeskStatus s = machine.next(base, pbx).status();
             if (v.call() != null && (v.state() == AgentState.IN_CALL || v.state() == AgentState.RINGING)) {
                 DeskCall call = tracker.call(v.call()).map(c -> new DeskCall(c.callId().value(),
-                        c.caller().number(), c.caller().name())).orElse(new DeskCall(v.call().value(), "", ""));
+                        c.caller().number(), c.caller().name(), c.queue()))
+                        .orElse(new DeskCall(v.call().value(), "", "", null));
                 DeskState st = v.state() == AgentState.IN_CALL ? DeskState.TALKING : DeskState.RINGING;
                 s = s.to(st, now).withCall(call, DeskState.READY);
             }

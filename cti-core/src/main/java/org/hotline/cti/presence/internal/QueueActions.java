@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.hotline.cti.ami.AmiAction;
 import org.hotline.cti.control.AmiCommands;
 import org.hotline.cti.control.ControlException;
@@ -21,12 +22,23 @@ public final class QueueActions {
      * string, so {@code Local/1001@agents} would pause nobody and add a second member.
      */
     public static List<AmiAction> of(DeskEffect effect, String iface, String memberName) {
+        return of(effect, iface, memberName, Map::of);
+    }
+
+    /**
+     * As {@link #of(DeskEffect, String, String)}, adding the member to each queue at its configured penalty
+     * ({@code penalties} by queue, read only for an add; a queue without one: 0, Asterisk's first choice).
+     */
+    public static List<AmiAction> of(DeskEffect effect, String iface, String memberName,
+                                     Supplier<Map<String, Integer>> penalties) {
         List<AmiAction> out = new ArrayList<>();
         if (effect instanceof DeskEffect.AddToQueues add) {
+            Map<String, Integer> penalty = penalties.get();
             for (String queue : add.queues()) {
                 Map<String, String> f = new LinkedHashMap<>();
                 f.put("Queue", queue);
                 f.put("Interface", iface);
+                f.put("Penalty", String.valueOf(penalty.getOrDefault(queue, 0)));
                 f.put("Paused", "false");
                 f.put("MemberName", memberName);
                 String state = stateInterface(iface);

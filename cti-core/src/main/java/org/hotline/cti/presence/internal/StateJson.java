@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hotline.cti.presence.DeskRules;
 import org.hotline.cti.presence.DeskStatus;
-import org.hotline.cti.presence.PresenceProperties;
 
 /** The {@code agent-state} payload the desktop reads. */
 public final class StateJson {
@@ -20,16 +20,16 @@ public final class StateJson {
      * pausedQueues:{queue: reason}, partlyPaused, call:{callId, number, name}|null}}, times as epoch milliseconds;
      * {@code partlyPaused} when paused in some of the queues only (the desk is ready for the others).
      */
-    public static String write(DeskStatus s, PresenceProperties p) {
+    public static String write(DeskStatus s, DeskRules rules) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("state", s.state().name());
         m.put("reason", s.reason());
-        String[] labels = labels(s.reason(), p);
+        String[] labels = labels(s.reason(), rules);
         m.put("reasonLabel", labels[0]);
         m.put("reasonLabelEn", labels[1]);
         m.put("since", s.since().toEpochMilli());
         m.put("wrapUpEndsAt", s.wrapUpEndsAt() == null ? null : s.wrapUpEndsAt().toEpochMilli());
-        m.put("wrapUpExtendable", p.wrapUpExtendable() && !s.extended());
+        m.put("wrapUpExtendable", s.wrapUpExtension() != null && !s.extended());
         m.put("queues", s.queues());
         m.put("pausedQueues", s.pausedQueues());
         m.put("partlyPaused", s.partlyPaused());
@@ -49,7 +49,7 @@ public final class StateJson {
         }
     }
 
-    private static String[] labels(String reason, PresenceProperties p) {
+    private static String[] labels(String reason, DeskRules rules) {
         if (reason == null) {
             return new String[] {null, null};
         }
@@ -59,6 +59,6 @@ public final class StateJson {
         if (reason.equals(DeskStatus.LAGGED)) {
             return new String[] {"连接中断", "Disconnected"};
         }
-        return p.reason(reason).map(r -> new String[] {r.zh(), r.en()}).orElse(new String[] {reason, reason});
+        return rules.reason(reason).map(r -> new String[] {r.zh(), r.en()}).orElse(new String[] {reason, reason});
     }
 }

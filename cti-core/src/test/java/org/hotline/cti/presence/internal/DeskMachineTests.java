@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.cti.call.AgentState;
 import org.hotline.cti.presence.DeskCall;
+import org.hotline.cti.presence.DeskRules;
 import org.hotline.cti.presence.DeskState;
 import org.hotline.cti.presence.DeskStatus;
 import org.hotline.cti.presence.PresenceProperties;
@@ -18,7 +19,7 @@ class DeskMachineTests {
 
     private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
     private static final List<String> QUEUES = List.of("gas", "hotline");
-    private static final DeskCall CALL = new DeskCall("1795434946.0", "13800138000", "张三");
+    private static final DeskCall CALL = new DeskCall("1795434946.0", "13800138000", "张三", "hotline");
 
     private final PresenceProperties props = PresenceProperties.defaults();
     private final DeskMachine machine = new DeskMachine(props);
@@ -288,5 +289,49 @@ class DeskMachineTests {
         DeskTransition t = machine.next(inHotline, new DeskInput.Login(QUEUES, t(3)));
         assertThat(t.effects()).containsExactly(new DeskEffect.AddToQueues(List.of("gas")));
         assertThat(machine.next(ready(), new DeskInput.Login(QUEUES, t(3))).effects()).isEmpty();
+    }
+
+    @Test
+    void aCallsQueueDecidesItsWrapUpLengthAndExtension() {
+        DeskRules rules = new DeskRules(new DeskRules.WrapUp(Duration.ofSeconds(30), Duration.ofSeconds(30)),
+                Map.of("hotline", new DeskRules.WrapUp(Duration.ofSeconds(90), null)), List.of());
+        DeskMachine perQueue = new DeskMachine(rules);
+        DeskStatus ready = perQueue.next(DeskStatus.loggedOut(T0), new DeskInput.Login(QUEUES, T0)).status();
+        DeskStatus talking = perQueue.next(perQueue.next(ready, new DeskInput.Ringing(CALL, t(1))).status(),
+                new DeskInput.Answered(CALL, t(3))).status();
+        DeskStatus wrap = perQueue.next(talking, new DeskInput.Ended(CALL.callId(), t(60))).status();
+        assertThat(wrap.wrapUpEndsAt()).isEqualTo(t(150));
+        assertThat(perQueue.next(wrap, new DeskInput.ExtendWrapUp(t(70))).refusal())
+                .as("hotline's wrap-up has no extension").contains("cannot be extended");
+
+        DeskCall gas = new DeskCall("1795434999.0", "13900000000", "李四", "gas");
+        DeskStatus gasTalk = perQueue.next(perQueue.next(ready, new DeskInput.Ringing(gas, t(1))).status(),
+                new DeskInput.Answered(gas, t(3))).status();
+        DeskStatus gasWrap = perQueue.next(gasTalk, new DeskInput.Ended(gas.callId(), t(60))).status();
+        assertThat(gasWrap.wrapUpEndsAt()).as("a queue without its own: the default").isEqualTo(t(90));
+        assertThat(perQueue.next(gasWrap, new DeskInput.ExtendWrapUp(t(70))).status().wrapUpEndsAt())
+                .isEqualTo(t(120));
+    }
+
+    @Test
+    void aQueueWithoutWrapUpMakesTheDeskReadyAtTheEndOfTheCall() {
+        DeskMachine none = new DeskMachine(new DeskRules(new DeskRules.WrapUp(Duration.ofSeconds(30), null),
+                Map.of("hotline", new DeskRules.WrapUp(Duration.ZERO, null)), List.of()));
+        DeskStatus ready = none.next(DeskStatus.loggedOut(T0), new DeskInput.Login(QUEUES, T0)).status();
+        DeskStatus talking = none.next(none.next(ready, new DeskInput.Ringing(CALL, t(1))).status(),
+                new DeskInput.Answered(CALL, t(3))).status();
+        DeskTransition ended = none.next(talking, new DeskInput.Ended(CALL.callId(), t(60)));
+        assertThat(ended.status().state()).isEqualTo(DeskState.READY);
+        assertThat(ended.effects()).as("no wrap-up pause to send").isEmpty();
+    }
+
+    @Test
+    void aReasonNotInTheRulesIsRefused() {
+        DeskMachine onlyLunch = new DeskMachine(new DeskRules(new DeskRules.WrapUp(Duration.ofSeconds(30), null),
+                Map.of(), List.of(new DeskRules.Reason("lunch", "午休", "Lunch", java.util.Set.of()))));
+        DeskStatus ready = onlyLunch.next(DeskStatus.loggedOut(T0), new DeskInput.Login(QUEUES, T0)).status();
+        assertThat(onlyLunch.next(ready, new DeskInput.Pause("training", t(1))).refused()).isTrue();
+        assertThat(onlyLunch.next(ready, new DeskInput.Pause("lunch", t(1))).effects())
+                .containsExactly(new DeskEffect.Pause("lunch"));
     }
 }

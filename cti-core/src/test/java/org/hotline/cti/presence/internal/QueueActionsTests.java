@@ -13,12 +13,15 @@ class QueueActionsTests {
     @Test
     void addToQueuesIsOneUnpausedQueueAddPerQueueWithMemberNameAndHintStateInterface() {
         List<AmiAction> actions = QueueActions.of(new DeskEffect.AddToQueues(List.of("hotline", "gas")), IFACE,
-                "王芳");
+                "王芳", () -> java.util.Map.of("gas", 5));
         assertThat(actions).hasSize(2);
         assertThat(actions.get(1).name()).isEqualTo("QueueAdd");
         assertThat(actions.get(1).fields()).containsExactly(new AmiAction.Field("Queue", "gas"),
-                new AmiAction.Field("Interface", IFACE), new AmiAction.Field("Paused", "false"),
-                new AmiAction.Field("MemberName", "王芳"), new AmiAction.Field("StateInterface", "hint:1001@agents"));
+                new AmiAction.Field("Interface", IFACE), new AmiAction.Field("Penalty", "5"),
+                new AmiAction.Field("Paused", "false"), new AmiAction.Field("MemberName", "王芳"),
+                new AmiAction.Field("StateInterface", "hint:1001@agents"));
+        assertThat(actions.get(0).fields()).as("a queue without a configured penalty: first choice")
+                .contains(new AmiAction.Field("Penalty", "0"));
     }
 
     @Test
