@@ -73,7 +73,7 @@
     const state = !u.enabled ? '已停用' : u.mustChangePassword ? '待首次改密' : '正常';
     tr.append(H.el('td', 'username', u.username), H.el('td', 'name', u.displayName),
       H.el('td', 'role', ROLE[u.role] || u.role), H.el('td', 'interfaces', u.interfaces.join('，')),
-      H.el('td', 'queues', u.queues.join('，')),
+      H.el('td', 'team', u.team || '—'), H.el('td', 'queues', u.queues.join('，')),
       H.el('td', 'pbx-queues', !u.interfaces.length ? '—' : u.pbxQueues.length ? u.pbxQueues.join('，') : '未签入'),
       H.el('td', 'crew', u.role !== 'CREW' ? '—' : crewOf[u.username] ? crewName(crewOf[u.username]) : '未指定'),
       H.el('td', 'state', state),
@@ -97,6 +97,7 @@
     $('e-ext').value = extensionOf(u);
     $('e-queues').value = u.queues.join(',');
     $('e-crew').value = crewOf[u.username] || '';
+    $('e-team').value = u.team || '';
     fitFields($('edit'), u.role);
     $('edit-box').hidden = false;
     $('e-name').focus();
@@ -108,6 +109,22 @@
     crewOf = accounts;
     $('users').tBodies[0].replaceChildren(...users.map(row));
     document.body.dataset.loaded = String(Date.now());
+  }
+
+  async function loadTeams() {
+    const teams = await H.api('GET', '/api/admin/teams');
+    document.querySelectorAll('.team-select').forEach(s => {
+      const keep = s.value;
+      const none = H.el('option', '', '无');
+      none.value = '';
+      s.replaceChildren(none, ...teams.map(t => {
+        const o = H.el('option', '', t);
+        o.value = t;
+        return o;
+      }));
+      s.value = keep;
+    });
+    $('team-list').textContent = teams.length ? '已有：' + teams.join('，') : '尚无班组';
   }
 
   async function loadCrews() {
@@ -143,7 +160,8 @@
       try {
         const role = $('c-role').value;
         const r = await H.api('POST', '/api/admin/users', {username: $('c-username').value.trim(),
-          displayName: $('c-name').value.trim(), role, extension: $('c-ext').value.trim(), queues});
+          displayName: $('c-name').value.trim(), role, extension: $('c-ext').value.trim(), queues,
+          team: $('c-team').value});
         showSecret('已创建 ' + r.username + '，一次性密码：', r.oneTimePassword);
         await saveCrew(r.username, role, $('c-crew'));
         $('create').reset();
@@ -161,7 +179,7 @@
       try {
         const role = $('e-role').value;
         await H.api('PUT', '/api/admin/users/' + encodeURIComponent(editing), {displayName: $('e-name').value.trim(),
-          role, extension: $('e-ext').value.trim(), queues});
+          role, extension: $('e-ext').value.trim(), queues, team: $('e-team').value});
         await saveCrew(editing, role, $('e-crew'));
         $('edit-box').hidden = true;
         editing = null;
@@ -170,6 +188,12 @@
         fail(err);
       }
     });
-    loadCrews().then(load).catch(fail);
+    $('team-form').addEventListener('submit', e => {
+      e.preventDefault();
+      $('error').hidden = true;
+      H.api('POST', '/api/admin/teams', {name: $('t-name').value.trim()})
+        .then(() => { $('team-form').reset(); return loadTeams(); }).catch(fail);
+    });
+    Promise.all([loadCrews(), loadTeams()]).then(load).catch(fail);
   });
 })();

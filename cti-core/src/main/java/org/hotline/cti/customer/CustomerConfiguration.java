@@ -3,6 +3,7 @@ package org.hotline.cti.customer;
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.agent.QueueDirectory;
+import org.hotline.cti.agent.Teams;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,13 @@ public class CustomerConfiguration {
     @DependsOnDatabaseInitialization
     public AgentDirectory agentDirectory(DataSource dataSource) {
         return new AgentDirectory(dataSource);
+    }
+
+    /** Teams (班组) of users. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    public Teams teams(DataSource dataSource) {
+        return new Teams(dataSource);
     }
 
     /** The call queues and their members' penalties, as administrators set them. */

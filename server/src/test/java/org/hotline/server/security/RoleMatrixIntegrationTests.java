@@ -188,6 +188,8 @@ class RoleMatrixIntegrationTests {
             rule("GET /admin/users.html", ADMINS),
             rule("GET /admin/import.html", ADMINS),
             rule("GET /api/admin/users", ADMINS),
+            rule("GET /api/admin/teams", ADMINS),
+            rule("POST /api/admin/teams", ADMINS),
             rule("POST /api/admin/users", ADMINS),
             rule("PUT /api/admin/users/{username}", ADMINS),
             rule("POST /api/admin/users/{username}/reset-password", ADMINS),

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.hotline.cti.agent.Teams;
 import org.hotline.cti.callback.AbandonedCall;
 import org.hotline.cti.callback.Callbacks;
 import org.hotline.cti.demo.DemoUsers;
@@ -39,6 +40,8 @@ class RolesIntegrationTests {
     Callbacks callbacks;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    Teams teams;
 
     @Test
     void eachRoleLandsOnItsOwnPage() {
@@ -67,6 +70,37 @@ class RolesIntegrationTests {
             assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
             assertThat(JSON.readTree(other.body()).get("code").asText()).isEqualTo("not-your-team");
             assertThat(lead.postJson("/api/supervisor/agents/agent2001/logout", "{}").statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aTeamLeadAlsoLeadsTheOwnTeamsAgentsInOtherQueuesOnceAnAdministratorPutsThemInATeam() throws Exception {
+        String team = "供电一班" + ProcessHandle.current().pid() % 1000;
+        try (AgentClient admin = AgentClient.login(port, "admin", DemoUsers.ADMIN_PASSWORD);
+             AgentClient lead = AgentClient.login(port, "teamlead", DemoUsers.TEAM_LEAD_PASSWORD)) {
+            assertThat(admin.postJson("/api/admin/teams", "{\"name\":\"" + team + "\"}").statusCode()).isEqualTo(201);
+            assertThat(admin.postJson("/api/admin/teams", "{\"name\":\"" + team + "\"}").statusCode()).isEqualTo(409);
+            assertThat(admin.postJson("/api/admin/teams", "{}").statusCode()).isEqualTo(400);
+            HttpResponse<String> unknown = admin.sendJson("PUT", "/api/admin/users/agent2002",
+                    "{\"displayName\":\"郑雨桐\",\"role\":\"AGENT\",\"extension\":\"2002\",\"queues\":[\"gas\"],"
+                            + "\"team\":\"no-such-team\"}");
+            assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+            assertThat(lead.postJson("/api/supervisor/agents/agent2002/pause", "{\"reason\":\"no-such-reason\"}")
+                    .statusCode()).as("gas is not the lead's queue").isEqualTo(403);
+            try {
+                teams.assign("teamlead", team);
+                HttpResponse<String> put = admin.sendJson("PUT", "/api/admin/users/agent2002",
+                        "{\"displayName\":\"郑雨桐\",\"role\":\"AGENT\",\"extension\":\"2002\",\"queues\":[\"gas\"],"
+                                + "\"team\":\"" + team + "\"}");
+                assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+                assertThat(admin.get("/api/admin/users").body()).contains("\"team\":\"" + team + "\"");
+                HttpResponse<String> own = lead.postJson("/api/supervisor/agents/agent2002/pause",
+                        "{\"reason\":\"no-such-reason\"}");
+                assertThat(own.statusCode()).as("past the team check: " + own.body()).isEqualTo(400);
+            } finally {
+                teams.assign("teamlead", null);
+                teams.assign("agent2002", null);
+            }
         }
     }
 

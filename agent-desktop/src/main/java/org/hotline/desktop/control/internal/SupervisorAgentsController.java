@@ -3,8 +3,10 @@ package org.hotline.desktop.control.internal;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hotline.cti.agent.AgentAccount;
 import org.hotline.cti.agent.AgentDirectory;
+import org.hotline.cti.agent.Teams;
 import org.hotline.cti.control.ControlException;
 import org.hotline.cti.presence.DeskStatus;
 import org.hotline.cti.presence.Presence;
@@ -18,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A supervisor forces an agent's pause or logout, a team lead that of an agent who shares one of the lead's queues;
- * each is audited, and the agent's desk shows it at once.
+ * A supervisor forces an agent's pause or logout, a team lead that of an agent of the own team or of one of the own
+ * queues; each is audited, and the agent's desk shows it at once.
  */
 @RestController
 @RequestMapping("/api/supervisor/agents")
@@ -29,22 +31,26 @@ class SupervisorAgentsController {
     private final Presence presence;
     private final AuditLog audit;
     private final AgentDirectory directory;
+    private final Teams teams;
 
-    SupervisorAgentsController(Presence presence, AuditLog audit, AgentDirectory directory) {
+    SupervisorAgentsController(Presence presence, AuditLog audit, AgentDirectory directory, Teams teams) {
         this.presence = presence;
         this.audit = audit;
         this.directory = directory;
+        this.teams = teams;
     }
 
-    // a team lead leads the agents of the own queues only; supervisors and administrators the whole floor
+    // a team lead leads the own team's agents, and those of the own queues; supervisors and administrators everyone
     private void requireOwnTeam(Principal me, String username) {
         AgentAccount lead = directory.findByUsername(me.getName()).orElse(null);
         if (lead == null || lead.role() != AgentAccount.Role.TEAM_LEAD) {
             return;
         }
         AgentAccount agent = directory.findByUsername(username).orElse(null);
+        Optional<String> team = teams.teamOf(lead.username());
+        boolean sameTeam = team.isPresent() && team.equals(teams.teamOf(username));
         // an unknown user is the desk's own refusal (no such agent), the same for every role
-        if (agent != null && agent.queues().stream().noneMatch(lead.queues()::contains)) {
+        if (agent != null && !sameTeam && agent.queues().stream().noneMatch(lead.queues()::contains)) {
             throw new ControlException(ControlException.Kind.NOT_YOUR_CALL, "not-your-team", "'" + username
                     + "' serves none of your queues " + lead.queues() + " (expected: an agent of your own team)",
                     "", null, null);

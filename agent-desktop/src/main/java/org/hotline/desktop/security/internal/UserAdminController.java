@@ -9,6 +9,7 @@ import org.hotline.cti.agent.AgentAccount;
 import org.hotline.cti.agent.AgentChange;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.agent.NewAgent;
+import org.hotline.cti.agent.Teams;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentView;
 import org.hotline.cti.call.CallTracker;
@@ -38,30 +39,52 @@ import org.springframework.web.bind.annotation.RestController;
 class UserAdminController {
 
     /** A new user: the agent's extension gives the phone interfaces (Local/ext@agents/n, PJSIP/ext). */
-    record NewUser(String username, String displayName, String role, String extension, List<String> queues) {
+    record NewUser(String username, String displayName, String role, String extension, List<String> queues,
+                   String team) {
     }
 
     /** A user's new name, role, extension and queues (all of them, as the form shows them). */
-    record ChangedUser(String displayName, String role, String extension, List<String> queues) {
+    record ChangedUser(String displayName, String role, String extension, List<String> queues, String team) {
+    }
+
+    /** A new team. */
+    record NewTeam(String name) {
     }
 
     private final AgentDirectory directory;
     private final SessionEnder sessions;
     private final AuditLog audit;
     private final ObjectProvider<CallTracker> tracker;
+    private final Teams teams;
 
     UserAdminController(AgentDirectory directory, SessionEnder sessions, AuditLog audit,
-                        ObjectProvider<CallTracker> tracker) {
+                        ObjectProvider<CallTracker> tracker, Teams teams) {
         this.directory = directory;
         this.sessions = sessions;
         this.audit = audit;
         this.tracker = tracker;
+        this.teams = teams;
+    }
+
+    @GetMapping("/api/admin/teams")
+    List<String> teams() {
+        return teams.names();
+    }
+
+    @PostMapping("/api/admin/teams")
+    ResponseEntity<Map<String, Object>> createTeam(@RequestBody(required = false) NewTeam team, Principal who) {
+        if (!teams.create(team == null ? null : team.name(), who.getName())) {
+            return refused(HttpStatus.CONFLICT, "name: a team '" + team.name() + "' exists already");
+        }
+        audit.record(who.getName(), "team-created", "team:" + team.name().strip(), Map.of());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("name", team.name().strip()));
     }
 
     @GetMapping("/api/admin/users")
     List<Map<String, Object>> users() {
         List<Map<String, Object>> out = new ArrayList<>();
         java.util.Set<String> mustChange = directory.mustChangePasswordUsers();
+        Map<String, String> teamOf = teams.byUser();
         // what the PBX says now: the queues each member interface is in (dynamic members: those signed in)
         Map<String, java.util.Set<String>> onPbx = new java.util.HashMap<>();
         CallTracker t = tracker.getIfAvailable();
@@ -78,6 +101,7 @@ class UserAdminController {
             row.put("enabled", a.enabled());
             row.put("interfaces", a.interfaces());
             row.put("queues", a.queues());
+            row.put("team", teamOf.get(a.username()));
             row.put("mustChangePassword", mustChange.contains(a.username()));
             row.put("pbxQueues", a.interfaces().isEmpty() ? List.of()
                     : new java.util.TreeSet<>(onPbx.getOrDefault(AgentInterface.of(a.interfaces().get(0)).value(),
@@ -97,6 +121,10 @@ class UserAdminController {
         AgentAccount.Role role = role(user.role());
         String ext = user.extension() == null ? "" : user.extension().strip();
         ResponseEntity<Map<String, Object>> bad = badPhone(role, ext, user.queues());
+        if (bad == null && user.team() != null && !user.team().isBlank()
+                && !teams.names().contains(user.team().strip())) {
+            bad = refused(HttpStatus.BAD_REQUEST, "team: '" + user.team() + "' (expected: an existing team)");
+        }
         if (bad != null) {
             return bad;
         }
@@ -114,8 +142,9 @@ class UserAdminController {
                     + "'");
         }
         directory.setPassword(created.username(), password, true);
+        teams.assign(created.username(), user.team());
         audit.record(who.getName(), "user-created", created.username(), Map.of("role", role.name(), "extension", ext,
-                "queues", created.queues()));
+                "queues", created.queues(), "team", user.team() == null ? "" : user.team()));
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(Map.of("username", created.username(), "oneTimePassword", password));
     }
@@ -130,6 +159,10 @@ class UserAdminController {
         AgentAccount.Role role = role(user.role());
         String ext = user.extension() == null ? "" : user.extension().strip();
         ResponseEntity<Map<String, Object>> bad = badPhone(role, ext, user.queues());
+        if (bad == null && user.team() != null && !user.team().isBlank()
+                && !teams.names().contains(user.team().strip())) {
+            bad = refused(HttpStatus.BAD_REQUEST, "team: '" + user.team() + "' (expected: an existing team)");
+        }
         if (bad != null) {
             return bad;
         }
@@ -150,13 +183,16 @@ class UserAdminController {
         } catch (DuplicateKeyException e) {
             return refused(HttpStatus.CONFLICT, "extension taken by another user: '" + ext + "'");
         }
+        String teamBefore = teams.teamOf(username).orElse("");
+        teams.assign(changed.username(), user.team());
         AgentAccount was = before.get();
         // a new role or phone changes what the open sessions may do and which calls they see: they sign in again
         boolean reSignIn = was.role() != changed.role() || !was.interfaces().equals(changed.interfaces());
         int ended = reSignIn ? sessions.endAll(changed.username()) : 0;
         audit.record(who.getName(), "user-changed", changed.username(), Map.of("role", was.role() + " -> "
                 + changed.role(), "interfaces", was.interfaces() + " -> " + changed.interfaces(), "queues",
-                was.queues() + " -> " + changed.queues(), "sessionsEnded", ended));
+                was.queues() + " -> " + changed.queues(), "team", teamBefore + " -> "
+                + (user.team() == null ? "" : user.team().strip()), "sessionsEnded", ended));
         return ResponseEntity.ok(Map.of("username", changed.username(), "role", changed.role().name(),
                 "interfaces", changed.interfaces(), "queues", changed.queues(), "sessionsEnded", ended));
     }
