@@ -210,6 +210,8 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/admin/service-calendar", ADMINS),
             rule("PUT /api/admin/service-calendar/{date}", ADMINS),
             rule("DELETE /api/admin/service-calendar/{date}", ADMINS),
+            rule("GET /api/admin/service-calendar/weekly-hours", ADMINS),
+            rule("PUT /api/admin/service-calendar/weekly-hours", ADMINS),
             rule("POST /api/admin/sms/api-clients/{id}/disable", ADMINS),
             rule("POST /api/network/import", ADMINS),
             rule("POST /api/network/areas/import", ADMINS),
