@@ -137,6 +137,7 @@ class RoleMatrixIntegrationTests {
             rule("POST /api/sms/templates/preview", FLOOR),
             rule("POST /api/sms/imports/arrears", FLOOR),
             rule("POST /api/sms/imports/ic-card", FLOOR),
+            rule("GET /api/sms/signature", FLOOR),
             // work orders: agents open and follow them, dispatchers (supervisors) route and close them
             rule("GET /api/work-orders", ORDERS),
             rule("POST /api/work-orders", ORDERS),
@@ -213,6 +214,8 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/admin/service-calendar/weekly-hours", ADMINS),
             rule("PUT /api/admin/service-calendar/weekly-hours", ADMINS),
             rule("POST /api/admin/sms/api-clients/{id}/disable", ADMINS),
+            rule("GET /api/admin/sms/signature", ADMINS),
+            rule("PUT /api/admin/sms/signature", ADMINS),
             rule("POST /api/network/import", ADMINS),
             rule("POST /api/network/areas/import", ADMINS),
             rule("PUT /api/network/areas/{code}", ADMINS),
