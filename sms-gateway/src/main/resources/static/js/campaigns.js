@@ -23,6 +23,12 @@
       'cmp.matched': '符合规则', 'cmp.messages': '短信数', 'cmp.cost': '费用（元）', 'cmp.sample': '示例',
       'cmp.page': '第 {n} 页', 'cmp.imported': '已导入 {rows} 行（{replaced} 个账户/表）',
       'cmp.confirmCancel': '取消后未发送的短信都将作废，确定吗？', 'cmp.saved': '模板已保存',
+      'cmp.signature': '短信签名', 'cmp.signatureNow': '每条短信开头的签名', 'cmp.signatureNew': '新签名',
+      'cmp.signaturePlaceholder': '【公司名】', 'cmp.signatureSave': '保存签名',
+      'cmp.signatureHint': '须为【】括起的 2 到 20 个字，与运营商备案一致；保存后新生成的短信都用新签名',
+      'cmp.signatureReadOnly': '签名由管理员设置。', 'cmp.signatureFromSetting': '（系统配置 hotline.sms.campaigns.signature）',
+      'cmp.signatureFromAdmin': '（{by} 于 {at} 设置）', 'cmp.signatureSaved': '签名已保存：{signature}，之后生成的短信都以它开头',
+      'cmp.signatureBad': '签名须为【】括起的 2 到 20 个字，不能换行，如【国网供电服务】',
       'st.queued': '排队', 'st.held': '暂停待发', 'st.submitting': '提交中', 'st.submitted': '已提交', 'st.delivered': '已送达',
       'st.failed': '失败', 'st.cancelled': '已取消', 'st.running': '发送中', 'st.paused': '已暂停',
       'st.completed': '已完成', 'st.draft': '草稿'
@@ -44,6 +50,13 @@
       'cmp.cost': 'Cost (CNY)', 'cmp.sample': 'Sample', 'cmp.page': 'Page {n}',
       'cmp.imported': 'Imported {rows} rows ({replaced} accounts/meters)',
       'cmp.confirmCancel': 'Cancelling voids every message not yet sent. Continue?', 'cmp.saved': 'Template saved',
+      'cmp.signature': 'SMS signature', 'cmp.signatureNow': 'Every text starts with', 'cmp.signatureNew': 'New signature',
+      'cmp.signaturePlaceholder': '【Company】', 'cmp.signatureSave': 'Save signature',
+      'cmp.signatureHint': '【】 around 2 to 20 characters, as registered with the carriers; texts built after saving use it',
+      'cmp.signatureReadOnly': 'Administrators set the signature.',
+      'cmp.signatureFromSetting': '(setting hotline.sms.campaigns.signature)', 'cmp.signatureFromAdmin': '(set by {by} at {at})',
+      'cmp.signatureSaved': 'Signature saved: {signature}; texts built from now on start with it',
+      'cmp.signatureBad': 'The signature must be 【】 around 2 to 20 characters on one line, e.g. 【国网供电服务】',
       'st.queued': 'Queued', 'st.held': 'Held', 'st.submitting': 'Submitting', 'st.submitted': 'Submitted', 'st.delivered': 'Delivered',
       'st.failed': 'Failed', 'st.cancelled': 'Cancelled', 'st.running': 'Running', 'st.paused': 'Paused',
       'st.completed': 'Completed', 'st.draft': 'Draft'
@@ -190,6 +203,36 @@
     }
   }
 
+  let signature = null;
+
+  function showSignature() {
+    if (!signature) return;
+    $('sig-current').textContent = signature.signature;
+    $('sig-source').textContent = signature.source === 'setting' ? H.t('cmp.signatureFromSetting')
+      : H.t('cmp.signatureFromAdmin', {by: signature.updatedBy, at: time(signature.updatedAt)});
+  }
+
+  async function loadSignature() {
+    signature = await H.api('GET', '/api/sms/signature');
+    showSignature();
+  }
+
+  async function saveSignature(event) {
+    event.preventDefault();
+    $('sig-done').hidden = true;
+    try {
+      signature = await H.api('PUT', '/api/admin/sms/signature', {signature: $('sig-input').value});
+      showError(null);
+      showSignature();
+      $('sig-input').value = '';
+      $('sig-done').textContent = H.t('cmp.signatureSaved', {signature: signature.signature});
+      $('sig-done').hidden = false;
+    } catch (e) {
+      // the server's reason names the field; the page says it in the page's language
+      showError(/^signature:/.test(e.message || '') ? new Error(H.t('cmp.signatureBad')) : e);
+    }
+  }
+
   async function upload(event) {
     event.preventDefault();
     const file = $('import-file').files[0];
@@ -220,6 +263,7 @@
     $('lang').addEventListener('click', () => {
       H.i18n.setLang(H.i18n.lang() === 'en' ? 'zh-CN' : 'en');
       $('lang').textContent = H.i18n.lang() === 'en' ? '中文' : 'EN';
+      showSignature();
       loadList().then(loadDetail).catch(showError);
     });
     $('resume').addEventListener('click', () => act('resume'));
@@ -267,6 +311,14 @@
       }
     });
     $('import-form').addEventListener('submit', event => upload(event).catch(showError));
+    $('signature-form').addEventListener('submit', saveSignature);
+    // only an administrator sees the signature's form; supervisors read it (the server decides regardless)
+    H.api('GET', '/api/me').then(me => {
+      const admin = me && me.role === 'ADMIN';
+      $('signature-form').hidden = !admin;
+      $('sig-readonly').hidden = admin;
+    }, () => {});
+    loadSignature().catch(showError);
     loadList().catch(showError);
     loadTemplates().catch(showError);
     setInterval(() => { loadList().then(loadDetail).catch(showError); }, REFRESH_MS);

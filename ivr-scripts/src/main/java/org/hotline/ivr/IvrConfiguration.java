@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.hotline.cti.calendar.OpeningHours;
 import org.hotline.cti.calendar.ServiceCalendar;
 import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallTracker;
@@ -98,6 +99,16 @@ public class IvrConfiguration {
                                    ObjectProvider<Clock> clock) {
         return new HoursScript(calendar.getIfAvailable(() -> new ServiceCalendar(dataSource)),
                 faultReport.getIfAvailable(), properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /**
+     * The weekly hours of the settings ({@code hotline.ivr.hours.*}): they apply to the days no administrator set, and
+     * the service calendar's page shows them as such.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public OpeningHours settingsOpeningHours(IvrProperties properties) {
+        return properties.hours().rule();
     }
 
     /** Callbacks booked from the IVR, the caller's place read from the call tracker (looked up per call). */

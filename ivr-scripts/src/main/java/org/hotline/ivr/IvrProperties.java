@@ -33,8 +33,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone               whose clock dates and times are said in (default Asia/Shanghai)
  * @param faultOrderType     the work-order type of a fault reported by keypad (default repair)
  * @param hours              the weekly opening hours the {@code hours} script checks ({@code hotline.ivr.hours.*};
- *                           default open 24 hours every day, as a 95598 line is), before the service calendar's
- *                           holidays, make-up working days and special hours
+ *                           default open 24 hours every day, as a 95598 line is) on the days an administrator has not
+ *                           set on the service calendar's page, before its holidays, make-up working days and special
+ *                           hours
  */
 @ConfigurationProperties("hotline.ivr")
 public record IvrProperties(

@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.hotline.cti.calendar.ServiceCalendar;
 import org.hotline.cti.calendar.ServiceDay;
 import org.hotline.cti.calendar.ServiceDayKind;
+import org.hotline.cti.calendar.WeekdayHours;
 import org.hotline.ivr.FakeAsterisk.Session;
 import org.hotline.ivr.internal.FastAgiServer;
 import org.hotline.ivr.scripts.HoursScript;
@@ -27,7 +29,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The hours script over FastAGI with office hours (Monday to Friday, 08:00–18:00 in Shanghai) and the service
  * calendar in the database: open, closed with and without the fault-report option, a holiday, a make-up working day,
- * special hours, and the 24-hour default.
+ * special hours, the 24-hour default, and a week an administrator stored in place of the settings' hours.
  */
 class HoursScriptIntegrationTests {
 
@@ -59,6 +61,7 @@ class HoursScriptIntegrationTests {
     @AfterEach
     void reset() {
         db.jdbc.update("delete from service_calendar_days");
+        db.jdbc.update("delete from weekly_opening_hours");
         office.reports.clear();
         office.clock.set(IvrTestDatabase.NOW);
         always.clock.set(IvrTestDatabase.NOW);
@@ -159,6 +162,37 @@ class HoursScriptIntegrationTests {
         Session s = always.asterisk().run("hours");
         assertThat(s.played()).isEmpty();
         assertThat(s.variable(IvrVariables.PATH)).isEqualTo("hours=open");
+    }
+
+    @Test
+    void aWeekAnAdministratorStoredReplacesTheSettingsHoursFromTheNextCall() {
+        // the 24-hour line becomes a water company's: Monday to Friday 08:30–17:30, Saturday 09:00–12:00
+        List<WeekdayHours> water = new ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            water.add(d == DayOfWeek.SUNDAY ? WeekdayHours.closed(d) : d == DayOfWeek.SATURDAY
+                    ? WeekdayHours.open(d, LocalTime.of(9, 0), LocalTime.of(12, 0))
+                    : WeekdayHours.open(d, LocalTime.of(8, 30), LocalTime.of(17, 30)));
+        }
+        at(always, MONDAY, 8, 0);
+        assertThat(always.asterisk().run("hours-no-fault").variable(IvrVariables.PATH)).isEqualTo("hours=open");
+        calendar.putWeeklyHours(water, "admin");
+        assertThat(always.asterisk().run("hours-no-fault").variable(IvrVariables.PATH)).isEqualTo("hours=closed");
+        at(always, MONDAY, 8, 30);
+        assertThat(always.asterisk().run("hours-no-fault").variable(IvrVariables.PATH)).isEqualTo("hours=open");
+        at(always, SATURDAY, 12, 0);
+        Session s = always.asterisk().run("hours", silence(), silence());
+        assertThat(s.variable(IvrVariables.PATH)).isEqualTo("hours=closed");
+        assertThat(s.played()).startsWith(Prompt.AFTER_HOURS.file(), Prompt.AFTER_HOURS_FAULT.file());
+        at(always, SATURDAY.plusDays(1), 10, 0);
+        assertThat(always.asterisk().run("hours-no-fault").variable(IvrVariables.PATH)).isEqualTo("hours=closed");
+        // the calendar's exceptions still come first: a make-up Sunday is worked with Monday's hours
+        calendar.put(new ServiceDay(SATURDAY.plusDays(1), ServiceDayKind.WORKDAY, "调休上班", null, null), "admin");
+        assertThat(always.asterisk().run("hours-no-fault").variable(IvrVariables.PATH)).isEqualTo("hours=open");
+
+        // with the rows gone the settings' 24 hours are back on the next call
+        db.jdbc.update("delete from weekly_opening_hours");
+        at(always, MONDAY, 3, 0);
+        assertThat(always.asterisk().run("hours-no-fault").variable(IvrVariables.PATH)).isEqualTo("hours=open");
     }
 
     @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.hotline.cti.testing.EmbeddedPostgresSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The service calendar's table: days added, replaced, listed by year and removed; the table refuses bad rows too. */
+/**
+ * The service calendar's tables: days added, replaced, listed by year and removed; the weekly hours stored, replaced
+ * and laid over the settings' week; the tables refuse bad rows too.
+ */
 class ServiceCalendarIntegrationTests {
 
     private static HikariDataSource pool;
@@ -51,6 +57,53 @@ class ServiceCalendarIntegrationTests {
         assertThat(calendar.delete(day)).isEmpty();
         assertThat(calendar.find(day)).isEmpty();
         assertThatThrownBy(() -> calendar.inYear(1999)).hasMessage("year: 1999 (expected: 2000 to 2100)");
+    }
+
+    @Test
+    void aStoredWeekReplacesTheSettingsHoursAndASecondWeekReplacesTheFirst() {
+        assertThat(calendar.weeklyHours()).as("nothing stored: the settings apply").isEmpty();
+        assertThat(calendar.openingHours(OpeningHours.ALWAYS)).isSameAs(OpeningHours.ALWAYS);
+
+        List<WeekdayHours> water = new ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            water.add(d == DayOfWeek.SUNDAY ? WeekdayHours.closed(d) : d == DayOfWeek.SATURDAY
+                    ? WeekdayHours.open(d, LocalTime.of(9, 0), LocalTime.of(12, 0))
+                    : WeekdayHours.open(d, LocalTime.of(8, 30), LocalTime.of(17, 30)));
+        }
+        calendar.putWeeklyHours(water, "admin");
+        WeeklyHours stored = calendar.weeklyHours().orElseThrow();
+        assertThat(stored.days()).containsExactlyElementsOf(water);
+        assertThat(stored.updatedBy()).isEqualTo("admin");
+        assertThat(calendar.openingHours(OpeningHours.ALWAYS).days()).containsExactlyElementsOf(water);
+
+        List<WeekdayHours> nights = new ArrayList<>(water);
+        nights.set(0, WeekdayHours.open(DayOfWeek.MONDAY, LocalTime.of(22, 0), LocalTime.of(6, 0)));
+        calendar.putWeeklyHours(nights, "admin2");
+        assertThat(calendar.weeklyHours().orElseThrow().days()).containsExactlyElementsOf(nights);
+        assertThat(calendar.weeklyHours().orElseThrow().updatedBy()).isEqualTo("admin2");
+
+        // a day without a row (removed by hand) keeps the settings' hours
+        JdbcTemplate jdbc = new JdbcTemplate(pool);
+        jdbc.update("delete from weekly_opening_hours where day_of_week = 7");
+        assertThat(calendar.openingHours(OpeningHours.ALWAYS).on(DayOfWeek.SUNDAY))
+                .isEqualTo(OpeningHours.ALWAYS.on(DayOfWeek.SUNDAY));
+        assertThat(calendar.openingHours(OpeningHours.ALWAYS).on(DayOfWeek.SATURDAY).closesAt())
+                .isEqualTo(LocalTime.of(12, 0));
+        jdbc.update("delete from weekly_opening_hours");
+    }
+
+    @Test
+    void aBadWeekIsRefusedAndNothingOfItIsStored() {
+        List<WeekdayHours> closed = java.util.Arrays.stream(DayOfWeek.values()).map(WeekdayHours::closed).toList();
+        assertThatThrownBy(() -> calendar.putWeeklyHours(closed, "admin")).hasMessageStartingWith("days: all closed");
+        assertThatThrownBy(() -> calendar.putWeeklyHours(OpeningHours.ALWAYS.days().subList(1, 7), "admin"))
+                .hasMessageStartingWith("days: [MONDAY] missing");
+        assertThat(calendar.weeklyHours()).isEmpty();
+        JdbcTemplate jdbc = new JdbcTemplate(pool);
+        assertThatThrownBy(() -> jdbc.update("insert into weekly_opening_hours (day_of_week, opens_at, updated_by) "
+                + "values (1, '08:00', 'a')")).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update("insert into weekly_opening_hours (day_of_week, updated_by) values (8, "
+                + "'a')")).isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test

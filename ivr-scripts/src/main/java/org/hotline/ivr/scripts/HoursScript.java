@@ -15,9 +15,9 @@ import org.hotline.ivr.IvrVariables;
 import org.hotline.ivr.Prompt;
 
 /**
- * {@code hours}: whether the hotline is open now, by the weekly hours ({@code hotline.ivr.hours.*}) and the service
- * calendar's holidays, make-up working days and special hours, read on every call so that an administrator's change
- * applies to the next one. Open: nothing is said ({@code hours=open}). Closed: the after-hours message with "报修请按1"
+ * {@code hours}: whether the hotline is open now, by the weekly hours (an administrator's from the service calendar,
+ * else {@code hotline.ivr.hours.*}) and the calendar's holidays, make-up working days and special hours, read on
+ * every call so that an administrator's change applies to the next one. Open: nothing is said ({@code hours=open}). Closed: the after-hours message with "报修请按1"
  * when fault reports are wired; 1 runs the fault report in the same call ({@code hours=closed:fault}), anything else
  * hears goodbye and the call ends ({@code hours=closed}, {@link IvrVariables#NEXT} {@code hangup}).
  */
@@ -67,10 +67,10 @@ public final class HoursScript implements IvrScript {
         call.say(Prompt.GOODBYE);
     }
 
-    /** Whether the hotline is open at {@code now} (the hotline's local time), by the hours and today's calendar. */
+    /** Whether the hotline is open at {@code now} (the hotline's local time), by the week's hours and the calendar. */
     public boolean isOpen(LocalDateTime now) {
-        OpeningHours hours = properties.hours().rule();
-        // one indexed read of two rows per call: cheap enough not to cache, and a change applies at once
+        // two reads of at most seven and two rows per call: cheap enough not to cache, and a change applies at once
+        OpeningHours hours = calendar.openingHours(properties.hours().rule());
         Map<LocalDate, ServiceDay> exceptions = new HashMap<>();
         for (ServiceDay day : calendar.between(now.toLocalDate().minusDays(1), now.toLocalDate())) {
             exceptions.put(day.date(), day);

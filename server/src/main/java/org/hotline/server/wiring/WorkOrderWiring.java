@@ -12,6 +12,7 @@ import org.hotline.cti.push.PushBus;
 import org.hotline.sms.campaign.QuietHours;
 import org.hotline.sms.campaign.SmsCampaignProperties;
 import org.hotline.sms.outbox.SmsOutbox;
+import org.hotline.sms.template.SmsSignature;
 import org.hotline.desktop.control.AuditLog;
 import org.hotline.workorder.AlarmView;
 import org.hotline.workorder.CrewAccountAssigned;
@@ -29,10 +30,14 @@ import org.springframework.context.event.EventListener;
 @Configuration(proxyBeanMethods = false)
 public class WorkOrderWiring {
 
-    /** The managers' SMS; the outbox and SMS settings are looked up when an escalation fires (auto-configured later). */
+    /**
+     * The managers' SMS; the outbox, SMS settings and the signature in use (an administrator may change it) are looked
+     * up when an escalation fires (auto-configured later).
+     */
     @Bean
     ManagerNotifier managerNotifier(ObjectProvider<SmsOutbox> outbox, ObjectProvider<SmsCampaignProperties> sms,
-                                    PhoneNumbers numbers, ObjectProvider<Clock> clock) {
+                                    ObjectProvider<SmsSignature> signatures, PhoneNumbers numbers,
+                                    ObjectProvider<Clock> clock) {
         return new ManagerNotifier() {
             @Override
             public Outcome notifyManagers(AlarmView alarm, String unitName, List<String> phones) {
@@ -41,7 +46,8 @@ public class WorkOrderWiring {
                     return Outcome.NOT_SENT;
                 }
                 SmsCampaignProperties p = sms.getIfAvailable();
-                String signature = p == null ? "" : p.signature();
+                SmsSignature current = signatures.getIfAvailable();
+                String signature = current != null ? current.get() : p == null ? "" : p.signature();
                 // no SMS settings: no quiet hours (a start equal to the end never holds anything)
                 QuietHours quiet = p == null ? new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
                         ZoneId.of("Asia/Shanghai")) : p.quietHours();

@@ -8,7 +8,9 @@ import org.hotline.cti.demo.DemoUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.hotline.sms.template.SmsSignature;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +21,8 @@ import org.hotline.server.testing.SimulatedServerTest;
 /**
  * The SMS campaign page in headless Chromium: progress counts, pause / resume / cancel, the message table's filter
  * and the CSV export. Messages and their statuses are written by SQL (sending is the SMPP sender's job); they wait
- * until 2099 so no sender takes them. Same server settings as {@code AgentPageBrowserIntegrationTests}.
+ * until 2099 so no sender takes them. Same server settings as {@code AgentPageBrowserIntegrationTests}. The SMS
+ * signature: an administrator sets it on the page, a supervisor only reads it (issue #13).
  */
 @SimulatedServerTest
 class CampaignPageBrowserIntegrationTests {
@@ -32,6 +35,9 @@ class CampaignPageBrowserIntegrationTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    SmsSignature signature;
 
     private long campaign;
 
@@ -94,6 +100,57 @@ class CampaignPageBrowserIntegrationTests {
         assertThat(csv).contains("\"13900000009\",\"failed\"", "\"'=cmd|' /C calc'!A0\"");
         // the login lands on the supervisor's start page, which other pages own: only this page's errors count
         assertThat(browser.consoleErrors()).filteredOn(e -> !e.startsWith(url("/supervisor.html"))).isEmpty();
+    }
+
+    @Test
+    void anAdministratorSetsTheSignatureOnThePageAndASupervisorOnlyReadsIt() {
+        try {
+            logIn("admin", DemoUsers.ADMIN_PASSWORD);
+            browser.driver().manage().window().setSize(new Dimension(1366, 768));
+            browser.open(url("/campaigns.html"));
+            browser.await(By.id("sig-current"), e -> Browser.textContent(e).equals("【国网供电服务】"));
+            assertThat(Browser.textContent(browser.driver().findElement(By.id("sig-source"))))
+                    .contains("hotline.sms.campaigns.signature");
+            WebElement input = browser.await(By.id("sig-input"), WebElement::isDisplayed);
+            assertThat(browser.driver().findElement(By.id("sig-readonly")).isDisplayed()).isFalse();
+
+            input.sendKeys("【国】");
+            browser.driver().findElement(By.id("sig-save")).click();
+            WebElement error = browser.await(By.id("error"), WebElement::isDisplayed);
+            assertThat(Browser.textContent(error)).isEqualTo("签名须为【】括起的 2 到 20 个字，不能换行，如【国网供电服务】");
+            assertThat(browser.consoleErrors()).filteredOn(e -> e.contains("signature")).singleElement().asString()
+                    .contains("400");
+
+            input.clear();
+            input.sendKeys("【东城<b>供水</b>】");
+            browser.driver().findElement(By.id("sig-save")).click();
+            browser.await(By.id("sig-done"), WebElement::isDisplayed);
+            assertThat(browser.driver().findElement(By.id("error")).isDisplayed()).isFalse();
+            assertThat(Browser.textContent(browser.driver().findElement(By.id("sig-current"))))
+                    .isEqualTo("【东城<b>供水</b>】");
+            assertThat(browser.all(By.cssSelector(".cmp-create b"))).as("the signature is text, not markup").isEmpty();
+            assertThat(Browser.textContent(browser.driver().findElement(By.id("sig-source")))).startsWith("（admin 于");
+            assertThat(signature.current().signature()).isEqualTo("【东城<b>供水</b>】");
+            browser.script("document.getElementById('sig-current').scrollIntoView({block: 'center'})");
+            for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
+                browser.driver().manage().window().setSize(size);
+                assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                        .as("no sideways scroll at %s", size).isEqualTo(true);
+                browser.screenshot("campaign-signature-admin-" + size.width);
+            }
+
+            logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+            browser.driver().manage().window().setSize(new Dimension(1366, 768));
+            browser.open(url("/campaigns.html"));
+            browser.await(By.id("sig-current"), e -> Browser.textContent(e).equals("【东城<b>供水</b>】"));
+            browser.await(By.id("sig-readonly"), WebElement::isDisplayed);
+            assertThat(browser.driver().findElement(By.id("signature-form")).isDisplayed()).isFalse();
+            browser.script("document.getElementById('sig-current').scrollIntoView({block: 'center'})");
+            browser.screenshot("campaign-signature-supervisor-1366");
+            assertThat(browser.consoleErrors()).filteredOn(e -> !e.startsWith(url("/supervisor.html"))).isEmpty();
+        } finally {
+            signature.useSetting();
+        }
     }
 
     private String count(String status) {

@@ -10,6 +10,7 @@ import org.hotline.sms.message.SmsCodecSettings;
 import org.hotline.sms.notice.OutageNoticeScheduler;
 import org.hotline.sms.notice.OutageNotices;
 import org.hotline.sms.outbox.SmsOutbox;
+import org.hotline.sms.template.SmsSignature;
 import org.hotline.sms.template.SmsTemplates;
 import org.hotline.sms.template.TextRules;
 import org.hotline.sms.web.ApiClients;
@@ -60,13 +61,20 @@ public class SmsCampaignConfiguration {
         return outbox.getIfAvailable(() -> new SmsOutbox(dataSource, codec(codec)));
     }
 
-    /** Templates, finished by the configured signature and opt-out rules. */
+    /** The signature texts start with: an administrator's, else {@code hotline.sms.campaigns.signature}. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    public SmsSignature smsSignature(DataSource dataSource, SmsCampaignProperties p) {
+        return new SmsSignature(new JdbcTemplate(dataSource), p.signature());
+    }
+
+    /** Templates, finished by the signature in use and the configured opt-out rules. */
     @Bean
     @DependsOnDatabaseInitialization
     public SmsTemplates smsTemplates(DataSource dataSource, ObjectProvider<SmsCodec> codec,
-                                     SmsCampaignProperties p) {
+                                     SmsCampaignProperties p, SmsSignature signature) {
         return new SmsTemplates(new JdbcTemplate(dataSource), codec(codec),
-                new TextRules(p.signature(), p.optOutText(), p.optOutKinds(), p.pricePerPart()));
+                new TextRules(p.signature(), p.optOutText(), p.optOutKinds(), p.pricePerPart()), signature::get);
     }
 
     /** Billing and IC-card imports. */

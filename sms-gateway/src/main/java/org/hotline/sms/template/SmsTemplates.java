@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.hotline.sms.message.SegmentCount;
 import org.hotline.sms.message.SmsCodec;
@@ -23,17 +24,27 @@ public class SmsTemplates {
     private final JdbcTemplate jdbc;
     private final SmsCodec codec;
     private final TextRules rules;
+    private final Supplier<String> signature;
 
     /** Stores through {@code jdbc}; {@code codec} counts parts; {@code rules} add signature and opt-out text. */
     public SmsTemplates(JdbcTemplate jdbc, SmsCodec codec, TextRules rules) {
+        this(jdbc, codec, rules, null);
+    }
+
+    /**
+     * As {@link #SmsTemplates(JdbcTemplate, SmsCodec, TextRules)}, the signature asked from {@code signature} for each
+     * text (an administrator may change it at any time); null keeps the rules' own.
+     */
+    public SmsTemplates(JdbcTemplate jdbc, SmsCodec codec, TextRules rules, Supplier<String> signature) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.rules = rules;
+        this.signature = signature;
     }
 
-    /** The rules every text is finished with. */
+    /** The rules a text built now is finished with (the signature in use now). */
     public TextRules rules() {
-        return rules;
+        return signature == null ? rules : rules.withSignature(signature.get());
     }
 
     /**
@@ -93,7 +104,7 @@ public class SmsTemplates {
      * @throws TemplateException naming a field the template uses that {@code values} lacks
      */
     public String render(SmsTemplate template, Map<String, String> values) {
-        return rules.finish(template.fill(values), template.kind());
+        return rules().finish(template.fill(values), template.kind());
     }
 
     /** Parts and cost of a finished text; {@code withinLimit} false when the codec would refuse it. */

@@ -22,6 +22,12 @@ public record TextRules(String signature, String optOutText, Set<SmsKind> optOut
         }
     }
 
+    /** These rules with another signature (the same rules when it is this one). */
+    public TextRules withSignature(String newSignature) {
+        return signature.equals(newSignature) ? this
+                : new TextRules(newSignature, optOutText, optOutKinds, pricePerPart);
+    }
+
     /** The text as sent: signature, body, and the opt-out text when {@code kind} needs it and it is not there. */
     public String finish(String body, SmsKind kind) {
         String text = body.strip();

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Bad input to the SMS pages' endpoints as {"message": …} (and the rows of a rejected import). */
-@RestControllerAdvice(assignableTypes = {SmsCampaignController.class, ApiClientController.class})
+@RestControllerAdvice(assignableTypes = {SmsCampaignController.class, ApiClientController.class,
+        SmsSignatureController.class})
 class SmsWebErrors {
 
     @ExceptionHandler(ImportRejectedException.class)
