@@ -120,11 +120,7 @@ class UserAdminController {
         }
         AgentAccount.Role role = role(user.role());
         String ext = user.extension() == null ? "" : user.extension().strip();
-        ResponseEntity<Map<String, Object>> bad = badPhone(role, ext, user.queues());
-        if (bad == null && user.team() != null && !user.team().isBlank()
-                && !teams.names().contains(user.team().strip())) {
-            bad = refused(HttpStatus.BAD_REQUEST, "team: '" + user.team() + "' (expected: an existing team)");
-        }
+        ResponseEntity<Map<String, Object>> bad = rejection(role, ext, user.queues(), user.team());
         if (bad != null) {
             return bad;
         }
@@ -133,7 +129,7 @@ class UserAdminController {
         try {
             created = directory.create(new NewAgent(user.username().strip().toLowerCase(java.util.Locale.ROOT),
                     user.displayName(), password, role,
-                    ext.isEmpty() ? List.of() : List.of("Local/" + ext + "@agents/n", "PJSIP/" + ext),
+                    interfaces(ext),
                     user.queues() == null ? List.of() : user.queues()));
         } catch (IllegalArgumentException e) {
             return refused(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -158,11 +154,7 @@ class UserAdminController {
         }
         AgentAccount.Role role = role(user.role());
         String ext = user.extension() == null ? "" : user.extension().strip();
-        ResponseEntity<Map<String, Object>> bad = badPhone(role, ext, user.queues());
-        if (bad == null && user.team() != null && !user.team().isBlank()
-                && !teams.names().contains(user.team().strip())) {
-            bad = refused(HttpStatus.BAD_REQUEST, "team: '" + user.team() + "' (expected: an existing team)");
-        }
+        ResponseEntity<Map<String, Object>> bad = rejection(role, ext, user.queues(), user.team());
         if (bad != null) {
             return bad;
         }
@@ -176,7 +168,7 @@ class UserAdminController {
         AgentAccount changed;
         try {
             changed = directory.change(username, new AgentChange(user.displayName(), role,
-                    ext.isEmpty() ? List.of() : List.of("Local/" + ext + "@agents/n", "PJSIP/" + ext),
+                    interfaces(ext),
                     user.queues())).orElseThrow();
         } catch (IllegalArgumentException e) {
             return refused(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -242,9 +234,17 @@ class UserAdminController {
         }
     }
 
-    // a phone and queues belong to those who take calls; supervisors and administrators may stand in at a desk
-    private static ResponseEntity<Map<String, Object>> badPhone(AgentAccount.Role role, String ext,
-                                                                List<String> queues) {
+    // the agent's extension gives the member interface the dialplan names, then the phone itself
+    private static List<String> interfaces(String ext) {
+        return ext.isEmpty() ? List.of() : List.of("Local/" + ext + "@agents/n", "PJSIP/" + ext);
+    }
+
+    // what a user may be given: a phone and queues for those who take calls, an existing team
+    private ResponseEntity<Map<String, Object>> rejection(AgentAccount.Role role, String ext, List<String> queues,
+                                                          String team) {
+        if (team != null && !team.isBlank() && !teams.names().contains(team.strip())) {
+            return refused(HttpStatus.BAD_REQUEST, "team: '" + team + "' (expected: an existing team)");
+        }
         if (!ext.isEmpty() && !ext.matches("^[0-9]{2,8}$")) {
             return refused(HttpStatus.BAD_REQUEST, "extension: '" + ext + "' (expected: 2 to 8 digits)");
         }
