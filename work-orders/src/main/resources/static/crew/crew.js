@@ -5,6 +5,8 @@
   'use strict';
 
   const KEY = 'hotline.crew.token';
+  // set when the token came from the member's own sign-in: the page then offers to sign out, not another token
+  const SIGNED_IN = 'hotline.crew.signed-in';
   const $ = id => document.getElementById(id);
   const STATUS_TEXT = {
     400: '输入有误', 401: '令牌无效或已停用', 403: '此工单不属于本组', 404: '工单不存在',
@@ -94,6 +96,7 @@
         redirect: 'manual', headers: {[c.headerName]: c.token}});
       if (r.status === 201) {
         localStorage.setItem(KEY, (await r.json()).secret);
+        localStorage.setItem(SIGNED_IN, '1');
         return true;
       }
       if (r.status === 422) {
@@ -117,6 +120,7 @@
       $('token-form').hidden = true;
       $('refresh').hidden = false;
       $('me-bar').hidden = false;
+      $('forget').textContent = localStorage.getItem(SIGNED_IN) ? '退出登录' : '更换令牌';
       render(await api('GET', '/api/crew/orders'));
       follow();
     } catch (e) {
@@ -393,6 +397,7 @@
       return;
     }
     localStorage.setItem(KEY, value);
+    localStorage.removeItem(SIGNED_IN); // an administrator's token: no session of this member to end
     $('token').value = '';
     say('');
     load();
@@ -400,6 +405,14 @@
   $('forget').addEventListener('click', () => {
     stopFollowing();
     localStorage.removeItem(KEY);
+    if (localStorage.getItem(SIGNED_IN)) {
+      // a signed-in member leaves: the session ends too, so the next person on this phone signs in anew
+      localStorage.removeItem(SIGNED_IN);
+      fetch('/api/csrf', {credentials: 'same-origin'}).then(r => r.json()).then(c => fetch('/logout', {method: 'POST',
+        credentials: 'same-origin', redirect: 'manual', headers: {[c.headerName]: c.token}}))
+        .finally(() => location.assign('/login.html?logout'));
+      return;
+    }
     say('');
     showTokenForm();
   });

@@ -190,6 +190,11 @@ class UserAdminBrowserIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from work_order_crew_tokens where signed_in_user = ?"
                 + " and revoked_at is null and expires_at > now()", Long.class, name)).isEqualTo(1);
         browser.screenshot("crew-signed-in");
+        WebElement leave = browser.await(By.id("forget"), WebElement::isDisplayed);
+        assertThat(Browser.textContent(leave)).isEqualTo("退出登录");
+        leave.click();
+        browser.awaitUrl(u -> u.contains("/login.html"));
+        assertThat(browser.script("return localStorage.getItem('hotline.crew.token')")).isNull();
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
