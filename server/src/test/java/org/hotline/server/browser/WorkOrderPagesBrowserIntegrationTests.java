@@ -282,9 +282,10 @@ class WorkOrderPagesBrowserIntegrationTests {
         JsonNode late = createComplaint(Instant.now().minus(Duration.ofHours(3)));
         JsonNode fresh = createComplaint(null);
 
-        WebElement item = browser.await(By.cssSelector("#wo-risk-list li[data-order-no='"
-                + late.get("orderNo").asText() + "']"));
-        assertThat(item.getDomAttribute("class")).isEqualTo("over");
+        // one look: the list is redrawn on every push, so an element found first may be gone when read
+        browser.await(By.cssSelector("#wo-risk-list li[data-order-no='" + late.get("orderNo").asText() + "']"),
+                e -> "over".equals(browser.script("const li = document.querySelector(\"#wo-risk-list li[data-order-no='"
+                        + late.get("orderNo").asText() + "']\"); return li && li.className")));
         browser.await(By.id("wo-alarm-count"), e -> Integer.parseInt(Browser.textContent(e)) >= 1);
         browser.await(By.id("wo-risk-count"),
                 e -> Integer.parseInt(Browser.textContent(e)) >= 1);
