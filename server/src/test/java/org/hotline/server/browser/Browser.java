@@ -113,7 +113,10 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         File driverExe = existing(System.getProperty("hotline.browser.driver", "/usr/bin/chromedriver"), "chromedriver");
         Files.createDirectories(OUTPUT);
         profile = Files.createTempDirectory("hotline-chromium-");
+        // the users' locale also for what the pages leave to the browser (date and time inputs): it takes the zh-CN
+        // resources of Debian's chromium-l10n (./hotline installs them) and this environment; --lang alone is not enough
         service = new ChromeDriverService.Builder().usingDriverExecutable(driverExe).usingAnyFreePort()
+                .withEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LANGUAGE", "zh_CN:zh"))
                 .withLogFile(OUTPUT.resolve("chromedriver.log").toFile()).build();
         ChromeOptions options = new ChromeOptions().setBinary(binary)
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
