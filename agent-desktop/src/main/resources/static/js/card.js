@@ -12,7 +12,7 @@
       'card.no': '客户编号 {no} · {kind}', 'card.arrears': '欠费 {amount}', 'money': '{v} 元',
       'acc.no': '户号', 'acc.address': '用电地址', 'acc.area': '台区 / 线路', 'acc.meter': '表号', 'acc.arrears': '欠费',
       'acc.ic': ' (IC卡表)', 'acc.overdue': ' · 逾期 {d} 天',
-      'orders.title': '在办工单', 'contacts.title': '最近联系 Recent contacts',
+      'orders.title': '在办工单', 'contacts.title': '最近联系',
       'contacts.more': '更多联系记录', 'contacts.none-more': '没有更早的记录', 'contacts.none': '暂无联系记录',
       'contacts.satisfaction': '满意度 {n}',
       'outage.title': '停电', 'outage.planned': '计划停电', 'outage.unplanned': '故障停电',
