@@ -1,32 +1,22 @@
 package org.hotline.cti.customerimport.internal;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -41,21 +31,13 @@ import org.hotline.cti.customerimport.ImportFileException;
  */
 public final class XlsxCsv extends InputStream {
 
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
-    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    static {
-        // a workbook is data, never a way to read files or fetch URLs (XXE)
-        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    }
 
     private final Path file;
     private final Path strings;
     private final Path offsets;
     private final ZipFile zip;
-    private final SharedStrings shared;
+    private final XlsxParts.SharedStrings shared;
     private final Set<Integer> dateStyles;
     private final boolean date1904;
     private final CountingInputStream sheetBytes;
@@ -114,17 +96,17 @@ public final class XlsxCsv extends InputStream {
                     e);
         }
         try {
-            Workbook book = workbook();
-            this.date1904 = book.date1904;
-            this.dateStyles = dateStyles();
-            this.shared = sharedStrings();
-            ZipEntry entry = zip.getEntry(book.firstSheet);
+            XlsxParts.Workbook book = XlsxParts.workbook(zip);
+            this.date1904 = book.date1904();
+            this.dateStyles = XlsxParts.dateStyles(zip);
+            this.shared = XlsxParts.sharedStrings(zip, strings, offsets);
+            ZipEntry entry = zip.getEntry(book.firstSheet());
             if (entry == null) {
-                throw new ImportFileException("XLSX 文件中没有工作表（" + book.firstSheet + "）", null);
+                throw new ImportFileException("XLSX 文件中没有工作表（" + book.firstSheet() + "）", null);
             }
             this.sheetSize = entry.getSize();
             this.sheetBytes = new CountingInputStream(zip.getInputStream(entry));
-            this.sheet = XML.createXMLStreamReader(sheetBytes, "UTF-8");
+            this.sheet = XlsxParts.XML.createXMLStreamReader(sheetBytes, "UTF-8");
         } catch (XMLStreamException e) {
             close();
             throw new ImportFileException("XLSX 文件内容无法读取（" + e.getMessage() + "）", e);
@@ -296,161 +278,6 @@ public final class XlsxCsv extends InputStream {
         return '"' + cell.replace("\"", "\"\"") + '"';
     }
 
-    // ------------------------------------------------------------------ the workbook's parts
-
-    private record Workbook(String firstSheet, boolean date1904) {
-    }
-
-    // the first sheet in the workbook's order, found through the workbook's relationships
-    private Workbook workbook() throws IOException, XMLStreamException {
-        String rid = null;
-        boolean date1904 = false;
-        try (InputStream in = part("xl/workbook.xml", true)) {
-            XMLStreamReader x = XML.createXMLStreamReader(in, "UTF-8");
-            while (x.hasNext()) {
-                if (x.next() == XMLStreamConstants.START_ELEMENT) {
-                    if (x.getLocalName().equals("workbookPr")) {
-                        String v = x.getAttributeValue(null, "date1904");
-                        date1904 = "1".equals(v) || "true".equals(v);
-                    } else if (x.getLocalName().equals("sheet") && rid == null) {
-                        rid = relationshipId(x);
-                    }
-                }
-            }
-        }
-        String target = null;
-        try (InputStream in = part("xl/_rels/workbook.xml.rels", false)) {
-            if (in != null && rid != null) {
-                XMLStreamReader x = XML.createXMLStreamReader(in, "UTF-8");
-                while (x.hasNext() && target == null) {
-                    if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Relationship")
-                            && rid.equals(x.getAttributeValue(null, "Id"))) {
-                        target = x.getAttributeValue(null, "Target");
-                    }
-                }
-            }
-        }
-        if (target == null) {
-            return new Workbook("xl/worksheets/sheet1.xml", date1904);
-        }
-        return new Workbook(target.startsWith("/") ? target.substring(1) : "xl/" + target, date1904);
-    }
-
-    private static String relationshipId(XMLStreamReader x) {
-        for (int i = 0; i < x.getAttributeCount(); i++) {
-            if (x.getAttributeLocalName(i).equals("id")) {
-                return x.getAttributeValue(i);
-            }
-        }
-        return null;
-    }
-
-    // the cell styles whose number format is a date: built-in 14-22 and 45-47, or a format code with y or d
-    private Set<Integer> dateStyles() throws IOException, XMLStreamException {
-        Set<Integer> dates = new HashSet<>();
-        try (InputStream in = part("xl/styles.xml", false)) {
-            if (in == null) {
-                return dates;
-            }
-            XMLStreamReader x = XML.createXMLStreamReader(in, "UTF-8");
-            Map<Integer, String> formats = new HashMap<>();
-            boolean inXfs = false;
-            int index = 0;
-            while (x.hasNext()) {
-                int event = x.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    switch (x.getLocalName()) {
-                        case "numFmt" -> formats.put(Integer.parseInt(x.getAttributeValue(null, "numFmtId")),
-                                x.getAttributeValue(null, "formatCode"));
-                        case "cellXfs" -> inXfs = true;
-                        case "xf" -> {
-                            if (inXfs) {
-                                String id = x.getAttributeValue(null, "numFmtId");
-                                if (id != null && isDateFormat(Integer.parseInt(id), formats)) {
-                                    dates.add(index);
-                                }
-                                index++;
-                            }
-                        }
-                        default -> { }
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("cellXfs")) {
-                    inXfs = false;
-                }
-            }
-        }
-        return dates;
-    }
-
-    static boolean isDateFormat(int id, Map<Integer, String> custom) {
-        if (id >= 14 && id <= 22 || id >= 45 && id <= 47 || id >= 27 && id <= 36 || id >= 50 && id <= 58) {
-            return true; // the built-in date formats, the Chinese locale's (27-36, 50-58) among them
-        }
-        String code = custom.get(id);
-        if (code == null) {
-            return false;
-        }
-        // text in quotes and [colour] or [$-locale] parts say nothing about dates
-        String bare = code.replaceAll("\"[^\"]*\"|\\[[^]]*]|\\\\.", "").toLowerCase(java.util.Locale.ROOT);
-        return bare.contains("y") || bare.contains("d") || bare.contains("年") || bare.contains("日");
-    }
-
-    // the shared strings spooled to disk: their UTF-8 bytes in one file, each one's offset in another
-    private SharedStrings sharedStrings() throws IOException, XMLStreamException {
-        long count = 0;
-        try (InputStream in = part("xl/sharedStrings.xml", false);
-             OutputStream text = new BufferedOutputStream(Files.newOutputStream(strings), 1 << 16);
-             DataOutputStream index = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(offsets),
-                     1 << 16))) {
-            long at = 0;
-            if (in != null) {
-                XMLStreamReader x = XML.createXMLStreamReader(in, "UTF-8");
-                StringBuilder item = null;
-                int phonetic = 0;
-                while (x.hasNext()) {
-                    int event = x.next();
-                    if (event == XMLStreamConstants.START_ELEMENT) {
-                        switch (x.getLocalName()) {
-                            case "si" -> item = new StringBuilder();
-                            case "rPh" -> phonetic++; // a reading guide above the text, not the text
-                            case "t" -> {
-                                String t = x.getElementText();
-                                if (item != null && phonetic == 0) {
-                                    item.append(t);
-                                }
-                            }
-                            default -> { }
-                        }
-                    } else if (event == XMLStreamConstants.END_ELEMENT) {
-                        if (x.getLocalName().equals("rPh")) {
-                            phonetic--;
-                        } else if (x.getLocalName().equals("si") && item != null) {
-                            byte[] b = item.toString().getBytes(StandardCharsets.UTF_8);
-                            index.writeLong(at);
-                            text.write(b);
-                            at += b.length;
-                            count++;
-                            item = null;
-                        }
-                    }
-                }
-            }
-            index.writeLong(at);
-        }
-        return new SharedStrings(strings, offsets, count);
-    }
-
-    private InputStream part(String name, boolean required) throws IOException {
-        ZipEntry e = zip.getEntry(name);
-        if (e == null) {
-            if (required) {
-                throw new ImportFileException("不是 XLSX 工作簿（缺少 " + name + "）：请另存为 .xlsx 或 CSV UTF-8", null);
-            }
-            return null;
-        }
-        return zip.getInputStream(e);
-    }
-
     @Override
     public void close() throws IOException {
         try {
@@ -466,36 +293,5 @@ public final class XlsxCsv extends InputStream {
         Files.deleteIfExists(file);
         Files.deleteIfExists(strings);
         Files.deleteIfExists(offsets);
-    }
-
-    /** Shared strings looked up by index through memory maps of the spooled files: no string stays on the heap. */
-    private static final class SharedStrings {
-
-        private final MappedByteBuffer text;
-        private final MappedByteBuffer index;
-        private final long count;
-
-        SharedStrings(Path strings, Path offsets, long count) throws IOException {
-            this.count = count;
-            try (FileChannel t = FileChannel.open(strings, StandardOpenOption.READ);
-                 FileChannel i = FileChannel.open(offsets, StandardOpenOption.READ)) {
-                if (t.size() > Integer.MAX_VALUE) {
-                    throw new ImportFileException("XLSX 文件的共享文本超过 2 GB：请另存为 CSV UTF-8", null);
-                }
-                this.text = t.map(FileChannel.MapMode.READ_ONLY, 0, t.size());
-                this.index = i.map(FileChannel.MapMode.READ_ONLY, 0, i.size());
-            }
-        }
-
-        String get(int i) {
-            if (i < 0 || i >= count) {
-                throw new NumberFormatException("shared string " + i + " of " + count);
-            }
-            int from = (int) index.getLong(i * 8);
-            int to = (int) index.getLong((i + 1) * 8);
-            byte[] b = new byte[to - from];
-            text.get(from, b);
-            return new String(b, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -125,12 +125,12 @@ class XlsxCsvTests {
 
     @Test
     void dateFormatsAreTheBuiltInOnesAndCustomOnesWithDaysOrYears() {
-        assertThat(XlsxCsv.isDateFormat(14, Map.of())).isTrue();
-        assertThat(XlsxCsv.isDateFormat(31, Map.of())).as("yyyy\"年\"m\"月\"d\"日\" in the Chinese locale").isTrue();
-        assertThat(XlsxCsv.isDateFormat(2, Map.of())).as("0.00").isFalse();
-        assertThat(XlsxCsv.isDateFormat(164, Map.of(164, "yyyy-mm"))).isTrue();
-        assertThat(XlsxCsv.isDateFormat(165, Map.of(165, "\"day \"0.00"))).as("a quoted d is text").isFalse();
-        assertThat(XlsxCsv.isDateFormat(166, Map.of(166, "[Red]0.00"))).isFalse();
+        assertThat(XlsxParts.isDateFormat(14, Map.of())).isTrue();
+        assertThat(XlsxParts.isDateFormat(31, Map.of())).as("yyyy\"年\"m\"月\"d\"日\" in the Chinese locale").isTrue();
+        assertThat(XlsxParts.isDateFormat(2, Map.of())).as("0.00").isFalse();
+        assertThat(XlsxParts.isDateFormat(164, Map.of(164, "yyyy-mm"))).isTrue();
+        assertThat(XlsxParts.isDateFormat(165, Map.of(165, "\"day \"0.00"))).as("a quoted d is text").isFalse();
+        assertThat(XlsxParts.isDateFormat(166, Map.of(166, "[Red]0.00"))).isFalse();
         assertThat(XlsxCsv.column("A1")).isZero();
         assertThat(XlsxCsv.column("AB12")).isEqualTo(27);
     }
