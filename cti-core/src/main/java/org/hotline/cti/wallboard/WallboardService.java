@@ -216,8 +216,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
      * its unpaused members ready or busy, and the last hour's average talk + wrap-up (today's when the last hour had
      * none).
      */
-    public synchronized QueueForecast forecast(String queue) {
-        counters.advance(clock.instant());
+    public QueueForecast forecast(String queue) {
         int waiting = 0;
         for (CallView c : callViews.get()) {
             if (queue.equals(c.queue()) && (c.state() == org.hotline.cti.call.CallState.QUEUED
@@ -239,9 +238,12 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             }
         }
         Double handle = null;
-        if (counters.knows(queue)) {
-            handle = handleSeconds(counters.lastHour(queue));
-            handle = handle != null ? handle : handleSeconds(counters.today(queue));
+        synchronized (this) {
+            counters.advance(clock.instant());
+            if (counters.knows(queue)) {
+                handle = handleSeconds(counters.lastHour(queue));
+                handle = handle != null ? handle : handleSeconds(counters.today(queue));
+            }
         }
         return new QueueForecast(queue, waiting, ready, busy, handle);
     }
@@ -261,9 +263,14 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         return write(tree);
     }
 
-    private synchronized Map<String, Object> frameTree(Instant now) {
-        counters.advance(now);
-        return FrameBuilder.build(now, properties, counters, queues, agentViews.get(), callViews.get(), accounts);
+    private Map<String, Object> frameTree(Instant now) {
+        Counters.Reading reading;
+        synchronized (this) {
+            counters.advance(now);
+            reading = counters.reading();
+        }
+        // built outside the lock: the AMI delivery thread counts answers under it and must not wait for a frame
+        return FrameBuilder.build(now, properties, reading, queues, agentViews.get(), callViews.get(), accounts);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.hotline.cti.wallboard.Kpis;
@@ -84,6 +85,62 @@ public final class Counters {
     /** A queue's T. */
     public Duration serviceLevel(String queue) {
         return serviceLevelOf.apply(queue);
+    }
+
+    /**
+     * An immutable copy of what a frame reads, so the frame is built outside the lock the AMI delivery thread
+     * needs to count (a 2,000-agent frame under that lock held back the next rings' screen-pops).
+     */
+    public Reading reading() {
+        Map<String, Kpis> today = new TreeMap<>();
+        Map<String, Kpis> lastHour = new TreeMap<>();
+        Map<String, Duration> levels = new TreeMap<>();
+        queues.forEach((name, q) -> {
+            today.put(name, q.today.totals().kpis());
+            lastHour.put(name, q.lastHour.totals().kpis());
+            levels.put(name, serviceLevelOf.apply(name));
+        });
+        return new Reading(today, lastHour, levels, allQueuesToday.totals().answeredByAgent());
+    }
+
+    /** Every counted queue's figures and T, and each agent interface's answers today, as of one moment. */
+    public record Reading(Map<String, Kpis> today, Map<String, Kpis> lastHour, Map<String, Duration> serviceLevels,
+                          Map<String, Long> answeredToday) {
+
+        private static final Kpis EMPTY = new Totals().kpis();
+
+        /** Copies the maps, so the reading stays as it was. */
+        public Reading {
+            today = Map.copyOf(today);
+            lastHour = Map.copyOf(lastHour);
+            serviceLevels = Map.copyOf(serviceLevels);
+            answeredToday = Map.copyOf(answeredToday);
+        }
+
+        /** The queues counted. */
+        public Set<String> queueNames() {
+            return today.keySet();
+        }
+
+        /** A queue's figures today (an empty queue's when not counted). */
+        public Kpis today(String queue) {
+            return today.getOrDefault(queue, EMPTY);
+        }
+
+        /** A queue's figures over the last 60 minutes. */
+        public Kpis lastHour(String queue) {
+            return lastHour.getOrDefault(queue, EMPTY);
+        }
+
+        /** A queue's T (30 s when not counted). */
+        public Duration serviceLevel(String queue) {
+            return serviceLevels.getOrDefault(queue, Duration.ofSeconds(30));
+        }
+
+        /** Calls an agent interface answered today, from any queue. */
+        public long answeredToday(String agentInterface) {
+            return answeredToday.getOrDefault(agentInterface, 0L);
+        }
     }
 
     private PerQueue queue(String name) {

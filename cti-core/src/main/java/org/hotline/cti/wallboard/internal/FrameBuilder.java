@@ -22,8 +22,8 @@ import org.hotline.cti.wallboard.Alert;
 import org.hotline.cti.wallboard.WallboardProperties;
 
 /**
- * Builds one wallboard frame (the JSON tree documented in docs/adr/0011) from the counters and the tracker's live
- * views; pure.
+ * Builds one wallboard frame (the JSON tree documented in docs/adr/0011) from a reading of the counters and the
+ * tracker's live views; pure.
  */
 public final class FrameBuilder {
 
@@ -38,7 +38,7 @@ public final class FrameBuilder {
     }
 
     /** The frame as nested maps and lists, ready for a JSON writer. */
-    public static Map<String, Object> build(Instant now, WallboardProperties properties, Counters counters,
+    public static Map<String, Object> build(Instant now, WallboardProperties properties, Counters.Reading counters,
                                             Map<String, QueueInfo> configured, Collection<AgentView> views,
                                             Collection<CallView> calls, Map<String, AgentAccount> accountsByInterface) {
         Map<CallId, CallView> callsById = new HashMap<>();
@@ -113,7 +113,7 @@ public final class FrameBuilder {
         return frame;
     }
 
-    private static List<Map<String, Object>> agents(Instant now, Counters counters, Collection<AgentView> views,
+    private static List<Map<String, Object>> agents(Instant now, Counters.Reading counters, Collection<AgentView> views,
                                                     Map<CallId, CallView> callsById,
                                                     Map<String, AgentAccount> accountsByInterface) {
         Map<String, AgentView> viewsByInterface = new HashMap<>();

@@ -76,6 +76,11 @@ public final class Totals {
         });
     }
 
+    /** Each agent's answered calls in the interval, copied. */
+    public Map<String, Long> answeredByAgent() {
+        return Map.copyOf(answeredByAgent);
+    }
+
     /** Calls this agent answered in the interval. */
     public long answeredBy(String agent) {
         return answeredByAgent.getOrDefault(agent, 0L);

@@ -57,7 +57,8 @@ class FrameBuilderTests {
                 "Local/1005@agents", account("agent1005", "Local/1005@agents"));
         Counters counters = new Counters(PROPS.zone(), q -> Duration.ofSeconds(30));
 
-        Map<String, Object> frame = FrameBuilder.build(NOW, PROPS, counters, Map.of(), views, calls, accounts);
+        Map<String, Object> frame =
+                FrameBuilder.build(NOW, PROPS, counters.reading(), Map.of(), views, calls, accounts);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> hotline = ((List<Map<String, Object>>) frame.get("queues")).get(0);
@@ -88,7 +89,7 @@ class FrameBuilderTests {
         Map<String, FrameBuilder.QueueInfo> configured = Map.of("hotline", new FrameBuilder.QueueInfo("hotline", "电"),
                 "gas", new FrameBuilder.QueueInfo("gas", "气"), "water", new FrameBuilder.QueueInfo("water", "水"));
 
-        Map<String, Object> frame = FrameBuilder.build(NOW, PROPS, counters, configured, List.of(partly), List.of(),
+        Map<String, Object> frame = FrameBuilder.build(NOW, PROPS, counters.reading(), configured, List.of(partly), List.of(),
                 Map.of("Local/1003@agents", a3));
 
         @SuppressWarnings("unchecked")
