@@ -5,6 +5,7 @@ import org.hotline.cti.call.TelephonyConfiguration;
 import org.hotline.cti.calendar.CalendarConfiguration;
 import org.hotline.cti.callback.CallbackConfiguration;
 import org.hotline.cti.callrecord.CallRecordConfiguration;
+import org.hotline.cti.queuelog.QueueLogConfiguration;
 import org.hotline.cti.control.ControlConfiguration;
 import org.hotline.cti.customer.CustomerConfiguration;
 import org.hotline.cti.customerimport.CustomerImportConfiguration;
@@ -20,14 +21,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Everything cti-core offers a Spring application: AMI, call tracking, customers and agents, screen-pops, push,
- * outages and the supply network, callbacks, call control, the agents' desk states, call records, the wallboard, the
- * customer import, the service calendar and satisfaction surveys.
+ * outages and the supply network, callbacks, call control, the agents' desk states, call records and their
+ * reconciliation with queue_log, the wallboard, the customer import, the service calendar and satisfaction surveys.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({AmiConfiguration.class, TelephonyConfiguration.class, CustomerConfiguration.class, PushConfiguration.class,
         ScreenPopConfiguration.class, OutageConfiguration.class, NetworkConfiguration.class,
         CallbackConfiguration.class, ControlConfiguration.class, PresenceConfiguration.class,
-        CallRecordConfiguration.class, WallboardConfiguration.class, CustomerImportConfiguration.class,
-        CalendarConfiguration.class, SurveyConfiguration.class})
+        CallRecordConfiguration.class, QueueLogConfiguration.class, WallboardConfiguration.class,
+        CustomerImportConfiguration.class, CalendarConfiguration.class, SurveyConfiguration.class})
 public class CtiCoreConfiguration {
 }

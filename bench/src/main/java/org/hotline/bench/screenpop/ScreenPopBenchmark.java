@@ -145,6 +145,8 @@ public final class ScreenPopBenchmark {
         ConfigurableApplicationContext context = app.run(
                 "--server.port=0",
                 "--hotline.embedded.postgres.data-dir=" + o.dataDir(),
+                // a journal left by an earlier run would replay that run's calls into this database
+                "--hotline.call-records.journal-dir=" + (o.dataDir().isBlank() ? "" : o.dataDir() + "-call-journal"),
                 "--hotline.embedded.postgres.shared-buffers=" + o.sharedBuffers(),
                 "--hotline.simulator.enabled=false",
                 "--hotline.ami.host=127.0.0.1",

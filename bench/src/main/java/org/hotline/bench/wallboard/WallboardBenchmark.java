@@ -261,7 +261,7 @@ public final class WallboardBenchmark {
         SpringApplication app = new SpringApplication(HotlineApplication.class);
         app.setLogStartupInfo(false);
         return app.run("--server.port=0", "--hotline.embedded.postgres.data-dir=",
-                "--hotline.simulator.enabled=false", "--hotline.ami.host=127.0.0.1",
+                "--hotline.call-records.journal-dir=", "--hotline.simulator.enabled=false", "--hotline.ami.host=127.0.0.1",
                 "--hotline.ami.port=" + sim.port(), "--hotline.ami.username=" + sim.config().username(),
                 "--hotline.ami.secret=" + sim.config().secret(), "--hotline.demo.customers=1000",
                 "--logging.level.root=WARN", "--logging.level.org.hotline=WARN");

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes one {@code calls} row per call (and its wrap-up seconds later) from the tracker's events: assembly on the
- * AMI thread (a map update per event), database work on the writer's own thread, batched, with bounded retry.
+ * AMI thread (a map update per event, a journal append per finished call), database work on the writer's own
+ * thread, batched, retried until PostgreSQL takes it.
  * Listeners (the wallboard) hear of each finished call at once, before it is written.
  */
 public final class CallRecorder implements TelephonyListener, AutoCloseable {
@@ -43,6 +44,11 @@ public final class CallRecorder implements TelephonyListener, AutoCloseable {
         }
     }
 
+    /** Writes a call rebuilt from a second source, where {@code calls} has no row for it; listeners are not told. */
+    public void recover(RecoveredCall call) {
+        writer.offer(call);
+    }
+
     private static void tell(Runnable call) {
         try {
             call.run();
@@ -56,14 +62,24 @@ public final class CallRecorder implements TelephonyListener, AutoCloseable {
         return writer.written();
     }
 
-    /** Records waiting for the database. */
+    /** Records in the journal waiting for the database. */
     public int pending() {
         return writer.pending();
     }
 
-    /** Records given up (queue full or every retry failed). */
+    /** Records given up (journal full, or refused by PostgreSQL for their content). */
     public long lost() {
         return writer.lost();
+    }
+
+    /** Whether the last attempt to write to PostgreSQL failed. */
+    public boolean failing() {
+        return writer.failing();
+    }
+
+    /** Bytes the local journal holds. */
+    public long journalBytes() {
+        return writer.journalBytes();
     }
 
     /** Flushes what is queued, then stops writing. */

@@ -21,6 +21,7 @@ import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallTracker;
 import org.hotline.cti.call.Caller;
+import org.hotline.cti.callrecord.internal.CallJournal;
 import org.hotline.cti.callrecord.internal.CallRecordWriter;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.hotline.cti.customer.PhoneProperties;
@@ -63,7 +64,7 @@ class CallRecordIntegrationTests {
         new DemoDataGenerator().generate(pool, 20, 7L, CLOCK.instant());
         live = wallboard(directory);
         live.rebuild();
-        try (CallRecorder recorder = new CallRecorder(new CallRecordWriter(pool, phones, Duration.ofMillis(10)),
+        try (CallRecorder recorder = new CallRecorder(writer(pool),
                 List.of(live))) {
             CallTracker tracker = new CallTracker(e -> {
                 recorder.onEvent(e);
@@ -73,6 +74,12 @@ class CallRecordIntegrationTests {
                 AmiFixtures.messages(capture).forEach(tracker::onMessage);
             }
         }
+    }
+
+    /** A writer over a temporary journal that retries a failing database quickly. */
+    static CallRecordWriter writer(DataSource dataSource) {
+        return new CallRecordWriter(dataSource, phones, CallJournal.openTemporary(1 << 20, 1 << 24),
+                Duration.ofMillis(10), Duration.ofMillis(100));
     }
 
     static WallboardService wallboard(AgentDirectory directory) {
@@ -165,7 +172,7 @@ class CallRecordIntegrationTests {
                 "hotline", null, null, CLOCK.instant(), CLOCK.instant(), null, CLOCK.instant().plusSeconds(3),
                 Duration.ZERO, Duration.ZERO, CallOutcome.ABANDONED, 0);
 
-        try (CallRecordWriter writer = new CallRecordWriter(flaky, phones, Duration.ofMillis(10))) {
+        try (CallRecordWriter writer = writer(flaky)) {
             writer.offer(record);
             await().atMost(Duration.ofSeconds(10)).until(() -> writer.written() == 1);
             assertThat(writer.lost()).isZero();

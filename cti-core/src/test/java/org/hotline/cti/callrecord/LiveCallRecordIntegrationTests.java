@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.call.CallTracker;
-import org.hotline.cti.callrecord.internal.CallRecordWriter;
-import org.hotline.cti.customer.PhoneNumbers;
-import org.hotline.cti.customer.PhoneProperties;
 import org.hotline.cti.demo.DemoDataGenerator;
 import org.hotline.cti.demo.DemoUsers;
 import org.hotline.cti.testing.AmiFixtures;
@@ -53,8 +50,7 @@ class LiveCallRecordIntegrationTests {
         new DemoDataGenerator().generate(pool, 20, 7L, CLOCK.instant());
         live = wallboard(directory);
         live.rebuild();
-        PhoneNumbers phones = new PhoneNumbers(PhoneProperties.defaults());
-        try (CallRecorder recorder = new CallRecorder(new CallRecordWriter(pool, phones, Duration.ofMillis(10)),
+        try (CallRecorder recorder = new CallRecorder(CallRecordIntegrationTests.writer(pool),
                 List.of(live))) {
             CallTracker tracker = new CallTracker(e -> {
                 recorder.onEvent(e);

@@ -1,5 +1,6 @@
 package org.hotline.cti.callrecord.internal;
 
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,33 +10,33 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.hotline.cti.callrecord.CallRecord;
+import org.hotline.cti.callrecord.RecoveredCall;
 import org.hotline.cti.callrecord.WrapUp;
 import org.hotline.cti.customer.PhoneNumber;
 import org.hotline.cti.customer.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes call records and wrap-ups to PostgreSQL on its own thread, in batches of up to {@link #BATCH} rows per
- * transaction. A failing batch is retried with doubling back-off ({@link #ATTEMPTS} times, about half a minute in
- * all) while new records wait in a bounded queue (about half an hour of calls at 50 calls/s), so a slow or
- * restarting database costs delay, not calls; only after the last attempt is a batch given up, each call logged.
+ * transaction, from a {@link CallJournal} on local disk: {@link #offer} appends to the journal (so a crash, a
+ * {@code kill -9} or a database outage of any length loses nothing the journal could hold), the writer reads the
+ * journal in order and commits what PostgreSQL accepted. A failing batch is retried with doubling back-off up to
+ * {@code maxBackoff}, for as long as it takes; a row PostgreSQL refuses for its content is written alone and, if
+ * refused again, logged and counted as lost instead of holding every later call back.
  */
 public final class CallRecordWriter implements AutoCloseable {
 
     static final int BATCH = 500;
     private static final String NORMALIZED_INTERFACE = "regexp_replace(i.interface, '^(Local/[^/]+)/[^/]*$', '\\1')";
-    static final int ATTEMPTS = 6;
-    static final int CAPACITY = 100_000;
 
     private static final Logger log = LoggerFactory.getLogger(CallRecordWriter.class);
 
@@ -50,37 +51,62 @@ public final class CallRecordWriter implements AutoCloseable {
                 queued_at = excluded.queued_at, answered_at = excluded.answered_at, ended_at = excluded.ended_at,
                 hold_seconds = excluded.hold_seconds, talk_seconds = excluded.talk_seconds,
                 outcome = excluded.outcome, hangup_cause = excluded.hangup_cause,
-                talk_with_hold_seconds = excluded.talk_with_hold_seconds, ended_by = excluded.ended_by
+                talk_with_hold_seconds = excluded.talk_with_hold_seconds, ended_by = excluded.ended_by,
+                source = 'ami', written_at = now()
+            """;
+
+    // a recovered call never replaces a row: Hotline's own record of a call knows more than queue_log
+    private static final String INSERT_RECOVERED = """
+            insert into calls (call_id, direction, caller_raw, caller_normalized, customer_id, queue, agent_id,
+                               agent_interface, started_at, queued_at, answered_at, ended_at, hold_seconds,
+                               talk_seconds, outcome, hangup_cause, talk_with_hold_seconds, ended_by, source)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (call_id) do nothing
             """;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final PhoneNumbers phoneNumbers;
+    private final CallJournal journal;
     private final Duration firstBackoff;
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final Duration maxBackoff;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private final Object signal = new Object();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean failing;
 
-    /** Starts the writer thread. */
-    public CallRecordWriter(DataSource dataSource, PhoneNumbers phoneNumbers, Duration firstBackoff) {
+    /** Starts the writer thread over {@code journal}, writing first what an earlier run left in it. */
+    public CallRecordWriter(DataSource dataSource, PhoneNumbers phoneNumbers, CallJournal journal,
+                            Duration firstBackoff, Duration maxBackoff) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.phoneNumbers = phoneNumbers;
+        this.journal = journal;
         this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
+        if (journal.pending() > 0) {
+            log.info("call-record journal holds {} records not yet in the database: writing them first",
+                    journal.pending());
+        }
         this.thread = new Thread(this::run, "call-record-writer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Queues a call record or wrap-up without blocking; false (and logged) only when the queue is full. */
+    /** Appends a call record or wrap-up to the journal without waiting for the database; false (logged) when full. */
     public boolean offer(Object item) {
-        if (queue.offer(item)) {
+        if (journal.append(JournalCodec.encode(item))) {
+            synchronized (signal) {
+                signal.notifyAll();
+            }
             return true;
         }
         if (lost.incrementAndGet() % 1000 == 1) {
-            log.error("call-record queue full ({} waiting): dropped {} so far, latest {}", CAPACITY, lost.get(), item);
+            log.error("call-record journal full or failing ({} bytes on disk): dropped {} so far, latest {}",
+                    journal.bytesOnDisk(), lost.get(), item);
         }
         return false;
     }
@@ -90,75 +116,146 @@ public final class CallRecordWriter implements AutoCloseable {
         return written.get();
     }
 
-    /** Items given up so far (queue full or every attempt failed). */
+    /** Items given up so far (journal full, or a row PostgreSQL refused for its content). */
     public long lost() {
         return lost.get();
     }
 
-    /** Items waiting to be written. */
+    /** Items in the journal waiting to be written. */
     public int pending() {
-        return queue.size();
+        return (int) Math.min(Integer.MAX_VALUE, journal.pending());
+    }
+
+    /** Whether the last attempt to write failed (the database is down or refusing). */
+    public boolean failing() {
+        return failing;
+    }
+
+    /** Bytes the journal holds on disk. */
+    public long journalBytes() {
+        return journal.bytesOnDisk();
     }
 
     private void run() {
-        List<Object> batch = new ArrayList<>(BATCH);
-        while (running || !queue.isEmpty()) {
+        CallJournal.Position cursor = journal.committed();
+        long lastForce = 0;
+        while (running || journal.pending() > 0) {
             try {
-                Object first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                List<CallJournal.Entry> entries = journal.read(cursor, BATCH);
+                if (entries.isEmpty()) {
+                    synchronized (signal) {
+                        signal.wait(200);
+                    }
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                writeWithRetry(batch);
+                if (System.nanoTime() - lastForce > 200_000_000L) {
+                    // a process crash loses nothing appended; forcing bounds what a power cut can take to 200 ms
+                    journal.force();
+                    lastForce = System.nanoTime();
+                }
+                List<Object> batch = decode(entries);
+                writeUntilStored(batch);
+                cursor = entries.get(entries.size() - 1).end();
+                journal.commit(cursor, entries.size());
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 return;
-            } finally {
-                batch.clear();
+            } catch (RuntimeException ex) {
+                // the journal itself failed (disk): keep the cursor, try again shortly
+                log.error("call-record journal failed: {}", ex.toString(), ex);
+                try {
+                    Thread.sleep(maxBackoff.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
-    private void writeWithRetry(List<Object> batch) throws InterruptedException {
+    private List<Object> decode(List<CallJournal.Entry> entries) {
+        List<Object> batch = new ArrayList<>(entries.size());
+        for (CallJournal.Entry e : entries) {
+            try {
+                batch.add(JournalCodec.decode(e.payload()));
+            } catch (IOException | RuntimeException ex) {
+                lost.incrementAndGet();
+                log.error("call-record journal entry unreadable, skipped: {}", ex.toString());
+            }
+        }
+        return batch;
+    }
+
+    private void writeUntilStored(List<Object> batch) throws InterruptedException {
         Duration backoff = firstBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
                 write(batch);
                 written.addAndGet(batch.size());
+                if (failing) {
+                    log.info("call records written again after {} failed attempts", attempt - 1);
+                }
+                failing = false;
+                return;
+            } catch (DataIntegrityViolationException ex) {
+                // the database is up but refuses some row: write them one by one so one bad row holds nothing back
+                writeOneByOne(batch);
+                failing = false;
                 return;
             } catch (RuntimeException ex) {
-                if (attempt >= ATTEMPTS || !running) {
-                    lost.addAndGet(batch.size());
-                    log.error("gave up writing {} call records after {} attempts", batch.size(), attempt, ex);
-                    batch.forEach(item -> log.error("call record not written: {}", item));
-                    return;
+                failing = true;
+                failedAttempts.incrementAndGet();
+                if (attempt == 1 || attempt % 20 == 0) {
+                    log.warn("writing {} call records failed (attempt {}), kept in the journal, retrying every {} "
+                            + "at most: {}", batch.size(), attempt, maxBackoff, ex.toString());
                 }
-                log.warn("writing {} call records failed (attempt {} of {}), retrying in {}: {}", batch.size(),
-                        attempt, ATTEMPTS, backoff, ex.toString());
+                if (!running && attempt >= 3) {
+                    // shutting down: what is not stored stays in the journal for the next start
+                    throw new InterruptedException("stopped with " + journal.pending() + " records in the journal");
+                }
                 Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void writeOneByOne(List<Object> batch) {
+        for (Object item : batch) {
+            try {
+                write(List.of(item));
+                written.incrementAndGet();
+            } catch (DataIntegrityViolationException ex) {
+                lost.incrementAndGet();
+                log.error("call record refused by the database, not written: {} ({})", item, ex.getMessage());
             }
         }
     }
 
     private void write(List<Object> batch) {
         List<CallRecord> records = new ArrayList<>();
+        List<RecoveredCall> recovered = new ArrayList<>();
         List<WrapUp> wrapUps = new ArrayList<>();
         for (Object item : batch) {
             if (item instanceof CallRecord r) {
                 records.add(r);
+            } else if (item instanceof RecoveredCall c) {
+                recovered.add(c);
             } else if (item instanceof WrapUp w) {
                 wrapUps.add(w);
             }
         }
         tx.executeWithoutResult(status -> {
             if (!records.isEmpty()) {
-                insert(records);
+                insert(records, UPSERT, r -> null);
+            }
+            if (!recovered.isEmpty()) {
+                Map<CallRecord, String> sources = new HashMap<>();
+                recovered.forEach(c -> sources.put(c.record(), c.source()));
+                insert(new ArrayList<>(sources.keySet()), INSERT_RECOVERED, sources::get);
             }
             if (!wrapUps.isEmpty()) {
-                jdbc.batchUpdate("update calls set wrapup_seconds = ? where call_id = ?", wrapUps, wrapUps.size(),
-                        (ps, w) -> {
+                jdbc.batchUpdate("update calls set wrapup_seconds = ?, written_at = now() where call_id = ?", wrapUps,
+                        wrapUps.size(), (ps, w) -> {
                             ps.setInt(1, (int) Math.min(Integer.MAX_VALUE, w.duration().toSeconds()));
                             ps.setString(2, w.callId().value());
                         });
@@ -166,7 +263,7 @@ public final class CallRecordWriter implements AutoCloseable {
         });
     }
 
-    private void insert(List<CallRecord> records) {
+    private void insert(List<CallRecord> records, String sql, Function<CallRecord, String> source) {
         Map<CallRecord, PhoneNumber> numbers = new HashMap<>();
         Set<String> lookups = new LinkedHashSet<>();
         Set<String> interfaces = new LinkedHashSet<>();
@@ -197,7 +294,7 @@ public final class CallRecordWriter implements AutoCloseable {
                     rs -> { agents.put(rs.getString(1), rs.getLong(2)); },
                     (Object) interfaces.toArray(String[]::new));
         }
-        jdbc.batchUpdate(UPSERT, records, records.size(), (ps, r) -> {
+        jdbc.batchUpdate(sql, records, records.size(), (ps, r) -> {
             PhoneNumber n = numbers.get(r);
             String normalized = n.normalized().isEmpty() ? null : n.normalized();
             ps.setString(1, r.callId().value());
@@ -218,6 +315,9 @@ public final class CallRecordWriter implements AutoCloseable {
             ps.setInt(16, r.hangupCause());
             ps.setInt(17, (int) r.talkWithHold().toSeconds());
             ps.setString(18, r.endedBy() == null ? null : r.endedBy().code());
+            if (source.apply(r) != null) {
+                ps.setString(19, source.apply(r));
+            }
         });
     }
 
@@ -225,10 +325,18 @@ public final class CallRecordWriter implements AutoCloseable {
         return at == null ? null : Timestamp.from(at);
     }
 
-    /** Writes what is queued (bounded by the retry budget) and stops the thread. */
+    /** Writes what the journal holds (for up to 30 s; the rest waits in the journal), stops and closes it. */
     @Override
     public void close() throws InterruptedException {
         running = false;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
         thread.join(Duration.ofSeconds(30).toMillis());
+        if (thread.isAlive()) {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(5).toMillis());
+        }
+        journal.close();
     }
 }
