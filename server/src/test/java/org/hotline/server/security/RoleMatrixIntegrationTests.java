@@ -73,6 +73,8 @@ class RoleMatrixIntegrationTests {
             rule("GET /lines.html", AREA),
             rule("GET /supervisor.html", WATCH),
             rule("GET /wallboard.html", WATCH),
+            rule("GET /reports.html", WATCH),
+            rule("GET /reports-kpis.html", WATCH),
             rule("GET /outage-board.html", FLOOR),
             rule("GET /outages.html", FLOOR),
             rule("GET /campaigns.html", FLOOR),
@@ -117,6 +119,14 @@ class RoleMatrixIntegrationTests {
             // the floor
             rule("POST /api/supervisor/agents/{username}/pause", WATCH),
             rule("POST /api/supervisor/agents/{username}/logout", WATCH),
+            // reports: whoever watches the floor; the queue_log import and a rebuild are the administrators'
+            rule("GET /api/reports/queues", WATCH),
+            rule("GET /api/reports/agents", WATCH),
+            rule("GET /api/reports/teams", WATCH),
+            rule("GET /api/reports/queue-names", WATCH),
+            rule("GET /api/reports/queue-log", WATCH),
+            rule("POST /api/admin/reports/queue-log", ADMINS),
+            rule("POST /api/admin/reports/rebuild", ADMINS),
             rule("GET /api/outages", FLOOR),
             rule("GET /api/outages/{id}", FLOOR),
             rule("GET /api/outages/board", FLOOR),

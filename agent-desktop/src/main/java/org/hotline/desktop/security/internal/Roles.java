@@ -10,7 +10,10 @@ final class Roles {
     static final String[] DESK = {"AGENT", "TEAM_LEAD", "SUPERVISOR", "ADMIN"};
     /** Who looks up service areas and the line tree: the desk and the repair centres' dispatchers. */
     static final String[] AREA_LOOKUP = {"AGENT", "TEAM_LEAD", "SUPERVISOR", "DISPATCHER", "ADMIN"};
-    /** Who watches the floor: the wallboard, and pausing or signing out agents (a team lead those of the own queues). */
+    /**
+     * Who watches the floor: the wallboard, the reports, and pausing or signing out agents (a team lead those of the
+     * own queues).
+     */
     static final String[] WATCH = {"TEAM_LEAD", "SUPERVISOR", "ADMIN"};
     /** Who may open the floor's socket: the watchers, and dispatchers for its work-order news only. */
     static final String[] FLOOR_SOCKET = {"TEAM_LEAD", "SUPERVISOR", "DISPATCHER", "ADMIN"};

@@ -73,8 +73,8 @@ class SecurityConfiguration {
                                 "/api/customers/**", "/api/callbacks/**").hasAnyRole(Roles.DESK)
                         .requestMatchers("/lookup.html", "/lines.html", "/api/lookup/**", "/api/lines/**")
                                 .hasAnyRole(Roles.AREA_LOOKUP)
-                        .requestMatchers("/supervisor.html", "/wallboard.html", "/api/supervisor/**")
-                                .hasAnyRole(Roles.WATCH)
+                        .requestMatchers("/supervisor.html", "/wallboard.html", "/api/supervisor/**",
+                                "/reports.html", "/reports-kpis.html", "/api/reports/**").hasAnyRole(Roles.WATCH)
                         // dispatchers get the work-order news on it, not the wallboard (SupervisorSocketHandler)
                         .requestMatchers("/ws/supervisor").hasAnyRole(Roles.FLOOR_SOCKET)
                         .requestMatchers("/workorders.html").hasAnyRole(Roles.ROUTE_ORDERS)

@@ -1,0 +1,138 @@
+package org.hotline.reports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Queue, agent and team reports over any range, read from the 15-minute rollups (never from the call records
+ * themselves, so a month of a large hotline is a few tens of thousands of rows), with the KPIs of docs/kpis.md.
+ */
+public final class Reports {
+
+    private static final String QUEUE_SUMS = """
+            sum(offered), sum(answered), sum(abandoned), sum(short_abandoned), sum(timeouts), sum(unanswered),
+            sum(transferred), sum(answered_within_t), sum(abandoned_within_t), sum(wait_answered_seconds),
+            sum(wait_abandoned_seconds), sum(wait_all_seconds), max(max_wait_seconds), sum(talk_seconds),
+            sum(hold_seconds), sum(wrapup_seconds), sum(wrapups), max(service_level_seconds)
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final ReportsProperties properties;
+
+    /** Reports over {@code dataSource}'s rollups. */
+    public Reports(DataSource dataSource, ReportsProperties properties) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.properties = properties;
+    }
+
+    /** A row per period and queue, and the total of all queues over the whole range. */
+    public QueueReport queues(ReportRequest request) {
+        Map<String, String> names = queueNames();
+        List<Object> args = new ArrayList<>(periodArgs(request));
+        args.add(Timestamp.from(request.start()));
+        args.add(Timestamp.from(request.end()));
+        String filter = "";
+        if (!request.queues().isEmpty()) {
+            filter = " and queue = any(?)";
+            args.add(request.queues().toArray(String[]::new));
+        }
+        List<QueueKpis> rows = new ArrayList<>();
+        QueueSums total = new QueueSums();
+        jdbc.query("select " + period(request) + ", queue, " + QUEUE_SUMS
+                + " from call_rollups where bucket >= ? and bucket < ?" + filter + " group by 1, 2 order by 1, 2",
+                rs -> {
+                    QueueSums sums = QueueSums.read(rs, 3);
+                    total.add(sums);
+                    String queue = rs.getString(2);
+                    rows.add(sums.kpis(rs.getTimestamp(1).toInstant(), queue, names.getOrDefault(queue, queue),
+                            request.rule()));
+                }, args.toArray());
+        ServiceLevelRule rule = request.rule();
+        return new QueueReport(request, rule.formula(), rule.formulaZh(), (int) properties.shortAbandon().toSeconds(),
+                rows, total.kpis(request.start(), null, null, rule));
+    }
+
+    /** A row per period and answering agent (phone), with the account's name and team when known. */
+    public List<AgentKpis> agents(ReportRequest request) {
+        return byAgent(request, "a.agent_interface, max(u.display_name), max(t.name)", "1, 2");
+    }
+
+    /** A row per period and team (agents in no team together, team null), from the same rollups as the agents. */
+    public List<AgentKpis> teams(ReportRequest request) {
+        return byAgent(request, "null, null, t.name", "1, 4");
+    }
+
+    private List<AgentKpis> byAgent(ReportRequest request, String who, String groupBy) {
+        List<Object> args = new ArrayList<>(periodArgs(request));
+        args.add(Timestamp.from(request.start()));
+        args.add(Timestamp.from(request.end()));
+        String filter = "";
+        if (!request.queues().isEmpty()) {
+            filter = " and a.queue = any(?)";
+            args.add(request.queues().toArray(String[]::new));
+        }
+        List<AgentKpis> rows = new ArrayList<>();
+        jdbc.query("select " + period(request).replace("bucket", "a.bucket") + ", " + who + ","
+                + " sum(a.answered), sum(a.transferred), sum(a.talk_seconds), sum(a.hold_seconds),"
+                + " sum(a.wrapup_seconds), sum(a.wrapups)"
+                + " from call_rollup_agents a left join users u on u.id = a.agent_id"
+                + " left join teams t on t.id = u.team_id"
+                + " where a.bucket >= ? and a.bucket < ?" + filter + " group by " + groupBy
+                + " order by " + groupBy + " nulls last", rs -> {
+                    rows.add(agent(rs));
+                }, args.toArray());
+        return rows;
+    }
+
+    private static AgentKpis agent(ResultSet rs) throws SQLException {
+        long answered = rs.getLong(5);
+        long talk = rs.getLong(7);
+        long hold = rs.getLong(8);
+        long wrap = rs.getLong(9);
+        long wrapups = rs.getLong(10);
+        return new AgentKpis(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                answered, rs.getLong(6), talk, per(talk, answered), per(hold, answered), per(wrap, wrapups),
+                per(talk + hold + wrap, answered));
+    }
+
+    /** Every queue configured or reported on, by name, with its display name, in name order. */
+    public Map<String, String> queueNames() {
+        Map<String, String> names = new TreeMap<>();
+        jdbc.query("select distinct queue, queue from call_rollups", rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+        });
+        jdbc.query("select name, display_name from queues", rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+        });
+        return names;
+    }
+
+    // the period a rollup row falls in: its own 15 minutes, the range's start, or the truncated local time
+    private static String period(ReportRequest request) {
+        return switch (request.interval()) {
+            case QUARTER_HOUR -> "bucket";
+            case TOTAL -> "?::timestamptz";
+            default -> "date_trunc(?, bucket at time zone ?) at time zone ?";
+        };
+    }
+
+    private static List<Object> periodArgs(ReportRequest request) {
+        return switch (request.interval()) {
+            case QUARTER_HOUR -> List.of();
+            case TOTAL -> List.of(Timestamp.from(request.start()));
+            default -> List.of(request.interval().truncUnit(), request.zone().getId(), request.zone().getId());
+        };
+    }
+
+    static Double per(long total, long count) {
+        return count <= 0 ? null : (double) total / count;
+    }
+}

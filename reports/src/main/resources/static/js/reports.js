@@ -1,0 +1,170 @@
+// Reports (报表) for team leads, supervisors and administrators: a queue, agent or team report over a range of days,
+// its trend and a heat map of offered calls by weekday and hour, CSV/XLSX export. Server text goes through
+// textContent (Hotline.el).
+(function () {
+  'use strict';
+  const H = window.Hotline;
+  const $ = id => document.getElementById(id);
+  const pct = v => v == null ? '–' : (v * 100).toFixed(1) + '%';
+  const sec = v => v == null ? '–' : v.toFixed(1);
+  const QUEUE_COLUMNS = [
+    ['时段', r => r.label], ['队列', r => r.queueName || '全部队列'], ['呼入', r => r.offered],
+    ['接听', r => r.answered], ['放弃', r => r.abandoned], ['短时放弃', r => r.shortAbandoned],
+    ['超时', r => r.timeouts], ['转接', r => r.transferred], ['呼损率', r => pct(r.abandonRate)],
+    ['服务水平', r => pct(r.serviceLevel)], ['T（秒）', r => r.serviceLevelSeconds],
+    ['平均应答速度（秒）', r => sec(r.asaSeconds)], ['平均等待（秒）', r => sec(r.avgWaitSeconds)],
+    ['最长等待（秒）', r => r.maxWaitSeconds], ['平均通话时长（秒）', r => sec(r.avgTalkSeconds)],
+    ['平均保持（秒）', r => sec(r.avgHoldSeconds)], ['平均事后处理时长（秒）', r => sec(r.avgWrapUpSeconds)],
+    ['平均处理时长（秒）', r => sec(r.ahtSeconds)]];
+  const PEOPLE_COLUMNS = kind => [
+    ['时段', r => r.label], [kind === 'teams' ? '班组' : '坐席',
+      r => kind === 'teams' ? (r.team || '（未分班组）') : (r.agentName || r.agentInterface)],
+    ['班组', r => r.team || ''], ['坐席业务量（接听）', r => r.answered], ['转接', r => r.transferred],
+    ['平均通话时长（秒）', r => sec(r.avgTalkSeconds)], ['平均保持（秒）', r => sec(r.avgHoldSeconds)],
+    ['平均事后处理时长（秒）', r => sec(r.avgWrapUpSeconds)], ['平均处理时长（秒）', r => sec(r.ahtSeconds)]];
+  const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+  let trend;
+  let heat;
+
+  function params(interval) {
+    const q = new URLSearchParams();
+    q.set('from', $('f-from').value);
+    q.set('to', $('f-to').value);
+    q.set('interval', interval || $('f-interval').value);
+    q.set('rule', $('f-rule').value);
+    if ($('f-queue').value) q.append('queue', $('f-queue').value);
+    return q;
+  }
+
+  function label(iso) {
+    const d = new Date(iso);
+    const day = d.toLocaleDateString('zh-CN', {timeZone: 'Asia/Shanghai'});
+    const interval = $('f-interval').value;
+    if (interval === 'total') return $('f-from').value + ' 至 ' + $('f-to').value;
+    if (interval === '15m' || interval === 'hour') {
+      return day + ' ' + d.toLocaleTimeString('zh-CN', {timeZone: 'Asia/Shanghai', hour12: false,
+        hour: '2-digit', minute: '2-digit'});
+    }
+    if (interval === 'month') return day.replace(/\/\d+$/, '');
+    return day;
+  }
+
+  function table(columns, rows, total) {
+    const head = H.el('tr');
+    columns.forEach(c => head.append(H.el('th', null, c[0])));
+    $('report').tHead.replaceChildren(head);
+    const body = rows.map(r => {
+      const tr = H.el('tr', 'row');
+      columns.forEach(c => tr.append(H.el('td', null, String(c[1](r)))));
+      return tr;
+    });
+    if (total) {
+      const tr = H.el('tr', 'total');
+      columns.forEach((c, i) => tr.append(H.el('td', null, i === 0 ? '合计' : String(c[1](total)))));
+      body.push(tr);
+    }
+    $('report').tBodies[0].replaceChildren(...body);
+    $('empty').hidden = rows.length > 0;
+  }
+
+  function drawTrend(rows) {
+    const byPeriod = new Map();
+    rows.forEach(r => {
+      const p = byPeriod.get(r.label) || {offered: 0, answered: 0, abandoned: 0};
+      p.offered += r.offered; p.answered += r.answered; p.abandoned += r.abandoned;
+      byPeriod.set(r.label, p);
+    });
+    const labels = [...byPeriod.keys()];
+    trend.setOption({
+      title: {text: '呼入、接听与放弃', textStyle: {fontSize: 13}},
+      tooltip: {trigger: 'axis'}, legend: {top: 0, right: 0, data: ['呼入', '接听', '放弃']},
+      grid: {left: 40, right: 10, top: 40, bottom: 30},
+      xAxis: {type: 'category', data: labels}, yAxis: {type: 'value', minInterval: 1},
+      series: [['呼入', 'offered'], ['接听', 'answered'], ['放弃', 'abandoned']].map(([name, key]) =>
+        ({name, type: 'line', data: labels.map(l => byPeriod.get(l)[key])}))
+    }, true);
+  }
+
+  async function drawHeat() {
+    const cells = Array.from({length: 7}, () => new Array(24).fill(0));
+    try {
+      const hourly = await H.api('GET', '/api/reports/queues?' + params('hour'));
+      hourly.rows.forEach(r => {
+        const local = new Date(new Date(r.period).toLocaleString('en-US', {timeZone: 'Asia/Shanghai'}));
+        cells[(local.getDay() + 6) % 7][local.getHours()] += r.offered;
+      });
+    } catch (e) {
+      // a range too long for hours: the heat map stays empty, the table and trend still show
+    }
+    const data = [];
+    let max = 1;
+    cells.forEach((hours, d) => hours.forEach((n, h) => { data.push([h, d, n]); max = Math.max(max, n); }));
+    heat.setOption({
+      title: {text: '按星期和小时的呼入量', textStyle: {fontSize: 13}},
+      tooltip: {position: 'top'}, grid: {left: 40, right: 10, top: 30, bottom: 50},
+      xAxis: {type: 'category', data: [...Array(24).keys()].map(h => h + '时'), splitArea: {show: true}},
+      yAxis: {type: 'category', data: WEEKDAYS, splitArea: {show: true}},
+      visualMap: {min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
+        itemHeight: 80, textStyle: {fontSize: 11}},
+      series: [{name: '呼入', type: 'heatmap', data}]
+    }, true);
+  }
+
+  async function load() {
+    $('error').hidden = true;
+    const kind = $('f-kind').value;
+    try {
+      const report = await H.api('GET', '/api/reports/' + kind + '?' + params());
+      report.rows.forEach(r => { r.label = label(r.period); });
+      if (kind === 'queues') {
+        table(QUEUE_COLUMNS, report.rows, report.total);
+        $('rule-note').textContent = '服务水平口径：' + report.serviceLevelFormulaZh + '（T 为各队列的服务水平秒数，'
+          + '等待 ≤ T 计为达标）；短时放弃：等待不足 ' + report.shortAbandonSeconds + ' 秒的放弃，计入放弃并单列。';
+        drawTrend(report.rows);
+      } else {
+        table(PEOPLE_COLUMNS(kind), report.rows, null);
+        $('rule-note').textContent = '坐席业务量按接听的队列来电计，通话归接听的坐席。';
+        drawTrend([]);
+      }
+      await drawHeat();
+      document.body.dataset.loaded = String(Date.now());
+    } catch (e) {
+      $('error').textContent = '查询失败：' + e.message;
+      $('error').hidden = false;
+    }
+  }
+
+  function exportAs(format) {
+    const q = params();
+    q.set('format', format);
+    window.location.href = '/api/reports/' + $('f-kind').value + '?' + q;
+  }
+
+  async function loadQueues() {
+    try {
+      const queues = await H.api('GET', '/api/reports/queue-names');
+      queues.forEach(q => {
+        const o = H.el('option', null, q.displayName || q.name);
+        o.value = q.name;
+        $('f-queue').append(o);
+      });
+    } catch (e) {
+      // the queue list is a convenience: the report covers all queues without it
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    H.csrf().then(tk => { $('logout-csrf').value = tk.token; }).catch(() => {});
+    const today = new Date().toLocaleDateString('sv-SE', {timeZone: 'Asia/Shanghai'});
+    const weekAgo = new Date(Date.now() - 6 * 86400000).toLocaleDateString('sv-SE', {timeZone: 'Asia/Shanghai'});
+    $('f-from').value = weekAgo;
+    $('f-to').value = today;
+    trend = echarts.init($('trend'));
+    heat = echarts.init($('heat'));
+    window.addEventListener('resize', () => { trend.resize(); heat.resize(); });
+    $('filter').addEventListener('submit', e => { e.preventDefault(); load(); });
+    $('export-csv').addEventListener('click', () => exportAs('csv'));
+    $('export-xlsx').addEventListener('click', () => exportAs('xlsx'));
+    loadQueues().then(load);
+  });
+})();

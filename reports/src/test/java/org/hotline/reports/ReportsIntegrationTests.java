@@ -1,0 +1,181 @@
+package org.hotline.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.hotline.cti.testing.EmbeddedPostgresSupport;
+import org.hotline.reports.internal.CallRollups;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every queue KPI of docs/kpis.md against figures worked out by hand for a known day: queue {@code rq} (T = 20 s),
+ * 2026-12-01 09:00–09:15 Beijing time, six calls; one more call the next day.
+ * <pre>
+ *  #  outcome      wait  talk hold wrap agent
+ *  1  answered      10   100   20   30  A
+ *  2  answered      25   200    0    -  B      (answered after T)
+ *  3  abandoned      3     -    -    -         (a short abandon, within T)
+ *  4  abandoned     40     -    -    -
+ *  5  timeout      300     -    -    -
+ *  6  transferred    5    60    0   10  A
+ *  7  answered (2 Dec)  0  50    0    -  B
+ * </pre>
+ */
+class ReportsIntegrationTests {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final Instant NINE = Instant.parse("2026-12-01T01:00:00Z");
+    static final ReportsProperties PROPERTIES = new ReportsProperties(SHANGHAI, Duration.ofSeconds(5),
+            ServiceLevelRule.ANSWERED, Duration.ofSeconds(10));
+
+    static HikariDataSource pool;
+    static JdbcTemplate jdbc;
+    static CallRollups rollups;
+    static Reports reports;
+
+    @BeforeAll
+    static void knownDay() {
+        pool = EmbeddedPostgresSupport.migratedDatabase();
+        jdbc = new JdbcTemplate(pool);
+        jdbc.update("insert into queues (name, display_name, service_level_seconds) values ('rq', '报表队列', 20)");
+        call("r1", NINE, 10, "answered", 100, 20, 30, "PJSIP/A");
+        call("r2", NINE.plusSeconds(60), 25, "answered", 200, 0, null, "PJSIP/B");
+        call("r3", NINE.plusSeconds(120), 3, "abandoned", 0, 0, null, null);
+        call("r4", NINE.plusSeconds(180), 40, "abandoned", 0, 0, null, null);
+        call("r5", NINE.plusSeconds(240), 300, "timeout", 0, 0, null, null);
+        call("r6", NINE.plusSeconds(600), 5, "transferred", 60, 0, 10, "PJSIP/A");
+        call("r7", NINE.plus(Duration.ofHours(25)), 0, "answered", 50, 0, null, "PJSIP/B");
+        rollups = new CallRollups(pool, PROPERTIES.shortAbandon());
+        rollups.refresh();
+        reports = new Reports(pool, PROPERTIES);
+    }
+
+    @AfterAll
+    static void close() {
+        pool.close();
+    }
+
+    @Test
+    void aDaysCountsAreThoseOfItsCalls() {
+        QueueKpis day = firstDay(ServiceLevelRule.ANSWERED);
+
+        assertThat(day.queueName()).isEqualTo("报表队列");
+        assertThat(day.period()).isEqualTo(Instant.parse("2026-11-30T16:00:00Z"));
+        assertThat(day.offered()).isEqualTo(6);
+        assertThat(day.answered()).isEqualTo(3);
+        assertThat(day.abandoned()).isEqualTo(2);
+        assertThat(day.shortAbandoned()).isEqualTo(1);
+        assertThat(day.timeouts()).isEqualTo(1);
+        assertThat(day.transferred()).isEqualTo(1);
+    }
+
+    @Test
+    void ratesAndTimesFollowTheirFormulas() {
+        QueueKpis day = firstDay(ServiceLevelRule.ANSWERED);
+
+        assertThat(day.abandonRate()).isCloseTo(2 / 6.0, within(1e-9));
+        assertThat(day.abandonRateExcludingShort()).isCloseTo(1 / 5.0, within(1e-9));
+        assertThat(day.asaSeconds()).isCloseTo(40 / 3.0, within(1e-9));
+        assertThat(day.avgWaitSeconds()).isCloseTo(383 / 6.0, within(1e-9));
+        assertThat(day.avgAbandonWaitSeconds()).isCloseTo(21.5, within(1e-9));
+        assertThat(day.maxWaitSeconds()).isEqualTo(300);
+        assertThat(day.avgTalkSeconds()).isCloseTo(120, within(1e-9));
+        assertThat(day.avgHoldSeconds()).isCloseTo(20 / 3.0, within(1e-9));
+        assertThat(day.avgWrapUpSeconds()).isCloseTo(20, within(1e-9));
+        assertThat(day.ahtSeconds()).isCloseTo(140, within(1e-9));
+        assertThat(day.serviceLevelSeconds()).isEqualTo(20);
+    }
+
+    @Test
+    void eachServiceLevelRuleCountsAsItsFormulaSays() {
+        assertThat(firstDay(ServiceLevelRule.ANSWERED).serviceLevel()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(firstDay(ServiceLevelRule.INCLUSIVE).serviceLevel()).isCloseTo(3 / 5.0, within(1e-9));
+        assertThat(firstDay(ServiceLevelRule.ABANDONS_COUNT).serviceLevel()).isCloseTo(2 / 4.0, within(1e-9));
+    }
+
+    @Test
+    void aWeekAddsItsDaysAndTheTotalAddsItsQueues() {
+        QueueReport week = reports.queues(request("week", ServiceLevelRule.ANSWERED));
+
+        assertThat(week.rows()).hasSize(1);
+        assertThat(week.rows().get(0).period()).isEqualTo(Instant.parse("2026-11-29T16:00:00Z"));
+        assertThat(week.rows().get(0).offered()).isEqualTo(7);
+        assertThat(week.total().offered()).isEqualTo(7);
+        assertThat(week.total().answered()).isEqualTo(4);
+        assertThat(week.serviceLevelFormula()).isEqualTo("answered within T ÷ answered");
+    }
+
+    @Test
+    void agentsAreChargedTheCallsTheyAnsweredAndTeamsTheirAgents() {
+        List<AgentKpis> agents = reports.agents(new ReportRequest(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1),
+                SHANGHAI, ReportInterval.DAY, List.of(), ServiceLevelRule.ANSWERED));
+
+        assertThat(agents).extracting(AgentKpis::agentInterface).containsExactly("PJSIP/A", "PJSIP/B");
+        AgentKpis a = agents.get(0);
+        assertThat(a.answered()).isEqualTo(2);
+        assertThat(a.transferred()).isEqualTo(1);
+        assertThat(a.avgTalkSeconds()).isCloseTo(80, within(1e-9));
+        assertThat(a.ahtSeconds()).isCloseTo(110, within(1e-9));
+        assertThat(agents.get(1).ahtSeconds()).isCloseTo(200, within(1e-9));
+        List<AgentKpis> teams = reports.teams(new ReportRequest(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1),
+                SHANGHAI, ReportInterval.DAY, List.of(), ServiceLevelRule.ANSWERED));
+        assertThat(teams).singleElement().satisfies(t -> assertThat(t.answered()).isEqualTo(3));
+    }
+
+    @Test
+    void aCallWrittenAgainCountsOnceWithItsNewFigures() {
+        jdbc.update("insert into queues (name, display_name, service_level_seconds) values ('rq2', 'rq2', 30)");
+        Instant at = Instant.parse("2026-12-03T02:00:00Z");
+        call("again", at, 5, "answered", 10, 0, null, "PJSIP/C");
+        rollups.refresh();
+        jdbc.update("update calls set talk_seconds = 70, written_at = now() where call_id = 'again'");
+        rollups.refresh();
+
+        QueueReport day = reports.queues(new ReportRequest(LocalDate.of(2026, 12, 3), LocalDate.of(2026, 12, 3),
+                SHANGHAI, ReportInterval.DAY, List.of("rq2"), ServiceLevelRule.ANSWERED));
+        assertThat(day.total().offered()).isEqualTo(1);
+        assertThat(day.total().avgTalkSeconds()).isCloseTo(70, within(1e-9));
+    }
+
+    @Test
+    void aRebuildGivesTheSameFiguresAsTheRefreshes() {
+        QueueKpis before = firstDay(ServiceLevelRule.INCLUSIVE);
+        rollups.rebuild();
+        assertThat(firstDay(ServiceLevelRule.INCLUSIVE)).isEqualTo(before);
+    }
+
+    private static QueueKpis firstDay(ServiceLevelRule rule) {
+        QueueReport report = reports.queues(request("day", rule));
+        assertThat(report.rows()).hasSize(2);
+        return report.rows().get(0);
+    }
+
+    private static ReportRequest request(String interval, ServiceLevelRule rule) {
+        return new ReportRequest(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2), SHANGHAI,
+                ReportInterval.ofCode(interval), List.of("rq"), rule);
+    }
+
+    static void call(String id, Instant queued, int wait, String outcome, int talk, int hold, Integer wrap,
+                     String agent) {
+        boolean answered = outcome.equals("answered") || outcome.equals("transferred");
+        Instant left = queued.plusSeconds(wait);
+        Instant ended = answered ? left.plusSeconds(talk + hold) : left;
+        jdbc.update("""
+                insert into calls (call_id, direction, caller_raw, queue, agent_interface, started_at, queued_at,
+                                   answered_at, ended_at, hold_seconds, talk_seconds, outcome, wrapup_seconds)
+                values (?, 'inbound', '13800138000', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, id.equals("again") ? "rq2" : "rq", agent, Timestamp.from(queued.minusSeconds(20)),
+                Timestamp.from(queued), answered ? Timestamp.from(left) : null, Timestamp.from(ended), hold, talk,
+                outcome, wrap);
+    }
+}
