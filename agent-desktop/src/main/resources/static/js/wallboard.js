@@ -14,7 +14,7 @@
 
   H.i18n.add({
     'zh-CN': {
-      'wb.title': '班长监控', 'wb.offline': '未连接', 'wb.online': '已连接', 'wb.bigScreen': '大屏', 'wb.desk': '坐席工作台', 'wb.notYourTeam': '该坐席不在您的队列中', 'wb.signOut': '退出',
+      'wb.title': '班长监控', 'wb.offline': '未连接', 'wb.online': '已连接', 'wb.bigScreen': '大屏', 'wb.reports': '报表', 'wb.desk': '坐席工作台', 'wb.notYourTeam': '该坐席不在您的队列中', 'wb.signOut': '退出',
       'wb.alerts': '告警', 'wb.agents': '坐席', 'wb.agent': '坐席', 'wb.state': '状态', 'wb.reason': '原因',
       'wb.partly': '部分置忙',
       'wb.timeInState': '状态时长', 'wb.callsToday': '今日接听', 'wb.caller': '当前来电', 'wb.queues': '队列',
@@ -32,7 +32,7 @@
       'wb.chartWaiting': '排队数 (近30分钟)'
     },
     en: {
-      'wb.title': 'Supervisor', 'wb.offline': 'offline', 'wb.online': 'live', 'wb.bigScreen': 'Big screen', 'wb.desk': 'Agent desk', 'wb.notYourTeam': 'this agent serves none of your queues',
+      'wb.title': 'Supervisor', 'wb.offline': 'offline', 'wb.online': 'live', 'wb.bigScreen': 'Big screen', 'wb.reports': 'Reports', 'wb.desk': 'Agent desk', 'wb.notYourTeam': 'this agent serves none of your queues',
       'wb.signOut': 'Sign out', 'wb.alerts': 'Alerts', 'wb.agents': 'Agents', 'wb.agent': 'Agent', 'wb.state': 'State',
       'wb.reason': 'Reason', 'wb.timeInState': 'Time in state', 'wb.callsToday': 'Calls today',
       'wb.partly': 'partly paused',

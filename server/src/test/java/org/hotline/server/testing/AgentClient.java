@@ -92,6 +92,19 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
+    /** GETs a path with the session cookie, the body as bytes (downloads such as XLSX). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POSTs a JSON body with the session cookie and the CSRF header, as the page's Hotline.api does. */
     public HttpResponse<String> postJson(String path, String json) {
         return sendJson("POST", path, json);

@@ -56,12 +56,12 @@ class ReportsController {
         boolean zh = !lang.equals("en");
         List<QueueKpis> rows = new ArrayList<>(report.rows());
         rows.add(report.total());
-        List<List<Object>> cells = rows.stream().map(k -> List.<Object>of(
+        List<List<Object>> cells = rows.stream().map(k -> Arrays.<Object>asList(
                 k.queue() == null ? (zh ? "合计" : "Total") : period(k.period(), request), name(k.queueName(), zh),
                 k.offered(), k.answered(), k.abandoned(), k.shortAbandoned(), k.timeouts(), k.transferred(),
                 pct(k.abandonRate()), pct(k.serviceLevel()), k.serviceLevelSeconds(), sec(k.asaSeconds()),
                 sec(k.avgWaitSeconds()), k.maxWaitSeconds(), sec(k.avgTalkSeconds()), sec(k.avgHoldSeconds()),
-                sec(k.avgWrapUpSeconds()), sec(k.ahtSeconds()))).map(l -> (List<Object>) new ArrayList<>(l)).toList();
+                sec(k.avgWrapUpSeconds()), sec(k.ahtSeconds()))).toList();
         List<String> headers = zh
                 ? List.of("时段", "队列", "呼入", "接听", "放弃", "短时放弃", "超时", "转接", "呼损率 %", "服务水平 %",
                         "服务水平 T 秒", "平均应答速度 秒", "平均等待 秒", "最长等待 秒", "平均通话时长 秒", "平均保持 秒",
