@@ -134,6 +134,24 @@
     }
   }
 
+  async function loadScheduled() {
+    const made = await H.api('GET', '/api/reports/scheduled');
+    $('scheduled').tBodies[0].replaceChildren(...made.map(m => {
+      const tr = H.el('tr', 'made');
+      const link = H.el('a', null, '下载 Excel');
+      link.href = '/api/reports/scheduled/' + m.id;
+      const last = H.el('td');
+      last.append(link);
+      const mail = m.mailedAt ? '已发送' : m.mailError ? '发送失败：' + m.mailError : '—';
+      tr.append(H.el('td', null, m.kind === 'daily' ? '日报' : '月报'),
+        H.el('td', null, m.from === m.to ? m.from : m.from + ' 至 ' + m.to),
+        H.el('td', null, new Date(m.createdAt).toLocaleString('zh-CN', {hour12: false})),
+        H.el('td', 'num', String(m.offered)), H.el('td', 'num', String(m.answered)), H.el('td', null, mail), last);
+      return tr;
+    }));
+    $('no-scheduled').hidden = made.length > 0;
+  }
+
   function exportAs(format) {
     const q = params();
     q.set('format', format);
@@ -166,5 +184,6 @@
     $('export-csv').addEventListener('click', () => exportAs('csv'));
     $('export-xlsx').addEventListener('click', () => exportAs('xlsx'));
     loadQueues().then(load);
+    loadScheduled().catch(() => {});
   });
 })();

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 /** A report request's values: what is refused, with which reason, before any work is done. */
 class ReportRequestTests {
 
-    static final ReportsProperties DEFAULTS = new ReportsProperties(ZoneId.of("Asia/Shanghai"), Duration.ofSeconds(5),
-            ServiceLevelRule.ANSWERED, Duration.ofSeconds(10));
+    static final ReportsProperties DEFAULTS = ReportsProperties.defaults();
 
     @Test
     void theDefaultsGiveTheZoneTheRuleAndDays() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +34,7 @@ class ReportsIntegrationTests {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final Instant NINE = Instant.parse("2026-12-01T01:00:00Z");
-    static final ReportsProperties PROPERTIES = new ReportsProperties(SHANGHAI, Duration.ofSeconds(5),
-            ServiceLevelRule.ANSWERED, Duration.ofSeconds(10));
+    static final ReportsProperties PROPERTIES = ReportsProperties.defaults();
 
     static HikariDataSource pool;
     static JdbcTemplate jdbc;
@@ -48,13 +46,13 @@ class ReportsIntegrationTests {
         pool = EmbeddedPostgresSupport.migratedDatabase();
         jdbc = new JdbcTemplate(pool);
         jdbc.update("insert into queues (name, display_name, service_level_seconds) values ('rq', '报表队列', 20)");
-        call("r1", NINE, 10, "answered", 100, 20, 30, "PJSIP/A");
-        call("r2", NINE.plusSeconds(60), 25, "answered", 200, 0, null, "PJSIP/B");
-        call("r3", NINE.plusSeconds(120), 3, "abandoned", 0, 0, null, null);
-        call("r4", NINE.plusSeconds(180), 40, "abandoned", 0, 0, null, null);
-        call("r5", NINE.plusSeconds(240), 300, "timeout", 0, 0, null, null);
-        call("r6", NINE.plusSeconds(600), 5, "transferred", 60, 0, 10, "PJSIP/A");
-        call("r7", NINE.plus(Duration.ofHours(25)), 0, "answered", 50, 0, null, "PJSIP/B");
+        TestCalls.insert(jdbc, "r1", NINE, 10, "answered", 100, 20, 30, "PJSIP/A");
+        TestCalls.insert(jdbc, "r2", NINE.plusSeconds(60), 25, "answered", 200, 0, null, "PJSIP/B");
+        TestCalls.insert(jdbc, "r3", NINE.plusSeconds(120), 3, "abandoned", 0, 0, null, null);
+        TestCalls.insert(jdbc, "r4", NINE.plusSeconds(180), 40, "abandoned", 0, 0, null, null);
+        TestCalls.insert(jdbc, "r5", NINE.plusSeconds(240), 300, "timeout", 0, 0, null, null);
+        TestCalls.insert(jdbc, "r6", NINE.plusSeconds(600), 5, "transferred", 60, 0, 10, "PJSIP/A");
+        TestCalls.insert(jdbc, "r7", NINE.plus(Duration.ofHours(25)), 0, "answered", 50, 0, null, "PJSIP/B");
         rollups = new CallRollups(pool, PROPERTIES.shortAbandon());
         rollups.refresh();
         reports = new Reports(pool, PROPERTIES);
@@ -136,7 +134,7 @@ class ReportsIntegrationTests {
     void aCallWrittenAgainCountsOnceWithItsNewFigures() {
         jdbc.update("insert into queues (name, display_name, service_level_seconds) values ('rq2', 'rq2', 30)");
         Instant at = Instant.parse("2026-12-03T02:00:00Z");
-        call("again", at, 5, "answered", 10, 0, null, "PJSIP/C");
+        TestCalls.insert(jdbc, "again", at, 5, "answered", 10, 0, null, "PJSIP/C");
         rollups.refresh();
         jdbc.update("update calls set talk_seconds = 70, written_at = now() where call_id = 'again'");
         rollups.refresh();
@@ -163,19 +161,5 @@ class ReportsIntegrationTests {
     private static ReportRequest request(String interval, ServiceLevelRule rule) {
         return new ReportRequest(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2), SHANGHAI,
                 ReportInterval.ofCode(interval), List.of("rq"), rule);
-    }
-
-    static void call(String id, Instant queued, int wait, String outcome, int talk, int hold, Integer wrap,
-                     String agent) {
-        boolean answered = outcome.equals("answered") || outcome.equals("transferred");
-        Instant left = queued.plusSeconds(wait);
-        Instant ended = answered ? left.plusSeconds(talk + hold) : left;
-        jdbc.update("""
-                insert into calls (call_id, direction, caller_raw, queue, agent_interface, started_at, queued_at,
-                                   answered_at, ended_at, hold_seconds, talk_seconds, outcome, wrapup_seconds)
-                values (?, 'inbound', '13800138000', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, id.equals("again") ? "rq2" : "rq", agent, Timestamp.from(queued.minusSeconds(20)),
-                Timestamp.from(queued), answered ? Timestamp.from(left) : null, Timestamp.from(ended), hold, talk,
-                outcome, wrap);
     }
 }

@@ -86,8 +86,7 @@ public final class ReportsBenchmark {
         double loadS = (System.nanoTime() - t0) / 1e9;
         System.out.printf("generated %,d calls over November 2026 (20 queues, 500 agents) in %.1f s%n", calls, loadS);
 
-        ReportsProperties properties = new ReportsProperties(SHANGHAI, Duration.ofSeconds(5),
-                ServiceLevelRule.ANSWERED, Duration.ofSeconds(10));
+        ReportsProperties properties = ReportsProperties.defaults();
         CallRollups rollups = new CallRollups(db, properties.shortAbandon());
         Duration rebuild = rollups.rebuild();
         jdbc.execute("analyze call_rollups; analyze call_rollup_agents");

@@ -1,7 +1,6 @@
 package org.hotline.cti.callrecord;
 
 import java.util.List;
-import java.util.Optional;
 import org.hotline.cti.call.TelephonyEvent;
 import org.hotline.cti.call.TelephonyListener;
 import org.hotline.cti.callrecord.internal.CallAssembler;
@@ -31,16 +30,16 @@ public final class CallRecorder implements TelephonyListener, AutoCloseable {
 
     @Override
     public synchronized void onEvent(TelephonyEvent event) {
-        Optional<CallAssembler.Output> output = assembler.apply(event);
-        if (output.isEmpty()) {
-            return;
-        }
-        if (output.get() instanceof CallAssembler.Recorded r) {
-            writer.offer(r.record());
-            listeners.forEach(l -> tell(() -> l.onCallRecorded(r.record())));
-        } else if (output.get() instanceof CallAssembler.WrappedUp w) {
-            writer.offer(w.wrapUp());
-            listeners.forEach(l -> tell(() -> l.onWrapUp(w.wrapUp())));
+        for (CallAssembler.Output output : assembler.apply(event)) {
+            if (output instanceof CallAssembler.Recorded r) {
+                writer.offer(r.record());
+                listeners.forEach(l -> tell(() -> l.onCallRecorded(r.record())));
+            } else if (output instanceof CallAssembler.WrappedUp w) {
+                writer.offer(w.wrapUp());
+                listeners.forEach(l -> tell(() -> l.onWrapUp(w.wrapUp())));
+            } else if (output instanceof CallAssembler.StateEnded s) {
+                writer.offer(s.interval());
+            }
         }
     }
 

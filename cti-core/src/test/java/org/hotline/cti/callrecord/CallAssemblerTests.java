@@ -35,7 +35,7 @@ class CallAssemblerTests {
     static List<CallRecord> replay(String... captures) {
         CallAssembler assembler = new CallAssembler();
         List<CallRecord> records = new ArrayList<>();
-        CallTracker tracker = new CallTracker(e -> assembler.apply(e).ifPresent(o -> {
+        CallTracker tracker = new CallTracker(e -> assembler.apply(e).forEach(o -> {
             if (o instanceof CallAssembler.Recorded r) {
                 records.add(r.record());
             }
@@ -97,7 +97,8 @@ class CallAssemblerTests {
         a.apply(new CallAnswered(id, A1001, "Agent 1001", "hotline", caller, Duration.ofSeconds(5), T0.plusSeconds(5)));
         a.apply(new CallHoldChanged(id, A1001, true, T0.plusSeconds(20)));
         a.apply(new CallHoldChanged(id, A1001, false, T0.plusSeconds(50)));
-        Optional<CallAssembler.Output> out = a.apply(new CallEnded(id, caller, 16, "Normal", T0.plusSeconds(105)));
+        Optional<CallAssembler.Output> out = a.apply(new CallEnded(id, caller, 16, "Normal", T0.plusSeconds(105)))
+                .stream().findFirst();
 
         CallRecord r = ((CallAssembler.Recorded) out.orElseThrow()).record();
         assertThat(r.hold()).isEqualTo(Duration.ofSeconds(30));
@@ -111,7 +112,7 @@ class CallAssemblerTests {
         CallId id = new CallId("1.2");
         a.apply(new CallQueued(id, "gas", Caller.UNKNOWN, 1, Map.of(), T0));
         CallRecord r = ((CallAssembler.Recorded) a.apply(new CallEnded(id, Caller.UNKNOWN, 16, "", T0.plusSeconds(300)))
-                .orElseThrow()).record();
+                .get(0)).record();
 
         assertThat(r.outcome()).isEqualTo(CallOutcome.UNANSWERED);
         assertThat(r.queueWait()).isEqualTo(Duration.ofSeconds(300));
@@ -121,7 +122,7 @@ class CallAssemblerTests {
     void aCallThatNeverQueuedIsIvrOnly() {
         CallAssembler a = new CallAssembler();
         CallRecord r = ((CallAssembler.Recorded) a.apply(new CallEnded(new CallId("1.3"), new Caller("95598", ""), 16,
-                "", T0)).orElseThrow()).record();
+                "", T0)).get(0)).record();
 
         assertThat(r.outcome()).isEqualTo(CallOutcome.IVR_ONLY);
         assertThat(r.queue()).isNull();
@@ -136,10 +137,12 @@ class CallAssemblerTests {
         a.apply(new CallAnswered(id, A1001, "Agent 1001", "hotline", caller, Duration.ZERO, T0.plusSeconds(1)));
         a.apply(new CallEnded(id, caller, 16, "", T0.plusSeconds(60)));
         a.apply(agent(AgentState.PAUSED, "wrapup", T0.plusSeconds(61)));
-        Optional<CallAssembler.Output> out = a.apply(agent(AgentState.READY, null, T0.plusSeconds(81)));
+        List<CallAssembler.Output> out = a.apply(agent(AgentState.READY, null, T0.plusSeconds(81)));
 
-        WrapUp w = ((CallAssembler.WrappedUp) out.orElseThrow()).wrapUp();
+        WrapUp w = ((CallAssembler.WrappedUp) out.get(0)).wrapUp();
         assertThat(w).isEqualTo(new WrapUp(id, "hotline", A1001, Duration.ofSeconds(20), T0.plusSeconds(81)));
+        assertThat(((CallAssembler.StateEnded) out.get(1)).interval())
+                .isEqualTo(new AgentInterval(A1001, "wrapup", null, T0.plusSeconds(61), T0.plusSeconds(81)));
     }
 
     @Test
@@ -150,7 +153,30 @@ class CallAssemblerTests {
         a.apply(new CallEnded(id, Caller.UNKNOWN, 16, "", T0.plusSeconds(60)));
         a.apply(agent(AgentState.PAUSED, "lunch", T0.plusSeconds(61)));
 
-        assertThat(a.apply(agent(AgentState.READY, null, T0.plusSeconds(900)))).isEmpty();
+        assertThat(a.apply(agent(AgentState.READY, null, T0.plusSeconds(900))))
+                .noneMatch(o -> o instanceof CallAssembler.WrappedUp);
+    }
+
+    @Test
+    void eachStateChangeEndsTheStretchOfThePreviousStateWithItsPauseReason() {
+        CallAssembler a = new CallAssembler();
+        assertThat(a.apply(agent(AgentState.READY, null, T0))).isEmpty();
+        assertThat(a.apply(agent(AgentState.READY, null, T0.plusSeconds(5)))).as("no change").isEmpty();
+        List<AgentInterval> stretches = new ArrayList<>();
+        for (CallAssembler.Output o : List.of(agent(AgentState.RINGING, null, T0.plusSeconds(30)),
+                agent(AgentState.IN_CALL, null, T0.plusSeconds(33)), agent(AgentState.PAUSED, "lunch",
+                        T0.plusSeconds(100)), agent(AgentState.PAUSED, "meeting", T0.plusSeconds(1900)),
+                agent(AgentState.LOGGED_OUT, null, T0.plusSeconds(2000))).stream()
+                .flatMap(e -> a.apply(e).stream()).toList()) {
+            stretches.add(((CallAssembler.StateEnded) o).interval());
+        }
+
+        assertThat(stretches).containsExactly(
+                new AgentInterval(A1001, "ready", null, T0, T0.plusSeconds(30)),
+                new AgentInterval(A1001, "ringing", null, T0.plusSeconds(30), T0.plusSeconds(33)),
+                new AgentInterval(A1001, "talking", null, T0.plusSeconds(33), T0.plusSeconds(100)),
+                new AgentInterval(A1001, "paused", "lunch", T0.plusSeconds(100), T0.plusSeconds(1900)),
+                new AgentInterval(A1001, "paused", "meeting", T0.plusSeconds(1900), T0.plusSeconds(2000)));
     }
 
     static AgentStateChanged agent(AgentState state, String reason, Instant at) {

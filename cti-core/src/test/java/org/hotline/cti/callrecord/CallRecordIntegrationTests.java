@@ -159,6 +159,16 @@ class CallRecordIntegrationTests {
     }
 
     @Test
+    void theAgentsStatesAreWrittenAsStretchesBetweenChanges() {
+        List<Map<String, Object>> talking = jdbc.queryForList(
+                "select agent_interface, started_at, ended_at from agent_intervals where state = 'talking'");
+        assertThat(talking).isNotEmpty().allSatisfy(r -> assertThat((java.sql.Timestamp) r.get("ended_at"))
+                .isAfterOrEqualTo((java.sql.Timestamp) r.get("started_at")));
+        assertThat(jdbc.queryForList("select distinct state from agent_intervals", String.class))
+                .contains("ringing", "talking");
+    }
+
+    @Test
     void aWriterThatMeetsAFailingDatabaseRetriesUntilTheRowIsWritten() throws Exception {
         AtomicInteger refusals = new AtomicInteger(2);
         DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),

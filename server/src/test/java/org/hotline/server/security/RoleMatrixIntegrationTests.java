@@ -125,6 +125,8 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/reports/teams", WATCH),
             rule("GET /api/reports/queue-names", WATCH),
             rule("GET /api/reports/queue-log", WATCH),
+            rule("GET /api/reports/scheduled", WATCH),
+            rule("GET /api/reports/scheduled/{id}", WATCH),
             rule("POST /api/admin/reports/queue-log", ADMINS),
             rule("POST /api/admin/reports/rebuild", ADMINS).skip(ADMIN, "rebuilds every report rollup of the shared"
                     + " database"),

@@ -2,10 +2,13 @@ package org.hotline.cti.callrecord.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentRinging;
@@ -22,6 +25,7 @@ import org.hotline.cti.call.CallQueued;
 import org.hotline.cti.call.CallTransferred;
 import org.hotline.cti.call.Caller;
 import org.hotline.cti.call.TelephonyEvent;
+import org.hotline.cti.callrecord.AgentInterval;
 import org.hotline.cti.callrecord.CallOutcome;
 import org.hotline.cti.callrecord.CallRecord;
 import org.hotline.cti.callrecord.WrapUp;
@@ -38,8 +42,12 @@ public final class CallAssembler {
     /** Drafts kept at most: a PBX that never reports some hang-ups cannot grow the heap without bound. */
     static final int MAX_DRAFTS = 100_000;
 
-    /** What one event produced: a finished call, a finished wrap-up, or nothing. */
-    public sealed interface Output permits Recorded, WrappedUp {
+    /** What one event produced: a finished call, a finished wrap-up, a finished stretch of an agent's state. */
+    public sealed interface Output permits Recorded, WrappedUp, StateEnded {
+    }
+
+    /** An agent's state changed: the stretch of the state before. */
+    public record StateEnded(AgentInterval interval) implements Output {
     }
 
     /** A call ended. */
@@ -58,11 +66,15 @@ public final class CallAssembler {
     };
     private final Map<AgentInterface, LastCall> lastCalls = new HashMap<>();
     private final Map<AgentInterface, Instant> wrapUpSince = new HashMap<>();
+    private final Map<AgentInterface, OpenState> states = new HashMap<>();
 
-    /** Applies one event; returns what it finished, if anything. */
-    public Optional<Output> apply(TelephonyEvent event) {
+    /** Applies one event; returns what it finished (a wrap-up and a state's stretch can end together). */
+    public List<Output> apply(TelephonyEvent event) {
         if (event instanceof AgentStateChanged change) {
-            return onAgent(change).map(WrappedUp::new);
+            List<Output> out = new ArrayList<>(2);
+            onAgent(change).map(WrappedUp::new).ifPresent(out::add);
+            stateEnded(change).map(StateEnded::new).ifPresent(out::add);
+            return out;
         }
         CallEvent callEvent = (CallEvent) event;
         if (callEvent instanceof CallEnded ended) {
@@ -74,11 +86,42 @@ public final class CallAssembler {
             if (record.agent() != null && record.answeredAt() != null) {
                 lastCalls.put(record.agent(), new LastCall(record.callId(), record.queue()));
             }
-            return Optional.of(new Recorded(record));
+            return List.of(new Recorded(record));
         }
         Draft draft = drafts.computeIfAbsent(callEvent.callId(), id -> new Draft(callEvent.at()));
         draft.apply(callEvent);
-        return Optional.empty();
+        return List.of();
+    }
+
+    // the stretch the agent's previous state lasted, when the state (or the pause reason) changed
+    private Optional<AgentInterval> stateEnded(AgentStateChanged change) {
+        String state = stateCode(change);
+        String reason = state.equals("paused") ? change.pausedReason() : null;
+        OpenState previous = states.get(change.agent());
+        if (previous != null && previous.state().equals(state) && Objects.equals(previous.reason(), reason)) {
+            return Optional.empty();
+        }
+        states.put(change.agent(), new OpenState(state, reason, change.at()));
+        if (previous == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AgentInterval(change.agent(), previous.state(), previous.reason(), previous.since(),
+                change.at().isBefore(previous.since()) ? previous.since() : change.at()));
+    }
+
+    private static String stateCode(AgentStateChanged change) {
+        return switch (change.state()) {
+            case READY -> "ready";
+            case RINGING -> "ringing";
+            case IN_CALL -> "talking";
+            case PAUSED -> change.pausedReason() != null
+                    && WRAPUP_REASON.equals(change.pausedReason().strip().toLowerCase(Locale.ROOT)) ? "wrapup" : "paused";
+            case UNAVAILABLE -> "unavailable";
+            case LOGGED_OUT -> "loggedOut";
+        };
+    }
+
+    private record OpenState(String state, String reason, Instant since) {
     }
 
     /** Live calls being assembled. */

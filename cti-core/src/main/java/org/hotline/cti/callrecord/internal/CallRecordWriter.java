@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.hotline.cti.callrecord.AgentInterval;
 import org.hotline.cti.callrecord.CallRecord;
 import org.hotline.cti.callrecord.RecoveredCall;
 import org.hotline.cti.callrecord.WrapUp;
@@ -235,6 +236,7 @@ public final class CallRecordWriter implements AutoCloseable {
         List<CallRecord> records = new ArrayList<>();
         List<RecoveredCall> recovered = new ArrayList<>();
         List<WrapUp> wrapUps = new ArrayList<>();
+        List<AgentInterval> intervals = new ArrayList<>();
         for (Object item : batch) {
             if (item instanceof CallRecord r) {
                 records.add(r);
@@ -242,6 +244,8 @@ public final class CallRecordWriter implements AutoCloseable {
                 recovered.add(c);
             } else if (item instanceof WrapUp w) {
                 wrapUps.add(w);
+            } else if (item instanceof AgentInterval i) {
+                intervals.add(i);
             }
         }
         tx.executeWithoutResult(status -> {
@@ -253,6 +257,9 @@ public final class CallRecordWriter implements AutoCloseable {
                 recovered.forEach(c -> sources.put(c.record(), c.source()));
                 insert(new ArrayList<>(sources.keySet()), INSERT_RECOVERED, sources::get);
             }
+            if (!intervals.isEmpty()) {
+                insertIntervals(intervals);
+            }
             if (!wrapUps.isEmpty()) {
                 jdbc.batchUpdate("update calls set wrapup_seconds = ?, written_at = now() where call_id = ?", wrapUps,
                         wrapUps.size(), (ps, w) -> {
@@ -261,6 +268,36 @@ public final class CallRecordWriter implements AutoCloseable {
                         });
             }
         });
+    }
+
+    private void insertIntervals(List<AgentInterval> intervals) {
+        Map<String, Long> agents = agentIds(intervals.stream().map(i -> i.agent().value()).collect(
+                java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        jdbc.batchUpdate("""
+                insert into agent_intervals (agent_interface, agent_id, state, reason, started_at, ended_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (agent_interface, started_at) do update set state = excluded.state,
+                    reason = excluded.reason, ended_at = excluded.ended_at""", intervals, intervals.size(), (ps, i) -> {
+                    ps.setString(1, i.agent().value());
+                    ps.setObject(2, agents.get(i.agent().value()));
+                    ps.setString(3, i.state());
+                    ps.setString(4, i.reason());
+                    ps.setTimestamp(5, ts(i.from()));
+                    ps.setTimestamp(6, ts(i.to()));
+                });
+    }
+
+    private Map<String, Long> agentIds(Set<String> interfaces) {
+        Map<String, Long> agents = new HashMap<>();
+        if (!interfaces.isEmpty()) {
+            // accounts hold the member's exact interface (Local/1001@agents/n); records name it normalized
+            // the expression is agent_interfaces_normalized_idx's (V26): keep the two the same
+            jdbc.query("select " + NORMALIZED_INTERFACE + ", i.user_id from agent_interfaces i where "
+                            + NORMALIZED_INTERFACE + " = any(?)",
+                    rs -> { agents.put(rs.getString(1), rs.getLong(2)); },
+                    (Object) interfaces.toArray(String[]::new));
+        }
+        return agents;
     }
 
     private void insert(List<CallRecord> records, String sql, Function<CallRecord, String> source) {
@@ -285,15 +322,7 @@ public final class CallRecordWriter implements AutoCloseable {
                     rs -> { customers.put(rs.getString(1), rs.getLong(2)); },
                     (Object) lookups.toArray(String[]::new));
         }
-        Map<String, Long> agents = new HashMap<>();
-        if (!interfaces.isEmpty()) {
-            // accounts hold the member's exact interface (Local/1001@agents/n); records name it normalized
-            // the expression is agent_interfaces_normalized_idx's (V26): keep the two the same
-            jdbc.query("select " + NORMALIZED_INTERFACE + ", i.user_id from agent_interfaces i where "
-                            + NORMALIZED_INTERFACE + " = any(?)",
-                    rs -> { agents.put(rs.getString(1), rs.getLong(2)); },
-                    (Object) interfaces.toArray(String[]::new));
-        }
+        Map<String, Long> agents = agentIds(interfaces);
         jdbc.batchUpdate(sql, records, records.size(), (ps, r) -> {
             PhoneNumber n = numbers.get(r);
             String normalized = n.normalized().isEmpty() ? null : n.normalized();

@@ -13,6 +13,7 @@ import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.CallEnded;
 import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.Caller;
+import org.hotline.cti.callrecord.AgentInterval;
 import org.hotline.cti.callrecord.CallOutcome;
 import org.hotline.cti.callrecord.CallRecord;
 import org.hotline.cti.callrecord.RecoveredCall;
@@ -30,19 +31,23 @@ public final class JournalCodec {
     private JournalCodec() {
     }
 
-    /** The entry for a {@link CallRecord}, a {@link RecoveredCall} or a {@link WrapUp}. */
+    /** The entry for a {@link CallRecord}, a {@link RecoveredCall}, a {@link WrapUp} or an {@link AgentInterval}. */
     public static byte[] encode(Object item) {
         ObjectNode n = JSON.createObjectNode();
         if (item instanceof CallRecord r) {
             call(n.put("t", "call"), r);
         } else if (item instanceof RecoveredCall c) {
             call(n.put("t", "recovered").put("source", c.source()), c.record());
+        } else if (item instanceof AgentInterval i) {
+            n.put("t", "interval").put("agent", i.agent().value()).put("state", i.state()).put("reason", i.reason());
+            time(n, "from", i.from());
+            time(n, "to", i.to());
         } else if (item instanceof WrapUp w) {
             n.put("t", "wrapup").put("id", w.callId().value()).put("queue", w.queue())
                     .put("agent", w.agent().value()).put("duration", w.duration().toNanos());
             time(n, "ended", w.endedAt());
         } else {
-            throw new IllegalArgumentException("not a call record, recovered call or wrap-up: "
+            throw new IllegalArgumentException("not a call record, recovered call, wrap-up or agent interval: "
                     + item.getClass().getName());
         }
         try {
@@ -69,12 +74,14 @@ public final class JournalCodec {
     public static Object decode(byte[] payload) throws IOException {
         JsonNode n = JSON.readTree(payload);
         String type = n.path("t").asText();
-        CallId id = new CallId(n.path("id").asText());
         return switch (type) {
-            case "call" -> call(n, id);
-            case "recovered" -> new RecoveredCall(call(n, id), n.path("source").asText());
-            case "wrapup" -> new WrapUp(id, text(n, "queue"), new AgentInterface(n.path("agent").asText()),
+            case "call" -> call(n, new CallId(n.path("id").asText()));
+            case "recovered" -> new RecoveredCall(call(n, new CallId(n.path("id").asText())), n.path("source").asText());
+            case "wrapup" -> new WrapUp(new CallId(n.path("id").asText()), text(n, "queue"),
+                    new AgentInterface(n.path("agent").asText()),
                     Duration.ofNanos(n.path("duration").asLong()), time(n, "ended"));
+            case "interval" -> new AgentInterval(new AgentInterface(n.path("agent").asText()),
+                    n.path("state").asText(), text(n, "reason"), time(n, "from"), time(n, "to"));
             default -> throw new IOException("unknown journal entry type '" + type + "'");
         };
     }

@@ -1,4 +1,4 @@
-package org.hotline.reports.web.internal;
+package org.hotline.reports.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,10 +15,10 @@ import org.apache.poi.ss.usermodel.Sheet;
  * Excel reads Chinese) or XLSX (streamed). A text cell that starts with {@code = + - @} (or a tab or carriage return)
  * is prefixed with an apostrophe, so a spreadsheet shows it instead of running it as a formula.
  */
-record ReportTable(String title, List<String> headers, List<List<Object>> rows) {
+public record ReportTable(String title, List<String> headers, List<List<Object>> rows) {
 
     /** Writes the table as CSV. */
-    void csv(OutputStream out) throws IOException {
+    public void csv(OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\ufeff');
         line(w, List.copyOf(headers));
@@ -29,27 +29,38 @@ record ReportTable(String title, List<String> headers, List<List<Object>> rows) 
     }
 
     /** Writes the table as an XLSX workbook with one sheet. */
-    void xlsx(OutputStream out) throws IOException {
+    public void xlsx(OutputStream out) throws IOException {
+        xlsx(List.of(this), out);
+    }
+
+    /** Writes tables as one XLSX workbook, a sheet each. */
+    public static void xlsx(List<ReportTable> tables, OutputStream out) throws IOException {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
-            Sheet sheet = book.createSheet(title);
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < headers.size(); i++) {
-                head.createCell(i).setCellValue(headers.get(i));
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                List<Object> cells = rows.get(r);
-                for (int i = 0; i < cells.size(); i++) {
-                    Object v = cells.get(i);
-                    if (v instanceof Number n) {
-                        row.createCell(i).setCellValue(n.doubleValue());
-                    } else if (v != null) {
-                        row.createCell(i).setCellValue(neutralised(v.toString()));
-                    }
-                }
+            for (ReportTable table : tables) {
+                table.sheet(book);
             }
             book.write(out);
             book.dispose();
+        }
+    }
+
+    private void sheet(SXSSFWorkbook book) {
+        Sheet sheet = book.createSheet(title);
+        Row head = sheet.createRow(0);
+        for (int i = 0; i < headers.size(); i++) {
+            head.createCell(i).setCellValue(headers.get(i));
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = sheet.createRow(r + 1);
+            List<Object> cells = rows.get(r);
+            for (int i = 0; i < cells.size(); i++) {
+                Object v = cells.get(i);
+                if (v instanceof Number n) {
+                    row.createCell(i).setCellValue(n.doubleValue());
+                } else if (v != null) {
+                    row.createCell(i).setCellValue(neutralised(v.toString()));
+                }
+            }
         }
     }
 
@@ -72,7 +83,7 @@ record ReportTable(String title, List<String> headers, List<List<Object>> rows) 
     }
 
     /** The text a spreadsheet shows as text: formula-starting characters get an apostrophe first. */
-    static String neutralised(String text) {
+    public static String neutralised(String text) {
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             return "'" + text;
         }

@@ -1,0 +1,79 @@
+package org.hotline.reports.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hotline.reports.AgentKpis;
+import org.hotline.reports.QueueKpis;
+import org.hotline.reports.QueueReport;
+import org.hotline.reports.ReportRequest;
+
+/**
+ * Reports as tables for export, in Chinese or English (the terms of docs/kpis.md and the glossary): percentages to
+ * one decimal, seconds to one decimal, periods in the report's time zone.
+ */
+public final class ReportTables {
+
+    private ReportTables() {
+    }
+
+    /** The queue report: a row per period and queue, then the total. */
+    public static ReportTable queues(QueueReport report, boolean zh) {
+        ReportRequest request = report.request();
+        List<QueueKpis> rows = new ArrayList<>(report.rows());
+        rows.add(report.total());
+        List<List<Object>> cells = rows.stream().map(k -> Arrays.<Object>asList(
+                k.queue() == null ? (zh ? "合计" : "Total") : period(k.period(), request),
+                k.queueName() == null ? (zh ? "全部队列" : "All queues") : k.queueName(),
+                k.offered(), k.answered(), k.abandoned(), k.shortAbandoned(), k.timeouts(), k.transferred(),
+                pct(k.abandonRate()), pct(k.serviceLevel()), k.serviceLevelSeconds(), sec(k.asaSeconds()),
+                sec(k.avgWaitSeconds()), k.maxWaitSeconds(), sec(k.avgTalkSeconds()), sec(k.avgHoldSeconds()),
+                sec(k.avgWrapUpSeconds()), sec(k.ahtSeconds()))).toList();
+        List<String> headers = zh
+                ? List.of("时段", "队列", "呼入", "接听", "放弃", "短时放弃", "超时", "转接", "呼损率 %", "服务水平 %",
+                        "服务水平 T 秒", "平均应答速度 秒", "平均等待 秒", "最长等待 秒", "平均通话时长 秒",
+                        "平均保持 秒", "平均事后处理时长 秒", "平均处理时长 秒")
+                : List.of("Period", "Queue", "Offered", "Answered", "Abandoned", "Short abandons", "Timeouts",
+                        "Transfers", "Abandon rate %", "Service level %", "Service level T s", "ASA s",
+                        "Average wait s", "Longest wait s", "Average talk s", "Average hold s",
+                        "Average after-call work s", "AHT s");
+        return new ReportTable(zh ? "队列" : "Queues", headers, cells);
+    }
+
+    /** The agent report ({@code teams} false) or the team report: a row per period and agent or team. */
+    public static ReportTable people(List<AgentKpis> rows, ReportRequest request, boolean teams, boolean zh) {
+        List<List<Object>> cells = rows.stream().map(a -> Arrays.<Object>asList(period(a.period(), request),
+                teams ? (a.team() != null ? a.team() : zh ? "（未分班组）" : "(no team)")
+                        : (a.agentName() != null ? a.agentName() : a.agentInterface()),
+                a.team(), a.answered(), a.transferred(), sec(a.avgTalkSeconds()), sec(a.avgHoldSeconds()),
+                sec(a.avgWrapUpSeconds()), sec(a.ahtSeconds()))).toList();
+        List<String> headers = zh
+                ? List.of("时段", teams ? "班组" : "坐席", "班组", "坐席业务量（接听）", "转接", "平均通话时长 秒",
+                        "平均保持 秒", "平均事后处理时长 秒", "平均处理时长 秒")
+                : List.of("Period", teams ? "Team" : "Agent", "Team", "Calls answered", "Transfers",
+                        "Average talk s", "Average hold s", "Average after-call work s", "AHT s");
+        String title = zh ? (teams ? "班组" : "坐席") : (teams ? "Teams" : "Agents");
+        return new ReportTable(title, headers, cells);
+    }
+
+    private static String period(Instant at, ReportRequest request) {
+        ZoneId zone = request.zone();
+        return switch (request.interval()) {
+            case QUARTER_HOUR, HOUR -> DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(at);
+            case MONTH -> DateTimeFormatter.ofPattern("yyyy-MM").withZone(zone).format(at);
+            case TOTAL -> request.from() + " – " + request.to();
+            default -> DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(zone).format(at);
+        };
+    }
+
+    private static Object pct(Double ratio) {
+        return ratio == null ? null : Math.round(ratio * 1000) / 10.0;
+    }
+
+    private static Object sec(Double seconds) {
+        return seconds == null ? null : Math.round(seconds * 10) / 10.0;
+    }
+}
