@@ -49,6 +49,24 @@
     return day;
   }
 
+  const TIME_COLUMNS = [
+    ['坐席', r => r.agentName || r.agentInterface], ['班组', r => r.team || ''], ['示闲（秒）', r => r.readySeconds],
+    ['振铃（秒）', r => r.ringingSeconds], ['通话（秒）', r => r.talkingSeconds],
+    ['事后处理（秒）', r => r.wrapUpSeconds], ['置忙（秒）', r => r.pausedSeconds],
+    ['置忙原因', r => Object.entries(r.pausedByReason).map(([k, v]) => (k || '未注明') + ' ' + v).join('；')],
+    ['占用率', r => pct(r.occupancy)]];
+
+  function fill(id, columns, rows) {
+    const head = H.el('tr');
+    columns.forEach(c => head.append(H.el('th', null, c[0])));
+    $(id).tHead.replaceChildren(head);
+    $(id).tBodies[0].replaceChildren(...rows.map(r => {
+      const tr = H.el('tr', 'row');
+      columns.forEach(c => tr.append(H.el('td', null, String(c[1](r)))));
+      return tr;
+    }));
+  }
+
   function table(columns, rows, total) {
     const head = H.el('tr');
     columns.forEach(c => head.append(H.el('th', null, c[0])));
@@ -126,7 +144,17 @@
         $('rule-note').textContent = '坐席业务量按接听的队列来电计，通话归接听的坐席。';
         drawTrend([]);
       }
-      await drawHeat();
+      $('time-box').hidden = kind !== 'agents';
+      // the charts are the queues' (offered, answered, abandoned by period and by weekday and hour)
+      document.querySelector('.charts').hidden = kind !== 'queues';
+      if (kind === 'agents') {
+        fill('agent-time', TIME_COLUMNS, await H.api('GET', '/api/reports/agent-time?' + params('total')));
+      }
+      if (kind === 'queues') {
+        trend.resize();
+        heat.resize();
+        await drawHeat();
+      }
       document.body.dataset.loaded = String(Date.now());
     } catch (e) {
       $('error').textContent = '查询失败：' + e.message;

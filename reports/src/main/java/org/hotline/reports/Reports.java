@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,6 +69,46 @@ public final class Reports {
     /** A row per period and team (agents in no team together, team null), from the same rollups as the agents. */
     public List<AgentKpis> teams(ReportRequest request) {
         return byAgent(request, "null, null, t.name", "1, 4");
+    }
+
+    /**
+     * How each agent spent the range (states and pauses by reason, occupancy), from the stretches that overlap it,
+     * cut at its ends; stretches that began more than a week before the range are not looked at.
+     */
+    public List<AgentTime> agentTime(ReportRequest request) {
+        Timestamp start = Timestamp.from(request.start());
+        Timestamp end = Timestamp.from(request.end());
+        Map<String, long[]> seconds = new TreeMap<>();
+        Map<String, String[]> who = new HashMap<>();
+        Map<String, Map<String, Long>> reasons = new HashMap<>();
+        jdbc.query("""
+                select a.agent_interface, max(u.display_name), max(t.name), a.state, coalesce(a.reason, ''),
+                       sum(extract(epoch from least(a.ended_at, ?) - greatest(a.started_at, ?)))::bigint
+                from agent_intervals a left join users u on u.id = a.agent_id left join teams t on t.id = u.team_id
+                where a.started_at < ? and a.ended_at > ? and a.started_at > ?::timestamptz - interval '7 days'
+                group by a.agent_interface, a.state, 5""", rs -> {
+            String agent = rs.getString(1);
+            who.put(agent, new String[] {rs.getString(2), rs.getString(3)});
+            long[] s = seconds.computeIfAbsent(agent, k -> new long[5]);
+            long n = rs.getLong(6);
+            switch (rs.getString(4)) {
+                case "ready" -> s[0] += n;
+                case "ringing" -> s[1] += n;
+                case "talking" -> s[2] += n;
+                case "wrapup" -> s[3] += n;
+                case "paused" -> {
+                    s[4] += n;
+                    reasons.computeIfAbsent(agent, k -> new TreeMap<>()).merge(rs.getString(5), n, Long::sum);
+                }
+                default -> {
+                }
+            }
+        }, end, start, end, start, start);
+        List<AgentTime> rows = new ArrayList<>();
+        seconds.forEach((agent, s) -> rows.add(new AgentTime(agent, who.get(agent)[0], who.get(agent)[1], s[0], s[1],
+                s[2], s[3], s[4], reasons.getOrDefault(agent, Map.of()),
+                s[0] + s[1] + s[2] + s[3] == 0 ? null : (double) (s[2] + s[3]) / (s[0] + s[1] + s[2] + s[3]))));
+        return rows;
     }
 
     private List<AgentKpis> byAgent(ReportRequest request, String who, String groupBy) {

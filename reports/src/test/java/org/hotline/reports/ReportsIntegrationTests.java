@@ -131,6 +131,36 @@ class ReportsIntegrationTests {
     }
 
     @Test
+    void anAgentsTimeIsCutAtTheRangeAndGivesOccupancyAndPausesByReason() {
+        Instant midnight = Instant.parse("2026-11-30T16:00:00Z");
+        interval("ready", null, midnight.minusSeconds(1800), midnight.plusSeconds(600));
+        interval("ready", null, NINE, NINE.plusSeconds(1800));
+        interval("talking", null, NINE.plusSeconds(1800), NINE.plusSeconds(2400));
+        interval("wrapup", null, NINE.plusSeconds(2400), NINE.plusSeconds(2700));
+        interval("paused", "lunch", NINE.plus(Duration.ofMinutes(150)), NINE.plus(Duration.ofMinutes(210)));
+        interval("paused", "lunch", NINE.plus(Duration.ofHours(30)), NINE.plus(Duration.ofHours(31)));
+
+        List<AgentTime> time = reports.agentTime(new ReportRequest(LocalDate.of(2026, 12, 1),
+                LocalDate.of(2026, 12, 1), SHANGHAI, ReportInterval.TOTAL, List.of(), ServiceLevelRule.ANSWERED));
+
+        assertThat(time).singleElement().satisfies(a -> {
+            assertThat(a.agentInterface()).isEqualTo("PJSIP/T");
+            assertThat(a.readySeconds()).isEqualTo(2400);
+            assertThat(a.talkingSeconds()).isEqualTo(600);
+            assertThat(a.wrapUpSeconds()).isEqualTo(300);
+            assertThat(a.pausedSeconds()).isEqualTo(3600);
+            assertThat(a.pausedByReason()).containsExactlyEntriesOf(java.util.Map.of("lunch", 3600L));
+            assertThat(a.occupancy()).isCloseTo(900 / 3300.0, within(1e-9));
+        });
+    }
+
+    private static void interval(String state, String reason, Instant from, Instant to) {
+        jdbc.update("insert into agent_intervals (agent_interface, state, reason, started_at, ended_at)"
+                + " values ('PJSIP/T', ?, ?, ?, ?)", state, reason, java.sql.Timestamp.from(from),
+                java.sql.Timestamp.from(to));
+    }
+
+    @Test
     void aCallWrittenAgainCountsOnceWithItsNewFigures() {
         jdbc.update("insert into queues (name, display_name, service_level_seconds) values ('rq2', 'rq2', 30)");
         Instant at = Instant.parse("2026-12-03T02:00:00Z");

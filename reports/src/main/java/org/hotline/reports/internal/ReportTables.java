@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hotline.reports.AgentKpis;
+import org.hotline.reports.AgentTime;
 import org.hotline.reports.QueueKpis;
 import org.hotline.reports.QueueReport;
 import org.hotline.reports.ReportRequest;
@@ -57,6 +58,22 @@ public final class ReportTables {
                         "Average talk s", "Average hold s", "Average after-call work s", "AHT s");
         String title = zh ? (teams ? "班组" : "坐席") : (teams ? "Teams" : "Agents");
         return new ReportTable(title, headers, cells);
+    }
+
+    /** How agents spent the range: a row per agent, pauses by reason in one column. */
+    public static ReportTable agentTime(List<AgentTime> rows, boolean zh) {
+        List<List<Object>> cells = rows.stream().map(a -> Arrays.<Object>asList(
+                a.agentName() != null ? a.agentName() : a.agentInterface(), a.team(), a.readySeconds(),
+                a.ringingSeconds(), a.talkingSeconds(), a.wrapUpSeconds(), a.pausedSeconds(),
+                String.join("; ", a.pausedByReason().entrySet().stream()
+                        .map(e -> (e.getKey().isEmpty() ? (zh ? "未注明" : "none") : e.getKey()) + " " + e.getValue())
+                        .toList()), pct(a.occupancy()))).toList();
+        List<String> headers = zh
+                ? List.of("坐席", "班组", "示闲 秒", "振铃 秒", "通话 秒", "事后处理 秒", "置忙 秒", "置忙原因 秒",
+                        "占用率 %")
+                : List.of("Agent", "Team", "Ready s", "Ringing s", "Talking s", "After-call work s", "Paused s",
+                        "Paused by reason s", "Occupancy %");
+        return new ReportTable(zh ? "坐席时间" : "Agent time", headers, cells);
     }
 
     private static String period(Instant at, ReportRequest request) {

@@ -85,6 +85,13 @@ class ReportsBrowserIntegrationTests {
                     .as("no sideways scroll at %s", size).isEqualTo(true);
             browser.screenshot("reports-" + size.width);
         }
+        new Select(browser.driver().findElement(By.id("f-kind"))).selectByValue("agents");
+        browser.script("delete document.body.dataset.loaded");
+        browser.driver().findElement(By.cssSelector("#filter button[type='submit']")).click();
+        browser.await(By.cssSelector("body[data-loaded]"));
+        assertThat(browser.await(By.id("time-box")).isDisplayed()).isTrue();
+        assertThat(Browser.textContent(browser.await(By.cssSelector("#agent-time thead")))).contains("占用率");
+        browser.screenshot("reports-agents-1920");
         browser.open(base + "/reports-kpis.html");
         browser.await(By.id("kpis"));
         browser.screenshot("reports-kpis-1920");

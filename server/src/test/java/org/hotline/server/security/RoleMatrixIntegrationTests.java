@@ -123,6 +123,7 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/reports/queues", WATCH),
             rule("GET /api/reports/agents", WATCH),
             rule("GET /api/reports/teams", WATCH),
+            rule("GET /api/reports/agent-time", WATCH),
             rule("GET /api/reports/queue-names", WATCH),
             rule("GET /api/reports/queue-log", WATCH),
             rule("GET /api/reports/scheduled", WATCH),

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.reports.AgentKpis;
+import org.hotline.reports.AgentTime;
 import org.hotline.reports.QueueReport;
 import org.hotline.reports.ReportRequest;
 import org.hotline.reports.ReportRequestException;
@@ -68,6 +69,22 @@ class ReportsController {
             throws IOException {
         ReportRequest request = ReportRequest.parse(from, to, zone, interval, queues, null, properties);
         return people(reports.agents(request), request, false, format, lang, response);
+    }
+
+    @GetMapping("/agent-time")
+    ResponseEntity<?> agentTime(@RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to,
+                                @RequestParam(required = false) String zone,
+                                @RequestParam(defaultValue = "json") String format,
+                                @RequestParam(defaultValue = "zh") String lang, HttpServletResponse response)
+            throws IOException {
+        ReportRequest request = ReportRequest.parse(from, to, zone, "total", null, null, properties);
+        List<AgentTime> rows = reports.agentTime(request);
+        if (format.equals("json")) {
+            return ResponseEntity.ok(rows);
+        }
+        export(ReportTables.agentTime(rows, !lang.equals("en")), format, "agent-time", request, response);
+        return null;
     }
 
     @GetMapping("/teams")
