@@ -41,6 +41,13 @@ public class WorkOrderConfiguration {
         return new WorkOrders(dataSource, properties, clock.getIfAvailable(Clock::systemUTC), pops.getIfAvailable());
     }
 
+    /** The work-order reports (stages against their limits, the promise, minutes lost per unit). */
+    @Bean
+    @ConditionalOnMissingBean
+    public WorkOrderReports workOrderReports(DataSource dataSource, WorkOrders orders) {
+        return new WorkOrderReports(dataSource, orders);
+    }
+
     /** Crew tokens, issued and revoked by administrators. */
     @Bean
     @ConditionalOnMissingBean

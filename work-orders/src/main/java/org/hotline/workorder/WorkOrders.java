@@ -452,6 +452,12 @@ public class WorkOrders {
         return new WorkOrderTimeline(order, log, stages, alarms(" where a.order_id = ? order by a.id", orderId));
     }
 
+    /** The order's promise as it started (its type's limit from the first point to the last), or null for none. */
+    public Limit promise(long orderId) {
+        OrderRow row = row(orderId);
+        return row.snapshot() == null ? null : row.snapshot().promise();
+    }
+
     /** Alarms waiting for a person, oldest first. */
     public List<AlarmView> unacknowledgedAlarms() {
         return alarms(" where a.acknowledged_at is null order by a.fired_at, a.id");

@@ -92,6 +92,13 @@ class ReportsBrowserIntegrationTests {
         assertThat(browser.await(By.id("time-box")).isDisplayed()).isTrue();
         assertThat(Browser.textContent(browser.await(By.cssSelector("#agent-time thead")))).contains("占用率");
         browser.screenshot("reports-agents-1920");
+        new Select(browser.driver().findElement(By.id("f-kind"))).selectByValue("workorders");
+        browser.script("delete document.body.dataset.loaded");
+        browser.driver().findElement(By.cssSelector("#filter button[type='submit']")).click();
+        browser.await(By.cssSelector("body[data-loaded]"));
+        assertThat(browser.await(By.id("wo-box")).isDisplayed()).isTrue();
+        assertThat(Browser.textContent(browser.await(By.id("rule-note")))).contains("张工单");
+        browser.screenshot("reports-workorders-1920");
         browser.open(base + "/reports-kpis.html");
         browser.await(By.id("kpis"));
         browser.screenshot("reports-kpis-1920");

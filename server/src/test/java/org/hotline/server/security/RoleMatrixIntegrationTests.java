@@ -56,6 +56,7 @@ class RoleMatrixIntegrationTests {
     private static final Set<Role> ORDERS = EnumSet.of(AGENT, TEAM_LEAD, SUPERVISOR, DISPATCHER, ADMIN);
     private static final Set<Role> ROUTERS = EnumSet.of(SUPERVISOR, DISPATCHER, ADMIN);
     private static final Set<Role> FLOOR = EnumSet.of(SUPERVISOR, ADMIN);
+    private static final Set<Role> ORDER_REPORTS = EnumSet.of(TEAM_LEAD, SUPERVISOR, DISPATCHER, ADMIN);
     private static final Set<Role> CREW_ONLY = EnumSet.of(CREW);
     private static final Set<Role> ADMINS = EnumSet.of(ADMIN);
     // the crew app's bearer chain and the SMS API's key chain: no session of any role gets in, only a token (401)
@@ -127,6 +128,7 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/reports/queue-names", WATCH),
             rule("GET /api/reports/queue-log", WATCH),
             rule("GET /api/reports/scheduled", WATCH),
+            rule("GET /api/work-orders/reports", ORDER_REPORTS),
             rule("GET /api/reports/scheduled/{id}", WATCH),
             rule("POST /api/admin/reports/queue-log", ADMINS),
             rule("POST /api/admin/reports/rebuild", ADMINS).skip(ADMIN, "rebuilds every report rollup of the shared"

@@ -7,6 +7,8 @@ final class WorkOrderAccess {
     static final String USERS = "hasAnyRole('AGENT', 'TEAM_LEAD', 'SUPERVISOR', 'DISPATCHER', 'ADMIN')";
     /** Who routes orders, assigns crews, closes and acknowledges alarms. */
     static final String ROUTERS = "hasAnyRole('SUPERVISOR', 'DISPATCHER', 'ADMIN')";
+    /** Who reads the work-order reports: the floor's watchers and the dispatchers. */
+    static final String REPORTS = "hasAnyRole('TEAM_LEAD', 'SUPERVISOR', 'DISPATCHER', 'ADMIN')";
     /** Who calls customers back about their repaired fault (回访): the desk's roles. */
     static final String DESK = "hasAnyRole('AGENT', 'TEAM_LEAD', 'SUPERVISOR', 'ADMIN')";
 

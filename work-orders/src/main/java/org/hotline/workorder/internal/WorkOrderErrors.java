@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Turns the work-order API's refusals into a 4xx and {@code {"message": …}} (plus the duplicates and outages on a 409). */
-@RestControllerAdvice(assignableTypes = {WorkOrderController.class, RevisitController.class})
+@RestControllerAdvice(assignableTypes = {WorkOrderController.class, RevisitController.class,
+    WorkOrderReportController.class})
 class WorkOrderErrors extends ApiErrors {
 
     @Override

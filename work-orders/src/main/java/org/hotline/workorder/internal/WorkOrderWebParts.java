@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Import;
  * classes, listed here) and the crew app's live line.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({WorkOrderController.class, RevisitController.class, RepairCentreController.class, WorkOrderErrors.class,
+@Import({WorkOrderController.class, RevisitController.class, WorkOrderReportController.class,
+    RepairCentreController.class, WorkOrderErrors.class,
     CrewController.class, CrewAdminController.class, CrewSignInController.class, CrewErrors.class,
     CrewApiSecurity.class})
 public class WorkOrderWebParts {
