@@ -176,6 +176,44 @@ class ReportsIntegrationTests {
     }
 
     @Test
+    void aTransferSplitsTheTalkBetweenTheAgentsWhoHadTheCall() {
+        jdbc.update("insert into queues (name, display_name, service_level_seconds) values ('rq3', 'rq3', 30)");
+        Instant q = Instant.parse("2026-12-04T02:00:00Z");
+        jdbc.update("""
+                insert into calls (call_id, direction, queue, agent_interface, started_at, queued_at, answered_at,
+                                   ended_at, hold_seconds, talk_seconds, outcome, wrapup_seconds)
+                values ('split', 'inbound', 'rq3', 'PJSIP/X', ?, ?, ?, ?, 20, 170, 'transferred', 15)""",
+                ts(q), ts(q), ts(q.plusSeconds(10)), ts(q.plusSeconds(200)));
+        segment(0, "talk", "PJSIP/X", q.plusSeconds(10), q.plusSeconds(100), "transferred");
+        segment(1, "hold", "PJSIP/X", q.plusSeconds(40), q.plusSeconds(60), null);
+        segment(2, "talk", "PJSIP/Y", q.plusSeconds(110), q.plusSeconds(200), "ended");
+        rollups.refresh();
+
+        List<AgentKpis> agents = reports.agents(new ReportRequest(LocalDate.of(2026, 12, 4),
+                LocalDate.of(2026, 12, 4), SHANGHAI, ReportInterval.DAY, List.of("rq3"), ServiceLevelRule.ANSWERED));
+
+        assertThat(agents).extracting(AgentKpis::agentInterface).containsExactly("PJSIP/X", "PJSIP/Y");
+        assertThat(agents.get(0).talkSeconds()).isEqualTo(70);
+        assertThat(agents.get(0).avgHoldSeconds()).isEqualTo(20.0);
+        assertThat(agents.get(0).transferred()).isEqualTo(1);
+        assertThat(agents.get(0).avgWrapUpSeconds()).isEqualTo(15.0);
+        assertThat(agents.get(1).talkSeconds()).isEqualTo(90);
+        assertThat(agents.get(1).transferred()).isZero();
+        rollups.rebuild();
+        assertThat(reports.agents(new ReportRequest(LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 4), SHANGHAI,
+                ReportInterval.DAY, List.of("rq3"), ServiceLevelRule.ANSWERED))).isEqualTo(agents);
+    }
+
+    private static void segment(int seq, String kind, String agent, Instant from, Instant to, String result) {
+        jdbc.update("insert into call_segments (call_id, seq, kind, queue, agent_interface, started_at, ended_at,"
+                + " result) values ('split', ?, ?, 'rq3', ?, ?, ?, ?)", seq, kind, agent, ts(from), ts(to), result);
+    }
+
+    private static java.sql.Timestamp ts(Instant at) {
+        return java.sql.Timestamp.from(at);
+    }
+
+    @Test
     void aRebuildGivesTheSameFiguresAsTheRefreshes() {
         QueueKpis before = firstDay(ServiceLevelRule.INCLUSIVE);
         rollups.rebuild();

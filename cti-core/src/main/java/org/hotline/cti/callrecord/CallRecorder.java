@@ -37,6 +37,8 @@ public final class CallRecorder implements TelephonyListener, AutoCloseable {
             } else if (output instanceof CallAssembler.WrappedUp w) {
                 writer.offer(w.wrapUp());
                 listeners.forEach(l -> tell(() -> l.onWrapUp(w.wrapUp())));
+            } else if (output instanceof CallAssembler.Segmented s) {
+                writer.offer(s.segments());
             } else if (output instanceof CallAssembler.StateEnded s) {
                 writer.offer(s.interval());
             }

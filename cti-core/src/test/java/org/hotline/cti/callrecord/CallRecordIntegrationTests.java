@@ -159,6 +159,15 @@ class CallRecordIntegrationTests {
     }
 
     @Test
+    void eachCallsSegmentsAreWrittenAndTheTransferredCallsTalkIsSplit() {
+        assertThat(jdbc.queryForObject("select count(distinct call_id) from call_segments where kind = 'queue'",
+                Integer.class)).isEqualTo(jdbc.queryForObject(
+                "select count(*) from calls where queued_at is not null and call_id not like 'retry.%'", Integer.class));
+        assertThat(jdbc.queryForList("select distinct result from call_segments where kind = 'talk'", String.class))
+                .contains("transferred", "ended");
+    }
+
+    @Test
     void theAgentsStatesAreWrittenAsStretchesBetweenChanges() {
         List<Map<String, Object>> talking = jdbc.queryForList(
                 "select agent_interface, started_at, ended_at from agent_intervals where state = 'talking'");

@@ -63,10 +63,34 @@ public final class CallRollups {
                 talk_seconds, hold_seconds, wrapup_seconds, wrapups)
             """;
 
-    private static final String AGENT_COLUMNS = """
-            max(c.agent_id), count(*), count(*) filter (where c.outcome = 'transferred'),
-            coalesce(sum(c.talk_seconds), 0), coalesce(sum(c.hold_seconds), 0), coalesce(sum(c.wrapup_seconds), 0),
-            count(c.wrapup_seconds)
+    /**
+     * Each agent's share of the queue calls in {@code %1$s} (calls c, filtered by the caller): from the call's talk
+     * segments where it has them (a transfer splits the talk), else from the call's answering agent. Hold is the
+     * agent's own hold within the call; the wrap-up is the call's, charged to the agent who answered it.
+     */
+    private static final String AGENT_SHARES = """
+            select s.agent_interface, c.queue, %2$s as bucket, s.agent_id,
+                   (s.result = 'transferred')::int as transferred,
+                   greatest(0, extract(epoch from s.ended_at - s.started_at) - coalesce(h.hold, 0)) as talk,
+                   coalesce(h.hold, 0) as hold,
+                   case when s.agent_interface = c.agent_interface then c.wrapup_seconds end as wrap
+            from %1$s join call_segments s on s.call_id = c.call_id and s.kind = 'talk'
+            left join lateral (select sum(extract(epoch from x.ended_at - x.started_at)) as hold from call_segments x
+                               where x.call_id = s.call_id and x.kind = 'hold'
+                                 and x.agent_interface = s.agent_interface) h on true
+            where c.queue is not null and s.agent_interface is not null
+            union all
+            select c.agent_interface, c.queue, %2$s, c.agent_id, (c.outcome = 'transferred')::int, c.talk_seconds,
+                   c.hold_seconds, c.wrapup_seconds
+            from %1$s
+            where c.queue is not null and c.agent_interface is not null and c.outcome in ('answered', 'transferred')
+              and not exists (select 1 from call_segments s where s.call_id = c.call_id and s.kind = 'talk')
+            """;
+
+    private static final String AGENT_SUMS = """
+            select agent_interface, queue, bucket, max(agent_id), count(*), sum(transferred), round(sum(talk))::bigint,
+                   round(sum(hold))::bigint, coalesce(sum(wrap), 0), count(wrap)
+            from (%s) shares group by agent_interface, queue, bucket
             """;
 
     private final JdbcTemplate jdbc;
@@ -124,9 +148,12 @@ public final class CallRollups {
                 + " and coalesce(c.queued_at, c.started_at) < d.bucket + interval '15 minutes'";
         jdbc.update(INSERT_QUEUES + " select d.queue, d.bucket, " + queueColumns() + inDirty
                 + " left join queues q on q.name = c.queue group by d.queue, d.bucket, q.service_level_seconds", args);
-        jdbc.update(INSERT_AGENTS + " select c.agent_interface, d.queue, d.bucket, " + AGENT_COLUMNS + inDirty
-                + " where c.agent_interface is not null and c.outcome in ('answered', 'transferred')"
-                + " group by c.agent_interface, d.queue, d.bucket", args);
+        String dirtyCalls = dirty + " join calls c on c.queue = d.queue"
+                + " and coalesce(c.queued_at, c.started_at) >= d.bucket"
+                + " and coalesce(c.queued_at, c.started_at) < d.bucket + interval '15 minutes'";
+        // the dirty list is bound twice: once for each half of the shares' union
+        Object[] twice = {args[0], args[1], args[0], args[1]};
+        jdbc.update(INSERT_AGENTS + AGENT_SUMS.formatted(AGENT_SHARES.formatted(dirtyCalls, "d.bucket")), twice);
     }
 
     /** Recomputes every interval from {@code calls}; returns how long it took. */
@@ -139,9 +166,7 @@ public final class CallRollups {
             jdbc.update(INSERT_QUEUES + " select c.queue, " + BUCKET + ", " + queueColumns()
                     + " from calls c left join queues q on q.name = c.queue where c.queue is not null"
                     + " group by c.queue, 2, q.service_level_seconds");
-            jdbc.update(INSERT_AGENTS + " select c.agent_interface, c.queue, " + BUCKET + ", " + AGENT_COLUMNS
-                    + " from calls c where c.queue is not null and c.agent_interface is not null"
-                    + " and c.outcome in ('answered', 'transferred') group by c.agent_interface, c.queue, 3");
+            jdbc.update(INSERT_AGENTS + AGENT_SUMS.formatted(AGENT_SHARES.formatted("calls c", BUCKET)));
             jdbc.update("""
                     insert into call_rollup_state (id, watermark, short_abandon_seconds) values (1, ?, ?)
                     on conflict (id) do update set watermark = excluded.watermark,

@@ -28,6 +28,7 @@ import org.hotline.cti.call.TelephonyEvent;
 import org.hotline.cti.callrecord.AgentInterval;
 import org.hotline.cti.callrecord.CallOutcome;
 import org.hotline.cti.callrecord.CallRecord;
+import org.hotline.cti.callrecord.CallSegments;
 import org.hotline.cti.callrecord.WrapUp;
 
 /**
@@ -43,7 +44,11 @@ public final class CallAssembler {
     static final int MAX_DRAFTS = 100_000;
 
     /** What one event produced: a finished call, a finished wrap-up, a finished stretch of an agent's state. */
-    public sealed interface Output permits Recorded, WrappedUp, StateEnded {
+    public sealed interface Output permits Recorded, Segmented, WrappedUp, StateEnded {
+    }
+
+    /** A call ended: its segments (queue waits, rings, talk per agent, holds). */
+    public record Segmented(CallSegments segments) implements Output {
     }
 
     /** An agent's state changed: the stretch of the state before. */
@@ -86,7 +91,8 @@ public final class CallAssembler {
             if (record.agent() != null && record.answeredAt() != null) {
                 lastCalls.put(record.agent(), new LastCall(record.callId(), record.queue()));
             }
-            return List.of(new Recorded(record));
+            return List.of(new Recorded(record),
+                    new Segmented(new CallSegments(record.callId(), draft.segments.finish(ended.at()))));
         }
         Draft draft = drafts.computeIfAbsent(callEvent.callId(), id -> new Draft(callEvent.at()));
         draft.apply(callEvent);
@@ -164,12 +170,14 @@ public final class CallAssembler {
         boolean timedOut;
         boolean transferred;
         boolean direct;
+        final SegmentLog segments = new SegmentLog();
 
         Draft(Instant startedAt) {
             this.startedAt = startedAt;
         }
 
         void apply(CallEvent event) {
+            segments.apply(event);
             if (event instanceof CallQueued q) {
                 caller = known(q.caller());
                 if (answeredAt == null) {

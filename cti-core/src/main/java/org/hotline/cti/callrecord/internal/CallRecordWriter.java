@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.hotline.cti.callrecord.AgentInterval;
 import org.hotline.cti.callrecord.CallRecord;
+import org.hotline.cti.callrecord.CallSegment;
+import org.hotline.cti.callrecord.CallSegments;
 import org.hotline.cti.callrecord.RecoveredCall;
 import org.hotline.cti.callrecord.WrapUp;
 import org.hotline.cti.customer.PhoneNumber;
@@ -237,6 +239,7 @@ public final class CallRecordWriter implements AutoCloseable {
         List<RecoveredCall> recovered = new ArrayList<>();
         List<WrapUp> wrapUps = new ArrayList<>();
         List<AgentInterval> intervals = new ArrayList<>();
+        List<CallSegments> segments = new ArrayList<>();
         for (Object item : batch) {
             if (item instanceof CallRecord r) {
                 records.add(r);
@@ -246,6 +249,8 @@ public final class CallRecordWriter implements AutoCloseable {
                 wrapUps.add(w);
             } else if (item instanceof AgentInterval i) {
                 intervals.add(i);
+            } else if (item instanceof CallSegments c) {
+                segments.add(c);
             }
         }
         tx.executeWithoutResult(status -> {
@@ -259,6 +264,9 @@ public final class CallRecordWriter implements AutoCloseable {
             }
             if (!intervals.isEmpty()) {
                 insertIntervals(intervals);
+            }
+            if (!segments.isEmpty()) {
+                insertSegments(segments);
             }
             if (!wrapUps.isEmpty()) {
                 jdbc.batchUpdate("update calls set wrapup_seconds = ?, written_at = now() where call_id = ?", wrapUps,
@@ -284,6 +292,40 @@ public final class CallRecordWriter implements AutoCloseable {
                     ps.setString(4, i.reason());
                     ps.setTimestamp(5, ts(i.from()));
                     ps.setTimestamp(6, ts(i.to()));
+                });
+    }
+
+    // a call's segments are replaced whole: written twice (a replayed journal), they are still one set
+    private void insertSegments(List<CallSegments> calls) {
+        jdbc.batchUpdate("delete from call_segments where call_id = ?", calls, calls.size(),
+                (ps, c) -> ps.setString(1, c.callId().value()));
+        List<Object[]> rows = new ArrayList<>();
+        Set<String> interfaces = new LinkedHashSet<>();
+        for (CallSegments c : calls) {
+            int seq = 0;
+            for (CallSegment seg : c.segments()) {
+                String agent = seg.agent() == null ? null : seg.agent().value();
+                if (agent != null) {
+                    interfaces.add(agent);
+                }
+                rows.add(new Object[] {c.callId().value(), seq++, seg.kind(), seg.queue(), agent, ts(seg.from()),
+                    ts(seg.to()), seg.result()});
+            }
+        }
+        Map<String, Long> agents = agentIds(interfaces);
+        jdbc.batchUpdate("""
+                insert into call_segments (call_id, seq, kind, queue, agent_interface, agent_id, started_at, ended_at,
+                                           result) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(),
+                (ps, r) -> {
+                    ps.setString(1, (String) r[0]);
+                    ps.setInt(2, (Integer) r[1]);
+                    ps.setString(3, (String) r[2]);
+                    ps.setString(4, (String) r[3]);
+                    ps.setString(5, (String) r[4]);
+                    ps.setObject(6, r[4] == null ? null : agents.get((String) r[4]));
+                    ps.setTimestamp(7, (Timestamp) r[5]);
+                    ps.setTimestamp(8, (Timestamp) r[6]);
+                    ps.setString(9, (String) r[7]);
                 });
     }
 

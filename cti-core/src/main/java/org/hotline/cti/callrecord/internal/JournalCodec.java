@@ -3,11 +3,14 @@ package org.hotline.cti.callrecord.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.CallEnded;
@@ -16,6 +19,8 @@ import org.hotline.cti.call.Caller;
 import org.hotline.cti.callrecord.AgentInterval;
 import org.hotline.cti.callrecord.CallOutcome;
 import org.hotline.cti.callrecord.CallRecord;
+import org.hotline.cti.callrecord.CallSegment;
+import org.hotline.cti.callrecord.CallSegments;
 import org.hotline.cti.callrecord.RecoveredCall;
 import org.hotline.cti.callrecord.WrapUp;
 
@@ -31,13 +36,22 @@ public final class JournalCodec {
     private JournalCodec() {
     }
 
-    /** The entry for a {@link CallRecord}, a {@link RecoveredCall}, a {@link WrapUp} or an {@link AgentInterval}. */
+    /** The entry for a call record, recovered call, call's segments, wrap-up or agent interval. */
     public static byte[] encode(Object item) {
         ObjectNode n = JSON.createObjectNode();
         if (item instanceof CallRecord r) {
             call(n.put("t", "call"), r);
         } else if (item instanceof RecoveredCall c) {
             call(n.put("t", "recovered").put("source", c.source()), c.record());
+        } else if (item instanceof CallSegments c) {
+            n.put("t", "segments").put("id", c.callId().value());
+            ArrayNode list = n.putArray("segments");
+            for (CallSegment seg : c.segments()) {
+                ObjectNode e = list.addObject().put("kind", seg.kind()).put("queue", seg.queue())
+                        .put("agent", seg.agent() == null ? null : seg.agent().value()).put("result", seg.result());
+                time(e, "from", seg.from());
+                time(e, "to", seg.to());
+            }
         } else if (item instanceof AgentInterval i) {
             n.put("t", "interval").put("agent", i.agent().value()).put("state", i.state()).put("reason", i.reason());
             time(n, "from", i.from());
@@ -47,7 +61,7 @@ public final class JournalCodec {
                     .put("agent", w.agent().value()).put("duration", w.duration().toNanos());
             time(n, "ended", w.endedAt());
         } else {
-            throw new IllegalArgumentException("not a call record, recovered call, wrap-up or agent interval: "
+            throw new IllegalArgumentException("not a call record, recovered call, segments, wrap-up or agent interval: "
                     + item.getClass().getName());
         }
         try {
@@ -80,6 +94,16 @@ public final class JournalCodec {
             case "wrapup" -> new WrapUp(new CallId(n.path("id").asText()), text(n, "queue"),
                     new AgentInterface(n.path("agent").asText()),
                     Duration.ofNanos(n.path("duration").asLong()), time(n, "ended"));
+            case "segments" -> {
+                List<CallSegment> list = new ArrayList<>();
+                for (JsonNode e : n.path("segments")) {
+                    String agent = text(e, "agent");
+                    list.add(new CallSegment(e.path("kind").asText(), text(e, "queue"),
+                            agent == null ? null : new AgentInterface(agent), time(e, "from"), time(e, "to"),
+                            text(e, "result")));
+                }
+                yield new CallSegments(new CallId(n.path("id").asText()), list);
+            }
             case "interval" -> new AgentInterval(new AgentInterface(n.path("agent").asText()),
                     n.path("state").asText(), text(n, "reason"), time(n, "from"), time(n, "to"));
             default -> throw new IOException("unknown journal entry type '" + type + "'");

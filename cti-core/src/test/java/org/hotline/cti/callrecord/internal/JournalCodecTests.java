@@ -15,6 +15,8 @@ import org.hotline.cti.call.Caller;
 import org.hotline.cti.callrecord.AgentInterval;
 import org.hotline.cti.callrecord.CallOutcome;
 import org.hotline.cti.callrecord.CallRecord;
+import org.hotline.cti.callrecord.CallSegment;
+import org.hotline.cti.callrecord.CallSegments;
 import org.hotline.cti.callrecord.RecoveredCall;
 import org.hotline.cti.callrecord.WrapUp;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,10 @@ class JournalCodecTests {
         for (Object item : List.of(call, unanswered, new RecoveredCall(call, "queue_log"),
                 new WrapUp(call.callId(), "hotline", A1001, Duration.ofSeconds(20), T0.plusSeconds(110)),
                 new AgentInterval(A1001, "paused", "lunch", T0, T0.plusSeconds(1800)),
-                new AgentInterval(A1001, "ready", null, T0, T0.plusSeconds(1)))) {
+                new AgentInterval(A1001, "ready", null, T0, T0.plusSeconds(1)),
+                new CallSegments(call.callId(), List.of(new CallSegment("queue", "hotline", null, T0, T0.plusSeconds(7),
+                        "answered"), new CallSegment("talk", "hotline", A1001, T0.plusSeconds(7), T0.plusSeconds(90),
+                        "transferred"))))) {
             assertThat(JournalCodec.decode(JournalCodec.encode(item))).isEqualTo(item);
         }
     }
