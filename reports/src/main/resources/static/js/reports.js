@@ -15,7 +15,8 @@
     ['平均应答速度（秒）', r => sec(r.asaSeconds)], ['平均等待（秒）', r => sec(r.avgWaitSeconds)],
     ['最长等待（秒）', r => r.maxWaitSeconds], ['平均通话时长（秒）', r => sec(r.avgTalkSeconds)],
     ['平均保持（秒）', r => sec(r.avgHoldSeconds)], ['平均事后处理时长（秒）', r => sec(r.avgWrapUpSeconds)],
-    ['平均处理时长（秒）', r => sec(r.ahtSeconds)]];
+    ['平均处理时长（秒）', r => sec(r.ahtSeconds)], ['预约回呼', r => r.callbacksRequested],
+    ['工单', r => r.workOrders], ['满意率', r => pct(r.satisfiedShare)]];
   const PEOPLE_COLUMNS = kind => [
     ['时段', r => r.label], [kind === 'teams' ? '班组' : '坐席',
       r => kind === 'teams' ? (r.team || '（未分班组）') : (r.agentName || r.agentInterface)],

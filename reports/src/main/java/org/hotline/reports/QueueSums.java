@@ -25,6 +25,11 @@ final class QueueSums {
     long wrapUp;
     long wrapUps;
     int serviceLevelSeconds;
+    long callbacksRequested;
+    long workOrders;
+    long surveyed;
+    long satisfied;
+    long scoreSum;
 
     /** The sums in the result row's columns from {@code first} on, in the order of Reports' QUEUE_SUMS. */
     static QueueSums read(ResultSet rs, int first) throws SQLException {
@@ -47,7 +52,12 @@ final class QueueSums {
         s.hold = rs.getLong(i++);
         s.wrapUp = rs.getLong(i++);
         s.wrapUps = rs.getLong(i++);
-        s.serviceLevelSeconds = rs.getInt(i);
+        s.serviceLevelSeconds = rs.getInt(i++);
+        s.callbacksRequested = rs.getLong(i++);
+        s.workOrders = rs.getLong(i++);
+        s.surveyed = rs.getLong(i++);
+        s.satisfied = rs.getLong(i++);
+        s.scoreSum = rs.getLong(i);
         return s;
     }
 
@@ -71,6 +81,11 @@ final class QueueSums {
         wrapUp += o.wrapUp;
         wrapUps += o.wrapUps;
         serviceLevelSeconds = Math.max(serviceLevelSeconds, o.serviceLevelSeconds);
+        callbacksRequested += o.callbacksRequested;
+        workOrders += o.workOrders;
+        surveyed += o.surveyed;
+        satisfied += o.satisfied;
+        scoreSum += o.scoreSum;
     }
 
     /** The KPIs of these sums for one period and queue. */
@@ -82,6 +97,7 @@ final class QueueSums {
                 serviceLevelSeconds, Reports.per(waitAnswered, answered), Reports.per(waitAll, offered),
                 Reports.per(waitAbandoned, abandoned), maxWait, Reports.per(talk, answered),
                 Reports.per(hold, answered), Reports.per(wrapUp, wrapUps),
-                Reports.per(talk + hold + wrapUp, answered));
+                Reports.per(talk + hold + wrapUp, answered), callbacksRequested, workOrders, surveyed,
+                Reports.per(satisfied, surveyed), Reports.per(scoreSum, surveyed));
     }
 }

@@ -22,7 +22,8 @@ public final class Reports {
             sum(offered), sum(answered), sum(abandoned), sum(short_abandoned), sum(timeouts), sum(unanswered),
             sum(transferred), sum(answered_within_t), sum(abandoned_within_t), sum(wait_answered_seconds),
             sum(wait_abandoned_seconds), sum(wait_all_seconds), max(max_wait_seconds), sum(talk_seconds),
-            sum(hold_seconds), sum(wrapup_seconds), sum(wrapups), max(service_level_seconds)
+            sum(hold_seconds), sum(wrapup_seconds), sum(wrapups), max(service_level_seconds),
+            sum(callbacks_requested), sum(work_orders), sum(surveyed), sum(satisfied), sum(score_sum)
             """;
 
     private final JdbcTemplate jdbc;

@@ -53,6 +53,12 @@ class ReportsIntegrationTests {
         TestCalls.insert(jdbc, "r5", NINE.plusSeconds(240), 300, "timeout", 0, 0, null, null);
         TestCalls.insert(jdbc, "r6", NINE.plusSeconds(600), 5, "transferred", 60, 0, 10, "PJSIP/A");
         TestCalls.insert(jdbc, "r7", NINE.plus(Duration.ofHours(25)), 0, "answered", 50, 0, null, "PJSIP/B");
+        // two surveys (5 and 3), a callback asked for by the caller who gave up waiting, a work order on call 1
+        jdbc.update("insert into satisfaction_surveys (call_id, score, answered_at) values ('r1', 5, now()), ('r2', 3,"
+                + " now())");
+        jdbc.update("insert into callbacks (kind, number, queue, due_at, queued_at, call_id) values ('requested',"
+                + " '13800138000', 'rq', now(), now(), 'r4')");
+        jdbc.update("insert into work_orders (order_no, type, status, call_id) values ('R-1', 'repair', 'new', 'r1')");
         rollups = new CallRollups(pool, PROPERTIES.shortAbandon());
         rollups.refresh();
         reports = new Reports(pool, PROPERTIES);
@@ -92,6 +98,17 @@ class ReportsIntegrationTests {
         assertThat(day.avgWrapUpSeconds()).isCloseTo(20, within(1e-9));
         assertThat(day.ahtSeconds()).isCloseTo(140, within(1e-9));
         assertThat(day.serviceLevelSeconds()).isEqualTo(20);
+    }
+
+    @Test
+    void callbacksWorkOrdersAndSatisfactionAreCountedWithTheirCalls() {
+        QueueKpis day = firstDay(ServiceLevelRule.ANSWERED);
+
+        assertThat(day.callbacksRequested()).isEqualTo(1);
+        assertThat(day.workOrders()).isEqualTo(1);
+        assertThat(day.surveyed()).isEqualTo(2);
+        assertThat(day.satisfiedShare()).isEqualTo(0.5);
+        assertThat(day.averageScore()).isEqualTo(4.0);
     }
 
     @Test

@@ -48,14 +48,19 @@ public final class CallRollups {
             coalesce(sum(c.hold_seconds) filter (where c.outcome in ('answered', 'transferred')), 0),
             coalesce(sum(c.wrapup_seconds), 0),
             count(c.wrapup_seconds),
-            coalesce(q.service_level_seconds, 30)
+            coalesce(q.service_level_seconds, 30),
+            count(*) filter (where exists (select 1 from callbacks b where b.call_id = c.call_id
+                                           and b.kind = 'requested')),
+            count(*) filter (where exists (select 1 from work_orders w where w.call_id = c.call_id)),
+            count(sv.score), count(*) filter (where sv.score >= 4), coalesce(sum(sv.score), 0)
             """;
 
     private static final String INSERT_QUEUES = """
             insert into call_rollups (queue, bucket, offered, answered, abandoned, short_abandoned, timeouts,
                 unanswered, transferred, answered_within_t, abandoned_within_t, wait_answered_seconds,
                 wait_abandoned_seconds, wait_all_seconds, max_wait_seconds, talk_seconds, hold_seconds,
-                wrapup_seconds, wrapups, service_level_seconds)
+                wrapup_seconds, wrapups, service_level_seconds, callbacks_requested, work_orders, surveyed, satisfied,
+                score_sum)
             """;
 
     private static final String INSERT_AGENTS = """
@@ -121,11 +126,17 @@ public final class CallRollups {
                     Timestamp.class, OVERLAP.toSeconds());
             List<String> queues = new ArrayList<>();
             List<Timestamp> buckets = new ArrayList<>();
-            jdbc.query("select distinct c.queue, " + BUCKET + " from calls c where c.queue is not null"
-                    + " and c.written_at >= ?", rs -> {
+            // a call's interval changes when its row is written, and when a survey, a requested callback or a work
+            // order arrives for it afterwards
+            jdbc.query("select distinct c.queue, " + BUCKET + " from calls c where c.queue is not null and ("
+                    + "c.written_at >= ?"
+                    + " or c.call_id in (select call_id from satisfaction_surveys where answered_at >= ?)"
+                    + " or c.call_id in (select call_id from callbacks where created_at >= ? and call_id is not null)"
+                    + " or c.call_id in (select call_id from work_orders where created_at >= ? and call_id is not null))",
+                    rs -> {
                         queues.add(rs.getString(1));
                         buckets.add(rs.getTimestamp(2));
-                    }, since);
+                    }, since, since, since, since);
             recompute(queues, buckets);
             jdbc.update("update call_rollup_state set watermark = ? where id = 1", now);
             count[0] = queues.size();
@@ -147,7 +158,8 @@ public final class CallRollups {
                 + " and coalesce(c.queued_at, c.started_at) >= d.bucket"
                 + " and coalesce(c.queued_at, c.started_at) < d.bucket + interval '15 minutes'";
         jdbc.update(INSERT_QUEUES + " select d.queue, d.bucket, " + queueColumns() + inDirty
-                + " left join queues q on q.name = c.queue group by d.queue, d.bucket, q.service_level_seconds", args);
+                + " left join queues q on q.name = c.queue left join satisfaction_surveys sv on sv.call_id = c.call_id"
+                + " group by d.queue, d.bucket, q.service_level_seconds", args);
         String dirtyCalls = dirty + " join calls c on c.queue = d.queue"
                 + " and coalesce(c.queued_at, c.started_at) >= d.bucket"
                 + " and coalesce(c.queued_at, c.started_at) < d.bucket + interval '15 minutes'";
@@ -164,7 +176,8 @@ public final class CallRollups {
             jdbc.update("delete from call_rollups");
             jdbc.update("delete from call_rollup_agents");
             jdbc.update(INSERT_QUEUES + " select c.queue, " + BUCKET + ", " + queueColumns()
-                    + " from calls c left join queues q on q.name = c.queue where c.queue is not null"
+                    + " from calls c left join queues q on q.name = c.queue"
+                    + " left join satisfaction_surveys sv on sv.call_id = c.call_id where c.queue is not null"
                     + " group by c.queue, 2, q.service_level_seconds");
             jdbc.update(INSERT_AGENTS + AGENT_SUMS.formatted(AGENT_SHARES.formatted("calls c", BUCKET)));
             jdbc.update("""

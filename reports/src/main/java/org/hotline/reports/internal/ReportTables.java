@@ -32,15 +32,19 @@ public final class ReportTables {
                 k.offered(), k.answered(), k.abandoned(), k.shortAbandoned(), k.timeouts(), k.transferred(),
                 pct(k.abandonRate()), pct(k.serviceLevel()), k.serviceLevelSeconds(), sec(k.asaSeconds()),
                 sec(k.avgWaitSeconds()), k.maxWaitSeconds(), sec(k.avgTalkSeconds()), sec(k.avgHoldSeconds()),
-                sec(k.avgWrapUpSeconds()), sec(k.ahtSeconds()))).toList();
+                sec(k.avgWrapUpSeconds()), sec(k.ahtSeconds()), k.callbacksRequested(), k.workOrders(), k.surveyed(),
+                pct(k.satisfiedShare()), k.averageScore() == null ? null
+                        : Math.round(k.averageScore() * 100) / 100.0)).toList();
         List<String> headers = zh
                 ? List.of("时段", "队列", "呼入", "接听", "放弃", "短时放弃", "超时", "转接", "呼损率 %", "服务水平 %",
                         "服务水平 T 秒", "平均应答速度 秒", "平均等待 秒", "最长等待 秒", "平均通话时长 秒",
-                        "平均保持 秒", "平均事后处理时长 秒", "平均处理时长 秒")
+                        "平均保持 秒", "平均事后处理时长 秒", "平均处理时长 秒", "预约回呼", "工单", "满意度评价数",
+                        "满意率 %", "平均评分")
                 : List.of("Period", "Queue", "Offered", "Answered", "Abandoned", "Short abandons", "Timeouts",
                         "Transfers", "Abandon rate %", "Service level %", "Service level T s", "ASA s",
                         "Average wait s", "Longest wait s", "Average talk s", "Average hold s",
-                        "Average after-call work s", "AHT s");
+                        "Average after-call work s", "AHT s", "Callbacks requested", "Work orders", "Surveys",
+                        "Satisfied %", "Average score");
         return new ReportTable(zh ? "队列" : "Queues", headers, cells);
     }
 
