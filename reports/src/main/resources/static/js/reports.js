@@ -15,7 +15,7 @@
     ['平均应答速度（秒）', r => sec(r.asaSeconds)], ['平均等待（秒）', r => sec(r.avgWaitSeconds)],
     ['最长等待（秒）', r => r.maxWaitSeconds], ['平均通话时长（秒）', r => sec(r.avgTalkSeconds)],
     ['平均保持（秒）', r => sec(r.avgHoldSeconds)], ['平均事后处理时长（秒）', r => sec(r.avgWrapUpSeconds)],
-    ['平均处理时长（秒）', r => sec(r.ahtSeconds)], ['预约回呼', r => r.callbacksRequested],
+    ['平均处理时长（秒）', r => sec(r.ahtSeconds)], ['预约回拨', r => r.callbacksRequested],
     ['工单', r => r.workOrders], ['满意率', r => pct(r.satisfiedShare)]];
   const PEOPLE_COLUMNS = kind => [
     ['时段', r => r.label], [kind === 'teams' ? '班组' : '坐席',
@@ -62,7 +62,7 @@
   }
 
   const TIME_COLUMNS = [
-    ['坐席', r => r.agentName || r.agentInterface], ['班组', r => r.team || ''], ['示闲（秒）', r => r.readySeconds],
+    ['坐席', r => r.agentName || r.agentInterface], ['班组', r => r.team || ''], ['就绪（秒）', r => r.readySeconds],
     ['振铃（秒）', r => r.ringingSeconds], ['通话（秒）', r => r.talkingSeconds],
     ['事后处理（秒）', r => r.wrapUpSeconds], ['置忙（秒）', r => r.pausedSeconds],
     ['置忙原因', r => Object.entries(r.pausedByReason).map(([k, v]) => (k || '未注明') + ' ' + v).join('；')],

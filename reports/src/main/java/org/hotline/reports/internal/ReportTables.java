@@ -38,7 +38,7 @@ public final class ReportTables {
         List<String> headers = zh
                 ? List.of("时段", "队列", "呼入", "接听", "放弃", "短时放弃", "超时", "转接", "呼损率 %", "服务水平 %",
                         "服务水平 T 秒", "平均应答速度 秒", "平均等待 秒", "最长等待 秒", "平均通话时长 秒",
-                        "平均保持 秒", "平均事后处理时长 秒", "平均处理时长 秒", "预约回呼", "工单", "满意度评价数",
+                        "平均保持 秒", "平均事后处理时长 秒", "平均处理时长 秒", "预约回拨", "工单", "满意度评价数",
                         "满意率 %", "平均评分")
                 : List.of("Period", "Queue", "Offered", "Answered", "Abandoned", "Short abandons", "Timeouts",
                         "Transfers", "Abandon rate %", "Service level %", "Service level T s", "ASA s",
@@ -73,7 +73,7 @@ public final class ReportTables {
                         .map(e -> (e.getKey().isEmpty() ? (zh ? "未注明" : "none") : e.getKey()) + " " + e.getValue())
                         .toList()), pct(a.occupancy()))).toList();
         List<String> headers = zh
-                ? List.of("坐席", "班组", "示闲 秒", "振铃 秒", "通话 秒", "事后处理 秒", "置忙 秒", "置忙原因 秒",
+                ? List.of("坐席", "班组", "就绪 秒", "振铃 秒", "通话 秒", "事后处理 秒", "置忙 秒", "置忙原因 秒",
                         "占用率 %")
                 : List.of("Agent", "Team", "Ready s", "Ringing s", "Talking s", "After-call work s", "Paused s",
                         "Paused by reason s", "Occupancy %");
