@@ -34,6 +34,9 @@
     ['超时', r => r.broken], ['未完成', r => r.open]];
   const LOST_COLUMNS = [['责任方', r => PARTIES[r.party] || r.party], ['单位', r => r.unit || '—'],
     ['延误（分）', r => r.minutes], ['环节数', r => r.stages]];
+  const IVR_COLUMNS = [['语音导航流程', r => r.script], ['次数', r => r.runs], ['完成', r => r.completed],
+    ['来电者挂机', r => r.hungUp], ['转人工', r => r.fallback]];
+  const PATH_COLUMNS = [['语音导航流程', r => r.script], ['按键路径', r => r.path], ['次数', r => r.runs]];
   const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
   let trend;
   let heat;
@@ -145,6 +148,19 @@
     const kind = $('f-kind').value;
     try {
       $('wo-box').hidden = kind !== 'workorders';
+      $('ivr-box').hidden = kind !== 'ivr';
+      if (kind === 'ivr') {
+        const ivr = await H.api('GET', '/api/reports/ivr?from=' + $('f-from').value + '&to=' + $('f-to').value);
+        document.querySelector('.charts').hidden = true;
+        $('time-box').hidden = true;
+        table(IVR_COLUMNS, ivr.scripts, null);
+        $('empty').textContent = '所选范围内没有语音导航记录';
+        $('empty').hidden = ivr.scripts.length > 0;
+        fill('ivr-paths', PATH_COLUMNS, ivr.paths);
+        $('rule-note').textContent = '在语音导航中结束、未进入队列的来电（自助服务）：' + ivr.ivrOnlyCalls + ' 通。';
+        document.body.dataset.loaded = String(Date.now());
+        return;
+      }
       if (kind === 'workorders') {
         const wo = await H.api('GET', '/api/work-orders/reports?from=' + $('f-from').value + '&to=' + $('f-to').value);
         document.querySelector('.charts').hidden = true;
@@ -208,8 +224,8 @@
   }
 
   function exportAs(format) {
-    if ($('f-kind').value === 'workorders') {
-      $('error').textContent = '工单报表请在页面上查看，暂不提供导出。';
+    if ($('f-kind').value === 'workorders' || $('f-kind').value === 'ivr') {
+      $('error').textContent = '工单和语音导航报表请在页面上查看，暂不提供导出。';
       $('error').hidden = false;
       return;
     }

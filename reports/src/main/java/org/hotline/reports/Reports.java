@@ -72,6 +72,25 @@ public final class Reports {
         return byAgent(request, "null, null, t.name", "1, 4");
     }
 
+    /** What the IVR did in the range: runs per script and outcome, the 20 most taken paths, the IVR-only calls. */
+    public IvrFigures ivr(ReportRequest request) {
+        Timestamp start = Timestamp.from(request.start());
+        Timestamp end = Timestamp.from(request.end());
+        List<IvrFigures.Script> scripts = jdbc.query("""
+                select script, count(*), count(*) filter (where outcome = 'completed'),
+                       count(*) filter (where outcome = 'hung_up'), count(*) filter (where outcome = 'fallback')
+                from ivr_runs where started_at >= ? and started_at < ? group by script order by count(*) desc""",
+                (rs, i) -> new IvrFigures.Script(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)), start, end);
+        List<IvrFigures.Path> paths = jdbc.query("""
+                select script, path, count(*) from ivr_runs where started_at >= ? and started_at < ? and path <> ''
+                group by script, path order by count(*) desc, script, path limit 20""",
+                (rs, i) -> new IvrFigures.Path(rs.getString(1), rs.getString(2), rs.getLong(3)), start, end);
+        Long ivrOnly = jdbc.queryForObject("select count(*) from calls where outcome = 'ivr_only' and queue is null"
+                + " and started_at >= ? and started_at < ?", Long.class, start, end);
+        return new IvrFigures(scripts, paths, ivrOnly == null ? 0 : ivrOnly);
+    }
+
     /**
      * How each agent spent the range (states and pauses by reason, occupancy), from the stretches that overlap it,
      * cut at its ends; stretches that began more than a week before the range are not looked at.

@@ -112,6 +112,27 @@ class ReportsIntegrationTests {
     }
 
     @Test
+    void theIvrReportCountsRunsByScriptAndOutcomeTheirPathsAndTheSelfServiceCalls() {
+        Instant at = Instant.parse("2026-12-05T02:00:00Z");
+        for (String[] run : new String[][] {{"main", "completed", "1-2"}, {"main", "completed", "1-2"},
+            {"main", "hung_up", "1"}, {"main", "fallback", "0"}, {"outage", "completed", ""}}) {
+            jdbc.update("insert into ivr_runs (script, started_at, ended_at, outcome, path) values (?, ?, ?, ?, ?)",
+                    run[0], ts(at), ts(at.plusSeconds(30)), run[1], run[2]);
+        }
+        jdbc.update("insert into calls (call_id, direction, started_at, ended_at, outcome) values"
+                + " ('self', 'inbound', ?, ?, 'ivr_only')", ts(at), ts(at.plusSeconds(40)));
+
+        IvrFigures ivr = reports.ivr(new ReportRequest(LocalDate.of(2026, 12, 5), LocalDate.of(2026, 12, 5),
+                SHANGHAI, ReportInterval.TOTAL, List.of(), ServiceLevelRule.ANSWERED));
+
+        assertThat(ivr.scripts()).containsExactly(new IvrFigures.Script("main", 4, 2, 1, 1),
+                new IvrFigures.Script("outage", 1, 1, 0, 0));
+        assertThat(ivr.paths()).first().isEqualTo(new IvrFigures.Path("main", "1-2", 2));
+        assertThat(ivr.paths()).hasSize(3);
+        assertThat(ivr.ivrOnlyCalls()).isEqualTo(1);
+    }
+
+    @Test
     void eachServiceLevelRuleCountsAsItsFormulaSays() {
         assertThat(firstDay(ServiceLevelRule.ANSWERED).serviceLevel()).isCloseTo(2 / 3.0, within(1e-9));
         assertThat(firstDay(ServiceLevelRule.INCLUSIVE).serviceLevel()).isCloseTo(3 / 5.0, within(1e-9));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.reports.AgentKpis;
 import org.hotline.reports.AgentTime;
+import org.hotline.reports.IvrFigures;
 import org.hotline.reports.QueueReport;
 import org.hotline.reports.ReportRequest;
 import org.hotline.reports.ReportRequestException;
@@ -85,6 +86,12 @@ class ReportsController {
         }
         export(ReportTables.agentTime(rows, !lang.equals("en")), format, "agent-time", request, response);
         return null;
+    }
+
+    @GetMapping("/ivr")
+    IvrFigures ivr(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                   @RequestParam(required = false) String zone) {
+        return reports.ivr(ReportRequest.parse(from, to, zone, "total", null, null, properties));
     }
 
     @GetMapping("/teams")
