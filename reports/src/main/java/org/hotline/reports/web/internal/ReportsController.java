@@ -1,5 +1,6 @@
 package org.hotline.reports.web.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -60,8 +61,9 @@ class ReportsController {
                 .map(e -> Map.of("name", e.getKey(), "displayName", e.getValue())).toList();
     }
 
-    @GetMapping("/agents")
-    ResponseEntity<?> agents(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    @GetMapping({"/agents", "/teams"})
+    ResponseEntity<?> people(HttpServletRequest http, @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to,
                              @RequestParam(required = false) String interval,
                              @RequestParam(name = "queue", required = false) List<String> queues,
                              @RequestParam(required = false) String zone,
@@ -69,7 +71,9 @@ class ReportsController {
                              @RequestParam(defaultValue = "zh") String lang, HttpServletResponse response)
             throws IOException {
         ReportRequest request = ReportRequest.parse(from, to, zone, interval, queues, null, properties);
-        return people(reports.agents(request), request, false, format, lang, response);
+        boolean teams = http.getRequestURI().endsWith("/teams");
+        return people(teams ? reports.teams(request) : reports.agents(request), request, teams, format, lang,
+                response);
     }
 
     @GetMapping("/agent-time")
@@ -92,18 +96,6 @@ class ReportsController {
     IvrFigures ivr(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                    @RequestParam(required = false) String zone) {
         return reports.ivr(ReportRequest.parse(from, to, zone, "total", null, null, properties));
-    }
-
-    @GetMapping("/teams")
-    ResponseEntity<?> teams(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                            @RequestParam(required = false) String interval,
-                            @RequestParam(name = "queue", required = false) List<String> queues,
-                            @RequestParam(required = false) String zone,
-                            @RequestParam(defaultValue = "json") String format,
-                            @RequestParam(defaultValue = "zh") String lang, HttpServletResponse response)
-            throws IOException {
-        ReportRequest request = ReportRequest.parse(from, to, zone, interval, queues, null, properties);
-        return people(reports.teams(request), request, true, format, lang, response);
     }
 
     private static ResponseEntity<?> people(List<AgentKpis> rows, ReportRequest request, boolean teams,
