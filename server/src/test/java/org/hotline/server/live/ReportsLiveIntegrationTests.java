@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.hotline.asterisklab.LabAmi;
 import org.hotline.asterisklab.LabPbx;
 import org.hotline.cti.callrecord.CallRecorder;
 import org.hotline.cti.presence.DeskState;
@@ -31,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Reports and the queue_log reconciliation against the real Asterisk: an answered and an abandoned call through queue
  * hotline show in the queue report as Asterisk's queue_log tells them (talk + hold = its calltime, the abandon's wait =
- * its waittime), and a call missing from {@code calls} comes back from Asterisk's own queue_log file, once.
+ * its waittime) and move its QueueStatus counters (Completed, Abandoned) as much as the report's, and a call missing
+ * from {@code calls} comes back from Asterisk's own queue_log file, once.
  */
 class ReportsLiveIntegrationTests extends LiveAsteriskTestBase {
 
@@ -66,6 +68,7 @@ class ReportsLiveIntegrationTests extends LiveAsteriskTestBase {
         await().atMost(Duration.ofSeconds(10)).until(() -> presence.status("agent1002").state() == DeskState.READY);
         rollups.refresh();
         QueueKpis before = today();
+        LabAmi.Message paramsBefore = queueParams();
 
         LabPbx.LabCall answered = pbx.call("95598", "13800138201", Duration.ofSeconds(60));
         pbx.ami().awaitEvent(e -> e.is("AgentConnect") && answered.linkedid().equals(e.get("Linkedid")),
@@ -87,6 +90,11 @@ class ReportsLiveIntegrationTests extends LiveAsteriskTestBase {
         assertThat(after.offered() - before.offered()).isEqualTo(2);
         assertThat(after.answered() - before.answered()).isEqualTo(1);
         assertThat(after.abandoned() - before.abandoned()).isEqualTo(1);
+        // Asterisk's own counters since its last reload (QueueStatus' QueueParams) moved by the same calls
+        LabAmi.Message paramsAfter = await().atMost(Duration.ofSeconds(10)).until(this::queueParams,
+                p -> delta(paramsBefore, p, "Completed") == 1);
+        assertThat(delta(paramsBefore, paramsAfter, "Abandoned")).isEqualTo(after.abandoned() - before.abandoned());
+        assertThat(delta(paramsBefore, paramsAfter, "Completed")).isEqualTo(after.answered() - before.answered());
         String[] complete = await().atMost(Duration.ofSeconds(10)).until(() -> queueLogLine("13800138201",
                 "COMPLETECALLER", "COMPLETEAGENT"), f -> f != null);
         assertThat((Integer) talked.get("talk_seconds") + (Integer) talked.get("hold_seconds"))
@@ -110,6 +118,14 @@ class ReportsLiveIntegrationTests extends LiveAsteriskTestBase {
         assertThat(back).singleElement().satisfies(r -> assertThat(r).containsEntry("outcome", "abandoned")
                 .containsEntry("queue", "hotline").containsEntry("source", "queue_log"));
         assertThat(reconciler.reconcile()).isZero();
+    }
+
+    private LabAmi.Message queueParams() {
+        return pbx.queueStatus("hotline").stream().filter(m -> m.is("QueueParams")).findFirst().orElseThrow();
+    }
+
+    private static long delta(LabAmi.Message before, LabAmi.Message after, String field) {
+        return Long.parseLong(after.get(field)) - Long.parseLong(before.get(field));
     }
 
     private QueueKpis today() {
