@@ -65,7 +65,7 @@
   }
 
   const TIME_COLUMNS = [
-    ['坐席', r => r.agentName || r.agentInterface], ['班组', r => r.team || ''], ['就绪（秒）', r => r.readySeconds],
+    ['时段', r => label(r.period)], ['坐席', r => r.agentName || r.agentInterface], ['班组', r => r.team || ''], ['就绪（秒）', r => r.readySeconds],
     ['振铃（秒）', r => r.ringingSeconds], ['通话（秒）', r => r.talkingSeconds],
     ['事后处理（秒）', r => r.wrapUpSeconds], ['置忙（秒）', r => r.pausedSeconds],
     ['置忙原因', r => Object.entries(r.pausedByReason).map(([k, v]) => (k || '未注明') + ' ' + v).join('；')],
@@ -191,7 +191,7 @@
       // the charts are the queues' (offered, answered, abandoned by period and by weekday and hour)
       document.querySelector('.charts').hidden = kind !== 'queues';
       if (kind === 'agents') {
-        fill('agent-time', TIME_COLUMNS, await H.api('GET', '/api/reports/agent-time?' + params('total')));
+        fill('agent-time', TIME_COLUMNS, await H.api('GET', '/api/reports/agent-time?' + params()));
       }
       if (kind === 'queues') {
         trend.resize();

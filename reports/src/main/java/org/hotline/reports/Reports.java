@@ -92,43 +92,70 @@ public final class Reports {
     }
 
     /**
-     * How each agent spent the range (states and pauses by reason, occupancy), from the stretches that overlap it,
-     * cut at its ends; stretches that began more than a week before the range are not looked at.
+     * How each agent spent each period of the range (states and pauses by reason, occupancy), from the stretches that
+     * overlap it, cut at the period's ends; stretches that began more than a week before the range are not looked at.
      */
     public List<AgentTime> agentTime(ReportRequest request) {
         Timestamp start = Timestamp.from(request.start());
         Timestamp end = Timestamp.from(request.end());
-        Map<String, long[]> seconds = new TreeMap<>();
+        String zone = request.zone().getId();
+        // the periods as local times, turned into instants in the query (days and months follow the zone's clock)
+        String step = switch (request.interval()) {
+            case QUARTER_HOUR -> "15 minutes";
+            case HOUR -> "1 hour";
+            case DAY -> "1 day";
+            case WEEK -> "1 week";
+            case MONTH -> "1 month";
+            case TOTAL -> null;
+        };
+        String periods = step == null
+                ? "select ?::timestamptz as ps, ?::timestamptz as pe"
+                : "select g at time zone '" + zone + "' as ps, (g + interval '" + step + "') at time zone '" + zone
+                        + "' as pe from generate_series(date_trunc('" + truncUnit(request) + "', ?::timestamptz"
+                        + " at time zone '" + zone + "'), (?::timestamptz at time zone '" + zone
+                        + "') - interval '1 microsecond', interval '" + step + "') g";
+        Map<List<Object>, long[]> seconds = new java.util.LinkedHashMap<>();
         Map<String, String[]> who = new HashMap<>();
-        Map<String, Map<String, Long>> reasons = new HashMap<>();
-        jdbc.query("""
-                select a.agent_interface, max(u.display_name), max(t.name), a.state, coalesce(a.reason, ''),
-                       sum(extract(epoch from least(a.ended_at, ?) - greatest(a.started_at, ?)))::bigint
-                from agent_intervals a left join users u on u.id = a.agent_id left join teams t on t.id = u.team_id
+        Map<List<Object>, Map<String, Long>> reasons = new HashMap<>();
+        jdbc.query("with p as (" + periods + ") "
+                + """
+                select p.ps, a.agent_interface, max(u.display_name), max(t.name), a.state, coalesce(a.reason, ''),
+                       sum(extract(epoch from least(a.ended_at, p.pe, ?) - greatest(a.started_at, p.ps, ?)))::bigint
+                from p join agent_intervals a on a.started_at < p.pe and a.ended_at > p.ps
+                left join users u on u.id = a.agent_id left join teams t on t.id = u.team_id
                 where a.started_at < ? and a.ended_at > ? and a.started_at > ?::timestamptz - interval '7 days'
-                group by a.agent_interface, a.state, 5""", rs -> {
-            String agent = rs.getString(1);
-            who.put(agent, new String[] {rs.getString(2), rs.getString(3)});
-            long[] s = seconds.computeIfAbsent(agent, k -> new long[5]);
-            long n = rs.getLong(6);
-            switch (rs.getString(4)) {
-                case "ready" -> s[0] += n;
-                case "ringing" -> s[1] += n;
-                case "talking" -> s[2] += n;
-                case "wrapup" -> s[3] += n;
+                group by p.ps, a.agent_interface, a.state, 6 order by p.ps, a.agent_interface""", rs -> {
+            String agent = rs.getString(2);
+            List<Object> key = List.of(rs.getTimestamp(1).toInstant(), agent);
+            who.put(agent, new String[] {rs.getString(3), rs.getString(4)});
+            long[] sum = seconds.computeIfAbsent(key, k -> new long[5]);
+            long n = Math.max(0, rs.getLong(7));
+            switch (rs.getString(5)) {
+                case "ready" -> sum[0] += n;
+                case "ringing" -> sum[1] += n;
+                case "talking" -> sum[2] += n;
+                case "wrapup" -> sum[3] += n;
                 case "paused" -> {
-                    s[4] += n;
-                    reasons.computeIfAbsent(agent, k -> new TreeMap<>()).merge(rs.getString(5), n, Long::sum);
+                    sum[4] += n;
+                    reasons.computeIfAbsent(key, k -> new TreeMap<>()).merge(rs.getString(6), n, Long::sum);
                 }
                 default -> {
                 }
             }
-        }, end, start, end, start, start);
+        }, start, end, end, start, end, start, start);
         List<AgentTime> rows = new ArrayList<>();
-        seconds.forEach((agent, s) -> rows.add(new AgentTime(agent, who.get(agent)[0], who.get(agent)[1], s[0], s[1],
-                s[2], s[3], s[4], reasons.getOrDefault(agent, Map.of()),
-                s[0] + s[1] + s[2] + s[3] == 0 ? null : (double) (s[2] + s[3]) / (s[0] + s[1] + s[2] + s[3]))));
+        seconds.forEach((key, sum) -> {
+            String agent = (String) key.get(1);
+            long available = sum[0] + sum[1] + sum[2] + sum[3];
+            rows.add(new AgentTime((Instant) key.get(0), agent, who.get(agent)[0], who.get(agent)[1], sum[0], sum[1],
+                    sum[2], sum[3], sum[4], reasons.getOrDefault(key, Map.of()),
+                    available == 0 ? null : (double) (sum[2] + sum[3]) / available));
+        });
         return rows;
+    }
+
+    private static String truncUnit(ReportRequest request) {
+        return request.interval() == ReportInterval.QUARTER_HOUR ? "hour" : request.interval().truncUnit();
     }
 
     private List<AgentKpis> byAgent(ReportRequest request, String who, String groupBy) {

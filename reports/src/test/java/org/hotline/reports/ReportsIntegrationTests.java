@@ -190,6 +190,12 @@ class ReportsIntegrationTests {
             assertThat(a.pausedByReason()).containsExactlyEntriesOf(java.util.Map.of("lunch", 3600L));
             assertThat(a.occupancy()).isCloseTo(900 / 3300.0, within(1e-9));
         });
+        List<AgentTime> byDay = reports.agentTime(new ReportRequest(LocalDate.of(2026, 11, 30),
+                LocalDate.of(2026, 12, 2), SHANGHAI, ReportInterval.DAY, List.of(), ServiceLevelRule.ANSWERED));
+        assertThat(byDay).extracting(AgentTime::period).containsExactly(midnight.minus(Duration.ofDays(1)), midnight,
+                midnight.plus(Duration.ofDays(1)));
+        assertThat(byDay).extracting(AgentTime::readySeconds).containsExactly(1800L, 2400L, 0L);
+        assertThat(byDay.get(2).pausedSeconds()).isEqualTo(3600);
     }
 
     private static void interval(String state, String reason, Instant from, Instant to) {

@@ -64,18 +64,18 @@ public final class ReportTables {
         return new ReportTable(title, headers, cells);
     }
 
-    /** How agents spent the range: a row per agent, pauses by reason in one column. */
-    public static ReportTable agentTime(List<AgentTime> rows, boolean zh) {
-        List<List<Object>> cells = rows.stream().map(a -> Arrays.<Object>asList(
+    /** How agents spent each period: a row per period and agent, pauses by reason in one column. */
+    public static ReportTable agentTime(List<AgentTime> rows, ReportRequest request, boolean zh) {
+        List<List<Object>> cells = rows.stream().map(a -> Arrays.<Object>asList(period(a.period(), request),
                 a.agentName() != null ? a.agentName() : a.agentInterface(), a.team(), a.readySeconds(),
                 a.ringingSeconds(), a.talkingSeconds(), a.wrapUpSeconds(), a.pausedSeconds(),
                 String.join("; ", a.pausedByReason().entrySet().stream()
                         .map(e -> (e.getKey().isEmpty() ? (zh ? "未注明" : "none") : e.getKey()) + " " + e.getValue())
                         .toList()), pct(a.occupancy()))).toList();
         List<String> headers = zh
-                ? List.of("坐席", "班组", "就绪 秒", "振铃 秒", "通话 秒", "事后处理 秒", "置忙 秒", "置忙原因 秒",
+                ? List.of("时段", "坐席", "班组", "就绪 秒", "振铃 秒", "通话 秒", "事后处理 秒", "置忙 秒", "置忙原因 秒",
                         "占用率 %")
-                : List.of("Agent", "Team", "Ready s", "Ringing s", "Talking s", "After-call work s", "Paused s",
+                : List.of("Period", "Agent", "Team", "Ready s", "Ringing s", "Talking s", "After-call work s", "Paused s",
                         "Paused by reason s", "Occupancy %");
         return new ReportTable(zh ? "坐席时间" : "Agent time", headers, cells);
     }

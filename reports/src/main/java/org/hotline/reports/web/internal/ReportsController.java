@@ -79,16 +79,18 @@ class ReportsController {
     @GetMapping("/agent-time")
     ResponseEntity<?> agentTime(@RequestParam(required = false) String from,
                                 @RequestParam(required = false) String to,
+                                @RequestParam(required = false) String interval,
                                 @RequestParam(required = false) String zone,
                                 @RequestParam(defaultValue = "json") String format,
                                 @RequestParam(defaultValue = "zh") String lang, HttpServletResponse response)
             throws IOException {
-        ReportRequest request = ReportRequest.parse(from, to, zone, "total", null, null, properties);
+        ReportRequest request = ReportRequest.parse(from, to, zone, interval == null ? "total" : interval, null,
+                null, properties);
         List<AgentTime> rows = reports.agentTime(request);
         if (format.equals("json")) {
             return ResponseEntity.ok(rows);
         }
-        export(ReportTables.agentTime(rows, !lang.equals("en")), format, "agent-time", request, response);
+        export(ReportTables.agentTime(rows, request, !lang.equals("en")), format, "agent-time", request, response);
         return null;
     }
 
