@@ -37,6 +37,12 @@
   const IVR_COLUMNS = [['语音导航流程', r => r.script], ['次数', r => r.runs], ['完成', r => r.completed],
     ['来电者挂机', r => r.hungUp], ['转人工', r => r.fallback]];
   const PATH_COLUMNS = [['语音导航流程', r => r.script], ['按键路径', r => r.path], ['次数', r => r.runs]];
+  const SMS_KINDS = {arrears: '欠费提醒', outage: '停电通知', work_order: '工单通知', escalation: '超时督办',
+    general: '一般通知'};
+  const SMS_COLUMNS = [['短信批次', r => r.campaign || '（非批次）'], ['类型', r => SMS_KINDS[r.kind] || r.kind],
+    ['条数', r => r.messages], ['已发出', r => r.sent], ['已送达', r => r.delivered], ['失败', r => r.failed],
+    ['无回执', r => r.unknown], ['待回执', r => r.waiting], ['待人工处理', r => r.held], ['已取消', r => r.cancelled],
+    ['计费条数', r => r.parts], ['费用（元）', r => Number(r.cost).toFixed(2)]];
   const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
   let trend;
   let heat;
@@ -149,6 +155,21 @@
     try {
       $('wo-box').hidden = kind !== 'workorders';
       $('ivr-box').hidden = kind !== 'ivr';
+      $('sms-box').hidden = kind !== 'sms';
+      if (kind === 'sms') {
+        const sms = await H.api('GET', '/api/sms/reports?from=' + $('f-from').value + '&to=' + $('f-to').value);
+        document.querySelector('.charts').hidden = true;
+        $('time-box').hidden = true;
+        table(SMS_COLUMNS, sms.rows, null);
+        $('empty').textContent = '所选范围内没有短信';
+        $('empty').hidden = sms.rows.length > 0;
+        fill('sms-failed', [['短信中心错误码', r => r[0]], ['条数', r => r[1]]], Object.entries(sms.failedByReason));
+        fill('sms-optouts', [['类型', r => SMS_KINDS[r[0]] || r[0]], ['退订数', r => r[1]]],
+          Object.entries(sms.optOutsByKind));
+        $('rule-note').textContent = '按入队时间统计；费用 = 已发出短信的计费条数 × 每条 ' + sms.pricePerPart + ' 元。';
+        document.body.dataset.loaded = String(Date.now());
+        return;
+      }
       if (kind === 'ivr') {
         const ivr = await H.api('GET', '/api/reports/ivr?from=' + $('f-from').value + '&to=' + $('f-to').value);
         document.querySelector('.charts').hidden = true;
@@ -224,8 +245,8 @@
   }
 
   function exportAs(format) {
-    if ($('f-kind').value === 'workorders' || $('f-kind').value === 'ivr') {
-      $('error').textContent = '工单和语音导航报表请在页面上查看，暂不提供导出。';
+    if (['workorders', 'ivr', 'sms'].includes($('f-kind').value)) {
+      $('error').textContent = '工单、语音导航和短信报表请在页面上查看，暂不提供导出。';
       $('error').hidden = false;
       return;
     }

@@ -106,6 +106,12 @@ class ReportsBrowserIntegrationTests {
         assertThat(browser.await(By.id("ivr-box")).isDisplayed()).isTrue();
         assertThat(browser.await(By.id("wo-box")).isDisplayed()).isFalse();
         assertThat(Browser.textContent(browser.await(By.id("rule-note")))).contains("自助服务");
+        new Select(browser.driver().findElement(By.id("f-kind"))).selectByValue("sms");
+        browser.script("delete document.body.dataset.loaded");
+        browser.driver().findElement(By.cssSelector("#filter button[type='submit']")).click();
+        browser.await(By.cssSelector("body[data-loaded]"));
+        assertThat(browser.await(By.id("sms-box")).isDisplayed()).isTrue();
+        assertThat(Browser.textContent(browser.await(By.id("rule-note")))).contains("计费条数");
         browser.open(base + "/reports-kpis.html");
         browser.await(By.id("kpis"));
         browser.screenshot("reports-kpis-1920");

@@ -142,6 +142,7 @@ class RoleMatrixIntegrationTests {
             rule("POST /api/outages/{id}/restore", FLOOR),
             rule("GET /api/sms/campaigns", FLOOR),
             rule("GET /api/sms/campaigns/{id}", FLOOR),
+            rule("GET /api/sms/reports", FLOOR),
             rule("POST /api/sms/campaigns", FLOOR),
             rule("POST /api/sms/campaigns/preview", FLOOR),
             rule("POST /api/sms/campaigns/{id}/pause", FLOOR),
