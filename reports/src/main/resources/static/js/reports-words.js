@@ -48,7 +48,11 @@ window.HotlineReportWords = {
     'r.noOrders': '所选范围内没有工单', 'r.noStages': '这些工单还没有完成的环节', 'r.noIvr': '所选范围内没有语音导航记录',
     'r.noSms': '所选范围内没有短信', 'r.failed': '查询失败：{m}',
     'r.noExport': '工单、语音导航和短信报表请在页面上查看，暂不提供导出。',
-    'r.weekdays': '周一,周二,周三,周四,周五,周六,周日', 'r.hourSuffix': '时'
+    'r.weekdays': '周一,周二,周三,周四,周五,周六,周日', 'r.hourSuffix': '时',
+    'r.err.range': '起止日期不对：起始日期不能晚于截止日期，跨度不超过十年。',
+    'r.err.periods': '这个粒度下时段太多（每个队列或坐席最多 10000 个）：请选更粗的粒度或更短的范围。',
+    'r.err.from': '请填写起始日期。', 'r.err.to': '请填写截止日期。', 'r.err.zone': '时区不对。',
+    'r.err.queue': '队列名称不对。', 'r.err.orders': '范围内工单太多：请选更短的范围。'
   },
   en: {
     'r.page': 'Reports', 'r.signOut': 'Sign out', 'r.kpis': 'KPI definitions', 'r.supervisor': 'Supervisor', 'r.from': 'From', 'r.to': 'To',
@@ -101,6 +105,10 @@ window.HotlineReportWords = {
     'r.noOrders': 'No work orders in this range', 'r.noStages': 'No stage of these orders has ended yet',
     'r.noIvr': 'No IVR runs in this range', 'r.noSms': 'No messages in this range', 'r.failed': 'Search failed: {m}',
     'r.noExport': 'The work-order, IVR and SMS reports are shown on the page only.',
-    'r.weekdays': 'Mon,Tue,Wed,Thu,Fri,Sat,Sun', 'r.hourSuffix': 'h'
+    'r.weekdays': 'Mon,Tue,Wed,Thu,Fri,Sat,Sun', 'r.hourSuffix': 'h',
+    'r.err.range': 'The range is wrong: from must not be after to, and at most ten years.',
+    'r.err.periods': 'Too many periods at this interval (at most 10,000 per queue or agent): choose a longer interval or a shorter range.',
+    'r.err.from': 'Fill in the first day.', 'r.err.to': 'Fill in the last day.', 'r.err.zone': 'The time zone is wrong.',
+    'r.err.queue': 'The queue name is wrong.', 'r.err.orders': 'Too many work orders in the range: choose a shorter range.'
   }
 };

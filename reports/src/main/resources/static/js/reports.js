@@ -205,6 +205,12 @@
 
   async function load() {
     $('error').hidden = true;
+    if ($('f-from').value > $('f-to').value) {
+      // said here, before any request: the server would refuse it the same way
+      $('error').textContent = t('r.err.range');
+      $('error').hidden = false;
+      return;
+    }
     const kind = $('f-kind').value;
     show(kind);
     try {
@@ -215,7 +221,10 @@
       }
       document.body.dataset.loaded = String(Date.now());
     } catch (e) {
-      $('error').textContent = t('r.failed', {m: e.message});
+      // a refusal the page knows says why in the page's language; anything else shows the server's reason
+      const code = (e.data && e.data.code) || (/^([a-z]+):/.exec(e.message || '') || [])[1];
+      const known = code && t('r.err.' + code) !== 'r.err.' + code;
+      $('error').textContent = known ? t('r.err.' + code) : t('r.failed', {m: e.message});
       $('error').hidden = false;
     }
   }

@@ -85,6 +85,12 @@ class ReportsBrowserIntegrationTests {
                     .as("no sideways scroll at %s", size).isEqualTo(true);
             browser.screenshot("reports-" + size.width);
         }
+        // a refused request says why in the page's language
+        browser.script("document.getElementById('f-from').value = '2026-11-09';");
+        browser.driver().findElement(By.cssSelector("#filter button[type='submit']")).click();
+        assertThat(Browser.textContent(browser.await(By.id("error"), WebElement::isDisplayed)))
+                .isEqualTo("起止日期不对：起始日期不能晚于截止日期，跨度不超过十年。");
+        browser.script("document.getElementById('f-from').value = '2026-11-01';");
         new Select(browser.driver().findElement(By.id("f-kind"))).selectByValue("agents");
         browser.script("delete document.body.dataset.loaded");
         browser.driver().findElement(By.cssSelector("#filter button[type='submit']")).click();

@@ -11,9 +11,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = {ReportsController.class, ReportAdminController.class})
 class ReportsErrors {
 
+    /** The refusal's reason, and its field ("range", "periods", "zone" …) as a code the page words in its language. */
     @ExceptionHandler(ReportRequestException.class)
     ResponseEntity<Map<String, Object>> refused(ReportRequestException e) {
-        return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
+        String message = e.getMessage();
+        int colon = message.indexOf(':');
+        String code = colon > 0 && message.substring(0, colon).matches("[a-z ]+") ? message.substring(0, colon) : "other";
+        return ResponseEntity.badRequest().body(Map.of("message", message, "code", code.replace(' ', '-')));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
