@@ -3,6 +3,7 @@
 window.HotlineReportWords = {
   'zh-CN': {
     'r.page': '报表', 'r.signOut': '退出', 'r.kpis': '指标定义', 'r.supervisor': '班长监控', 'r.from': '起', 'r.to': '止', 'r.until': '至',
+    'r.team': '班组', 'r.allTeams': '全部班组', 'r.agent': '坐席', 'r.agentHint': '工号或分机',
     'r.interval': '粒度', 'r.i.15m': '15 分钟', 'r.i.hour': '小时', 'r.i.day': '天', 'r.i.week': '周', 'r.i.month': '月',
     'r.i.total': '整个区间', 'r.queue': '队列', 'r.allQueues': '全部队列', 'r.rule': '服务水平口径',
     'r.rule.answered': 'T 内接听 ÷ 接听', 'r.rule.inclusive': '(T 内接听 + T 内放弃) ÷ (接听 + 放弃)',
@@ -56,7 +57,8 @@ window.HotlineReportWords = {
   },
   en: {
     'r.page': 'Reports', 'r.signOut': 'Sign out', 'r.kpis': 'KPI definitions', 'r.supervisor': 'Supervisor', 'r.from': 'From', 'r.to': 'To',
-    'r.until': 'to', 'r.interval': 'By', 'r.i.15m': '15 minutes', 'r.i.hour': 'hour', 'r.i.day': 'day',
+    'r.until': 'to', 'r.team': 'Team', 'r.allTeams': 'All teams', 'r.agent': 'Agent',
+    'r.agentHint': 'user or phone', 'r.interval': 'By', 'r.i.15m': '15 minutes', 'r.i.hour': 'hour', 'r.i.day': 'day',
     'r.i.week': 'week', 'r.i.month': 'month', 'r.i.total': 'whole range', 'r.queue': 'Queue',
     'r.allQueues': 'All queues', 'r.rule': 'Service level rule', 'r.rule.answered': 'answered within T ÷ answered',
     'r.rule.inclusive': '(answered + abandoned within T) ÷ (answered + abandoned)',

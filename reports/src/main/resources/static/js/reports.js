@@ -68,6 +68,8 @@
     q.set('interval', interval || $('f-interval').value);
     q.set('rule', $('f-rule').value);
     if ($('f-queue').value) q.append('queue', $('f-queue').value);
+    if ($('f-team').value) q.append('team', $('f-team').value);
+    if ($('f-agent').value.trim()) q.append('agent', $('f-agent').value.trim());
     return q;
   }
 
@@ -259,6 +261,19 @@
     window.location.href = '/api/reports/' + $('f-kind').value + '?' + q;
   }
 
+  async function loadTeams() {
+    try {
+      const teams = await H.api('GET', '/api/reports/team-names');
+      teams.forEach(name => {
+        const o = H.el('option', null, name);
+        o.value = name;
+        $('f-team').append(o);
+      });
+    } catch (e) {
+      // the team list is a convenience: the reports cover every team without it
+    }
+  }
+
   async function loadQueues() {
     try {
       const queues = await H.api('GET', '/api/reports/queue-names');
@@ -288,7 +303,7 @@
       // another language: the tables and charts are drawn again in it
       H.on('lang', () => { load(); loadScheduled().catch(() => {}); });
     }
-    loadQueues().then(load);
+    Promise.all([loadQueues(), loadTeams()]).then(load);
     loadScheduled().catch(() => {});
   });
 })();

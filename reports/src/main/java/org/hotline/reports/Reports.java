@@ -64,12 +64,22 @@ public final class Reports {
 
     /** A row per period and answering agent (phone), with the account's name and team when known. */
     public List<AgentKpis> agents(ReportRequest request) {
-        return byAgent(request, "a.agent_interface, max(u.display_name), max(t.name)", "1, 2");
+        return agents(request, AgentFilter.EVERYONE);
+    }
+
+    /** A row per period and answering agent the filter keeps. */
+    public List<AgentKpis> agents(ReportRequest request, AgentFilter filter) {
+        return byAgent(request, filter, "a.agent_interface, max(u.display_name), max(t.name)", "1, 2");
     }
 
     /** A row per period and team (agents in no team together, team null), from the same rollups as the agents. */
     public List<AgentKpis> teams(ReportRequest request) {
-        return byAgent(request, "null, null, t.name", "1, 4");
+        return teams(request, AgentFilter.EVERYONE);
+    }
+
+    /** A row per period and team, of the agents the filter keeps. */
+    public List<AgentKpis> teams(ReportRequest request, AgentFilter filter) {
+        return byAgent(request, filter, "null, null, t.name", "1, 4");
     }
 
     /** What the IVR did in the range: runs per script and outcome, the 20 most taken paths, the IVR-only calls. */
@@ -96,6 +106,11 @@ public final class Reports {
      * overlap it, cut at the period's ends; stretches that began more than a week before the range are not looked at.
      */
     public List<AgentTime> agentTime(ReportRequest request) {
+        return agentTime(request, AgentFilter.EVERYONE);
+    }
+
+    /** How the agents the filter keeps spent each period of the range. */
+    public List<AgentTime> agentTime(ReportRequest request, AgentFilter filter) {
         Timestamp start = Timestamp.from(request.start());
         Timestamp end = Timestamp.from(request.end());
         String zone = request.zone().getId();
@@ -114,6 +129,8 @@ public final class Reports {
                         + "' as pe from generate_series(date_trunc('" + truncUnit(request) + "', ?::timestamptz"
                         + " at time zone '" + zone + "'), (?::timestamptz at time zone '" + zone
                         + "') - interval '1 microsecond', interval '" + step + "') g";
+        List<Object> args = new ArrayList<>(List.of(start, end, end, start, end, start, start));
+        String filterSql = filter.sql(args);
         Map<List<Object>, long[]> seconds = new java.util.LinkedHashMap<>();
         Map<String, String[]> who = new HashMap<>();
         Map<List<Object>, Map<String, Long>> reasons = new HashMap<>();
@@ -124,7 +141,8 @@ public final class Reports {
                 from p join agent_intervals a on a.started_at < p.pe and a.ended_at > p.ps
                 left join users u on u.id = a.agent_id left join teams t on t.id = u.team_id
                 where a.started_at < ? and a.ended_at > ? and a.started_at > ?::timestamptz - interval '7 days'
-                group by p.ps, a.agent_interface, a.state, 6 order by p.ps, a.agent_interface""", rs -> {
+                """ + filterSql + " group by p.ps, a.agent_interface, a.state, 6 order by p.ps, a.agent_interface",
+                rs -> {
             String agent = rs.getString(2);
             List<Object> key = List.of(rs.getTimestamp(1).toInstant(), agent);
             who.put(agent, new String[] {rs.getString(3), rs.getString(4)});
@@ -142,7 +160,7 @@ public final class Reports {
                 default -> {
                 }
             }
-        }, start, end, end, start, end, start, start);
+        }, args.toArray());
         List<AgentTime> rows = new ArrayList<>();
         seconds.forEach((key, sum) -> {
             String agent = (String) key.get(1);
@@ -158,7 +176,7 @@ public final class Reports {
         return request.interval() == ReportInterval.QUARTER_HOUR ? "hour" : request.interval().truncUnit();
     }
 
-    private List<AgentKpis> byAgent(ReportRequest request, String who, String groupBy) {
+    private List<AgentKpis> byAgent(ReportRequest request, AgentFilter agents, String who, String groupBy) {
         List<Object> args = new ArrayList<>(periodArgs(request));
         args.add(Timestamp.from(request.start()));
         args.add(Timestamp.from(request.end()));
@@ -167,6 +185,7 @@ public final class Reports {
             filter = " and a.queue = any(?)";
             args.add(request.queues().toArray(String[]::new));
         }
+        filter += agents.sql(args);
         List<AgentKpis> rows = new ArrayList<>();
         jdbc.query("select " + period(request).replace("bucket", "a.bucket") + ", " + who + ","
                 + " sum(a.answered), sum(a.transferred), sum(a.talk_seconds), sum(a.hold_seconds),"
@@ -189,6 +208,11 @@ public final class Reports {
         return new AgentKpis(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
                 answered, rs.getLong(6), talk, per(talk, answered), per(hold, answered), per(wrap, wrapups),
                 per(talk + hold + wrap, answered));
+    }
+
+    /** The teams' names, in order. */
+    public List<String> teamNames() {
+        return jdbc.queryForList("select name from teams order by name", String.class);
     }
 
     /** Every queue configured or reported on, by name, with its display name, in name order. */

@@ -163,6 +163,12 @@ class ReportsIntegrationTests {
         assertThat(a.avgTalkSeconds()).isCloseTo(80, within(1e-9));
         assertThat(a.ahtSeconds()).isCloseTo(110, within(1e-9));
         assertThat(agents.get(1).ahtSeconds()).isCloseTo(200, within(1e-9));
+        assertThat(reports.agents(new ReportRequest(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1), SHANGHAI,
+                ReportInterval.DAY, List.of(), ServiceLevelRule.ANSWERED), new AgentFilter(List.of("PJSIP/B"), null)))
+                .extracting(AgentKpis::agentInterface).containsExactly("PJSIP/B");
+        assertThat(reports.teams(new ReportRequest(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1), SHANGHAI,
+                ReportInterval.DAY, List.of(), ServiceLevelRule.ANSWERED), new AgentFilter(null, List.of("无此班组"))))
+                .isEmpty();
         List<AgentKpis> teams = reports.teams(new ReportRequest(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1),
                 SHANGHAI, ReportInterval.DAY, List.of(), ServiceLevelRule.ANSWERED));
         assertThat(teams).singleElement().satisfies(t -> assertThat(t.answered()).isEqualTo(3));

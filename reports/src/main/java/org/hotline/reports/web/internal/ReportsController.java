@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotline.reports.AgentFilter;
 import org.hotline.reports.AgentKpis;
 import org.hotline.reports.AgentTime;
 import org.hotline.reports.IvrFigures;
@@ -55,6 +56,11 @@ class ReportsController {
         return null;
     }
 
+    @GetMapping("/team-names")
+    List<String> teamNames() {
+        return reports.teamNames();
+    }
+
     @GetMapping("/queue-names")
     List<Map<String, String>> queueNames() {
         return reports.queueNames().entrySet().stream()
@@ -66,27 +72,32 @@ class ReportsController {
                              @RequestParam(required = false) String to,
                              @RequestParam(required = false) String interval,
                              @RequestParam(name = "queue", required = false) List<String> queues,
+                             @RequestParam(name = "agent", required = false) List<String> agents,
+                             @RequestParam(name = "team", required = false) List<String> teams,
                              @RequestParam(required = false) String zone,
                              @RequestParam(defaultValue = "json") String format,
                              @RequestParam(defaultValue = "zh") String lang, HttpServletResponse response)
             throws IOException {
         ReportRequest request = ReportRequest.parse(from, to, zone, interval, queues, null, properties);
-        boolean teams = http.getRequestURI().endsWith("/teams");
-        return people(teams ? reports.teams(request) : reports.agents(request), request, teams, format, lang,
-                response);
+        AgentFilter filter = new AgentFilter(agents, teams);
+        boolean byTeam = http.getRequestURI().endsWith("/teams");
+        return people(byTeam ? reports.teams(request, filter) : reports.agents(request, filter), request, byTeam,
+                format, lang, response);
     }
 
     @GetMapping("/agent-time")
     ResponseEntity<?> agentTime(@RequestParam(required = false) String from,
                                 @RequestParam(required = false) String to,
                                 @RequestParam(required = false) String interval,
+                                @RequestParam(name = "agent", required = false) List<String> agents,
+                                @RequestParam(name = "team", required = false) List<String> teams,
                                 @RequestParam(required = false) String zone,
                                 @RequestParam(defaultValue = "json") String format,
                                 @RequestParam(defaultValue = "zh") String lang, HttpServletResponse response)
             throws IOException {
         ReportRequest request = ReportRequest.parse(from, to, zone, interval == null ? "total" : interval, null,
                 null, properties);
-        List<AgentTime> rows = reports.agentTime(request);
+        List<AgentTime> rows = reports.agentTime(request, new AgentFilter(agents, teams));
         if (format.equals("json")) {
             return ResponseEntity.ok(rows);
         }
