@@ -32,7 +32,7 @@ final class SubmitHandler implements ServerMessageReceiverListener {
 
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
-        return simulator.onSubmit(submitSm);
+        return simulator.onSubmit(submitSm, source);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class SmsSender implements AutoCloseable {
     /** Sends through every SMSC in {@code smscs}. */
     public SmsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings) {
         this.store = new OutboxStore(dataSource, codec, settings);
-        this.received = new ReceivedStore(dataSource, settings);
+        this.received = new ReceivedStore(dataSource, settings, codec);
         for (SmscProperties.Smsc smsc : smscs.smsc()) {
             connections.add(SmscConnections.create(smsc, codec, received));
         }
@@ -62,7 +62,22 @@ public final class SmsSender implements AutoCloseable {
         return errors;
     }
 
-    /** Messages that were ever in doubt, by how they were resolved ({@code receipt}, {@code resent}, {@code open}). */
+    /** When a bind that can send was last up (the sender's start when none came up yet). */
+    public java.time.Instant lastBound() {
+        return loop.lastBound();
+    }
+
+    /** Each SMSC by name: whether it has a bind that can send now. */
+    public Map<String, Boolean> binds() {
+        Map<String, Boolean> out = new java.util.TreeMap<>();
+        connections.forEach(c -> out.put(c.name(), c.bound()));
+        return out;
+    }
+
+    /**
+     * Messages that were ever in doubt, by how they were resolved ({@code receipt}, {@code resent}, {@code held},
+     * {@code dismissed}, {@code open}).
+     */
     public Map<String, Long> inDoubtCounts() {
         return store.inDoubtCounts();
     }

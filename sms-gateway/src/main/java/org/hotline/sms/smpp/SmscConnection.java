@@ -9,10 +9,16 @@ public interface SmscConnection extends AutoCloseable {
     /** Submits it takes at once (its window), so callers can size their thread pools to it. */
     int maxInFlight();
 
+    /** The source_addr of its submits (a receipt comes back addressed to it). */
+    String sourceAddress();
+
     /** Binds and keeps the binds up (reconnecting with capped backoff) until closed. */
     void start();
 
-    /** Why the last bind attempt failed (e.g. {@code bind refused: ESME_RBINDFAIL (0x0d)}), or null. */
+    /**
+     * Why the last bind attempt failed (e.g. {@code bind refused: ESME_RBINDFAIL (0x0d)}), or why this account stopped
+     * sending (a setting that does not fit the SMSC), or null.
+     */
     String lastError();
 
     /** Whether at least one bind can send now. */

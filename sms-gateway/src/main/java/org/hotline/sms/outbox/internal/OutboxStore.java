@@ -192,7 +192,8 @@ public final class OutboxStore {
         Map<String, Long> out = new java.util.TreeMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     select coalesce(case when in_doubt_since is not null then 'open' end, in_doubt_resolution), count(*)
+                     select case when in_doubt_resolution = 'held' and in_doubt_since is not null then 'held'
+                                 when in_doubt_since is not null then 'open' else in_doubt_resolution end, count(*)
                      from sms_messages where in_doubt_count > 0 group by 1""");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

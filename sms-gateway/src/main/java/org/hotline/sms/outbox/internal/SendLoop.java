@@ -35,6 +35,7 @@ public final class SendLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SendLoop.class);
     /** The advisory lock key: "SMS1" in ASCII. */
     private static final long LOCK_KEY = 0x534d5331L;
+    private static final long EXPIRY_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final DataSource dataSource;
     private final OutboxStore store;
@@ -44,10 +45,12 @@ public final class SendLoop implements AutoCloseable {
     private final Reconciler reconciler;
     private final ExecutorService workers;
     private final Semaphore capacity;
+    private final int capacityTotal;
     private final LinkedBlockingQueue<SendResult> results = new LinkedBlockingQueue<>();
     private final AtomicInteger roundRobin = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean active;
+    private volatile java.time.Instant lastBound = java.time.Instant.now();
     private volatile boolean closed;
 
     /** Sends {@code store}'s messages through {@code connections}. */
@@ -58,14 +61,19 @@ public final class SendLoop implements AutoCloseable {
         this.connections = connections;
         this.codec = codec;
         this.settings = settings;
-        this.reconciler = new Reconciler(dataSource, codec, settings);
+        java.util.Map<String, String> sources = new java.util.HashMap<>();
+        connections.forEach(c -> sources.put(c.name(), c.sourceAddress()));
+        this.reconciler = new Reconciler(dataSource, codec, settings, sources);
         int threads = Math.max(1, connections.size() * 4);
         this.workers = Executors.newFixedThreadPool(Math.max(threads, windows()), r -> {
             Thread t = new Thread(r, "sms-submit");
             t.setDaemon(true);
             return t;
         });
-        this.capacity = new Semaphore(Math.max(threads, windows()) * 2);
+        // claimed messages are 'submitting' before they reach the wire: keep that no larger than twice the binds'
+        // windows, so a crash leaves few in doubt (ADR 0026)
+        this.capacityTotal = Math.max(8, windows() * 2);
+        this.capacity = new Semaphore(capacityTotal);
     }
 
     private int windows() {
@@ -86,6 +94,11 @@ public final class SendLoop implements AutoCloseable {
         threads.add(daemon("sms-results", this::resultLoop));
         threads.add(daemon("sms-reconcile", this::reconcileLoop));
         threads.forEach(Thread::start);
+    }
+
+    /** When a bind that can send was last seen (the start when none was seen yet), checked every reconcile pass. */
+    public java.time.Instant lastBound() {
+        return connections.stream().anyMatch(SmscConnection::bound) ? java.time.Instant.now() : lastBound;
     }
 
     /** Whether this node holds the sender lock. */
@@ -148,8 +161,8 @@ public final class SendLoop implements AutoCloseable {
             return false;
         }
         int room = Math.min(settings.batchSize(), capacity.availablePermits());
-        if (room < Math.min(settings.batchSize(), 16)) {
-            sleep(2);
+        if (room < Math.max(1, Math.min(settings.batchSize(), capacityTotal / 2))) {
+            sleep(1);
             return true;
         }
         List<Claimed> claimed = store.claim(room);
@@ -230,12 +243,20 @@ public final class SendLoop implements AutoCloseable {
 
     private void reconcileLoop() {
         java.time.Instant receivingSince = null;
+        long lastExpiry = 0;
         while (!closed) {
             try {
                 boolean bound = connections.stream().anyMatch(SmscConnection::bound);
+                if (bound) {
+                    lastBound = java.time.Instant.now();
+                }
                 receivingSince = !bound ? null : receivingSince == null ? java.time.Instant.now() : receivingSince;
                 if (active) {
                     reconciler.run(receivingSince);
+                    if (System.nanoTime() - lastExpiry > EXPIRY_EVERY_NANOS) {
+                        reconciler.expireReceipts();
+                        lastExpiry = System.nanoTime();
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 log.warn("SMS reconcile failed, retrying: {}", e.toString());
