@@ -331,18 +331,21 @@ public final class SmscSimulator implements AutoCloseable {
             muted--;
             release = muteRelease;
             if (muted == 0) {
-                dropConnections();
-                release.countDown();
-                return;
+                // closed from another thread, then released: a muted submit must not answer before its connection is
+                // gone, and jsmpp's close is best not run on the session's own request thread
+                receipts.execute(() -> {
+                    dropConnections();
+                    release.countDown();
+                });
             }
         }
         try {
             if (!release.await(2, TimeUnit.SECONDS)) {
                 synchronized (muteLock) {
                     muted = 0;
-                    dropConnections();
-                    release.countDown();
                 }
+                dropConnections();
+                release.countDown();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -176,6 +176,13 @@ final class InDoubtSettlement {
         }
 
         private boolean augment(int i, Set<Integer> seen, Map<Integer, Integer> receiptToPart) {
+            // the earliest free receipt first, so that receipts pair with parts in order when the texts allow it
+            for (int j : receipts) {
+                if (edge[i][j] && !receiptToPart.containsKey(j) && seen.add(j)) {
+                    receiptToPart.put(j, i);
+                    return true;
+                }
+            }
             for (int j : receipts) {
                 if (edge[i][j] && seen.add(j)) {
                     Integer other = receiptToPart.get(j);
