@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Acts on a mobile-originated message: an opt-out word opts the number out of every kind, or of the kind of the
  * last message sent to it ({@code opt-out-scope}), cancels its queued messages of those kinds and tells the customer
- * what was stopped; digits become a
- * reply row other code reads ({@code sms_replies}); anything else becomes an SMS contact for the customer.
+ * what was stopped; digits become a reply row other code reads ({@code sms_replies}); anything else becomes an SMS
+ * contact for the customer.
  */
 final class MoHandler {
 

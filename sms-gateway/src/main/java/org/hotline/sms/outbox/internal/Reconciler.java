@@ -270,9 +270,13 @@ final class Reconciler {
                 order by id limit 5000""")) {
             ps.setArray(1, c.createArrayOf("text", destinations.toArray()));
             ps.setTimestamp(2, Timestamp.from(from));
+            java.util.Set<String> seen = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String smsc = rs.getString(2);
+                    if (!seen.add(smsc + '\n' + rs.getString(3))) {
+                        continue; // the same receipt delivered again (its first deliver_sm_resp was lost): one submit
+                    }
                     InDoubtSettlement.Receipt r = new InDoubtSettlement.Receipt(rs.getLong(1), rs.getString(10),
                             rs.getString(7), rs.getTimestamp(8).toInstant(), fromOurSource(smsc, rs.getString(9)));
                     out.put(r.id(), new StoredReceipt(r, smsc, rs.getString(3), rs.getString(4), rs.getString(5),
@@ -311,8 +315,10 @@ final class Reconciler {
             ins.setString(8, r.error());
             ins.executeUpdate();
         }
-        try (PreparedStatement upd = c.prepareStatement("update sms_receipts set matched = true where id = ?")) {
-            upd.setLong(1, r.candidate().id());
+        try (PreparedStatement upd = c.prepareStatement(
+                "update sms_receipts set matched = true where smsc = ? and smsc_message_id = ? and not matched")) {
+            upd.setString(1, r.smsc());
+            upd.setString(2, r.smscId());
             upd.executeUpdate();
         }
     }
