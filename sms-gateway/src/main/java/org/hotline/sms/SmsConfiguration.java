@@ -54,8 +54,9 @@ public class SmsConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     @ConditionalOnProperty(prefix = "hotline.sms.smsc[0]", name = "host")
     @DependsOnDatabaseInitialization
-    public SmsSender smsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings) {
-        return new SmsSender(dataSource, codec, smscs, settings);
+    public SmsSender smsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings,
+                               ObjectProvider<QuietWindow> quiet) {
+        return new SmsSender(dataSource, codec, smscs, settings, quiet.getIfAvailable(() -> QuietWindow.NONE));
     }
 
     /** The SMSC binds in health ({@code smsc}): DOWN after {@code unbound-grace} without a bind, or misconfigured. */

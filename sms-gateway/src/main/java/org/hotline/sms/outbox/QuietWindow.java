@@ -27,6 +27,15 @@ public record QuietWindow(Set<SmsKind> kinds, LocalTime start, LocalTime end, Zo
         kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
     }
 
+    /** When the quiet hours around {@code now} end, or null when {@code now} is outside them (or no kind is held). */
+    public Instant quietUntil(Instant now) {
+        if (kinds.isEmpty()) {
+            return null;
+        }
+        Instant until = earliest(kinds.iterator().next(), now);
+        return until.isAfter(now) ? until : null;
+    }
+
     /** The earliest time a message of {@code kind} may be sent at or after {@code at}. */
     public Instant earliest(SmsKind kind, Instant at) {
         if (!kinds.contains(kind) || start.equals(end)) {

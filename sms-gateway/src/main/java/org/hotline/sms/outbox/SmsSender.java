@@ -24,14 +24,20 @@ public final class SmsSender implements AutoCloseable {
     private final ReceivedStore received;
     private final SendLoop loop;
 
-    /** Sends through every SMSC in {@code smscs}. */
+    /** Sends through every SMSC in {@code smscs}, without quiet hours. */
     public SmsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings) {
+        this(dataSource, codec, smscs, settings, QuietWindow.NONE);
+    }
+
+    /** Sends through every SMSC in {@code smscs}; messages of {@code quiet}'s kinds never go in its hours. */
+    public SmsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings,
+                     QuietWindow quiet) {
         this.store = new OutboxStore(dataSource, codec, settings);
         this.received = new ReceivedStore(dataSource, settings, codec);
         for (SmscProperties.Smsc smsc : smscs.smsc()) {
             connections.add(SmscConnections.create(smsc, codec, received));
         }
-        this.loop = new SendLoop(dataSource, store, connections, codec, settings);
+        this.loop = new SendLoop(dataSource, store, connections, codec, settings, quiet);
     }
 
     /** Binds to the SMSCs, takes the sender lock (waiting as a standby while another node holds it), and sends. */

@@ -225,6 +225,30 @@ class SmsSenderIntegrationTests {
     }
 
     @Test
+    void inQuietHoursTheSenderTakesNoArrearsWhateverQueuedThemButSendsOutageNotices() throws Exception {
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC).withSecond(0).withNano(0);
+        QuietWindow quiet = new QuietWindow(java.util.Set.of(SmsKind.ARREARS), now.minusHours(1), now.plusHours(1),
+                java.time.ZoneOffset.UTC);
+        try (SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults());
+             SmsSender sender = new SmsSender(db, CODEC, new SmscProperties(List.of(OutboxFixture.smsc("q", sim))),
+                     SenderSettings.defaults().withInDoubt(Duration.ofSeconds(4), Duration.ofMillis(200)), quiet)) {
+            sender.start();
+            // queued as a retry or a campaign resumed at night would leave them: due now, past the outbox's own check
+            outbox.enqueue(List.of(new OutboundSms("quiet-arrears", OutboxFixture.number(19, 0), "缴费提醒",
+                    SmsKind.ARREARS, null, Instant.EPOCH), new OutboundSms("quiet-outage", OutboxFixture.number(19, 1),
+                    "停电通知", SmsKind.OUTAGE, null, Instant.EPOCH)));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(status("quiet-outage")).isEqualTo("delivered"));
+            assertThat(status("quiet-arrears")).isEqualTo("queued");
+            Instant notBefore = ((java.sql.Timestamp) OutboxFixture.rows(db,
+                    "select not_before from sms_messages where dedupe_key = 'quiet-arrears'").get(0).get("not_before"))
+                    .toInstant();
+            assertThat(notBefore).isEqualTo(quiet.quietUntil(Instant.now()));
+            assertThat(sim.messages()).extracting(m -> m.destination()).doesNotContain(OutboxFixture.number(19, 0));
+        }
+    }
+
+    @Test
     void receiptsArriveBehindThousandsThatMatchNothingAndAreStillApplied() throws Exception {
         // more unmatchable receipts than one reconcile pass takes (5,000): the pass must not stop at them forever
         OutboxFixture.rows(db, """

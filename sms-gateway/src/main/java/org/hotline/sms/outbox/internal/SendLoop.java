@@ -18,7 +18,9 @@ import org.hotline.sms.message.EncodedSms;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.message.SmsPart;
 import org.hotline.sms.message.SmsTextException;
+import org.hotline.sms.outbox.QuietWindow;
 import org.hotline.sms.outbox.SenderSettings;
+import org.hotline.sms.outbox.SmsKind;
 import org.hotline.sms.smpp.OutboundPart;
 import org.hotline.sms.smpp.SmscConnection;
 import org.hotline.sms.smpp.SubmitResult;
@@ -50,13 +52,17 @@ public final class SendLoop implements AutoCloseable {
     private final AtomicInteger roundRobin = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean active;
+    private static final String[] NO_KINDS = new String[0];
+    private final QuietWindow quiet;
+    private long lastQuietSweep = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
     private volatile java.time.Instant lastBound = java.time.Instant.now();
     private volatile boolean closed;
 
-    /** Sends {@code store}'s messages through {@code connections}. */
+    /** Sends {@code store}'s messages through {@code connections}, none of {@code quiet}'s kinds in its hours. */
     public SendLoop(DataSource dataSource, OutboxStore store, List<SmscConnection> connections, SmsCodec codec,
-                    SenderSettings settings) {
+                    SenderSettings settings, QuietWindow quiet) {
         this.dataSource = dataSource;
+        this.quiet = quiet;
         this.store = store;
         this.connections = connections;
         this.codec = codec;
@@ -165,7 +171,7 @@ public final class SendLoop implements AutoCloseable {
             sleep(1);
             return true;
         }
-        List<Claimed> claimed = store.claim(room);
+        List<Claimed> claimed = store.claim(room, quietKindsNow());
         for (Claimed m : claimed) {
             capacity.acquireUninterruptibly();
             workers.execute(() -> {
@@ -177,6 +183,28 @@ public final class SendLoop implements AutoCloseable {
             });
         }
         return !claimed.isEmpty();
+    }
+
+    /**
+     * The kinds in their quiet hours now (none outside them); on entering them, and every minute within, their queued
+     * messages move to the hours' end so the claim does not walk them (ADR 0027).
+     */
+    private String[] quietKindsNow() {
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant until = quiet.quietUntil(now);
+        if (until == null) {
+            return NO_KINDS;
+        }
+        String[] kinds = quiet.kinds().stream().map(SmsKind::code).sorted().toArray(String[]::new);
+        if (System.nanoTime() - lastQuietSweep > TimeUnit.MINUTES.toNanos(1)) {
+            int moved = store.holdForQuietHours(kinds, until);
+            lastQuietSweep = System.nanoTime();
+            if (moved > 0) {
+                log.info("{} queued SMS of {} wait for the end of quiet hours ({})", moved, String.join(", ", kinds),
+                        until);
+            }
+        }
+        return kinds;
     }
 
     private SendResult send(Claimed m) {
