@@ -1,6 +1,7 @@
 package org.hotline.sms;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.outbox.OutboxMeters;
@@ -9,12 +10,11 @@ import org.hotline.sms.outbox.SenderSettings;
 import org.hotline.sms.outbox.SmsOutbox;
 import org.hotline.sms.outbox.SmsSender;
 import org.hotline.sms.outbox.SmscHealthIndicator;
-import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.hotline.sms.smpp.SmscProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.hotline.cti.customer.LogMask;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.outbox.OptOutScope;
 import org.hotline.sms.outbox.SenderSettings;
-import javax.sql.DataSource;
-import org.hotline.cti.customer.LogMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
