@@ -253,6 +253,10 @@ final class Reconciler {
         rollUp(c, touched);
     }
 
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     /** A stored receipt with what the settlement rule compares. */
     private record StoredReceipt(InDoubtSettlement.Receipt candidate, String smsc, String smscId, String state,
                                  String stat, String error) {
