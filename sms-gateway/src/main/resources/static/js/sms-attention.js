@@ -15,7 +15,10 @@
       'att.kind': '类别', 'att.since': '时间', 'att.reason': '原因', 'att.none': '没有此类短信',
       'att.resend': '重发', 'att.close': '不再发送', 'att.confirmResend': '短信中心可能已收到此短信，重发可能使客户收到两条。确定重发吗？',
       'kind.arrears': '缴费提醒', 'kind.outage': '停电通知', 'kind.work_order': '工单', 'kind.escalation': '督办',
-      'kind.general': '服务通知'
+      'kind.general': '服务通知',
+      'why.noReceipt': '等待期内没有回执（{parts} 条未核实）', 'why.ambiguous': '回执无法区分是哪条短信（{parts} 条未核实）',
+      'why.held': '，留待人工决定', 'why.resent': '，已重发', 'why.timeout': '超过 {t} 未收到送达回执',
+      'why.closed': '{who} 决定不再发送', 'why.resentBy': '{who} 决定重发'
     },
     en: {
       'att.title': 'Messages to check',
@@ -26,7 +29,11 @@
       'att.none': 'No such messages', 'att.resend': 'Resend', 'att.close': 'Do not send',
       'att.confirmResend': 'The SMSC may have this message already: resending may deliver it twice. Resend?',
       'kind.arrears': 'Arrears', 'kind.outage': 'Outage', 'kind.work_order': 'Work order', 'kind.escalation': 'Escalation',
-      'kind.general': 'General'
+      'kind.general': 'General',
+      'why.noReceipt': 'No receipt within the window ({parts} part(s) unsettled)',
+      'why.ambiguous': 'Receipts could be another message\'s ({parts} part(s) unsettled)', 'why.held': '; held for a person',
+      'why.resent': '; sent again', 'why.timeout': 'No delivery receipt within {t}', 'why.closed': 'Closed unsent by {who}',
+      'why.resentBy': 'Sent again by {who}'
     }
   });
 
@@ -35,6 +42,23 @@
   function showError(e) {
     $('error').textContent = e ? (e.message || String(e)) : '';
     $('error').hidden = !e;
+  }
+
+  // the server's reason (English, for logs and the API) in the page's language; the original stays as the cell's title
+  function reason(text) {
+    if (!text) return '';
+    let m = /^(no receipt|receipts ambiguous) for (\d+) of (\d+) part\(s\) within \S+: (held|sent again)/.exec(text);
+    if (m) {
+      return H.t(m[1] === 'no receipt' ? 'why.noReceipt' : 'why.ambiguous', {parts: m[2] + '/' + m[3]})
+        + H.t(m[4] === 'held' ? 'why.held' : 'why.resent');
+    }
+    m = /^no delivery receipt within P?T?(\S+)$/.exec(text);
+    if (m) return H.t('why.timeout', {t: m[1].toLowerCase()});
+    m = /^closed unsent by (.+)$/.exec(text);
+    if (m) return H.t('why.closed', {who: m[1]});
+    m = /^sent again by (.+)$/.exec(text);
+    if (m) return H.t('why.resentBy', {who: m[1]});
+    return text;
   }
 
   function time(iso) {
@@ -64,6 +88,8 @@
       const text = H.el('td', 'text', m.text);
       text.title = m.text;
       const actions = H.el('td', 'att-actions');
+      const why = H.el('td', 'reason', reason(m.reason));
+      why.title = m.reason || '';
       if (what === 'held') {
         const resend = H.el('button', null, H.t('att.resend'));
         resend.type = 'button';
@@ -73,9 +99,8 @@
         close.addEventListener('click', () => decide(m.id, 'close').catch(showError));
         actions.append(resend, close);
       }
-      tr.append(H.el('td', null, String(m.id)), H.el('td', null, H.t('kind.' + m.kind)), H.el('td', 'to', m.destination),
-        H.el('td', null, time(m.finishedAt || m.inDoubtSince || m.claimedAt)), H.el('td', 'reason', m.reason || ''),
-        text, actions);
+      tr.append(H.el('td', null, String(m.id)), H.el('td', 'kind', H.t('kind.' + m.kind)), H.el('td', 'to', m.destination),
+        H.el('td', 'when', time(m.finishedAt || m.inDoubtSince || m.claimedAt)), why, text, actions);
       body.append(tr);
     }
   }

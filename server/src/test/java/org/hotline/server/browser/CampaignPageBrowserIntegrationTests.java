@@ -171,8 +171,10 @@ class CampaignPageBrowserIntegrationTests {
         browser.open(url("/campaigns.html"));
 
         WebElement row = browser.await(By.cssSelector("#att-messages tr[data-id='" + held[0] + "']"));
-        assertThat(Browser.textContent(row)).contains("缴费提醒", "13900010000", "held for a person",
+        assertThat(Browser.textContent(row)).contains("缴费提醒", "13900010000", "等待期内没有回执（1/1 条未核实），留待人工决定",
                 "<i>您户号1001");
+        assertThat(row.findElement(By.cssSelector("td.reason")).getDomAttribute("title"))
+                .isEqualTo("no receipt for 1 of 1 part(s) within PT10M: held for a person");
         assertThat(browser.all(By.cssSelector("#att-messages i"))).as("texts are data, not markup").isEmpty();
         assertThat(Integer.parseInt(browser.await(By.id("att-n-held")).getText())).isGreaterThanOrEqualTo(2);
         browser.script("document.getElementById('attention').scrollIntoView({block: 'start'})");
