@@ -249,6 +249,26 @@ class SmsSenderIntegrationTests {
     }
 
     @Test
+    void theSmscHealthIsDownAfterTheGraceWithoutAnyBindAndUpOnceBound() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (SmsSender nowhere = sender(SmscProperties.Smsc.of("nowhere", "127.0.0.1", closedPort, "hotline", "secret"));
+             SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults());
+             SmsSender bound = sender(OutboxFixture.smsc("h", sim))) {
+            SmscHealthIndicator down = new SmscHealthIndicator(nowhere, Duration.ofMillis(300), java.time.Clock.systemUTC());
+            SmscHealthIndicator up = new SmscHealthIndicator(bound, Duration.ofMillis(300), java.time.Clock.systemUTC());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(down.health().getStatus().getCode()).isEqualTo("DOWN");
+                assertThat(up.health().getStatus().getCode()).isEqualTo("UP");
+            });
+            assertThat(down.health().getDetails()).containsKey("reason").containsKey("errors");
+            assertThat(up.health().getDetails().get("binds")).isEqualTo(Map.of("h", true));
+        }
+    }
+
+    @Test
     void receiptsArriveBehindThousandsThatMatchNothingAndAreStillApplied() throws Exception {
         // more unmatchable receipts than one reconcile pass takes (5,000): the pass must not stop at them forever
         OutboxFixture.rows(db, """
