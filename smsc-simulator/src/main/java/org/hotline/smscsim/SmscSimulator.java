@@ -51,6 +51,7 @@ public final class SmscSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
     private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.ofPattern("yyMMddHHmm");
+    private static final DateTimeFormatter QUERY_DATE = DateTimeFormatter.ofPattern("yyMMddHHmmss");
 
     private final SmscSimulatorConfig config;
     private final ServerSocket serverSocket;
@@ -70,6 +71,8 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger receiptRejections = new AtomicInteger();
     private final AtomicInteger maxBound = new AtomicInteger();
     private final AtomicInteger receiptsDropped = new AtomicInteger();
+    private final Map<String, String> finalStates = new ConcurrentHashMap<>();
+    private final AtomicInteger queries = new AtomicInteger();
     private final Object muteLock = new Object();
     private int muted;
     private java.util.concurrent.CountDownLatch muteRelease = new java.util.concurrent.CountDownLatch(0);
@@ -250,6 +253,27 @@ public final class SmscSimulator implements AutoCloseable {
         }
     }
 
+    /** query_sm answered so far. */
+    public int queries() {
+        return queries.get();
+    }
+
+    /** query_sm: the final state of a message it accepted (as its receipt says, sent or not), else ESME_RQUERYFAIL. */
+    org.jsmpp.session.QuerySmResult onQuery(org.jsmpp.bean.QuerySm query) throws ProcessRequestException {
+        String stat = finalStates.get(query.getMessageId());
+        if (stat == null) {
+            throw new ProcessRequestException("unknown message", SMPPConstant.STAT_ESME_RQUERYFAIL);
+        }
+        queries.incrementAndGet();
+        org.jsmpp.bean.MessageState state = switch (stat) {
+            case "DELIVRD" -> org.jsmpp.bean.MessageState.DELIVERED;
+            case "EXPIRED" -> org.jsmpp.bean.MessageState.EXPIRED;
+            default -> org.jsmpp.bean.MessageState.UNDELIVERABLE;
+        };
+        return new org.jsmpp.session.QuerySmResult(LocalDateTime.now().format(QUERY_DATE) + "000+", state,
+                (byte) ("DELIVRD".equals(stat) ? 0 : 1));
+    }
+
     /** Receipts dropped because the session they were due on was gone ({@code ReceiptRedelivery.NONE}). */
     public int receiptsDropped() {
         return receiptsDropped.get();
@@ -280,9 +304,10 @@ public final class SmscSimulator implements AutoCloseable {
             submits.add(new ReceivedSubmit(submitId, submit.getDestAddress(), dc, submit.getEsmClass(), sm, partText));
         }
         collect(submit.getDestAddress(), dc, udh ? sm : null, payload);
+        boolean failed = random.nextDouble() < config.failureShare();
+        String stat = failed ? (random.nextBoolean() ? "UNDELIV" : "EXPIRED") : "DELIVRD";
+        finalStates.put(submitId, stat);
         if (config.receiptDelay() != null && (submit.getRegisteredDelivery() & 0x03) != 0) {
-            boolean failed = random.nextDouble() < config.failureShare();
-            String stat = failed ? (random.nextBoolean() ? "UNDELIV" : "EXPIRED") : "DELIVRD";
             String receiptId = format(id, config.receiptIdFormat());
             // the receivers the receipt is due on: this transceiver, or the receivers bound now (TX + RX binds)
             List<SMPPServerSession> dueOn = session != null && session.getSessionState() == SessionState.BOUND_TRX

@@ -1,5 +1,7 @@
 package org.hotline.sms.smpp;
 
+import org.hotline.sms.message.ReceiptState;
+
 /** One configured SMSC account with its binds: submits paced to its rate and window, receipts and MO to a listener. */
 public interface SmscConnection extends AutoCloseable {
 
@@ -29,6 +31,19 @@ public interface SmscConnection extends AutoCloseable {
      * the SMSC answers ESME_RTHROTTLED or ESME_RMSGQFUL.
      */
     SubmitResult submit(OutboundPart part) throws InterruptedException;
+
+    /**
+     * The state the SMSC reports for an accepted part by query_sm ({@code messageId} canonical), or null when this
+     * account has query_sm off, nothing is bound or the SMSC does not answer.
+     */
+    default ReceiptState query(String messageId) throws InterruptedException {
+        return null;
+    }
+
+    /** Whether this account is set to ask query_sm ({@code hotline.sms.smsc[n].query-sm}). */
+    default boolean answersQuery() {
+        return false;
+    }
 
     /** Unbinds every session, then closes it. */
     @Override

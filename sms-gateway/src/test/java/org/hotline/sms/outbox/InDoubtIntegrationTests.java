@@ -161,6 +161,29 @@ class InDoubtIntegrationTests {
     }
 
     @Test
+    void whereTheSmscAnswersQuerySmAMessageWithoutReceiptEndsWithTheStateItReports() throws Exception {
+        SmscSimulatorConfig config = SmscSimulatorConfig.defaults().withReceipts(null, 0.5);
+        SenderSettings settings = SenderSettings.defaults().withInDoubt(Duration.ofSeconds(4), Duration.ofMillis(200))
+                .withReceiptTimeout(Duration.ofSeconds(2));
+        try (SmscSimulator sim = SmscSimulator.start(config);
+             SmsSender sender = sender(settings, quick("asked", sim).withQuerySm(true))) {
+            outbox.enqueue(OutboxFixture.messages("asked-", 36, 12, "Power back at 18:00, ref ", SmsKind.OUTAGE));
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                Map<String, Integer> s = OutboxFixture.statuses(db, "asked-");
+                return s.getOrDefault("delivered", 0) + s.getOrDefault("failed", 0) == 12;
+            });
+            assertThat(sim.queries()).isEqualTo(12);
+            Map<String, Integer> s = OutboxFixture.statuses(db, "asked-");
+            assertThat(s.get("delivered")).isPositive();
+            assertThat(s.get("failed")).isPositive();
+            assertThat(OutboxFixture.rows(db, "select distinct p.receipt_stat from sms_parts p join sms_messages m on "
+                    + "m.id = p.message_id where m.dedupe_key like 'asked-%' order by 1"))
+                    .extracting(r -> r.get("receipt_stat")).isSubsetOf("query_sm:DELIVERED", "query_sm:EXPIRED",
+                            "query_sm:UNDELIVERABLE").contains("query_sm:DELIVERED");
+        }
+    }
+
+    @Test
     void aWrongSubmitIdFormatStopsTheAccountLoudlyAndLeavesNothingSubmitting() throws Exception {
         // the simulator answers hex ids from 10000: 10000..10009 read as decimal too, 1000A does not
         try (SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults().withIdFormats(IdFormat.HEX,

@@ -67,9 +67,7 @@ public final class SendLoop implements AutoCloseable {
         this.connections = connections;
         this.codec = codec;
         this.settings = settings;
-        java.util.Map<String, String> sources = new java.util.HashMap<>();
-        connections.forEach(c -> sources.put(c.name(), c.sourceAddress()));
-        this.reconciler = new Reconciler(dataSource, codec, settings, sources);
+        this.reconciler = new Reconciler(dataSource, codec, settings, connections);
         int threads = Math.max(1, connections.size() * 4);
         this.workers = Executors.newFixedThreadPool(Math.max(threads, windows()), r -> {
             Thread t = new Thread(r, "sms-submit");

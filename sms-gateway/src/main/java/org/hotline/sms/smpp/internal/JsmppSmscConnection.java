@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.sms.message.ReceiptState;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.smpp.OutboundPart;
 import org.hotline.sms.smpp.SmscConnection;
@@ -21,6 +22,7 @@ import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.MessageState;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
@@ -175,6 +177,46 @@ public final class JsmppSmscConnection implements SmscConnection {
             }
             misconfigured = reason;
             return SubmitResult.accepted(rawId == null ? "" : rawId.trim());
+        }
+    }
+
+    @Override
+    public boolean answersQuery() {
+        return config.querySm();
+    }
+
+    @Override
+    public ReceiptState query(String messageId) throws InterruptedException {
+        if (!config.querySm() || misconfigured != null) {
+            return null;
+        }
+        SMPPSession session = pick();
+        if (session == null) {
+            return null;
+        }
+        window.acquire();
+        try {
+            pacer.acquire();
+            MessageState state = session.queryShortMessage(config.messageIds().toSubmitResponse(messageId),
+                    TypeOfNumber.valueOf(config.sourceTon().byteValue()),
+                    NumberingPlanIndicator.valueOf(config.sourceNpi().byteValue()), config.sourceAddress())
+                    .getMessageState();
+            return switch (state) {
+                case DELIVERED -> ReceiptState.DELIVERED;
+                case EXPIRED -> ReceiptState.EXPIRED;
+                case DELETED -> ReceiptState.DELETED;
+                case UNDELIVERABLE -> ReceiptState.UNDELIVERABLE;
+                case ACCEPTED -> ReceiptState.ACCEPTED;
+                case REJECTED -> ReceiptState.REJECTED;
+                case ENROUTE, SCHEDULED -> ReceiptState.ENROUTE;
+                default -> ReceiptState.UNKNOWN;
+            };
+        } catch (PDUException | ResponseTimeoutException | InvalidResponseException | NegativeResponseException
+                 | IOException e) {
+            log.debug("SMSC {}: query_sm {} not answered: {}", config.name(), messageId, e.toString());
+            return null;
+        } finally {
+            window.release();
         }
     }
 
