@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +50,6 @@ public final class SmscSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
     private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.ofPattern("yyMMddHHmm");
-    private static final DateTimeFormatter QUERY_DATE = DateTimeFormatter.ofPattern("yyMMddHHmmss");
 
     private final SmscSimulatorConfig config;
     private final ServerSocket serverSocket;
@@ -71,11 +69,8 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger receiptRejections = new AtomicInteger();
     private final AtomicInteger maxBound = new AtomicInteger();
     private final AtomicInteger receiptsDropped = new AtomicInteger();
-    private final Map<String, String> finalStates = new ConcurrentHashMap<>();
-    private final AtomicInteger queries = new AtomicInteger();
-    private final Object muteLock = new Object();
-    private int muted;
-    private java.util.concurrent.CountDownLatch muteRelease = new java.util.concurrent.CountDownLatch(0);
+    private final QueryAnswers answers = new QueryAnswers();
+    private final Muting muting = new Muting();
     private final Random random;
     private volatile int maxSubmitsPerSecond;
     private volatile boolean receiptedMessageIdTlv = true;
@@ -247,31 +242,16 @@ public final class SmscSimulator implements AutoCloseable {
      * 2 s after the first, every connection is closed, as an SMSC that restarts or a network that fails mid-window.
      */
     public void dropWithoutResponses(int n) {
-        synchronized (muteLock) {
-            muted = n;
-            muteRelease = new java.util.concurrent.CountDownLatch(1);
-        }
+        muting.arm(n);
     }
 
     /** query_sm answered so far. */
     public int queries() {
-        return queries.get();
+        return answers.answered();
     }
 
-    /** query_sm: the final state of a message it accepted (as its receipt says, sent or not), else ESME_RQUERYFAIL. */
     org.jsmpp.session.QuerySmResult onQuery(org.jsmpp.bean.QuerySm query) throws ProcessRequestException {
-        String stat = finalStates.get(query.getMessageId());
-        if (stat == null) {
-            throw new ProcessRequestException("unknown message", SMPPConstant.STAT_ESME_RQUERYFAIL);
-        }
-        queries.incrementAndGet();
-        org.jsmpp.bean.MessageState state = switch (stat) {
-            case "DELIVRD" -> org.jsmpp.bean.MessageState.DELIVERED;
-            case "EXPIRED" -> org.jsmpp.bean.MessageState.EXPIRED;
-            default -> org.jsmpp.bean.MessageState.UNDELIVERABLE;
-        };
-        return new org.jsmpp.session.QuerySmResult(LocalDateTime.now().format(QUERY_DATE) + "000+", state,
-                (byte) ("DELIVRD".equals(stat) ? 0 : 1));
+        return answers.answer(query.getMessageId());
     }
 
     /** Receipts dropped because the session they were due on was gone ({@code ReceiptRedelivery.NONE}). */
@@ -306,7 +286,7 @@ public final class SmscSimulator implements AutoCloseable {
         collect(submit.getDestAddress(), dc, udh ? sm : null, payload);
         boolean failed = random.nextDouble() < config.failureShare();
         String stat = failed ? (random.nextBoolean() ? "UNDELIV" : "EXPIRED") : "DELIVRD";
-        finalStates.put(submitId, stat);
+        answers.remember(submitId, stat);
         if (config.receiptDelay() != null && (submit.getRegisteredDelivery() & 0x03) != 0) {
             String receiptId = format(id, config.receiptIdFormat());
             // the receivers the receipt is due on: this transceiver, or the receivers bound now (TX + RX binds)
@@ -316,7 +296,7 @@ public final class SmscSimulator implements AutoCloseable {
             receipts.schedule(() -> sendReceipt(submit.getDestAddress(), submit.getSourceAddr(), receiptId, submitId,
                     stat, partText, dueOn), config.receiptDelay().toMillis(), TimeUnit.MILLISECONDS);
         }
-        holdIfMuted();
+        muting.holdIfMuted(this::dropConnections, receipts);
         try {
             return new SubmitSmResult(new MessageId(submitId), new OptionalParameter[0]);
         } catch (org.jsmpp.PDUStringException e) {
@@ -344,36 +324,6 @@ public final class SmscSimulator implements AutoCloseable {
             parts.forEach(all::writeBytes);
             byte[] joined = all.toByteArray();
             messages.add(new ReceivedSms(destination, dc, total, joined, Texts.decode(dc, joined)));
-        }
-    }
-
-    private void holdIfMuted() {
-        java.util.concurrent.CountDownLatch release;
-        synchronized (muteLock) {
-            if (muted <= 0) {
-                return;
-            }
-            muted--;
-            release = muteRelease;
-            if (muted == 0) {
-                // closed from another thread, then released: a muted submit must not answer before its connection is
-                // gone, and jsmpp's close is best not run on the session's own request thread
-                receipts.execute(() -> {
-                    dropConnections();
-                    release.countDown();
-                });
-            }
-        }
-        try {
-            if (!release.await(2, TimeUnit.SECONDS)) {
-                synchronized (muteLock) {
-                    muted = 0;
-                }
-                dropConnections();
-                release.countDown();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -45,6 +45,7 @@ public final class SendLoop implements AutoCloseable {
     private final SmsCodec codec;
     private final SenderSettings settings;
     private final Reconciler reconciler;
+    private final ReceiptExpiry receiptExpiry;
     private final ExecutorService workers;
     private final Semaphore capacity;
     private final int capacityTotal;
@@ -68,6 +69,7 @@ public final class SendLoop implements AutoCloseable {
         this.codec = codec;
         this.settings = settings;
         this.reconciler = new Reconciler(dataSource, codec, settings, connections);
+        this.receiptExpiry = new ReceiptExpiry(dataSource, settings, connections);
         int threads = Math.max(1, connections.size() * 4);
         this.workers = Executors.newFixedThreadPool(Math.max(threads, windows()), r -> {
             Thread t = new Thread(r, "sms-submit");
@@ -280,7 +282,7 @@ public final class SendLoop implements AutoCloseable {
                 if (active) {
                     reconciler.run(receivingSince);
                     if (System.nanoTime() - lastExpiry > EXPIRY_EVERY_NANOS) {
-                        reconciler.expireReceipts();
+                        receiptExpiry.run();
                         lastExpiry = System.nanoTime();
                     }
                 }
