@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A simulated SMSC over real SMPP 3.4 (jsmpp's server side) for tests and the demo: checks binds, answers submits
  * with ids, sends delivery receipts after a delay (some failing), throttles above a rate, can drop every connection
- * and send MO messages, and records every submit so a test can prove each message arrived exactly once.
+ * and send MO messages, and records every submit so a test can prove each message arrived exactly once. Receipts
+ * are written as real SMSCs write them (configurable: {@code text:} in GSM with {@code ?}, empty, or in full) and a
+ * receipt whose session died is kept for the next bind or dropped ({@link SmscSimulatorConfig.ReceiptRedelivery}).
  */
 public final class SmscSimulator implements AutoCloseable {
 
@@ -67,6 +68,9 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger receiptsSent = new AtomicInteger();
     private final AtomicInteger receiptRejections = new AtomicInteger();
     private final AtomicInteger maxBound = new AtomicInteger();
+    private final AtomicInteger receiptsDropped = new AtomicInteger();
+    private final QueryAnswers answers = new QueryAnswers();
+    private final Muting muting = new Muting();
     private final Random random;
     private volatile int maxSubmitsPerSecond;
     private volatile boolean receiptedMessageIdTlv = true;
@@ -178,7 +182,7 @@ public final class SmscSimulator implements AutoCloseable {
     public void sendMo(String source, String destination, String text) throws IOException {
         boolean ascii = text.chars().allMatch(c -> c < 0x80);
         byte[] body = ascii ? text.getBytes(StandardCharsets.US_ASCII) : text.getBytes(StandardCharsets.UTF_16BE);
-        deliver(source, destination, new ESMClass(), ascii ? 0 : 8, body, new OptionalParameter[0]);
+        deliver(source, destination, new ESMClass(), ascii ? 0 : 8, body, new OptionalParameter[0], null);
     }
 
     @Override
@@ -233,7 +237,29 @@ public final class SmscSimulator implements AutoCloseable {
         }
     }
 
-    SubmitSmResult onSubmit(SubmitSm submit) throws ProcessRequestException {
+    /**
+     * The next {@code n} submits are accepted (kept, their receipts due) but never answered: once the n-th arrives, or
+     * 2 s after the first, every connection is closed, as an SMSC that restarts or a network that fails mid-window.
+     */
+    public void dropWithoutResponses(int n) {
+        muting.arm(n);
+    }
+
+    /** query_sm answered so far. */
+    public int queries() {
+        return answers.answered();
+    }
+
+    org.jsmpp.session.QuerySmResult onQuery(org.jsmpp.bean.QuerySm query) throws ProcessRequestException {
+        return answers.answer(query.getMessageId());
+    }
+
+    /** Receipts dropped because the session they were due on was gone ({@code ReceiptRedelivery.NONE}). */
+    public int receiptsDropped() {
+        return receiptsDropped.get();
+    }
+
+    SubmitSmResult onSubmit(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
         synchronized (this) {
             long second = System.nanoTime() / 1_000_000_000L;
             if (second != windowSecond) {
@@ -258,13 +284,19 @@ public final class SmscSimulator implements AutoCloseable {
             submits.add(new ReceivedSubmit(submitId, submit.getDestAddress(), dc, submit.getEsmClass(), sm, partText));
         }
         collect(submit.getDestAddress(), dc, udh ? sm : null, payload);
+        boolean failed = random.nextDouble() < config.failureShare();
+        String stat = failed ? (random.nextBoolean() ? "UNDELIV" : "EXPIRED") : "DELIVRD";
+        answers.remember(submitId, stat);
         if (config.receiptDelay() != null && (submit.getRegisteredDelivery() & 0x03) != 0) {
-            boolean failed = random.nextDouble() < config.failureShare();
-            String stat = failed ? (random.nextBoolean() ? "UNDELIV" : "EXPIRED") : "DELIVRD";
             String receiptId = format(id, config.receiptIdFormat());
+            // the receivers the receipt is due on: this transceiver, or the receivers bound now (TX + RX binds)
+            List<SMPPServerSession> dueOn = session != null && session.getSessionState() == SessionState.BOUND_TRX
+                    ? List.of(session) : sessions.stream().filter(s -> s.getSessionState() == SessionState.BOUND_RX)
+                    .toList();
             receipts.schedule(() -> sendReceipt(submit.getDestAddress(), submit.getSourceAddr(), receiptId, submitId,
-                    stat, partText), config.receiptDelay().toMillis(), TimeUnit.MILLISECONDS);
+                    stat, partText, dueOn), config.receiptDelay().toMillis(), TimeUnit.MILLISECONDS);
         }
+        muting.holdIfMuted(this::dropConnections, receipts);
         try {
             return new SubmitSmResult(new MessageId(submitId), new OptionalParameter[0]);
         } catch (org.jsmpp.PDUStringException e) {
@@ -295,19 +327,38 @@ public final class SmscSimulator implements AutoCloseable {
         }
     }
 
-    private void sendReceipt(String from, String to, String id, String tlvId, String stat, String partText) {
+    /** The receipt's {@code text:} as this SMSC writes it: up to 20 characters (SMPP 3.4 Appendix B). */
+    private String receiptText(String partText) {
+        return switch (config.receiptText()) {
+            case EMPTY -> "";
+            case FULL -> partText.codePointCount(0, partText.length()) > 20
+                    ? partText.substring(0, partText.offsetByCodePoints(0, 20)) : partText;
+            case GSM -> Texts.asGsm(partText, 20);
+        };
+    }
+
+    private void sendReceipt(String from, String to, String id, String tlvId, String stat, String partText,
+                             List<SMPPServerSession> dueOn) {
         String date = LocalDateTime.now().format(RECEIPT_DATE);
-        String prefix = partText.length() > 20 ? partText.substring(0, 20) : partText;
+        String prefix = receiptText(partText);
         String text = "id:" + id + " sub:001 dlvrd:" + ("DELIVRD".equals(stat) ? "001" : "000") + " submit date:"
                 + date + " done date:" + date + " stat:" + stat + " err:" + ("DELIVRD".equals(stat) ? "000" : "001")
                 + " text:" + prefix;
+        List<SMPPServerSession> only = null;
+        if (config.receiptRedelivery() == SmscSimulatorConfig.ReceiptRedelivery.NONE) {
+            only = dueOn.stream().filter(s -> s.getSessionState().isBound()).toList();
+            if (only.isEmpty()) {
+                receiptsDropped.incrementAndGet();
+                return;
+            }
+        }
         boolean ascii = text.chars().allMatch(c -> c < 0x80);
         byte[] body = ascii ? text.getBytes(StandardCharsets.US_ASCII) : text.getBytes(StandardCharsets.UTF_16BE);
         OptionalParameter[] tlv = {receiptedMessageIdTlv ? new OptionalParameter.COctetString(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(), tlvId) : null};
         try {
             // SMPP 3.4 puts the submit_sm_resp form in the TLV; the text's id: follows the receipt format
             deliver(from, to, new ESMClass(SMPPConstant.ESMCLS_SMSC_DELIV_RECEIPT), ascii ? 0 : 8, body,
-                    receiptedMessageIdTlv ? tlv : new OptionalParameter[0]);
+                    receiptedMessageIdTlv ? tlv : new OptionalParameter[0], only);
             receiptsSent.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             if (e.getCause() instanceof org.jsmpp.extra.NegativeResponseException) {
@@ -315,15 +366,17 @@ public final class SmscSimulator implements AutoCloseable {
             }
             if (!closed) {
                 // an SMSC keeps receipts until a receiver takes them: try again shortly
-                receipts.schedule(() -> sendReceipt(from, to, id, tlvId, stat, partText), 200, TimeUnit.MILLISECONDS);
+                receipts.schedule(() -> sendReceipt(from, to, id, tlvId, stat, partText, dueOn), 200,
+                        TimeUnit.MILLISECONDS);
             }
         }
     }
 
     private void deliver(String source, String destination, ESMClass esm, int dc, byte[] body,
-                         OptionalParameter[] tlv) throws IOException {
-        List<SMPPServerSession> receivers = sessions.stream().filter(s -> s.getSessionState() == SessionState.BOUND_RX
-                || s.getSessionState() == SessionState.BOUND_TRX).toList();
+                         OptionalParameter[] tlv, List<SMPPServerSession> only) throws IOException {
+        List<SMPPServerSession> receivers = (only != null ? only : sessions).stream()
+                .filter(s -> s.getSessionState() == SessionState.BOUND_RX
+                        || s.getSessionState() == SessionState.BOUND_TRX).toList();
         if (receivers.isEmpty()) {
             throw new IOException("no receiver bound");
         }

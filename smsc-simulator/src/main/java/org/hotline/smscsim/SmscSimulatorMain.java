@@ -20,7 +20,8 @@ public final class SmscSimulatorMain {
         long delay = args.length > 3 ? Long.parseLong(args[3]) : 500;
         double failures = args.length > 4 ? Double.parseDouble(args[4]) : 0.05;
         SmscSimulatorConfig config = new SmscSimulatorConfig(port, systemId, password, SmscSimulatorConfig.IdFormat.HEX,
-                SmscSimulatorConfig.IdFormat.HEX, Duration.ofMillis(delay), failures, 0, System.nanoTime());
+                SmscSimulatorConfig.IdFormat.HEX, Duration.ofMillis(delay), failures, 0, System.nanoTime(),
+                SmscSimulatorConfig.ReceiptText.GSM, SmscSimulatorConfig.ReceiptRedelivery.NEXT_BIND);
         SmscSimulator simulator = SmscSimulator.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         org.slf4j.LoggerFactory.getLogger(SmscSimulatorMain.class).info("SMSC simulator on port {}", simulator.port());

@@ -21,7 +21,7 @@ import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 
-/** Answers submit_sm through the simulator; every other request is refused as the demo never sends it. */
+/** Answers submit_sm and query_sm through the simulator; every other request is refused as the demo never sends it. */
 final class SubmitHandler implements ServerMessageReceiverListener {
 
     private final SmscSimulator simulator;
@@ -32,7 +32,7 @@ final class SubmitHandler implements ServerMessageReceiverListener {
 
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
-        return simulator.onSubmit(submitSm);
+        return simulator.onSubmit(submitSm, source);
     }
 
     @Override
@@ -43,7 +43,7 @@ final class SubmitHandler implements ServerMessageReceiverListener {
 
     @Override
     public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
-        throw unsupported();
+        return simulator.onQuery(querySm);
     }
 
     @Override

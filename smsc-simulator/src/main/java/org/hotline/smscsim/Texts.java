@@ -28,6 +28,21 @@ final class Texts {
         return out.toString();
     }
 
+    /**
+     * {@code text} as an SMSC shows it in a receipt: the first {@code max} characters, each one the GSM default
+     * alphabet (basic or extension table) lacks shown as {@code ?} (a surrogate pair as one).
+     */
+    static String asGsm(String text, int max) {
+        StringBuilder out = new StringBuilder(max);
+        for (int i = 0; i < text.length() && out.length() < max; ) {
+            int cp = text.codePointAt(i);
+            boolean shown = cp < 0x10000 && (BASIC.indexOf(cp) >= 0 && cp != 0x1b || "\f^{}\\[~]|€".indexOf(cp) >= 0);
+            out.append(shown ? (char) cp : '?');
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
     private static char extension(int septet) {
         return switch (septet) {
             case 0x0a -> '\f';

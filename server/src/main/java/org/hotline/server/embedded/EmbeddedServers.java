@@ -37,10 +37,16 @@ public final class EmbeddedServers implements AutoCloseable {
                     .setServerConfig("shared_buffers", settings.sharedBuffers())
                     // a stand-alone demo database has no replicas: bulk loads into fresh tables skip the WAL
                     .setServerConfig("wal_level", "minimal")
-                    .setServerConfig("max_wal_senders", "0");
+                    .setServerConfig("max_wal_senders", "0")
+                    // the library starts PostgreSQL with -F (fsync off) and synchronous_commit off, fine for tests
+                    // but a power cut could then lose or corrupt the demo's outbox: later -c options win (issue #17)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
             if (!settings.dataDir().isBlank()) {
                 Path dir = Path.of(settings.dataDir()).toAbsolutePath();
                 Files.createDirectories(dir);
+                StalePostmaster.stopIfOrphaned(dir);
                 // Keep the demo's data across restarts: initdb only runs on an empty folder.
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }

@@ -153,6 +153,55 @@ class CampaignPageBrowserIntegrationTests {
         }
     }
 
+    @Test
+    void aSupervisorSeesTheMessagesHeldInDoubtAndClosesOneUnsentOrResendsAnother() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // two arrears messages whose submit got no answer and no receipt settled them: held for a person (ADR 0026)
+        long[] held = new long[2];
+        for (int i = 0; i < 2; i++) {
+            held[i] = jdbc.queryForObject("""
+                    insert into sms_messages (dedupe_key, kind, destination, body, segments, status, submitting_at,
+                                              in_doubt_since, in_doubt_count, in_doubt_resolution, error_text)
+                    values (?, 'arrears', ?, '【国网供电服务】<i>您户号1001本期电费88.50元已逾期</i>', 1, 'submitting',
+                            now(), now(), 1, 'held', 'no receipt for 1 of 1 part(s) within PT10M: held for a person')
+                    returning id""", Long.class, "held-page:" + campaign + ":" + i, "1390001000" + i);
+        }
+        logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+        browser.driver().manage().window().setSize(new Dimension(1366, 768));
+        browser.open(url("/campaigns.html"));
+
+        WebElement row = browser.await(By.cssSelector("#att-messages tr[data-id='" + held[0] + "']"));
+        assertThat(Browser.textContent(row)).contains("缴费提醒", "13900010000", "等待期内没有回执（1/1 条未核实），留待人工决定",
+                "<i>您户号1001");
+        assertThat(row.findElement(By.cssSelector("td.reason")).getDomAttribute("title"))
+                .isEqualTo("no receipt for 1 of 1 part(s) within PT10M: held for a person");
+        assertThat(browser.all(By.cssSelector("#att-messages i"))).as("texts are data, not markup").isEmpty();
+        assertThat(Integer.parseInt(browser.await(By.id("att-n-held")).getText())).isGreaterThanOrEqualTo(2);
+        browser.script("document.getElementById('attention').scrollIntoView({block: 'start'})");
+        for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
+            browser.driver().manage().window().setSize(size);
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no sideways scroll at %s", size).isEqualTo(true);
+            browser.screenshot("sms-attention-held-" + size.width);
+        }
+
+        row.findElement(By.xpath(".//button[text()='不再发送']")).click();
+        browser.await(By.cssSelector("#att-messages tbody"), e -> e.findElements(
+                By.cssSelector("tr[data-id='" + held[0] + "']")).isEmpty());
+        browser.await(By.cssSelector("#att-messages tr[data-id='" + held[1] + "'] button")).click();
+        browser.driver().switchTo().alert().accept();
+        browser.await(By.cssSelector("#att-messages tbody"), e -> e.findElements(
+                By.cssSelector("tr[data-id='" + held[1] + "']")).isEmpty());
+
+        // the resent one is the sender's again at once (the demo SMSC may have taken it already)
+        assertThat(jdbc.queryForList("select in_doubt_resolution || '/' || in_doubt_decided_by "
+                + "from sms_messages where id in (?, ?) order by id", String.class, held[0], held[1]))
+                .containsExactly("dismissed/supervisor", "resent/supervisor");
+        assertThat(jdbc.queryForObject("select status from sms_messages where id = ?", String.class, held[0]))
+                .isEqualTo("unknown");
+        assertThat(browser.consoleErrors()).filteredOn(e -> !e.startsWith(url("/supervisor.html"))).isEmpty();
+    }
+
     private String count(String status) {
         return browser.await(By.id("count-" + status)).getText();
     }

@@ -87,7 +87,8 @@ class OperationsIntegrationTests {
             assertThat(popCount(body)).as("pops timed from the AgentCalled frame").isGreaterThan(before);
             assertThat(body).contains("hotline_pop_latency_seconds_bucket{", "hotline_ami_frames_received_total{",
                     "hotline_ami_oldest_queued_age_seconds{", "hotline_sms_queued{", "hotline_sms_in_doubt{",
-                    "hotline_sms_awaiting_receipt{", "hotline_sms_receipts_unmatched{",
+                    "hotline_sms_awaiting_receipt{", "hotline_sms_receipts_unmatched{", "hotline_sms_held{",
+                    "hotline_sms_resent{", "hotline_sms_unknown{",
                     "hotline_workorder_timers_overdue{", "hotline_workorder_timer_lateness_seconds_count{");
             // read from live objects and counted by the database: numbers, not NaN
             assertThat(body).containsPattern("(?m)^hotline_ami_connected\\{[^}]*} 1\\.0$")
@@ -154,6 +155,9 @@ class OperationsIntegrationTests {
             assertThat(body).contains("\"db\":{\"status\":\"UP\"", "\"readinessState\":").doesNotContain("\"ami\"");
             // the PBX away leaves the desks usable: AMI is in the whole health only
             assertThat(admin.get("/actuator/health").body()).contains("\"ami\":{\"status\":\"UP\"");
+            // the SMSC binds too (issue #17): the demo's simulator is bound
+            await().atMost(Duration.ofSeconds(20)).until(() -> admin.get("/actuator/health").body()
+                    .contains("\"smsc\":{\"status\":\"UP\""));
             // an agent is logged in but no administrator: the status only
             assertThat(agent.get("/actuator/health/readiness").body()).doesNotContain("components");
         }

@@ -151,6 +151,9 @@ class RoleMatrixIntegrationTests {
             rule("POST /api/sms/campaigns/{id}/cancel", FLOOR),
             rule("GET /api/sms/campaigns/{id}/messages", FLOOR),
             rule("GET /api/sms/campaigns/{id}/messages.csv", FLOOR),
+            rule("GET /api/sms/attention", FLOOR),
+            rule("POST /api/sms/attention/{id}/resend", FLOOR),
+            rule("POST /api/sms/attention/{id}/close", FLOOR),
             rule("GET /api/sms/templates", FLOOR),
             rule("PUT /api/sms/templates/{name}", FLOOR),
             rule("POST /api/sms/templates/preview", FLOOR),
@@ -200,6 +203,7 @@ class RoleMatrixIntegrationTests {
             // the SMS API for other systems: an API key, never a desk session
             rule("POST /api/sms/v1/messages", TOKEN_ONLY),
             rule("POST /api/sms/v1/batches", TOKEN_ONLY),
+            rule("GET /api/sms/v1/messages/{id}", TOKEN_ONLY),
             // the billing system's nightly import: an import key, never a desk session
             rule("POST /api/import/v1/customers", TOKEN_ONLY),
             rule("GET /api/import/v1/jobs/{id}", TOKEN_ONLY),

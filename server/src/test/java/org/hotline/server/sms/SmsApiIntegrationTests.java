@@ -10,7 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.hotline.sms.outbox.OutboundSms;
 import org.hotline.sms.outbox.SmsKind;
+import org.hotline.sms.outbox.SmsOutbox;
 import org.hotline.sms.template.SmsTemplates;
 import org.hotline.sms.web.ApiClients;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +48,9 @@ class SmsApiIntegrationTests {
     DataSource dataSource;
 
     @Autowired
+    SmsOutbox outbox;
+
+    @Autowired
     org.hotline.sms.notice.OutageNoticeScheduler noticeScheduler;
 
     private String key;
@@ -67,6 +75,15 @@ class SmsApiIntegrationTests {
         }
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body().isEmpty() ? null : json.readTree(r.body()));
+    }
+
+    private Answer get(String path, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.body().isEmpty() ? null : json.readTree(r.body()));
@@ -158,5 +175,88 @@ class SmsApiIntegrationTests {
         assertThat(new JdbcTemplate(dataSource).queryForList("select body from sms_messages where dedupe_key like ? "
                 + "order by dedupe_key", String.class, "api:" + client + ":%")).first(
                 org.assertj.core.api.InstanceOfAssertFactories.STRING).contains("张三您好，您本期电费88.50元").endsWith("回TD退订");
+    }
+
+    @Test
+    void aClientReadsTheStateOfItsOwnMessagesByIdAndNoOneElses() throws Exception {
+        Answer sent = post("/api/sms/v1/messages", key, "s-1", "{\"to\": \"13800138001\", \"text\": \"停电通知\", "
+                + "\"kind\": \"outage\"}");
+        long id = sent.body().path("id").asLong();
+        ApiClients.NewApiClient other = clients.create("other-" + UUID.randomUUID(), "test");
+
+        Answer mine = get("/api/sms/v1/messages/" + id, key);
+        Answer theirs = get("/api/sms/v1/messages/" + id, other.key());
+
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body().path("id").asLong()).isEqualTo(id);
+        assertThat(mine.body().path("to").asText()).isEqualTo("13800138001");
+        assertThat(mine.body().path("status").asText()).isIn("queued", "submitting", "in-doubt", "submitted",
+                "delivered");
+        assertThat(mine.body().path("kind").asText()).isEqualTo("outage");
+        assertThat(theirs.status()).isEqualTo(404);
+        assertThat(get("/api/sms/v1/messages/abc", key).status()).isEqualTo(400);
+        assertThat(get("/api/sms/v1/messages/" + id, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aNulInTheTextOrAFieldIs400NotA500() throws Exception {
+        Answer text = post("/api/sms/v1/messages", key, "nul-1", "{\"to\": \"13800138000\", \"text\": \"a\\u0000b\"}");
+        Answer field = post("/api/sms/v1/messages", key, "nul-2", "{\"to\": \"13800138000\", \"template\": \"api-due\", "
+                + "\"fields\": {\"name\": \"张\\u0000三\", \"amount\": \"1\", \"dueDate\": \"1日\"}}");
+        Answer template = post("/api/sms/v1/messages", key, "nul-3", "{\"to\": \"13800138000\", "
+                + "\"template\": \"api\\u0000due\"}");
+
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.body().path("message").asText()).contains("U+0000");
+        assertThat(field.status()).isEqualTo(400);
+        assertThat(template.status()).isEqualTo(400);
+        assertThat(template.body().path("message").asText()).contains("no template named");
+        assertThat(messagesOfClient()).isZero();
+    }
+
+    @Test
+    void aKeyClaimedByARequestThatDiedIsTakenOverByTheSameRequestAfterTheClaimTimeout() throws Exception {
+        String body = "{\"to\": \"13800138002\", \"text\": \"您的报修工单已受理\", \"kind\": \"work_order\"}";
+        String hash = ApiClients.hash("messages\n" + json.readTree(body));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // a request claimed the key and died before answering (kill -9), long ago; another is in flight now
+        jdbc.update("insert into api_idempotency (client_id, idem_key, request_hash, claimed_at) values (?, 'dead', ?, "
+                + "now() - interval '10 minutes'), (?, 'live', ?, now())", client, hash, client, hash);
+
+        Answer retried = post("/api/sms/v1/messages", key, "dead", body);
+        Answer again = post("/api/sms/v1/messages", key, "dead", body);
+        Answer busy = post("/api/sms/v1/messages", key, "live", body);
+
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(again).isEqualTo(retried);
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.body().path("message").asText()).contains("still being handled");
+        assertThat(messagesOfClient()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmojiIsSentAsUcs2AndTheAnswerShowsWhatTheHandsetShows() throws Exception {
+        Answer sent = post("/api/sms/v1/messages", key, "emoji-1", "{\"to\": \"13800138003\", "
+                + "\"text\": \"停电已恢复\uD83D\uDE00\", \"kind\": \"outage\"}");
+
+        assertThat(sent.status()).isEqualTo(202);
+        assertThat(sent.body().path("text").asText()).endsWith("停电已恢复\uD83D\uDE00");
+        assertThat(sent.body().has("replaced")).isFalse();
+        assertThat(new JdbcTemplate(dataSource).queryForObject("select body from sms_messages where id = ?",
+                String.class, sent.body().path("id").asLong())).endsWith("\uD83D\uDE00");
+    }
+
+    @Test
+    void arrearsQueuedByAnyPathAtNightWaitForTheMorningButOutageNoticesDoNot() {
+        Instant night = Instant.parse("2026-12-07T15:00:00Z"); // 23:00 in Shanghai
+        outbox.enqueue(List.of(new OutboundSms("night-arrears-" + client, "13800138004", "缴费提醒", SmsKind.ARREARS,
+                null, night), new OutboundSms("night-outage-" + client, "13800138004", "停电通知", SmsKind.OUTAGE, null,
+                night)));
+
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("select not_before from sms_messages where dedupe_key = ?", Timestamp.class,
+                "night-arrears-" + client).toInstant()).isEqualTo(Instant.parse("2026-12-08T00:00:00Z"));
+        assertThat(jdbc.queryForObject("select not_before from sms_messages where dedupe_key = ?", Timestamp.class,
+                "night-outage-" + client).toInstant()).isEqualTo(night);
     }
 }

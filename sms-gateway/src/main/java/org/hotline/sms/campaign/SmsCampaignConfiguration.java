@@ -9,6 +9,7 @@ import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.message.SmsCodecSettings;
 import org.hotline.sms.notice.OutageNoticeScheduler;
 import org.hotline.sms.notice.OutageNotices;
+import org.hotline.sms.outbox.QuietWindow;
 import org.hotline.sms.outbox.SmsOutbox;
 import org.hotline.sms.template.SmsSignature;
 import org.hotline.sms.template.SmsTemplates;
@@ -59,6 +60,12 @@ public class SmsCampaignConfiguration {
     private static SmsOutbox outbox(ObjectProvider<SmsOutbox> outbox, DataSource dataSource,
                                     ObjectProvider<SmsCodec> codec) {
         return outbox.getIfAvailable(() -> new SmsOutbox(dataSource, codec(codec)));
+    }
+
+    /** Quiet hours per kind, applied by the outbox to every message queued ({@code quiet-kinds}). */
+    @Bean
+    public QuietWindow smsQuietWindow(SmsCampaignProperties p) {
+        return p.quietWindow();
     }
 
     /** The signature texts start with: an administrator's, else {@code hotline.sms.campaigns.signature}. */

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param optOutText    appended to texts of {@code optOutKinds}
  * @param optOutKinds   kinds that carry the opt-out text (bulk kinds)
  * @param pricePerPart  what one part costs, for previews (CNY)
+ * @param quietKinds    kinds held by quiet hours on every path (campaigns, the API, the IVR): arrears and general
  * @param quietStart    start of the hours reminders and planned notices are held
  * @param quietEnd      end of those hours (next morning)
  * @param zone          the customers' time zone
@@ -31,6 +32,7 @@ public record SmsCampaignProperties(
         @DefaultValue("回TD退订") String optOutText,
         @DefaultValue({"ARREARS", "GENERAL"}) Set<SmsKind> optOutKinds,
         @DefaultValue("0.05") BigDecimal pricePerPart,
+        @DefaultValue({"ARREARS", "GENERAL"}) Set<SmsKind> quietKinds,
         @DefaultValue("21:00") LocalTime quietStart,
         @DefaultValue("08:00") LocalTime quietEnd,
         @DefaultValue("Asia/Shanghai") ZoneId zone,
@@ -38,6 +40,11 @@ public record SmsCampaignProperties(
         @DefaultValue("30s") Duration noticeInterval,
         @DefaultValue("24h") Duration leadTime,
         @DefaultValue("24h") Duration lookBack) {
+
+    /** The quiet hours of the outbox, for {@link #quietKinds}. */
+    public org.hotline.sms.outbox.QuietWindow quietWindow() {
+        return new org.hotline.sms.outbox.QuietWindow(quietKinds, quietStart, quietEnd, zone);
+    }
 
     /** The quiet hours these settings describe. */
     public QuietHours quietHours() {

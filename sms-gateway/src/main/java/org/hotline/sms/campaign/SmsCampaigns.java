@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hotline.sms.arrears.ReminderRule;
+import org.hotline.sms.arrears.ReminderTarget;
 import org.hotline.sms.arrears.ReminderTargets;
 import org.hotline.sms.campaign.internal.CsvCells;
 import org.hotline.sms.outbox.EnqueueResult;
@@ -68,19 +69,32 @@ public class SmsCampaigns {
         this.clock = clock;
     }
 
-    /** What {@link #createReminders} would queue now, without queueing anything. */
+    /**
+     * What {@link #createReminders} would queue now, without queueing anything: the messages and parts to pay for
+     * leave out numbers opted out of the kind and targets already sent (their dedupe key is in the outbox).
+     */
     public CampaignPreview preview(ReminderRule rule, String templateName) {
         SmsTemplate template = template(rule, templateName);
         int[] totals = new int[2];
         String[] sample = new String[1];
+        List<ReminderTarget> chunk = new ArrayList<>(CHUNK);
+        List<Integer> parts = new ArrayList<>(CHUNK);
+        java.util.Set<String> keys = new java.util.HashSet<>();
         ReminderTargets.Counts counts = targets.select(rule, t -> {
             String text = templates.render(template, t.fields());
-            totals[0]++;
-            totals[1] += templates.preview(text).parts();
+            if (!keys.add(t.dedupeKey())) {
+                return; // the same account twice in the data: one message
+            }
+            chunk.add(t);
+            parts.add(templates.preview(text).parts());
             if (sample[0] == null) {
                 sample[0] = text;
             }
+            if (chunk.size() == CHUNK) {
+                countPayable(template, chunk, parts, totals);
+            }
         });
+        countPayable(template, chunk, parts, totals);
         BigDecimal cost = templates.rules().pricePerPart().multiply(BigDecimal.valueOf(totals[1]));
         return new CampaignPreview(counts.matched(), counts.withoutMobile(), totals[0], totals[1], cost, sample[0]);
     }
@@ -110,11 +124,37 @@ public class SmsCampaigns {
             }
         });
         flush(chunk, totals);
+        // the cost counts what was queued: not the numbers opted out, not the targets sent before or twice
+        Integer queuedParts = jdbc.queryForObject(
+                "select coalesce(sum(segments), 0)::int from sms_messages where campaign_id = ?", Integer.class, id);
+        totals[4] = queuedParts == null ? 0 : queuedParts;
         jdbc.update("""
                 update sms_campaigns set targeted = ?, without_mobile = ?, opted_out = ?, duplicates = ?, segments = ?,
                     updated_at = now() where id = ?""", counts.matched(), counts.withoutMobile(), totals[1],
                 totals[2], totals[4], id);
         return find(id).orElseThrow();
+    }
+
+    /** Adds the messages and parts of {@code chunk} that would really be queued, then empties it. */
+    private void countPayable(SmsTemplate template, List<ReminderTarget> chunk, List<Integer> parts, int[] totals) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> optedOut = new java.util.HashSet<>(jdbc.queryForList(
+                "select number from sms_opt_outs where kind = ? and number = any (?)", String.class,
+                template.kind().code(), chunk.stream().map(ReminderTarget::mobile).toArray(String[]::new)));
+        java.util.Set<String> sent = new java.util.HashSet<>(jdbc.queryForList(
+                "select dedupe_key from sms_messages where dedupe_key = any (?)", String.class,
+                (Object) chunk.stream().map(ReminderTarget::dedupeKey).toArray(String[]::new)));
+        for (int i = 0; i < chunk.size(); i++) {
+            ReminderTarget t = chunk.get(i);
+            if (!optedOut.contains(t.mobile()) && !sent.contains(t.dedupeKey())) {
+                totals[0]++;
+                totals[1] += parts.get(i);
+            }
+        }
+        chunk.clear();
+        parts.clear();
     }
 
     private void flush(List<OutboundSms> chunk, int[] totals) {

@@ -45,6 +45,18 @@ public record MessageIds(MessageIdFormat submitResponse, MessageIdFormat receipt
         return normalize(id, receipt);
     }
 
+    /** An id's correlation key written back the way submit_sm_resp wrote it (for query_sm); as it is if it cannot be. */
+    public String toSubmitResponse(String canonical) {
+        if (submitResponse != MessageIdFormat.HEX || canonical == null) {
+            return canonical;
+        }
+        try {
+            return new BigInteger(canonical).toString(16).toUpperCase(Locale.ROOT);
+        } catch (NumberFormatException e) {
+            return canonical; // stored as written (a submit-id-format that did not fit)
+        }
+    }
+
     /**
      * The correlation key of an id: numbers as canonical decimal, strings trimmed.
      *

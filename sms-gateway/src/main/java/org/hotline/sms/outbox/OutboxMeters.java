@@ -10,8 +10,8 @@ import org.hotline.cti.metrics.CachedReading;
 
 /**
  * The outbox gauges ({@code hotline.sms.queued}, {@code .in.doubt}, {@code .awaiting.receipt},
- * {@code .receipts.unmatched}); one query answers all four and its answer is kept {@link #MAX_AGE}, so a scrape
- * (or several scrapers) costs at most one query per period. NaN while the database does not answer.
+ * {@code .receipts.unmatched}, {@code .held}, {@code .resent}, {@code .unknown}); one query answers all and its
+ * answer is kept {@link #MAX_AGE}, so a scrape (or several scrapers) costs at most one query per period. NaN while the database does not answer.
  */
 public final class OutboxMeters implements MeterBinder {
 
@@ -35,6 +35,12 @@ public final class OutboxMeters implements MeterBinder {
                 OutboxBacklog::awaitingReceipt);
         gauge(registry, "hotline.sms.receipts.unmatched", "Delivery receipts stored but not yet applied",
                 OutboxBacklog::unmatchedReceipts);
+        gauge(registry, "hotline.sms.held", "In-doubt SMS held for a person to resend or close (policy hold)",
+                OutboxBacklog::held);
+        gauge(registry, "hotline.sms.resent", "SMS sent again after their in-doubt window without evidence, ever",
+                OutboxBacklog::resent);
+        gauge(registry, "hotline.sms.unknown", "SMS that ended without a delivery receipt (receipt timeout)",
+                OutboxBacklog::unknown);
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToLongFunction<OutboxBacklog> f) {

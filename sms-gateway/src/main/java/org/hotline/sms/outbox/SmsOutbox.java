@@ -47,16 +47,31 @@ public class SmsOutbox {
                    (select count(*) from sms_messages where in_doubt_since is not null),
                    (select count(*) from sms_messages
                      where status = 'submitted' and submitted_at > now() - interval '1 day'),
-                   (select count(*) from sms_receipts where not matched)
+                   (select count(*) from sms_receipts where not matched),
+                   (select count(*) from sms_messages where in_doubt_since is not null and in_doubt_resolution = 'held'),
+                   (select count(*) from sms_messages where in_doubt_count > 0 and in_doubt_resolution = 'resent'),
+                   (select count(*) from sms_messages where status = 'unknown')
             """;
 
     private final DataSource dataSource;
     private final SmsCodec codec;
+    private final QuietWindow quiet;
 
     /** Writes through {@code dataSource}; {@code codec} counts parts and enforces the part limit. */
     public SmsOutbox(DataSource dataSource, SmsCodec codec) {
+        this(dataSource, codec, QuietWindow.NONE);
+    }
+
+    /** As above; messages of {@code quiet}'s kinds are not sent in its hours, whoever queues them. */
+    public SmsOutbox(DataSource dataSource, SmsCodec codec, QuietWindow quiet) {
         this.dataSource = dataSource;
         this.codec = codec;
+        this.quiet = quiet;
+    }
+
+    /** The codec that counts and checks texts. */
+    public SmsCodec codec() {
+        return codec;
     }
 
     /**
@@ -91,7 +106,7 @@ public class SmsOutbox {
                         ps.setString(4, m.destination());
                         ps.setString(5, m.text());
                         ps.setInt(6, segments[i]);
-                        ps.setTimestamp(7, Timestamp.from(m.notBefore()));
+                        ps.setTimestamp(7, Timestamp.from(quiet.earliest(m.kind(), m.notBefore())));
                         ps.setString(8, m.campaignId() == null ? "queued" : campaignStart.get(m.campaignId()));
                         ps.addBatch();
                     }
@@ -143,6 +158,14 @@ public class SmsOutbox {
         if (!MOBILE.matcher(m.destination()).matches()) {
             throw new InvalidSmsException("message " + index + ": destination '" + m.destination()
                     + "' is not a mobile number (expected: 11 digits starting 13-19)");
+        }
+        for (int i = 0; i < m.text().length(); i++) {
+            char ch = m.text().charAt(i);
+            // PostgreSQL text cannot hold NUL, and no handset shows control characters other than these
+            if (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f' || ch == 0x7f) {
+                throw new InvalidSmsException("message " + index + ": text has the control character U+%04X at %d"
+                        .formatted((int) ch, i));
+            }
         }
         try {
             SegmentCount count = codec.count(m.text());
@@ -231,7 +254,8 @@ public class SmsOutbox {
              PreparedStatement ps = c.prepareStatement(BACKLOG);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new OutboxBacklog(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            return new OutboxBacklog(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                    rs.getLong(6), rs.getLong(7));
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Could not count the SMS outbox", e);
         }

@@ -24,14 +24,20 @@ public final class SmsSender implements AutoCloseable {
     private final ReceivedStore received;
     private final SendLoop loop;
 
-    /** Sends through every SMSC in {@code smscs}. */
+    /** Sends through every SMSC in {@code smscs}, without quiet hours. */
     public SmsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings) {
+        this(dataSource, codec, smscs, settings, QuietWindow.NONE);
+    }
+
+    /** Sends through every SMSC in {@code smscs}; messages of {@code quiet}'s kinds never go in its hours. */
+    public SmsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings,
+                     QuietWindow quiet) {
         this.store = new OutboxStore(dataSource, codec, settings);
-        this.received = new ReceivedStore(dataSource, settings);
+        this.received = new ReceivedStore(dataSource, settings, codec);
         for (SmscProperties.Smsc smsc : smscs.smsc()) {
             connections.add(SmscConnections.create(smsc, codec, received));
         }
-        this.loop = new SendLoop(dataSource, store, connections, codec, settings);
+        this.loop = new SendLoop(dataSource, store, connections, codec, settings, quiet);
     }
 
     /** Binds to the SMSCs, takes the sender lock (waiting as a standby while another node holds it), and sends. */
@@ -62,7 +68,22 @@ public final class SmsSender implements AutoCloseable {
         return errors;
     }
 
-    /** Messages that were ever in doubt, by how they were resolved ({@code receipt}, {@code resent}, {@code open}). */
+    /** When a bind that can send was last up (the sender's start when none came up yet). */
+    public java.time.Instant lastBound() {
+        return loop.lastBound();
+    }
+
+    /** Each SMSC by name: whether it has a bind that can send now. */
+    public Map<String, Boolean> binds() {
+        Map<String, Boolean> out = new java.util.TreeMap<>();
+        connections.forEach(c -> out.put(c.name(), c.bound()));
+        return out;
+    }
+
+    /**
+     * Messages that were ever in doubt, by how they were resolved ({@code receipt}, {@code resent}, {@code held},
+     * {@code dismissed}, {@code open}).
+     */
     public Map<String, Long> inDoubtCounts() {
         return store.inDoubtCounts();
     }

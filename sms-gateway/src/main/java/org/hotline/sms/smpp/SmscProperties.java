@@ -48,12 +48,14 @@ public record SmscProperties(List<Smsc> smsc) {
      * @param enquireLinkInterval keep-alive period
      * @param responseTimeout how long a submit waits for its response before it is in doubt
      * @param reconnectBackoffCap reconnect waits double from 200 ms up to this
+     * @param querySm whether the SMSC answers query_sm: a message still without a receipt at the receipt timeout is
+     *     asked after before it ends unknown (default false)
      */
     public record Smsc(String name, String host, Integer port, String systemId, String password, String systemType,
                        String sourceAddress, Integer sourceTon, Integer sourceNpi, Integer maxSubmitsPerSecond,
                        Integer maxInFlight, Integer bindCount, BindMode bindMode, MessageIdFormat submitIdFormat,
                        MessageIdFormat receiptIdFormat, Duration enquireLinkInterval, Duration responseTimeout,
-                       Duration reconnectBackoffCap) {
+                       Duration reconnectBackoffCap, Boolean querySm) {
 
         /** Fills defaults and checks what must be set. */
         public Smsc {
@@ -76,6 +78,7 @@ public record SmscProperties(List<Smsc> smsc) {
             enquireLinkInterval = enquireLinkInterval == null ? Duration.ofSeconds(30) : enquireLinkInterval;
             responseTimeout = responseTimeout == null ? Duration.ofSeconds(10) : responseTimeout;
             reconnectBackoffCap = reconnectBackoffCap == null ? Duration.ofSeconds(30) : reconnectBackoffCap;
+            querySm = querySm != null && querySm;
             if (maxSubmitsPerSecond < 1 || maxInFlight < 1 || bindCount < 1) {
                 throw new IllegalArgumentException("hotline.sms.smsc[" + name + "]: max-submits-per-second, "
                         + "max-in-flight and bind-count must be >= 1");
@@ -85,35 +88,42 @@ public record SmscProperties(List<Smsc> smsc) {
         /** A minimal account: everything else defaulted. */
         public static Smsc of(String name, String host, int port, String systemId, String password) {
             return new Smsc(name, host, port, systemId, password, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
 
         /** This account with another rate and window. */
         public Smsc withThroughput(int submitsPerSecond, int inFlight) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     submitsPerSecond, inFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
-                    enquireLinkInterval, responseTimeout, reconnectBackoffCap);
+                    enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm);
         }
 
         /** This account with other id formats. */
         public Smsc withIdFormats(MessageIdFormat submit, MessageIdFormat receipt) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submit, receipt, enquireLinkInterval,
-                    responseTimeout, reconnectBackoffCap);
+                    responseTimeout, reconnectBackoffCap, querySm);
         }
 
         /** This account with other binds. */
         public Smsc withBinds(int count, BindMode mode) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, count, mode, submitIdFormat, receiptIdFormat,
-                    enquireLinkInterval, responseTimeout, reconnectBackoffCap);
+                    enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm);
         }
 
         /** This account with other timers. */
         public Smsc withTimers(Duration enquireLink, Duration response, Duration backoffCap) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
-                    enquireLink, response, backoffCap);
+                    enquireLink, response, backoffCap, querySm);
+        }
+
+        /** This account with query_sm on or off. */
+        public Smsc withQuerySm(boolean on) {
+            return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
+                    maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
+                    enquireLinkInterval, responseTimeout, reconnectBackoffCap, on);
         }
 
         /** The id normalisation for this SMSC. */

@@ -123,12 +123,39 @@ class ReminderCampaignIntegrationTests {
 
         assertThat(preview.matched()).isEqualTo(3);
         assertThat(preview.withoutMobile()).isEqualTo(1);
-        assertThat(preview.messages()).isEqualTo(2);
+        // issue #17: the opted-out number is neither a message nor a cost
+        assertThat(preview.messages()).isEqualTo(1);
         assertThat(preview.cost()).isEqualByComparingTo(new BigDecimal("0.05").multiply(
                 BigDecimal.valueOf(preview.segments())));
         assertThat(keys(c.id())).containsExactly("arrears:" + no(0) + ":2026-09:30");
         assertThat(c.optedOut()).isEqualTo(1);
         assertThat(c.withoutMobile()).isEqualTo(1);
+        assertThat(c.segments()).isEqualTo(preview.segments()).isEqualTo(partsOf(c.id()));
+    }
+
+    @Test
+    void theCostOfACampaignCountsNeitherOptedOutNorAlreadySentTargets() {
+        CampaignSummary first = campaigns.createReminders("first", RULE, "arrears", "supervisor");
+        db.jdbc.update("insert into sms_opt_outs (number, kind, source) values (?, 'arrears', 'test')",
+                accounts.get(3).get("mobile"));
+        db.jdbc.update("update arrears set days_overdue = 61 where account_id = ?", id(0, "id"));
+
+        CampaignPreview preview = campaigns.preview(RULE, "arrears");
+        CampaignSummary second = campaigns.createReminders("second", RULE, "arrears", "supervisor");
+
+        assertThat(first.segments()).isEqualTo(partsOf(first.id())).isPositive();
+        // account 0 reached a new step: the only new message; account 2 was sent before, account 3 opted out
+        assertThat(keys(second.id())).containsExactly("arrears:" + no(0) + ":2026-09:60");
+        assertThat(second.segments()).isEqualTo(partsOf(second.id()));
+        assertThat(preview.messages()).isEqualTo(1);
+        assertThat(preview.segments()).isEqualTo(second.segments());
+        assertThat(preview.cost()).isEqualByComparingTo(new BigDecimal("0.05").multiply(
+                BigDecimal.valueOf(second.segments())));
+    }
+
+    private static int partsOf(long campaign) {
+        return db.jdbc.queryForObject("select coalesce(sum(segments), 0)::int from sms_messages where campaign_id = ?",
+                Integer.class, campaign);
     }
 
     @Test

@@ -38,6 +38,27 @@ class SmsTemplatesIntegrationTests {
     }
 
     @Test
+    void aFreshInstallationShipsTemplatesForArrearsOutagesRestorationAndWorkOrderConfirmation() {
+        Map<String, SmsKind> shipped = Map.of("arrears", SmsKind.ARREARS, "outage-planned", SmsKind.OUTAGE,
+                "outage-unplanned", SmsKind.OUTAGE, "outage-extended", SmsKind.OUTAGE, "outage-restored",
+                SmsKind.OUTAGE, "work-order-confirmed", SmsKind.WORK_ORDER);
+        Map<String, String> fields = Map.ofEntries(Map.entry("name", "张三"), Map.entry("accountNo", "2024001"),
+                Map.entry("period", "2026-11"), Map.entry("amount", "88.50"), Map.entry("daysOverdue", "20"),
+                Map.entry("dueDate", "12月20日"), Map.entry("reason", "线路检修"), Map.entry("area", "城东1号台区"),
+                Map.entry("start", "12月8日08:00"), Map.entry("end", "12月8日18:00"), Map.entry("outageNo", "TD-1"),
+                Map.entry("restored", "12月8日17:30"), Map.entry("orderNo", "WO-7"));
+
+        shipped.forEach((name, kind) -> {
+            SmsTemplate t = db.templates.find(name).orElseThrow(() -> new AssertionError("not shipped: " + name));
+            assertThat(t.kind()).as(name).isEqualTo(kind);
+            assertThat(SmsTemplate.KNOWN_FIELDS).as(name).containsAll(t.fields());
+            assertThat(db.templates.render(t, fields)).as(name).startsWith("【测试供电】").doesNotContain("{", "}");
+        });
+        assertThat(db.templates.render(db.templates.find("arrears").orElseThrow(), fields))
+                .contains("2024001", "88.50元已逾期20天").endsWith("回TD退订");
+    }
+
+        @Test
     void outageTextsCarryTheSignatureButNoOptOutText() {
         SmsTemplate t = new SmsTemplate(null, "o", SmsKind.OUTAGE, "{area}停电", "x", null);
 

@@ -6,16 +6,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.hotline.cti.customer.LogMask;
+import org.hotline.sms.message.SmsCodec;
+import org.hotline.sms.outbox.OptOutScope;
+import org.hotline.sms.outbox.SenderSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Acts on a mobile-originated message: an opt-out word opts the number out of the kind of the last message sent to
- * it (of every kind when nothing was ever sent to it) and cancels queued messages of that kind; digits become a
- * reply row other code reads ({@code sms_replies}); anything else becomes an SMS contact for the customer.
+ * Acts on a mobile-originated message: an opt-out word opts the number out of every kind, or of the kind of the
+ * last message sent to it ({@code opt-out-scope}), cancels its queued messages of those kinds and tells the customer
+ * what was stopped; digits become a reply row other code reads ({@code sms_replies}); anything else becomes an SMS
+ * contact for the customer.
  */
 final class MoHandler {
 
@@ -23,12 +29,22 @@ final class MoHandler {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,6}");
     private static final List<String> KINDS = List.of("arrears", "outage", "work_order", "escalation", "general");
 
+    private static final Map<String, String> KIND_NAMES = Map.of("arrears", "缴费提醒短信", "outage", "停电通知短信",
+            "work_order", "工单短信", "escalation", "督办短信", "general", "服务短信");
+    private static final Pattern SIGNATURE = Pattern.compile("^【[^【】]{2,20}】");
+
     private final DataSource dataSource;
     private final List<String> optOutWords;
+    private final OptOutScope scope;
+    private final String reply;
+    private final SmsCodec codec;
 
-    MoHandler(DataSource dataSource, List<String> optOutWords) {
+    MoHandler(DataSource dataSource, SenderSettings settings, SmsCodec codec) {
         this.dataSource = dataSource;
-        this.optOutWords = optOutWords.stream().map(w -> w.trim().toUpperCase(Locale.ROOT)).toList();
+        this.optOutWords = settings.optOutWords().stream().map(w -> w.trim().toUpperCase(Locale.ROOT)).toList();
+        this.scope = settings.optOutScope();
+        this.reply = settings.optOutReply();
+        this.codec = codec;
     }
 
     void handle(String smsc, String destination, String source, String text) {
@@ -52,9 +68,12 @@ final class MoHandler {
                     }
                 }
                 String action;
+                List<String> stopped = List.of();
                 if (optOutWords.contains(body.toUpperCase(Locale.ROOT))) {
                     action = "opt_out";
-                    optOut(c, number, lastKind == null ? KINDS : List.of(lastKind), body);
+                    // the company's rule: a TD stops every kind, or only the kind of the last message sent
+                    stopped = scope == OptOutScope.ALL || lastKind == null ? KINDS : List.of(lastKind);
+                    optOut(c, number, stopped, body);
                 } else if (DIGITS.matcher(body).matches()) {
                     action = "reply";
                 } else {
@@ -73,6 +92,9 @@ final class MoHandler {
                     ps.setObject(7, lastId);
                     ps.setString(8, lastKind);
                     ps.executeUpdate();
+                }
+                if (!stopped.isEmpty()) {
+                    answerOptOut(c, number, stopped);
                 }
                 c.commit();
                 log.info("MO from {}: {}", LogMask.phone(number), action);
@@ -105,6 +127,44 @@ final class MoHandler {
             }
             ins.executeBatch();
             cancel.executeBatch();
+        }
+    }
+
+    /**
+     * Tells the customer what was stopped, in a message queued at once (an answer, so outside quiet hours and past
+     * the opt-out it confirms); the signature in use replaces the default one of the reply text.
+     */
+    private void answerOptOut(Connection c, String number, List<String> stopped) throws SQLException {
+        if (reply.isBlank() || !number.matches("1[3-9][0-9]{9}")) {
+            return;
+        }
+        String what = stopped.size() == KINDS.size() ? "全部短信通知"
+                : stopped.stream().map(k -> KIND_NAMES.getOrDefault(k, k)).reduce((a, b) -> a + "、" + b).orElse("");
+        String text = reply.replace("{scope}", what);
+        try (PreparedStatement ps = c.prepareStatement("select value from sms_settings where name = 'signature'");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && SIGNATURE.matcher(text).find()) {
+                text = SIGNATURE.matcher(text).replaceFirst(Matcher.quoteReplacement(rs.getString(1)));
+            }
+        }
+        int parts;
+        try {
+            parts = codec.count(text).parts();
+        } catch (RuntimeException e) {
+            log.warn("opt-out reply text cannot be sent: {}", e.getMessage());
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into sms_messages (dedupe_key, kind, destination, body, segments)
+                values ('opt-out-reply:' || ? || ':' || (select coalesce(max(id), 0) from sms_replies where number = ?),
+                        'general', ?, ?, ?)
+                on conflict (dedupe_key) do nothing""")) {
+            ps.setString(1, number);
+            ps.setString(2, number);
+            ps.setString(3, number);
+            ps.setString(4, text);
+            ps.setInt(5, parts);
+            ps.executeUpdate();
         }
     }
 

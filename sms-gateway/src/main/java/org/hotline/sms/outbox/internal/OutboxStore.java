@@ -23,6 +23,7 @@ public final class OutboxStore {
             with due as (
                 select m.id from sms_messages m left join sms_campaigns c on c.id = m.campaign_id
                 where m.status = 'queued' and m.not_before <= now() and (m.campaign_id is null or c.status = 'running')
+                  and not (m.kind = any (?::text[]))
                 order by m.not_before, m.id limit ? for update of m skip locked)
             update sms_messages m set status = 'submitting', submitting_at = now(), attempts = m.attempts + 1
             from due where m.id = due.id
@@ -70,13 +71,17 @@ public final class OutboxStore {
         return codec;
     }
 
-    /** Marks up to {@code limit} due messages submitting and commits, before anything is sent. */
-    List<Claimed> claim(int limit) {
+    /**
+     * Marks up to {@code limit} due messages submitting and commits, before anything is sent; none of the kinds in
+     * {@code quietKinds} (those in their quiet hours now).
+     */
+    List<Claimed> claim(int limit, String[] quietKinds) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             List<Claimed> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-                ps.setInt(1, limit);
+                ps.setArray(1, c.createArrayOf("text", quietKinds));
+                ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Array seqs = rs.getArray(5);
@@ -187,12 +192,31 @@ public final class OutboxStore {
         }
     }
 
+    /**
+     * Moves queued messages of {@code kinds} due before {@code until} (the end of their quiet hours) to it: whatever
+     * queued them (a retry's backoff, a campaign resumed at night) they wait for the morning. Returns how many.
+     */
+    int holdForQuietHours(String[] kinds, java.time.Instant until) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     update sms_messages set not_before = ?
+                     where status = 'queued' and not_before < ? and kind = any (?::text[])""")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(until));
+            ps.setTimestamp(2, java.sql.Timestamp.from(until));
+            ps.setArray(3, c.createArrayOf("text", kinds));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not hold SMS for quiet hours", e);
+        }
+    }
+
     /** Messages ever in doubt by resolution. */
     public Map<String, Long> inDoubtCounts() {
         Map<String, Long> out = new java.util.TreeMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     select coalesce(case when in_doubt_since is not null then 'open' end, in_doubt_resolution), count(*)
+                     select case when in_doubt_resolution = 'held' and in_doubt_since is not null then 'held'
+                                 when in_doubt_since is not null then 'open' else in_doubt_resolution end, count(*)
                      from sms_messages where in_doubt_count > 0 group by 1""");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

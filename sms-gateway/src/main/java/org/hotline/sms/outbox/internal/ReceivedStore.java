@@ -32,8 +32,9 @@ public final class ReceivedStore implements SmscListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceivedStore.class);
     private static final String INSERT = """
-            insert into sms_receipts (smsc, smsc_message_id, destination, stat, state, error_code, text_prefix, raw)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+            insert into sms_receipts (smsc, smsc_message_id, destination, stat, state, error_code, text_prefix, raw,
+                                      source)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private record Pending(SmscReceipt receipt, CompletableFuture<Void> done) {
@@ -46,10 +47,10 @@ public final class ReceivedStore implements SmscListener, AutoCloseable {
     private Thread writer;
     private volatile boolean closed;
 
-    /** Writes to {@code dataSource}; opt-out words come from {@code settings}. */
-    public ReceivedStore(DataSource dataSource, SenderSettings settings) {
+    /** Writes to {@code dataSource}; opt-out words and scope come from {@code settings}. */
+    public ReceivedStore(DataSource dataSource, SenderSettings settings, org.hotline.sms.message.SmsCodec codec) {
         this.dataSource = dataSource;
-        this.mo = new MoHandler(dataSource, settings.optOutWords());
+        this.mo = new MoHandler(dataSource, settings, codec);
     }
 
     /** Starts the writer thread. */
@@ -125,6 +126,7 @@ public final class ReceivedStore implements SmscListener, AutoCloseable {
                     ps.setString(6, d.error());
                     ps.setString(7, d.text());
                     ps.setString(8, d.raw());
+                    ps.setString(9, r.source());
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -17,13 +17,16 @@ import org.hotline.sms.message.EncodedSms;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.message.SmsPart;
 import org.hotline.sms.outbox.SenderSettings;
+import org.hotline.sms.outbox.SmsKind;
+import org.hotline.sms.outbox.UnsettledPolicy;
+import org.hotline.sms.smpp.SmscConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies stored receipts to parts by SMSC id, rolls parts up to their message, and settles in-doubt messages by
- * the ADR 0009 rule: a receipt for the same destination whose text starts the part settles that part; a message
- * whose window passed with parts still unaccounted for goes back to the queue for those parts only.
+ * the ADR 0026 rule ({@link InDoubtSettlement}); a message whose window passed with parts still unaccounted for is
+ * sent again for those parts only, or held for a person, by its kind's policy.
  */
 final class Reconciler {
 
@@ -63,20 +66,26 @@ final class Reconciler {
                        max(error_code) filter (where status = 'failed') err,
                        max(receipt_stat) filter (where status = 'failed') stat
                 from sms_parts where message_id = u.id) s
-            where m.id = u.id and m.status = 'submitted' and s.n = m.segments
+            where m.id = u.id and m.status in ('submitted', 'unknown') and s.n = m.segments
               and (s.failed > 0 or s.delivered = s.n)
             """;
 
     private final DataSource dataSource;
     private final SmsCodec codec;
     private final SenderSettings settings;
+    private final Map<String, String> sources;
     private long applied;
     private long cursor;
 
-    Reconciler(DataSource dataSource, SmsCodec codec, SenderSettings settings) {
+    Reconciler(DataSource dataSource, SmsCodec codec, SenderSettings settings, List<SmscConnection> connections) {
         this.dataSource = dataSource;
         this.codec = codec;
         this.settings = settings;
+        Map<String, String> sources = new HashMap<>();
+        for (SmscConnection c : connections) {
+            sources.put(c.name(), c.sourceAddress());
+        }
+        this.sources = Map.copyOf(sources);
     }
 
     /**
@@ -151,7 +160,8 @@ final class Reconciler {
         return matched.size();
     }
 
-    private static void rollUp(Connection c, Set<Long> ids) throws SQLException {
+    /** Rolls the parts of {@code ids} up to their messages (delivered when all are, failed when one is). */
+    static void rollUp(Connection c, Set<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
@@ -162,17 +172,22 @@ final class Reconciler {
     }
 
     private void settleInDoubt(Connection c, Instant receivingSince) throws SQLException {
-        record Doubt(long id, String destination, String body, Instant since, Instant submittingAt) {
+        record Doubt(long id, String destination, String body, Instant since, Instant claimedAt, SmsKind kind,
+                     boolean held) {
         }
         List<Doubt> doubts = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select id, destination, body, in_doubt_since, coalesce(submitting_at, created_at) from sms_messages
-                where status = 'submitting' and in_doubt_since is not null order by id limit 500
+                select id, destination, body, in_doubt_since, coalesce(submitting_at, created_at), kind,
+                       in_doubt_resolution = 'held'
+                from sms_messages
+                where status = 'submitting' and in_doubt_since is not null
+                order by coalesce(in_doubt_resolution, '') = 'held', id limit 500
                 for update skip locked""");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 doubts.add(new Doubt(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()));
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
+                        SmsKind.valueOf(rs.getString(6).toUpperCase(java.util.Locale.ROOT)), rs.getBoolean(7)));
             }
         }
         if (doubts.isEmpty()) {
@@ -189,29 +204,57 @@ final class Reconciler {
             }
         }
         Instant now = Instant.now();
-        Set<Long> touched = new HashSet<>();
+        List<InDoubtSettlement.Part> missing = new ArrayList<>();
+        Map<Long, Integer> totals = new HashMap<>();
+        Set<Long> windowPassed = new HashSet<>();
+        Instant earliest = now;
         for (Doubt d : doubts) {
             Set<Integer> have = known.computeIfAbsent(d.id(), k -> new HashSet<>());
             EncodedSms encoded = codec.encode(d.body(), SendLoop.reference(d.id()));
+            totals.put(d.id(), encoded.parts().size());
             for (SmsPart part : encoded.parts()) {
-                if (!have.contains(part.sequence()) && settleByReceipt(c, d.id(), d.destination(), d.submittingAt(),
-                        part, encoded.parts().size())) {
-                    have.add(part.sequence());
+                if (!have.contains(part.sequence())) {
+                    missing.add(new InDoubtSettlement.Part(d.id(), part.sequence(), d.destination(), part.text(),
+                            d.claimedAt()));
                 }
             }
-            if (have.size() == encoded.parts().size()) {
-                resolve(c, d.id(), "submitted", "receipt");
+            earliest = d.claimedAt().isBefore(earliest) ? d.claimedAt() : earliest;
+            if (receivingSince != null && now.isAfter(later(d.since(), receivingSince).plus(settings.inDoubtWindow()))) {
+                windowPassed.add(d.id());
+            }
+        }
+        Map<Long, StoredReceipt> receipts = candidates(c, doubts.stream().map(Doubt::destination).distinct().toList(),
+                earliest.minus(InDoubtSettlement.SKEW));
+        InDoubtSettlement.Outcome outcome = InDoubtSettlement.settle(missing,
+                receipts.values().stream().map(StoredReceipt::candidate).toList(), windowPassed);
+        for (Map.Entry<InDoubtSettlement.Part, InDoubtSettlement.Receipt> e : outcome.settled().entrySet()) {
+            InDoubtSettlement.Part p = e.getKey();
+            recordByReceipt(c, p.messageId(), p.seq(), totals.get(p.messageId()), receipts.get(e.getValue().id()));
+            known.get(p.messageId()).add(p.seq());
+        }
+        Set<Long> touched = new HashSet<>();
+        for (Doubt d : doubts) {
+            int total = totals.get(d.id());
+            int have = known.get(d.id()).size();
+            if (have == total) {
+                resolve(c, d.id(), "submitted", "receipt", null);
                 touched.add(d.id());
                 log.info("SMS {} was in doubt: the SMSC's receipts show it was sent; not sending again", d.id());
-            } else if (receivingSince != null && now.isAfter(later(d.since(), receivingSince)
-                    .plus(settings.inDoubtWindow()))) {
-                resolve(c, d.id(), "queued", "resent");
-                log.info("SMS {} was in doubt: no receipt for {} of {} part(s) within {}; sending those again",
-                        d.id(), encoded.parts().size() - have.size(), encoded.parts().size(), settings.inDoubtWindow());
+            } else if (windowPassed.contains(d.id()) && !d.held()) {
+                String why = (outcome.ambiguous().contains(d.id()) ? "receipts ambiguous" : "no receipt") + " for "
+                        + (total - have) + " of " + total + " part(s) within " + settings.inDoubtWindow();
+                if (settings.policy(d.kind()) == UnsettledPolicy.HOLD) {
+                    hold(c, d.id(), why + ": held for a person (at most once)");
+                    log.warn("SMS {} was in doubt: {}; held for a person (policy hold for {})", d.id(), why,
+                            d.kind().code());
+                } else {
+                    resolve(c, d.id(), "queued", "resent", why + ": sent again");
+                    log.info("SMS {} was in doubt: {}; sending those again", d.id(), why);
+                }
             }
         }
         c.commit();
-        // receipts matched to these parts by text carried states: a pass by id is not needed, roll up at once
+        // receipts matched to these parts by their fields carried states: roll up at once
         rollUp(c, touched);
     }
 
@@ -219,65 +262,101 @@ final class Reconciler {
         return a.isAfter(b) ? a : b;
     }
 
-    private static boolean settleByReceipt(Connection c, long messageId, String destination, Instant since,
-                                           SmsPart part, int total) throws SQLException {
+    /** A stored receipt with what the settlement rule compares. */
+    private record StoredReceipt(InDoubtSettlement.Receipt candidate, String smsc, String smscId, String state,
+                                 String stat, String error) {
+    }
+
+    private Map<Long, StoredReceipt> candidates(Connection c, List<String> destinations, Instant from)
+            throws SQLException {
+        Map<Long, StoredReceipt> out = new java.util.LinkedHashMap<>();
         // receipts settled by id first; only old enough ones here, so a live message's own receipt is never taken
         try (PreparedStatement ps = c.prepareStatement("""
-                select id, smsc, smsc_message_id, state, stat, error_code, text_prefix from sms_receipts
-                where not matched and destination = ? and received_at >= cast(? as timestamptz) - interval '1 minute'
+                select id, smsc, smsc_message_id, state, stat, error_code, text_prefix, received_at, source, destination
+                from sms_receipts
+                where not matched and destination = any (?) and received_at >= ?
                   and received_at < now() - interval '2 seconds'
-                order by id for update skip locked""")) {
-            ps.setString(1, destination);
-            ps.setTimestamp(2, Timestamp.from(since));
+                order by id limit 5000""")) {
+            ps.setArray(1, c.createArrayOf("text", destinations.toArray()));
+            ps.setTimestamp(2, Timestamp.from(from));
+            java.util.Set<String> seen = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String prefix = rs.getString(7);
-                    if (prefix == null || prefix.isEmpty() || !part.text().startsWith(prefix)) {
-                        continue;
+                    String smsc = rs.getString(2);
+                    if (!seen.add(smsc + '\n' + rs.getString(3))) {
+                        continue; // the same receipt delivered again (its first deliver_sm_resp was lost): one submit
                     }
-                    String state = rs.getString(4);
-                    String status = "DELIVERED".equals(state) ? "delivered"
-                            : List.of("UNDELIVERABLE", "EXPIRED", "REJECTED", "DELETED").contains(state) ? "failed"
-                            : "submitted";
-                    try (PreparedStatement ins = c.prepareStatement("""
-                            insert into sms_parts (message_id, seq, total, smsc, smsc_message_id, status, receipt_stat,
-                                                   error_code, resolved_by, finished_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, 'receipt', now())""")) {
-                        ins.setLong(1, messageId);
-                        ins.setInt(2, part.sequence());
-                        ins.setInt(3, total);
-                        ins.setString(4, rs.getString(2));
-                        ins.setString(5, rs.getString(3));
-                        ins.setString(6, status);
-                        ins.setString(7, rs.getString(5));
-                        ins.setString(8, rs.getString(6));
-                        ins.executeUpdate();
-                    }
-                    try (PreparedStatement upd = c.prepareStatement(
-                            "update sms_receipts set matched = true where id = ?")) {
-                        upd.setLong(1, rs.getLong(1));
-                        upd.executeUpdate();
-                    }
-                    return true;
+                    InDoubtSettlement.Receipt r = new InDoubtSettlement.Receipt(rs.getLong(1), rs.getString(10),
+                            rs.getString(7), rs.getTimestamp(8).toInstant(), fromOurSource(smsc, rs.getString(9)));
+                    out.put(r.id(), new StoredReceipt(r, smsc, rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6)));
                 }
             }
         }
-        return false;
+        return out;
     }
 
-    private static void resolve(Connection c, long id, String status, String resolution) throws SQLException {
+    /** The receipt's destination_addr is our source address (an extension may follow it), when the SMSC writes it. */
+    private boolean fromOurSource(String smsc, String receiptSource) {
+        String ours = sources.get(smsc);
+        if (ours == null || ours.isBlank() || receiptSource == null || receiptSource.isBlank()) {
+            return true;
+        }
+        return ReceivedStore.normalize(receiptSource).startsWith(ReceivedStore.normalize(ours));
+    }
+
+    private static void recordByReceipt(Connection c, long messageId, int seq, int total, StoredReceipt r)
+            throws SQLException {
+        String status = "DELIVERED".equals(r.state()) ? "delivered"
+                : List.of("UNDELIVERABLE", "EXPIRED", "REJECTED", "DELETED").contains(r.state()) ? "failed"
+                : "submitted";
+        try (PreparedStatement ins = c.prepareStatement("""
+                insert into sms_parts (message_id, seq, total, smsc, smsc_message_id, status, receipt_stat,
+                                       error_code, resolved_by, finished_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'receipt', now())""")) {
+            ins.setLong(1, messageId);
+            ins.setInt(2, seq);
+            ins.setInt(3, total);
+            ins.setString(4, r.smsc());
+            ins.setString(5, r.smscId());
+            ins.setString(6, status);
+            ins.setString(7, r.stat());
+            ins.setString(8, r.error());
+            ins.executeUpdate();
+        }
+        try (PreparedStatement upd = c.prepareStatement(
+                "update sms_receipts set matched = true where smsc = ? and smsc_message_id = ? and not matched")) {
+            upd.setString(1, r.smsc());
+            upd.setString(2, r.smscId());
+            upd.executeUpdate();
+        }
+    }
+
+    private static void hold(Connection c, long id, String why) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update sms_messages set in_doubt_resolution = 'held', error_text = ? where id = ?""")) {
+            ps.setString(1, why);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void resolve(Connection c, long id, String status, String resolution, String why)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 update sms_messages set status = ?, in_doubt_since = null, in_doubt_resolution = ?, not_before = now(),
+                    error_text = coalesce(?, error_text),
                     submitted_at = case when ? = 'submitted' then now() else submitted_at end,
                     smsc = coalesce((select smsc from sms_parts where message_id = ? order by seq limit 1), smsc),
                     smsc_message_id = (select smsc_message_id from sms_parts where message_id = ? order by seq limit 1)
                 where id = ?""")) {
             ps.setString(1, status);
             ps.setString(2, resolution);
-            ps.setString(3, status);
-            ps.setLong(4, id);
+            ps.setString(3, why);
+            ps.setString(4, status);
             ps.setLong(5, id);
             ps.setLong(6, id);
+            ps.setLong(7, id);
             ps.executeUpdate();
         }
     }

@@ -18,7 +18,9 @@ import org.hotline.sms.message.EncodedSms;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.message.SmsPart;
 import org.hotline.sms.message.SmsTextException;
+import org.hotline.sms.outbox.QuietWindow;
 import org.hotline.sms.outbox.SenderSettings;
+import org.hotline.sms.outbox.SmsKind;
 import org.hotline.sms.smpp.OutboundPart;
 import org.hotline.sms.smpp.SmscConnection;
 import org.hotline.sms.smpp.SubmitResult;
@@ -35,6 +37,7 @@ public final class SendLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SendLoop.class);
     /** The advisory lock key: "SMS1" in ASCII. */
     private static final long LOCK_KEY = 0x534d5331L;
+    private static final long EXPIRY_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final DataSource dataSource;
     private final OutboxStore store;
@@ -42,30 +45,41 @@ public final class SendLoop implements AutoCloseable {
     private final SmsCodec codec;
     private final SenderSettings settings;
     private final Reconciler reconciler;
+    private final ReceiptExpiry receiptExpiry;
     private final ExecutorService workers;
     private final Semaphore capacity;
+    private final int capacityTotal;
     private final LinkedBlockingQueue<SendResult> results = new LinkedBlockingQueue<>();
     private final AtomicInteger roundRobin = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean active;
+    private static final String[] NO_KINDS = new String[0];
+    private final QuietWindow quiet;
+    private long lastQuietSweep = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
+    private volatile java.time.Instant lastBound = java.time.Instant.now();
     private volatile boolean closed;
 
-    /** Sends {@code store}'s messages through {@code connections}. */
+    /** Sends {@code store}'s messages through {@code connections}, none of {@code quiet}'s kinds in its hours. */
     public SendLoop(DataSource dataSource, OutboxStore store, List<SmscConnection> connections, SmsCodec codec,
-                    SenderSettings settings) {
+                    SenderSettings settings, QuietWindow quiet) {
         this.dataSource = dataSource;
+        this.quiet = quiet;
         this.store = store;
         this.connections = connections;
         this.codec = codec;
         this.settings = settings;
-        this.reconciler = new Reconciler(dataSource, codec, settings);
+        this.reconciler = new Reconciler(dataSource, codec, settings, connections);
+        this.receiptExpiry = new ReceiptExpiry(dataSource, settings, connections);
         int threads = Math.max(1, connections.size() * 4);
         this.workers = Executors.newFixedThreadPool(Math.max(threads, windows()), r -> {
             Thread t = new Thread(r, "sms-submit");
             t.setDaemon(true);
             return t;
         });
-        this.capacity = new Semaphore(Math.max(threads, windows()) * 2);
+        // claimed messages are 'submitting' before they reach the wire: keep that no larger than twice the binds'
+        // windows, so a crash leaves few in doubt (ADR 0026)
+        this.capacityTotal = Math.max(8, windows() * 2);
+        this.capacity = new Semaphore(capacityTotal);
     }
 
     private int windows() {
@@ -86,6 +100,11 @@ public final class SendLoop implements AutoCloseable {
         threads.add(daemon("sms-results", this::resultLoop));
         threads.add(daemon("sms-reconcile", this::reconcileLoop));
         threads.forEach(Thread::start);
+    }
+
+    /** When a bind that can send was last seen (the start when none was seen yet), checked every reconcile pass. */
+    public java.time.Instant lastBound() {
+        return connections.stream().anyMatch(SmscConnection::bound) ? java.time.Instant.now() : lastBound;
     }
 
     /** Whether this node holds the sender lock. */
@@ -148,11 +167,11 @@ public final class SendLoop implements AutoCloseable {
             return false;
         }
         int room = Math.min(settings.batchSize(), capacity.availablePermits());
-        if (room < Math.min(settings.batchSize(), 16)) {
-            sleep(2);
+        if (room < Math.max(1, Math.min(settings.batchSize(), capacityTotal / 2))) {
+            sleep(1);
             return true;
         }
-        List<Claimed> claimed = store.claim(room);
+        List<Claimed> claimed = store.claim(room, quietKindsNow());
         for (Claimed m : claimed) {
             capacity.acquireUninterruptibly();
             workers.execute(() -> {
@@ -164,6 +183,28 @@ public final class SendLoop implements AutoCloseable {
             });
         }
         return !claimed.isEmpty();
+    }
+
+    /**
+     * The kinds in their quiet hours now (none outside them); on entering them, and every minute within, their queued
+     * messages move to the hours' end so the claim does not walk them (ADR 0027).
+     */
+    private String[] quietKindsNow() {
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant until = quiet.quietUntil(now);
+        if (until == null) {
+            return NO_KINDS;
+        }
+        String[] kinds = quiet.kinds().stream().map(SmsKind::code).sorted().toArray(String[]::new);
+        if (System.nanoTime() - lastQuietSweep > TimeUnit.MINUTES.toNanos(1)) {
+            int moved = store.holdForQuietHours(kinds, until);
+            lastQuietSweep = System.nanoTime();
+            if (moved > 0) {
+                log.info("{} queued SMS of {} wait for the end of quiet hours ({})", moved, String.join(", ", kinds),
+                        until);
+            }
+        }
+        return kinds;
     }
 
     private SendResult send(Claimed m) {
@@ -230,12 +271,20 @@ public final class SendLoop implements AutoCloseable {
 
     private void reconcileLoop() {
         java.time.Instant receivingSince = null;
+        long lastExpiry = 0;
         while (!closed) {
             try {
                 boolean bound = connections.stream().anyMatch(SmscConnection::bound);
+                if (bound) {
+                    lastBound = java.time.Instant.now();
+                }
                 receivingSince = !bound ? null : receivingSince == null ? java.time.Instant.now() : receivingSince;
                 if (active) {
                     reconciler.run(receivingSince);
+                    if (System.nanoTime() - lastExpiry > EXPIRY_EVERY_NANOS) {
+                        receiptExpiry.run();
+                        lastExpiry = System.nanoTime();
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 log.warn("SMS reconcile failed, retrying: {}", e.toString());

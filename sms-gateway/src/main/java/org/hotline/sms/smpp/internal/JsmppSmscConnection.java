@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.sms.message.ReceiptState;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.smpp.OutboundPart;
 import org.hotline.sms.smpp.SmscConnection;
@@ -21,6 +22,7 @@ import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.MessageState;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
@@ -54,6 +56,8 @@ public final class JsmppSmscConnection implements SmscConnection {
     private final List<Thread> slots = new CopyOnWriteArrayList<>();
     private final AtomicInteger roundRobin = new AtomicInteger();
     private volatile String lastError;
+    // set when the SMSC's answers contradict a setting (submit-id-format): nothing more is sent through it
+    private volatile String misconfigured;
     private volatile boolean closed;
 
     /** Sends through {@code config}, handing receipts and MO parts (decoded by {@code codec}) to {@code listener}. */
@@ -62,7 +66,8 @@ public final class JsmppSmscConnection implements SmscConnection {
         this.codec = codec;
         this.listener = listener;
         this.pacer = new Pacer(config.maxSubmitsPerSecond());
-        this.window = new Semaphore(config.maxInFlight(), true);
+        // max-in-flight is per bind: a crash leaves at most that many submits per bind without their response
+        this.window = new Semaphore(config.maxInFlight() * config.bindCount(), true);
     }
 
     @Override
@@ -72,7 +77,12 @@ public final class JsmppSmscConnection implements SmscConnection {
 
     @Override
     public int maxInFlight() {
-        return config.maxInFlight();
+        return config.maxInFlight() * config.bindCount();
+    }
+
+    @Override
+    public String sourceAddress() {
+        return config.sourceAddress();
     }
 
     @Override
@@ -90,12 +100,13 @@ public final class JsmppSmscConnection implements SmscConnection {
 
     @Override
     public String lastError() {
-        return lastError;
+        String fatal = misconfigured;
+        return fatal != null ? fatal : lastError;
     }
 
     @Override
     public boolean bound() {
-        return transmitters.stream().anyMatch(s -> s.getSessionState().isTransmittable());
+        return misconfigured == null && transmitters.stream().anyMatch(s -> s.getSessionState().isTransmittable());
     }
 
     /** Sessions open right now (each bind slot holds at most one, two in TX+RX mode). */
@@ -110,8 +121,9 @@ public final class JsmppSmscConnection implements SmscConnection {
             long throttleBackoff = 50;
             while (true) {
                 SMPPSession session = pick();
-                if (session == null) {
-                    return SubmitResult.of(Outcome.NOT_SENT, null, "no bind to " + config.name());
+                if (session == null || misconfigured != null) {
+                    return SubmitResult.of(Outcome.NOT_SENT, null, misconfigured != null ? misconfigured
+                            : "no bind to " + config.name());
                 }
                 pacer.acquire();
                 try {
@@ -122,7 +134,7 @@ public final class JsmppSmscConnection implements SmscConnection {
                             new ESMClass(part.esmClass()), (byte) 0, (byte) 0, null, null,
                             new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
                             DataCodings.newInstance((byte) part.dataCoding()), (byte) 0, part.shortMessage());
-                    return SubmitResult.accepted(config.messageIds().fromSubmitResponse(r.getMessageId()));
+                    return accepted(r.getMessageId());
                 } catch (NegativeResponseException e) {
                     int status = e.getCommandStatus();
                     if (status == SMPPConstant.STAT_ESME_RTHROTTLED || status == SMPPConstant.STAT_ESME_RMSGQFUL) {
@@ -143,6 +155,66 @@ public final class JsmppSmscConnection implements SmscConnection {
                     return SubmitResult.of(unsent ? Outcome.NOT_SENT : Outcome.IN_DOUBT, null, String.valueOf(e));
                 }
             }
+        } finally {
+            window.release();
+        }
+    }
+
+    /**
+     * The SMSC took the part: its id, canonical. An id the configured submit-id-format cannot read means the setting
+     * is wrong: the part is recorded under the id as written (the SMSC has it: never sent again), and this account
+     * stops sending with the reason in its error and in health until the setting is corrected.
+     */
+    private SubmitResult accepted(String rawId) {
+        try {
+            return SubmitResult.accepted(config.messageIds().fromSubmitResponse(rawId));
+        } catch (IllegalArgumentException e) {
+            String reason = "SMSC " + config.name() + " answered submit_sm with id '" + rawId + "', not "
+                    + config.submitIdFormat().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": check hotline.sms.smsc[].submit-id-format; sending through it stopped";
+            if (misconfigured == null) {
+                log.error(reason);
+            }
+            misconfigured = reason;
+            return SubmitResult.accepted(rawId == null ? "" : rawId.trim());
+        }
+    }
+
+    @Override
+    public boolean answersQuery() {
+        return config.querySm();
+    }
+
+    @Override
+    public ReceiptState query(String messageId) throws InterruptedException {
+        if (!config.querySm() || misconfigured != null) {
+            return null;
+        }
+        SMPPSession session = pick();
+        if (session == null) {
+            return null;
+        }
+        window.acquire();
+        try {
+            pacer.acquire();
+            MessageState state = session.queryShortMessage(config.messageIds().toSubmitResponse(messageId),
+                    TypeOfNumber.valueOf(config.sourceTon().byteValue()),
+                    NumberingPlanIndicator.valueOf(config.sourceNpi().byteValue()), config.sourceAddress())
+                    .getMessageState();
+            return switch (state) {
+                case DELIVERED -> ReceiptState.DELIVERED;
+                case EXPIRED -> ReceiptState.EXPIRED;
+                case DELETED -> ReceiptState.DELETED;
+                case UNDELIVERABLE -> ReceiptState.UNDELIVERABLE;
+                case ACCEPTED -> ReceiptState.ACCEPTED;
+                case REJECTED -> ReceiptState.REJECTED;
+                case ENROUTE, SCHEDULED -> ReceiptState.ENROUTE;
+                default -> ReceiptState.UNKNOWN;
+            };
+        } catch (PDUException | ResponseTimeoutException | InvalidResponseException | NegativeResponseException
+                 | IOException e) {
+            log.debug("SMSC {}: query_sm {} not answered: {}", config.name(), messageId, e.toString());
+            return null;
         } finally {
             window.release();
         }

@@ -44,13 +44,14 @@ final class ReceiverAdapter implements MessageReceiverListener {
                 Optional<DeliveryReceipt> receipt = DeliveryReceipt.tryParse(text);
                 OptionalParameter tlv = deliverSm.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID);
                 String id = tlv instanceof OptionalParameter.OctetString s
-                        ? config.messageIds().fromSubmitResponse(trimNul(s.getValueAsString()))
-                        : receipt.map(r -> config.messageIds().fromReceipt(r.id())).orElse(null);
+                        ? readable(trimNul(s.getValueAsString()), true)
+                        : receipt.map(r -> r.id() == null ? null : readable(r.id(), false)).orElse(null);
                 if (id == null || receipt.isEmpty()) {
                     log.warn("SMSC {}: unreadable receipt ignored: {}", config.name(), text);
                     return;
                 }
-                listener.onReceipt(new SmscReceipt(config.name(), id, deliverSm.getSourceAddr(), receipt.get()));
+                listener.onReceipt(new SmscReceipt(config.name(), id, deliverSm.getSourceAddr(),
+                        deliverSm.getDestAddress(), receipt.get()));
             } else {
                 listener.onMessage(config.name(), deliverSm.getDestAddress(),
                         codec.decode(deliverSm.getSourceAddr(), dc, deliverSm.getEsmClass() & 0xff, sm));
@@ -58,6 +59,23 @@ final class ReceiverAdapter implements MessageReceiverListener {
         } catch (RuntimeException e) {
             log.warn("SMSC {}: deliver_sm not stored, the SMSC will deliver it again: {}", config.name(), e.toString());
             throw new ProcessRequestException("not stored: " + e.getMessage(), SMPPConstant.STAT_ESME_RX_T_APPN, e);
+        }
+    }
+
+    /**
+     * The id, canonical; as written when the configured format cannot read it (the wrong setting is reported by the
+     * connection): stored rather than refused, since an SMSC would deliver a refused receipt again and again.
+     */
+    private String readable(String id, boolean submitForm) {
+        try {
+            return submitForm ? config.messageIds().fromSubmitResponse(id) : config.messageIds().fromReceipt(id);
+        } catch (IllegalArgumentException e) {
+            if (id == null || id.isBlank()) {
+                return null;
+            }
+            log.warn("SMSC {}: receipt id '{}' does not fit the id format settings; stored as written", config.name(),
+                    id);
+            return id.trim();
         }
     }
 

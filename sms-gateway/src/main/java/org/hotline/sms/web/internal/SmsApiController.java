@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.hotline.sms.message.EncodedSms;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.message.SmsCodecSettings;
+import org.hotline.sms.message.SmsPart;
 import org.hotline.sms.outbox.EnqueueResult;
 import org.hotline.sms.outbox.InvalidSmsException;
 import org.hotline.sms.outbox.OutboundSms;
@@ -23,11 +26,14 @@ import org.hotline.sms.template.SmsTemplate;
 import org.hotline.sms.template.SmsTemplates;
 import org.hotline.sms.template.TemplateException;
 import org.hotline.sms.web.ApiClients;
+import org.hotline.sms.web.SmsApiProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -35,8 +41,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/sms/v1}: one message or a templated batch from another system. Every call needs an
- * {@code Idempotency-Key}: the same key and body get the first answer again, another body gets 409.
+ * {@code /api/sms/v1}: one message or a templated batch from another system, and a message's state by id. Every
+ * send needs an {@code Idempotency-Key}: the same key and body get the first answer again, another body gets 409.
  */
 @RestController
 @RequestMapping(path = "/api/sms/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,13 +59,13 @@ class SmsApiController {
     private final ObjectMapper json = new ObjectMapper();
 
     SmsApiController(ObjectProvider<SmsOutbox> outbox, ObjectProvider<SmsCodec> codec, DataSource dataSource,
-                     SmsTemplates templates, ObjectProvider<Clock> clock) {
+                     SmsTemplates templates, ObjectProvider<Clock> clock, ObjectProvider<SmsApiProperties> settings) {
         // the application's outbox when it has one; it is stateless over the DataSource, so our own is equivalent
         this.outbox = outbox.getIfAvailable(() -> new SmsOutbox(dataSource,
                 codec.getIfAvailable(() -> new SmsCodec(SmsCodecSettings.DEFAULTS))));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         this.templates = templates;
-        this.store = new IdempotencyStore(jdbc);
+        this.store = new IdempotencyStore(jdbc, settings.getIfAvailable(SmsApiProperties::defaults).claimTimeout());
         this.jdbc = jdbc;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -95,7 +101,12 @@ class SmsApiController {
             }, dedupe);
             out.put("status", r.optedOut() > 0 ? "opted-out" : "queued");
             out.put("to", to);
-            out.put("text", text);
+            // what the handset will show: the codec's text (a '?' for each character replaced, under replace)
+            EncodedSms sent = outbox.codec().encode(text, 0);
+            out.put("text", sent.parts().stream().map(SmsPart::text).collect(Collectors.joining()));
+            if (sent.replaced() > 0) {
+                out.put("replaced", sent.replaced());
+            }
             return new Answer(r.optedOut() > 0 ? 200 : 202, out.toString());
         });
     }
@@ -133,6 +144,53 @@ class SmsApiController {
             out.put("optedOut", r.optedOut());
             return new Answer(202, out.toString());
         });
+    }
+
+    /** A message this client sent: its state as the outbox knows it (404 for another client's or no message). */
+    @GetMapping(path = "/messages/{id}")
+    ResponseEntity<String> status(@AuthenticationPrincipal ApiClients.ApiClient client, @PathVariable String id) {
+        long messageId;
+        try {
+            messageId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return error(400, "message id '" + clean(id) + "' is not a number");
+        }
+        List<ObjectNode> found = jdbc.query("""
+                select id, destination, status, segments, kind, created_at, submitted_at, finished_at, error_code,
+                       error_text, in_doubt_since is not null as in_doubt, in_doubt_resolution, attempts
+                from sms_messages where id = ? and dedupe_key like ?""", (rs, i) -> {
+            ObjectNode out = json.createObjectNode();
+            out.put("id", rs.getLong("id"));
+            out.put("to", rs.getString("destination"));
+            boolean inDoubt = rs.getBoolean("in_doubt");
+            // an in-doubt message is 'submitting' inside; callers see that its fate is being settled
+            out.put("status", inDoubt ? ("held".equals(rs.getString("in_doubt_resolution")) ? "held" : "in-doubt")
+                    : rs.getString("status"));
+            out.put("kind", rs.getString("kind"));
+            out.put("segments", rs.getInt("segments"));
+            out.put("attempts", rs.getInt("attempts"));
+            putTime(out, "createdAt", rs.getTimestamp("created_at"));
+            putTime(out, "submittedAt", rs.getTimestamp("submitted_at"));
+            putTime(out, "finishedAt", rs.getTimestamp("finished_at"));
+            if (rs.getString("error_code") != null || rs.getString("error_text") != null) {
+                out.put("errorCode", rs.getString("error_code"));
+                out.put("error", rs.getString("error_text"));
+            }
+            if (rs.getString("in_doubt_resolution") != null) {
+                out.put("inDoubtResolution", rs.getString("in_doubt_resolution"));
+            }
+            return out;
+        }, messageId, "api:" + client.id() + ":%");
+        if (found.isEmpty()) {
+            return error(404, "no message " + messageId + " sent by this client");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(found.get(0).toString());
+    }
+
+    private static void putTime(ObjectNode out, String name, java.sql.Timestamp t) {
+        if (t != null) {
+            out.put(name, t.toInstant().toString());
+        }
     }
 
     private interface Handler {
@@ -180,6 +238,9 @@ class SmsApiController {
     }
 
     private SmsTemplate template(String name) {
+        if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new TemplateException("no template named '" + clean(name) + "'");
+        }
         return templates.find(name).orElseThrow(() -> new TemplateException("no template named '" + name + "'"));
     }
 
@@ -234,6 +295,11 @@ class SmsApiController {
     }
 
     private String message(String message) {
-        return json.createObjectNode().put("message", message).toString();
+        return json.createObjectNode().put("message", clean(message)).toString();
+    }
+
+    /** Caller text echoed in an answer: a NUL cannot be stored with the answer in PostgreSQL, so it is spelled out. */
+    private static String clean(String text) {
+        return text == null ? null : text.replace("\0", "\\u0000");
     }
 }
