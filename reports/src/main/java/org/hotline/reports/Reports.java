@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -208,6 +209,40 @@ public final class Reports {
         return new AgentKpis(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
                 answered, rs.getLong(6), talk, per(talk, answered), per(hold, answered), per(wrap, wrapups),
                 per(talk + hold + wrap, answered));
+    }
+
+    /** {@code username}'s figures on {@code day} (in the reports' zone), beside the own team's. */
+    public MyFigures myDay(String username, LocalDate day) {
+        ReportRequest request = new ReportRequest(day, day, properties.zone(), ReportInterval.TOTAL, List.of(),
+                properties.serviceLevelRule());
+        AgentFilter me = new AgentFilter(List.of(username), List.of());
+        long calls = 0;
+        long handling = 0;
+        for (AgentKpis a : agents(request, me)) {
+            calls += a.answered();
+            handling += a.ahtSeconds() == null ? 0 : Math.round(a.ahtSeconds() * a.answered());
+        }
+        long paused = 0;
+        Map<String, Long> reasons = new TreeMap<>();
+        for (AgentTime t : agentTime(request, me)) {
+            paused += t.pausedSeconds();
+            t.pausedByReason().forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
+        }
+        String team = jdbc.query("select t.name from users u join teams t on t.id = u.team_id where u.username = ?",
+                rs -> rs.next() ? rs.getString(1) : null, username);
+        Integer agents = null;
+        Double perAgent = null;
+        Double teamAht = null;
+        if (team != null) {
+            agents = jdbc.queryForObject("""
+                    select count(*) from users u join teams t on t.id = u.team_id
+                    where t.name = ? and u.enabled and u.role in ('AGENT', 'TEAM_LEAD')""", Integer.class, team);
+            List<AgentKpis> teamRows = teams(request, new AgentFilter(List.of(), List.of(team)));
+            long teamCalls = teamRows.stream().mapToLong(AgentKpis::answered).sum();
+            perAgent = agents == null || agents == 0 ? null : (double) teamCalls / agents;
+            teamAht = teamRows.isEmpty() ? null : teamRows.get(0).ahtSeconds();
+        }
+        return new MyFigures(day, calls, per(handling, calls), paused, reasons, team, agents, perAgent, teamAht);
     }
 
     /** The teams' names, in order. */

@@ -264,6 +264,47 @@ class ReportsIntegrationTests {
     }
 
     @Test
+    void anAgentSeesTheOwnDayBesideTheTeamsCallsPerAgentAndHandlingTime() {
+        long team = jdbc.queryForObject("insert into teams (name, created_by) values ('甲班', 'admin') returning id",
+                Long.class);
+        long x = user("me.x", team);
+        long y = user("me.y", team);
+        Instant day = Instant.parse("2026-12-06T02:00:00Z");
+        jdbc.update("insert into queues (name, display_name, service_level_seconds) values ('rq5', 'rq5', 30)");
+        mine("me.1", x, "PJSIP/MX", day, 100, 20);
+        mine("me.2", x, "PJSIP/MX", day.plusSeconds(600), 200, null);
+        mine("me.3", y, "PJSIP/MY", day.plusSeconds(900), 60, null);
+        jdbc.update("insert into agent_intervals (agent_interface, agent_id, state, reason, started_at, ended_at)"
+                + " values ('PJSIP/MX', ?, 'paused', '小休', ?, ?)", x, ts(day.plusSeconds(3600)),
+                ts(day.plusSeconds(4500)));
+        rollups.refresh();
+
+        MyFigures me = reports.myDay("me.x", LocalDate.of(2026, 12, 6));
+
+        assertThat(me.calls()).isEqualTo(2);
+        assertThat(me.ahtSeconds()).isCloseTo(160, within(1e-9));
+        assertThat(me.pausedSeconds()).isEqualTo(900);
+        assertThat(me.pausedByReason()).containsEntry("小休", 900L);
+        assertThat(me.team()).isEqualTo("甲班");
+        assertThat(me.teamAgents()).isEqualTo(2);
+        assertThat(me.teamCallsPerAgent()).isEqualTo(1.5);
+        assertThat(me.teamAhtSeconds()).isCloseTo(380 / 3.0, within(1e-9));
+    }
+
+    private static long user(String name, long team) {
+        return jdbc.queryForObject("insert into users (username, display_name, password_hash, role, team_id)"
+                + " values (?, ?, 'x', 'AGENT', ?) returning id", Long.class, name, name, team);
+    }
+
+    private static void mine(String id, long agent, String phone, Instant queued, int talk, Integer wrap) {
+        jdbc.update("""
+                insert into calls (call_id, direction, queue, agent_id, agent_interface, started_at, queued_at,
+                                   answered_at, ended_at, hold_seconds, talk_seconds, outcome, wrapup_seconds)
+                values (?, 'inbound', 'rq5', ?, ?, ?, ?, ?, ?, 0, ?, 'answered', ?)""", id, agent, phone, ts(queued),
+                ts(queued), ts(queued.plusSeconds(5)), ts(queued.plusSeconds(5 + talk)), talk, wrap);
+    }
+
+    @Test
     void aRebuildGivesTheSameFiguresAsTheRefreshes() {
         QueueKpis before = firstDay(ServiceLevelRule.INCLUSIVE);
         rollups.rebuild();

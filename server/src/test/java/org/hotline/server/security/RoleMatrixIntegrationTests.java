@@ -127,6 +127,7 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/reports/agent-time", WATCH),
             rule("GET /api/reports/ivr", WATCH),
             rule("GET /api/reports/queue-names", WATCH),
+            rule("GET /api/reports/me", DESK),
             rule("GET /api/reports/team-names", WATCH),
             rule("GET /api/reports/queue-log", WATCH),
             rule("GET /api/reports/scheduled", WATCH),

@@ -70,7 +70,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/login.html", "/api/csrf", "/css/**", "/js/login.js",
                                 "/favicon.ico", "/error", "/actuator/health/**", "/public/**", "/webjars/**").permitAll()
                         .requestMatchers("/ws/agent", "/agent.html", "/api/desk/**", "/api/control/**",
-                                "/api/customers/**", "/api/callbacks/**").hasAnyRole(Roles.DESK)
+                                "/api/customers/**", "/api/callbacks/**", "/api/reports/me").hasAnyRole(Roles.DESK)
                         .requestMatchers("/lookup.html", "/lines.html", "/api/lookup/**", "/api/lines/**")
                                 .hasAnyRole(Roles.AREA_LOOKUP)
                         .requestMatchers("/supervisor.html", "/wallboard.html", "/api/supervisor/**",

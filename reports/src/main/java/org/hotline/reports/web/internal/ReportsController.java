@@ -10,6 +10,7 @@ import org.hotline.reports.AgentFilter;
 import org.hotline.reports.AgentKpis;
 import org.hotline.reports.AgentTime;
 import org.hotline.reports.IvrFigures;
+import org.hotline.reports.MyFigures;
 import org.hotline.reports.QueueReport;
 import org.hotline.reports.ReportRequest;
 import org.hotline.reports.ReportRequestException;
@@ -54,6 +55,12 @@ class ReportsController {
         }
         export(ReportTables.queues(report, !lang.equals("en")), format, "queues", request, response);
         return null;
+    }
+
+    /** The signed-in agent's own figures today (the URL rules let the desk's roles in). */
+    @GetMapping("/me")
+    MyFigures me(java.security.Principal user) {
+        return reports.myDay(user.getName(), java.time.LocalDate.now(properties.zone()));
     }
 
     @GetMapping("/team-names")
