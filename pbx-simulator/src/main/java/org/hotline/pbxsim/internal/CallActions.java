@@ -27,6 +27,10 @@ final class CallActions {
     /** {@code Local/<exten>@callers} with CALLERNUM/CALLERNAME/__TALKTIME variables, as the lab driver sends. */
     void originate(ActionHandler h, AmiSession s, Action a) {
         String channel = a.get("Channel", "");
+        if (SpyFlows.isSpy(a)) {
+            engine.spyFlows.originate(h, s, a, variables(a));
+            return;
+        }
         String agentExt = engine.clickToDial.agentExtension(channel);
         if (agentExt != null) {
             originateFromAgent(h, s, a, agentExt);
@@ -399,5 +403,16 @@ final class CallActions {
             return;
         }
         engine.holds.attendedTransfer(call, exten);
+    }
+
+    private static Map<String, String> variables(Action a) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String v : a.all("Variable")) {
+            int eq = v.indexOf('=');
+            if (eq > 0) {
+                vars.put(v.substring(0, eq).trim(), v.substring(eq + 1));
+            }
+        }
+        return vars;
     }
 }
