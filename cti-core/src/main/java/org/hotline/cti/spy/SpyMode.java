@@ -9,16 +9,23 @@ import java.util.Locale;
  */
 public enum SpyMode {
     /** Hears both sides, says nothing (监听). */
-    LISTEN("q"),
+    LISTEN("q", "listening"),
     /** Hears both, speaks to the agent only (耳语 / 密语). */
-    WHISPER("qw"),
+    WHISPER("qw", "whispering"),
     /** Hears both, speaks to both (强插). */
-    BARGE("qB");
+    BARGE("qB", "barging");
 
     private final String chanSpyOptions;
+    private final String doneCode;
 
-    SpyMode(String chanSpyOptions) {
+    SpyMode(String chanSpyOptions, String doneCode) {
         this.chanSpyOptions = chanSpyOptions;
+        this.doneCode = doneCode;
+    }
+
+    /** The result code once the PBX confirmed: {@code listening}, {@code whispering}, {@code barging}. */
+    public String doneCode() {
+        return doneCode;
     }
 
     /** The extension of the spy context, also the API's word: {@code listen}, {@code whisper}, {@code barge}. */

@@ -92,6 +92,22 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
+    /** GETs a path with the session cookie and these headers (name, value, …), the body as bytes (audio, files). */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).GET();
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POSTs a JSON body with the session cookie and the CSRF header, as the page's Hotline.api does. */
     public HttpResponse<String> postJson(String path, String json) {
         return sendJson("POST", path, json);

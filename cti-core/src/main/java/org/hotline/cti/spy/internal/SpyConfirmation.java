@@ -53,7 +53,7 @@ public final class SpyConfirmation implements Confirmation {
             }
             case "ChanSpyStart" -> {
                 boolean mine = spyChannel == null || spyChannel.equals(e.get("SpyerChannel"));
-                return mine && target.equals(e.get("SpyeeChannel")) ? new ControlResult(mode.code() + "ing",
+                return mine && target.equals(e.get("SpyeeChannel")) ? new ControlResult(mode.doneCode(),
                         "your phone is on the call (" + mode.code() + ")", "ChanSpyStart " + e.get("SpyerChannel")
                         + " on " + target) : null;
             }
