@@ -10,10 +10,9 @@ import org.hotline.cti.agent.AgentAccount;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.ami.AmiAction;
 import org.hotline.cti.call.AgentInterface;
-import org.hotline.cti.call.AgentView;
-import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallState;
 import org.hotline.cti.call.CallTracker;
+import org.hotline.cti.call.CallView;
 import org.hotline.cti.control.AmiCommands;
 import org.hotline.cti.control.ControlException;
 import org.hotline.cti.control.ControlResult;
@@ -114,19 +113,17 @@ public final class CallSupervision {
             throw notOnCall(agent);
         }
         List<AgentInterface> mine = agent.interfaces().stream().map(AgentInterface::of).toList();
-        for (AgentView v : t.agents()) {
-            if (mine.contains(v.agent()) && v.call() != null) {
-                CallId call = v.call();
-                String channel = t.agentChannel(call, v.agent()).orElse(null);
-                boolean talking = t.call(call).map(c -> c.state() == CallState.TALKING)
-                        .orElse(false);
-                if (channel != null && talking) {
-                    if (!CHANNEL.matcher(channel).matches()) {
-                        throw ControlException.of(ControlException.Kind.REJECTED, "pbx-unexpected",
-                                "the agent's channel has a name Hotline will not pass on: " + channel, channel);
-                    }
-                    return channel;
+        for (CallView c : t.calls()) {
+            if (c.state() != CallState.TALKING || c.agent() == null || !mine.contains(c.agent())) {
+                continue;
+            }
+            String channel = t.agentChannel(c.callId(), c.agent()).orElse(null);
+            if (channel != null) {
+                if (!CHANNEL.matcher(channel).matches()) {
+                    throw ControlException.of(ControlException.Kind.REJECTED, "pbx-unexpected",
+                            "the agent's channel has a name Hotline will not pass on: " + channel, channel);
                 }
+                return channel;
             }
         }
         throw notOnCall(agent);

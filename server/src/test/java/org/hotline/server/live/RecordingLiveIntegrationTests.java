@@ -57,6 +57,7 @@ class RecordingLiveIntegrationTests extends LiveAsteriskTestBase {
     @BeforeEach
     void agent1004IsReady() {
         pbx.phoneAnswers("1004", Duration.ofSeconds(1));
+        pbx.phoneSpeaks("1004", 440); // audio for MixMonitor to write: the lab's phones are otherwise silent
         presence.login("agent1004");
         await().atMost(SOON).until(() -> pbx.members("hotline").keySet().stream()
                 .anyMatch(i -> i.startsWith("Local/1004@agents")));
@@ -75,6 +76,7 @@ class RecordingLiveIntegrationTests extends LiveAsteriskTestBase {
         } finally {
             recordings.setQueueSwitch("hotline", true);
             pbx.phoneAnswers("1004", Duration.ofSeconds(1));
+            pbx.phoneQuiet("1004");
         }
     }
 

@@ -25,7 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Listen, whisper and barge on the real Asterisk (docs/adr/0031), through the supervisor page's API: the demo
  * supervisor's phone (extension 1900) rings, answers and runs ChanSpy on agent 1004's channel with the mode's options,
- * and Asterisk's own account (the lab's AMI user, CoreShowChannels) must agree with what Hotline answered.
+ * and Asterisk's own account (the lab's AMI user, CoreShowChannels, talk detection on the supervisor's phone while
+ * the agent's phone sends a tone) must agree with what Hotline answered.
  */
 class SupervisorSpyLiveIntegrationTests extends LiveAsteriskTestBase {
 
@@ -42,6 +43,9 @@ class SupervisorSpyLiveIntegrationTests extends LiveAsteriskTestBase {
     void agent1004IsReady() {
         pbx.phoneAnswers("1004", Duration.ofSeconds(1));
         pbx.phoneAnswers("1900", Duration.ofSeconds(1));
+        // the agent speaks (a tone) and the supervisor's phone reports what reaches it
+        pbx.phoneSpeaks("1004", 440);
+        pbx.phoneHears("1900");
         presence.login("agent1004");
         await().atMost(SOON).until(() -> pbx.members("hotline").keySet().stream()
                 .anyMatch(i -> i.startsWith("Local/1004@agents")));
@@ -61,6 +65,8 @@ class SupervisorSpyLiveIntegrationTests extends LiveAsteriskTestBase {
         } finally {
             supervisor.close();
             pbx.phoneAnswers("1900", Duration.ofSeconds(1));
+            pbx.phoneQuiet("1004");
+            pbx.phoneQuiet("1900");
         }
     }
 
@@ -101,12 +107,13 @@ class SupervisorSpyLiveIntegrationTests extends LiveAsteriskTestBase {
         assertThat(spy.get("ChannelStateDesc")).isEqualTo("Up");
         pbx.ami().awaitEvent(e -> e.is("ChanSpyStart") && agent.equals(e.get("SpyeeChannel"))
                 && spy.get("Channel").equals(e.get("SpyerChannel")), SOON);
-        // the supervisor's phone is the other half of that channel, answered and on the line
+        // the supervisor's phone is the other half of that channel, answered, and the call's audio reaches it
         String phone = spy.get("Channel").replace(";1", ";2");
         assertThat(pbx.channels()).anySatisfy(c -> {
             assertThat(c.get("Channel")).isEqualTo(phone);
             assertThat(c.get("ChannelStateDesc")).isEqualTo("Up");
         });
+        pbx.ami().awaitEvent(e -> e.is("ChannelTalkingStart") && phone.equals(e.get("Channel")), SOON);
         // the customer and the agent are still bridged to each other: listening took nobody off the call
         assertThat(call.up()).isTrue();
         assertThat(tracker.call(new CallId(call.linkedid())).orElseThrow().state()).isEqualTo(CallState.TALKING);
