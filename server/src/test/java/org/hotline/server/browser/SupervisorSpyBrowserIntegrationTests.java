@@ -57,12 +57,16 @@ class SupervisorSpyBrowserIntegrationTests {
     @Autowired
     AgentDirectory directory;
 
+    @Autowired
+    org.hotline.cti.wallboard.WallboardService wallboard;
+
     private final List<CallHandle> calls = new ArrayList<>();
 
     @BeforeEach
     void deskReady() {
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.state().isLoggedIn());
         ReadyDesks.all(presence, directory);
+        wallboard.loadDirectory(); // the demo's users were created after the wallboard first read them
     }
 
     @AfterEach
@@ -96,6 +100,7 @@ class SupervisorSpyBrowserIntegrationTests {
             });
             WebElement status = browser.await(By.id("action-status"), e -> e.getText().contains("您的分机正在监听"));
             assertThat(status.getText()).startsWith("刘建军");
+            browser.script("document.getElementById('agents').scrollIntoView()");
             browser.screenshot("supervisor-spy-" + size.getWidth() + "x" + size.getHeight());
             assertThat(browser.consoleErrors()).isEmpty();
         }
