@@ -22,7 +22,8 @@
 
   function length(ms) {
     if (ms === null || ms === undefined) return '';
-    const s = Math.round(ms / 1000);
+    // whole seconds down, as the browser's player counts them
+    const s = Math.floor(ms / 1000);
     return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
   }
 
