@@ -132,19 +132,29 @@ class RecordingLiveIntegrationTests extends LiveAsteriskTestBase {
 
     @Test
     void theAgentPausesAndResumesTheRecordingOnTheirPressConfirmedByAsterisk() throws Exception {
+        browser.driver().manage().window().setSize(new Dimension(1366, 768));
+        browser.logIn("http://127.0.0.1:" + port, "agent1004", DemoUsers.AGENT_PASSWORD);
+        browser.open("http://127.0.0.1:" + port + "/agent.html");
         LabPbx.LabCall call = pbx.call("95598", "13800138302", Duration.ofMinutes(2));
         talking(call);
         await().atMost(SOON).until(() -> !recordings.ofCall(call.linkedid()).isEmpty());
 
+        // the desk's button, pressed while the customer reads out a card number
+        browser.await(By.id("rec-toggle"), WebElement::isDisplayed).click();
+        browser.await(By.id("rec-status"), e -> e.getText().equals("录音已暂停"));
+        assertThat(browser.await(By.id("rec-toggle")).getText()).isEqualTo("恢复录音");
+        pbx.ami().awaitEvent(e -> e.is("MixMonitorMute") && "1".equals(e.get("State"))
+                && e.get("Channel").startsWith("Local/1004@agents-"), SOON);
+        await().atMost(SOON).until(() -> recordings.ofCall(call.linkedid()).get(0).muted());
+        browser.screenshot("agent-recording-paused-1366x768");
+        assertThat(browser.consoleErrors()).isEmpty();
+
         try (AgentClient agent = AgentClient.login(port, "agent1004", DemoUsers.AGENT_PASSWORD);
              AgentClient other = AgentClient.login(port, "agent1003", DemoUsers.AGENT_PASSWORD)) {
             String body = "{\"callId\":\"" + call.linkedid() + "\"}";
-            HttpResponse<String> paused = agent.postJson("/api/control/recording/pause", body);
-            assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
-            assertThat(JSON.readTree(paused.body()).path("code").asText()).isEqualTo("recording-paused");
-            pbx.ami().awaitEvent(e -> e.is("MixMonitorMute") && "1".equals(e.get("State"))
-                    && e.get("Channel").startsWith("Local/1004@agents-"), SOON);
-            await().atMost(SOON).until(() -> recordings.ofCall(call.linkedid()).get(0).muted());
+            HttpResponse<String> again = agent.postJson("/api/control/recording/pause", body);
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            assertThat(JSON.readTree(again.body()).path("code").asText()).isEqualTo("recording-paused");
 
             HttpResponse<String> stolen = other.postJson("/api/control/recording/pause", body);
             assertThat(stolen.statusCode()).isEqualTo(403);
