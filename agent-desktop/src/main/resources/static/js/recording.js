@@ -10,17 +10,17 @@
       'rec.failed': '录音操作失败：{message}', 'rec.not-recording': '本通话未录音',
       'rec.call-gone': '通话已结束', 'rec.not-your-call': '这不是您的通话', 'rec.pbx-no-response': '交换机未及时确认',
       'rec.pbx-unavailable': '交换机未连接',
-      'spy.on.listen': '班长 {who} 正在监听本通话', 'spy.on.whisper': '班长 {who} 正在与您耳语（客户听不到）',
-      'spy.on.barge': '班长 {who} 已强插本通话'
+      'spy.on.listen': '{who} 正在监听本通话', 'spy.on.whisper': '{who} 正在与您耳语（客户听不到）',
+      'spy.on.barge': '{who} 已强插本通话'
     },
     en: {
       'rec.pause': 'Pause recording', 'rec.resume': 'Resume recording', 'rec.paused': 'Recording paused',
       'rec.resumed': 'Recording resumed', 'rec.failed': 'Recording: {message}', 'rec.not-recording': 'This call is not recorded',
       'rec.call-gone': 'The call has ended', 'rec.not-your-call': 'This is not your call',
       'rec.pbx-no-response': 'The PBX did not confirm in time', 'rec.pbx-unavailable': 'The PBX is not connected',
-      'spy.on.listen': 'Supervisor {who} is listening to this call',
-      'spy.on.whisper': 'Supervisor {who} is whispering to you (the customer cannot hear)',
-      'spy.on.barge': 'Supervisor {who} has joined this call'
+      'spy.on.listen': '{who} is listening to this call',
+      'spy.on.whisper': '{who} is whispering to you (the customer cannot hear)',
+      'spy.on.barge': '{who} has joined this call'
     }
   });
   let callId = null;

@@ -105,4 +105,29 @@ class SupervisorSpyBrowserIntegrationTests {
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }
+
+    @Test
+    void theAgentsDeskSaysWhoListensWhenTheCompanyTellsAgents() throws Exception {
+        browser.driver().manage().window().setSize(new Dimension(1366, 768));
+        browser.logIn("http://127.0.0.1:" + port, "agent1002", DemoUsers.AGENT_PASSWORD);
+        browser.open("http://127.0.0.1:" + port + "/agent.html");
+        browser.await(By.id("connection"), e -> e.getText().contains("online"));
+        CallHandle call = servers.simulator().placeCall(CallSpec.of("13800138000", "hotline")
+                .withOutcome(new Outcome.RingUntilTold("1002")).withPatience(Duration.ofMinutes(5))
+                .withTalkTime(Duration.ofMinutes(5)));
+        calls.add(call);
+        call.ringing().join();
+        call.answer();
+        browser.await(By.id("rec-toggle"), WebElement::isDisplayed);
+
+        try (org.hotline.server.testing.AgentClient sup = org.hotline.server.testing.AgentClient.login(port,
+                "supervisor", DemoUsers.SUPERVISOR_PASSWORD)) {
+            assertThat(sup.postJson("/api/supervisor/agents/agent1002/spy", "{\"mode\":\"whisper\"}").statusCode())
+                    .isEqualTo(200);
+        }
+
+        browser.await(By.id("spy-notice"), e -> e.getText().equals("值班长 林海 正在与您耳语（客户听不到）"));
+        browser.screenshot("agent-told-of-whisper-1366x768");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
 }
