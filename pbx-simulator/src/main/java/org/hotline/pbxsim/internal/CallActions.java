@@ -28,7 +28,7 @@ final class CallActions {
     void originate(ActionHandler h, AmiSession s, Action a) {
         String channel = a.get("Channel", "");
         if (SpyFlows.isSpy(a)) {
-            engine.spyFlows.originate(h, s, a, variables(a));
+            engine.spyFlows.originate(h, s, a);
             return;
         }
         String agentExt = engine.clickToDial.agentExtension(channel);
@@ -403,16 +403,5 @@ final class CallActions {
             return;
         }
         engine.holds.attendedTransfer(call, exten);
-    }
-
-    private static Map<String, String> variables(Action a) {
-        Map<String, String> vars = new LinkedHashMap<>();
-        for (String v : a.all("Variable")) {
-            int eq = v.indexOf('=');
-            if (eq > 0) {
-                vars.put(v.substring(0, eq).trim(), v.substring(eq + 1));
-            }
-        }
-        return vars;
     }
 }

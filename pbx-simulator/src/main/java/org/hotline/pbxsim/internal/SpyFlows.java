@@ -2,7 +2,6 @@ package org.hotline.pbxsim.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +41,7 @@ final class SpyFlows {
     }
 
     /** Answers a spy Originate and plays it out. */
-    void originate(ActionHandler h, AmiSession s, Action a, Map<String, String> variables) {
+    void originate(ActionHandler h, AmiSession s, Action a) {
         Matcher m = PHONE.matcher(a.get("Channel", ""));
         String exten = a.get("Exten", "");
         if (!m.matches() || !exten.matches("listen|whisper|barge")
@@ -52,8 +51,14 @@ final class SpyFlows {
         }
         String ext = m.group(1) != null ? m.group(1) : m.group(2);
         h.success(s, a.actionId(), "Originate successfully queued");
-        String target = variables.getOrDefault("HOTLINE_SPY_TARGET", "");
-        sim.schedule(ANSWER, () -> answered(a.actionId(), ext, exten, target));
+        String target = "";
+        for (String v : a.all("Variable")) {
+            if (v.startsWith("HOTLINE_SPY_TARGET=")) {
+                target = v.substring("HOTLINE_SPY_TARGET=".length());
+            }
+        }
+        String spyee = target;
+        sim.schedule(ANSWER, () -> answered(a.actionId(), ext, exten, spyee));
     }
 
     private void answered(String actionId, String ext, String exten, String target) {
