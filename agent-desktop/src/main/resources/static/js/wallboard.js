@@ -144,6 +144,7 @@
       if (confirm(H.t('wb.confirmLogout', {agent: agent.displayName}))) act(agent, 'logout', {});
     });
     td.append(select, pause, logout);
+    if (window.HotlineSpy) td.append(...window.HotlineSpy.buttons(agent));
     return td;
   }
 

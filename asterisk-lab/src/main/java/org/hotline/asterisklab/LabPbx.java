@@ -50,6 +50,25 @@ public final class LabPbx implements AutoCloseable {
         global("LAB_TALK_" + extension, Long.toString(talk.toSeconds()));
     }
 
+    /** Agent {@code extension}'s phone sends a {@code hz} tone once answered (a voice for recordings and spies). */
+    public void phoneSpeaks(String extension, int hz) {
+        global("LAB_VOICE_" + extension, Integer.toString(hz));
+    }
+
+    /**
+     * Agent {@code extension}'s phone reports the audio that reaches it once answered: Asterisk's
+     * {@code ChannelTalkingStart} on its channel (the {@code ;2} half of {@code Local/<ext>@agents}).
+     */
+    public void phoneHears(String extension) {
+        global("LAB_HEAR_" + extension, "yes");
+    }
+
+    /** Agent {@code extension}'s phone neither speaks nor reports what it hears (the default). */
+    public void phoneQuiet(String extension) {
+        global("LAB_VOICE_" + extension, "");
+        global("LAB_HEAR_" + extension, "");
+    }
+
     /** Agent {@code extension}'s phone shows idle (the state interface {@code Custom:agent<ext>}). */
     public void phoneIdle(String extension) {
         asterisk.cli("devstate change Custom:agent" + extension + " NOT_INUSE");

@@ -13,7 +13,9 @@ import org.hotline.cti.network.NetworkConfiguration;
 import org.hotline.cti.outage.OutageConfiguration;
 import org.hotline.cti.presence.PresenceConfiguration;
 import org.hotline.cti.push.PushConfiguration;
+import org.hotline.cti.recording.RecordingConfiguration;
 import org.hotline.cti.screenpop.ScreenPopConfiguration;
+import org.hotline.cti.spy.SpyConfiguration;
 import org.hotline.cti.survey.SurveyConfiguration;
 import org.hotline.cti.wallboard.WallboardConfiguration;
 import org.springframework.context.annotation.Configuration;
@@ -22,13 +24,15 @@ import org.springframework.context.annotation.Import;
 /**
  * Everything cti-core offers a Spring application: AMI, call tracking, customers and agents, screen-pops, push,
  * outages and the supply network, callbacks, call control, the agents' desk states, call records and their
- * reconciliation with queue_log, the wallboard, the customer import, the service calendar and satisfaction surveys.
+ * reconciliation with queue_log, the wallboard, the customer import, the service calendar, satisfaction surveys,
+ * supervisors on calls and call recordings.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({AmiConfiguration.class, TelephonyConfiguration.class, CustomerConfiguration.class, PushConfiguration.class,
         ScreenPopConfiguration.class, OutageConfiguration.class, NetworkConfiguration.class,
         CallbackConfiguration.class, ControlConfiguration.class, PresenceConfiguration.class,
         CallRecordConfiguration.class, QueueLogConfiguration.class, WallboardConfiguration.class,
-        CustomerImportConfiguration.class, CalendarConfiguration.class, SurveyConfiguration.class})
+        CustomerImportConfiguration.class, CalendarConfiguration.class, SurveyConfiguration.class,
+        SpyConfiguration.class, RecordingConfiguration.class})
 public class CtiCoreConfiguration {
 }

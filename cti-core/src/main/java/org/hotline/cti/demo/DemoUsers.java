@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The demo's queues and users, matching the lab PBX ({@code testdata/ami/asterisk-conf}): queue {@code hotline}
  * with {@code agent1001}…{@code agent1004}, queue {@code gas} with {@code agent2001}…{@code agent2003} and
  * {@code agent1003} at penalty 5, a {@code burst} queue for load tests, plus {@code teamlead} (queue {@code hotline}),
- * {@code supervisor}, {@code dispatcher}, {@code crew} (the server binds it to a demo crew) and {@code admin}.
+ * {@code supervisor} (extension 1900, in no queue), {@code dispatcher}, {@code crew} (the server binds it to a demo crew) and {@code admin}.
  * Each agent has the interfaces {@code Local/<ext>@agents/n} (the queue member's exact interface, as
  * docker/asterisk's dialplan names it) and {@code PJSIP/<ext>}. Demo passwords:
  * agents {@value #AGENT_PASSWORD}, supervisor {@value #SUPERVISOR_PASSWORD}, admin {@value #ADMIN_PASSWORD}, the
@@ -22,6 +22,8 @@ public final class DemoUsers {
 
     /** Password of every demo agent. */
     public static final String AGENT_PASSWORD = "hotline-agent";
+    /** The demo supervisor's own extension (listen, whisper and barge ring it). */
+    public static final int SUPERVISOR_EXTENSION = 1900;
     /** Password of the demo supervisor. */
     public static final String SUPERVISOR_PASSWORD = "hotline-supervisor";
     /** Password of the demo administrator. */
@@ -56,8 +58,9 @@ public final class DemoUsers {
             int ext = 2000 + n;
             wanted.add(agent("agent" + ext, GAS_AGENT_NAMES[n], ext, "gas"));
         }
+        // the supervisor's own phone, which listen, whisper and barge ring (docs/adr/0031); in no queue
         wanted.add(new NewAgent("supervisor", "值班长 林海", SUPERVISOR_PASSWORD, AgentAccount.Role.SUPERVISOR,
-                List.of(), List.of()));
+                List.of(memberInterface(SUPERVISOR_EXTENSION), "PJSIP/" + SUPERVISOR_EXTENSION), List.of()));
         wanted.add(new NewAgent("admin", "系统管理员", ADMIN_PASSWORD, AgentAccount.Role.ADMIN, List.of(), List.of()));
         wanted.add(new NewAgent("teamlead", "组长 何静", TEAM_LEAD_PASSWORD, AgentAccount.Role.TEAM_LEAD, List.of(),
                 List.of("hotline")));

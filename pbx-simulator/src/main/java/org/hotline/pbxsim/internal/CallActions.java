@@ -27,6 +27,10 @@ final class CallActions {
     /** {@code Local/<exten>@callers} with CALLERNUM/CALLERNAME/__TALKTIME variables, as the lab driver sends. */
     void originate(ActionHandler h, AmiSession s, Action a) {
         String channel = a.get("Channel", "");
+        if (SpyFlows.isSpy(a)) {
+            engine.spyFlows.originate(h, s, a);
+            return;
+        }
         String agentExt = engine.clickToDial.agentExtension(channel);
         if (agentExt != null) {
             originateFromAgent(h, s, a, agentExt);

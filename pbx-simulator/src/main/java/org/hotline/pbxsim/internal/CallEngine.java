@@ -32,6 +32,7 @@ public final class CallEngine {
     final AgentFlows agents;
     final HoldFlows holds;
     final ClickToDial clickToDial;
+    final SpyFlows spyFlows;
     private final Set<Call> live = new LinkedHashSet<>();
 
     /** An engine over a simulator's state. */
@@ -44,6 +45,7 @@ public final class CallEngine {
         this.agents = new AgentFlows(this, dialplan, transfers);
         this.holds = new HoldFlows(this);
         this.clickToDial = new ClickToDial(this);
+        this.spyFlows = new SpyFlows(this);
     }
 
     /** Places a call now; must run on the simulator thread. */

@@ -272,4 +272,14 @@ final class Events {
         }
         sim.emit(f);
     }
+
+    /** ChanSpyStart (Asterisk 22's manager_channels.c): the spyer's and the spyee's snapshots, prefixed. */
+    void chanSpy(String name, SimChannel spyer, SimChannel spyee) {
+        Frame f = event(name, CALL);
+        spyer.writeBlock(f, "Spyer", vars);
+        if (spyee != null) {
+            spyee.writeBlock(f, "Spyee", vars);
+        }
+        sim.emit(f);
+    }
 }

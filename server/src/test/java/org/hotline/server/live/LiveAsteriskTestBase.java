@@ -63,6 +63,9 @@ public abstract class LiveAsteriskTestBase {
     static void amiOfTheLab(DynamicPropertyRegistry registry) {
         registry.add("hotline.ami.port", () -> link().port());
         registry.add("hotline.ami.secret", () -> LiveAsterisk.shared().hotlineSecret());
+        // Asterisk's monitor folder, where the dialplan's MixMonitor writes the recordings (docs/adr/0030)
+        registry.add("hotline.recording.directory",
+                () -> LiveAsterisk.shared().runDirectory().resolve("spool").resolve("monitor").toString());
     }
 
     /** Hotline's path to the lab's AMI: a link a test can cut as a network failure would. */

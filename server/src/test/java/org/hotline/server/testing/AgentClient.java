@@ -92,11 +92,14 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
-    /** GETs a path with the session cookie, the body as bytes (downloads such as XLSX). */
-    public HttpResponse<byte[]> getBytes(String path) {
+    /** GETs a path with the session cookie and these headers (name, value, …), the body as bytes (audio, files). */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
         try {
-            return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).GET();
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

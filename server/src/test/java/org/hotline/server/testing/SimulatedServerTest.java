@@ -22,6 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = HotlineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
         "hotline.embedded.postgres.data-dir=", "hotline.simulator.calls-per-minute=0", "hotline.demo.customers=500",
-        "hotline.simulator.speed=10"})
+        "hotline.simulator.speed=10", "hotline.recording.directory=target/test-recordings"})
 public @interface SimulatedServerTest {
 }

@@ -10,6 +10,7 @@ import org.hotline.cti.control.TransferKind;
 import org.hotline.cti.control.TransferTarget;
 import org.hotline.cti.presence.DeskRules;
 import org.hotline.cti.presence.Presence;
+import org.hotline.cti.recording.RecordingControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +29,12 @@ class ControlController {
 
     private final Presence presence;
     private final CallControl calls;
+    private final RecordingControl recording;
 
-    ControlController(Presence presence, CallControl calls) {
+    ControlController(Presence presence, CallControl calls, RecordingControl recording) {
         this.presence = presence;
         this.calls = calls;
+        this.recording = recording;
     }
 
     @GetMapping("/state")
@@ -106,6 +109,17 @@ class ControlController {
     @PostMapping("/unhold")
     Map<String, String> unhold(Principal me, @RequestBody(required = false) Map<String, String> body) {
         return done(calls.unhold(me.getName(), field(body, "callId")));
+    }
+
+    // the agent pauses the recording while the customer gives card or identity details (docs/adr/0030)
+    @PostMapping("/recording/pause")
+    Map<String, String> pauseRecording(Principal me, @RequestBody(required = false) Map<String, String> body) {
+        return done(recording.pause(me.getName(), field(body, "callId"), true));
+    }
+
+    @PostMapping("/recording/resume")
+    Map<String, String> resumeRecording(Principal me, @RequestBody(required = false) Map<String, String> body) {
+        return done(recording.pause(me.getName(), field(body, "callId"), false));
     }
 
     /** A command the PBX confirmed: {@code outcome} done, what is now true, and the event that proved it. */

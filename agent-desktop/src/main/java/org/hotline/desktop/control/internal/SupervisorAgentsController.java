@@ -8,8 +8,11 @@ import org.hotline.cti.agent.AgentAccount;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.agent.Teams;
 import org.hotline.cti.control.ControlException;
+import org.hotline.cti.control.ControlResult;
 import org.hotline.cti.presence.DeskStatus;
 import org.hotline.cti.presence.Presence;
+import org.hotline.cti.spy.CallSupervision;
+import org.hotline.cti.spy.SpyMode;
 import org.hotline.desktop.control.AuditLog;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A supervisor forces an agent's pause or logout, a team lead that of an agent of the own team or of one of the own
- * queues; each is audited, and the agent's desk shows it at once.
+ * A supervisor forces an agent's pause or logout, or listens to, whispers to or barges into the agent's call from the
+ * own phone; a team lead does so for an agent of the own team or of one of the own queues. Each is audited, and the
+ * agent's desk shows it at once (a supervisor on the call only where {@code hotline.spy.tell-agent} is on).
  */
 @RestController
 @RequestMapping("/api/supervisor/agents")
@@ -32,12 +36,15 @@ class SupervisorAgentsController {
     private final AuditLog audit;
     private final AgentDirectory directory;
     private final Teams teams;
+    private final CallSupervision supervision;
 
-    SupervisorAgentsController(Presence presence, AuditLog audit, AgentDirectory directory, Teams teams) {
+    SupervisorAgentsController(Presence presence, AuditLog audit, AgentDirectory directory, Teams teams,
+                               CallSupervision supervision) {
         this.presence = presence;
         this.audit = audit;
         this.directory = directory;
         this.teams = teams;
+        this.supervision = supervision;
     }
 
     // a team lead leads the own team's agents, and those of the own queues; supervisors and administrators everyone
@@ -75,5 +82,32 @@ class SupervisorAgentsController {
         presence.logout(username);
         audit.record(me.getName(), "force-logout", username, Map.of("from", before.state().name()));
         return ControlController.json(presence.statusJson(username));
+    }
+
+    /**
+     * Rings the caller's own phone and puts it on the agent's call: {@code {"mode": "listen|whisper|barge"}}. Audited
+     * whether the PBX confirmed it or not, with the outcome.
+     */
+    @PostMapping("/{username}/spy")
+    Map<String, String> spy(Principal me, @PathVariable String username,
+                            @RequestBody(required = false) Map<String, String> body) {
+        String word = ControlController.field(body, "mode");
+        SpyMode mode = SpyMode.of(word);
+        if (mode == null) {
+            throw ControlException.of(ControlException.Kind.INVALID, "bad-mode", "mode: '" + word
+                    + "' (expected: listen, whisper or barge)", "");
+        }
+        requireOwnTeam(me, username);
+        String told = supervision.properties().tellAgent() ? "yes" : "no";
+        try {
+            ControlResult r = supervision.spy(me.getName(), username, mode);
+            audit.record(me.getName(), "spy-" + mode.code(), username, Map.of("outcome", "done",
+                    "confirmedBy", r.confirmedBy(), "agentTold", told));
+            return ControlController.done(r);
+        } catch (ControlException e) {
+            audit.record(me.getName(), "spy-" + mode.code(), username, Map.of("outcome", e.outcome().wire(),
+                    "code", e.code(), "agentTold", told));
+            throw e;
+        }
     }
 }

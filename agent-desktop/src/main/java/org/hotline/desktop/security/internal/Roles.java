@@ -21,7 +21,7 @@ final class Roles {
     static final String[] WORK_ORDERS = {"AGENT", "TEAM_LEAD", "SUPERVISOR", "DISPATCHER", "ADMIN"};
     /** Who routes work orders on the dispatch page. */
     static final String[] ROUTE_ORDERS = {"SUPERVISOR", "DISPATCHER", "ADMIN"};
-    /** Who runs the floor: outages, SMS campaigns and templates. */
+    /** Who runs the floor: outages, SMS campaigns and templates, call recordings. */
     static final String[] FLOOR = {"SUPERVISOR", "ADMIN"};
 
     private Roles() {

@@ -81,7 +81,7 @@ class SecurityConfiguration {
                         // finer rules on the controllers; a crew member's session is turned away before any binding
                         .requestMatchers("/api/work-orders/**").hasAnyRole(Roles.WORK_ORDERS)
                         .requestMatchers("/outage-board.html", "/outages.html", "/campaigns.html", "/api/outages/**",
-                                "/api/sms/**").hasAnyRole(Roles.FLOOR)
+                                "/api/sms/**", "/recordings.html", "/api/recordings/**").hasAnyRole(Roles.FLOOR)
                         .requestMatchers("/admin/**", "/api/admin/**", "/api/network/**", "/actuator/**",
                                 "/workorder-admin.html", "/js/workorder-admin.js", "/swagger-ui.html",
                                 "/swagger-ui/**").hasRole("ADMIN")
