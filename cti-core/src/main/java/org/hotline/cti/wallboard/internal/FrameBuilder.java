@@ -18,6 +18,7 @@ import org.hotline.cti.call.AgentView;
 import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallState;
 import org.hotline.cti.call.CallView;
+import org.hotline.cti.customer.LogMask;
 import org.hotline.cti.wallboard.Alert;
 import org.hotline.cti.wallboard.WallboardProperties;
 
@@ -108,9 +109,39 @@ public final class FrameBuilder {
         frame.put("zone", properties.zone().getId());
         frame.put("queues", queueRows);
         frame.put("agents", agentRows);
+        frame.put("waitingCalls", waitingCalls(now, waitingByQueue, configured));
         allAlerts.sort(Comparator.comparing(Alert::level).reversed().thenComparing(Alert::queue));
         frame.put("alerts", allAlerts);
         return frame;
+    }
+
+    /**
+     * Every caller waiting in a queue, longest wait first: queue, wait, position in its queue, the caller's number
+     * masked (the big screen shows this frame on a wall), the caller ID name, whether the IVR identified an account.
+     */
+    private static List<Map<String, Object>> waitingCalls(Instant now, Map<String, List<CallView>> waitingByQueue,
+                                                          Map<String, QueueInfo> configured) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        waitingByQueue.forEach((queue, calls) -> {
+            List<CallView> inOrder = calls.stream().sorted(Comparator.comparing(CallView::queuedAt)).toList();
+            for (int i = 0; i < inOrder.size(); i++) {
+                CallView c = inOrder.get(i);
+                Map<String, Object> row = new LinkedHashMap<>();
+                QueueInfo info = configured.get(queue);
+                row.put("callId", c.callId().value());
+                row.put("queue", queue);
+                row.put("queueName", info == null ? queue : info.displayName());
+                row.put("position", i + 1);
+                row.put("waitSeconds", Math.max(0, Duration.between(c.queuedAt(), now).toSeconds()));
+                row.put("number", LogMask.phone(c.caller().number()));
+                row.put("name", c.caller().name().isBlank() ? null : c.caller().name());
+                row.put("identified", c.variables().containsKey("HOTLINE_ACCOUNT")
+                        || c.variables().containsKey("IVR_ACCOUNT"));
+                out.add(row);
+            }
+        });
+        out.sort(Comparator.comparing((Map<String, Object> r) -> (Long) r.get("waitSeconds")).reversed());
+        return out;
     }
 
     private static List<Map<String, Object>> agents(Instant now, Counters.Reading counters, Collection<AgentView> views,

@@ -38,6 +38,29 @@ class FrameBuilderTests {
     }
 
     @Test
+    void waitingCallersAreListedLongestFirstWithTheirPlaceInTheirQueueAndTheirNumberMasked() {
+        List<CallView> calls = List.of(
+                new CallView(new CallId("2.1"), CallState.QUEUED, new Caller("13800138000", "张三"), "hotline", null,
+                        null, Set.of(), NOW.minusSeconds(50), NOW.minusSeconds(40), null,
+                        Map.of("IVR_ACCOUNT", "0101")),
+                new CallView(new CallId("2.2"), CallState.RINGING, new Caller("13900139000", ""), "hotline", null,
+                        null, Set.of(), NOW.minusSeconds(12), NOW.minusSeconds(10), null, Map.of()),
+                new CallView(new CallId("2.3"), CallState.QUEUED, Caller.UNKNOWN, "gas", null, null, Set.of(),
+                        NOW.minusSeconds(95), NOW.minusSeconds(90), null, Map.of()));
+        Map<String, Object> frame = FrameBuilder.build(NOW, PROPS,
+                new Counters(PROPS.zone(), q -> Duration.ofSeconds(30)).reading(),
+                Map.of("hotline", new FrameBuilder.QueueInfo("hotline", "电力热线")), List.of(), calls, Map.of());
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> waiting = (List<Map<String, Object>>) frame.get("waitingCalls");
+        assertThat(waiting).extracting(w -> w.get("callId")).containsExactly("2.3", "2.1", "2.2");
+        assertThat(waiting).extracting(w -> w.get("position")).containsExactly(1, 1, 2);
+        assertThat(waiting.get(1)).containsEntry("queueName", "电力热线").containsEntry("number", "138****8000")
+                .containsEntry("name", "张三").containsEntry("identified", true).containsEntry("waitSeconds", 40L);
+        assertThat(waiting.get(2)).containsEntry("identified", false);
+    }
+
+    @Test
     void queuesCountWaitingCallsAndAgentsByStateAndAgentsGetOneRowEach() {
         CallId talking = new CallId("1.1");
         List<CallView> calls = List.of(
