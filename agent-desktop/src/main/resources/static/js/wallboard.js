@@ -245,6 +245,7 @@
     renderAgents();
     renderCharts();
     document.getElementById('wallboard').dataset.at = frame.at;
+    H.emit('wallboard-frame', frame); // panels of their own (waiting.js) read the same frame
   }
 
   function connect(delay) {

@@ -1,0 +1,51 @@
+package org.hotline.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.hotline.cti.demo.DemoUsers;
+import org.hotline.pbxsim.CallHandle;
+import org.hotline.pbxsim.CallSpec;
+import org.hotline.pbxsim.Outcome;
+import org.hotline.server.embedded.EmbeddedServers;
+import org.hotline.server.testing.SimulatedServerTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The supervisor page lists a caller waiting in a queue, by push, with the number masked, and drops it when it ends. */
+@SimulatedServerTest
+class WaitingCallsBrowserIntegrationTests {
+
+    @RegisterExtension
+    static final Browser browser = Browser.headlessChromium();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedServers servers;
+
+    @Test
+    void aCallerWaitingInAQueueIsListedWithItsQueueAndMaskedNumber() {
+        String base = "http://localhost:" + port;
+        browser.logIn(base, "supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+        browser.open(base + "/supervisor.html");
+        // a caller who gives up after a long wait and whom no agent answers meanwhile
+        CallHandle call = servers.simulator().placeCall(new CallSpec("13812345678", "王五", "gas", Map.of(),
+                Outcome.abandonAfter(Duration.ofSeconds(600)), Duration.ofSeconds(6), Duration.ofSeconds(600)));
+
+        WebElement row = browser.await(By.cssSelector("#waiting-table tr.waiting-call"), WebElement::isDisplayed);
+        String text = Browser.textContent(row);
+        assertThat(text).contains("138****5678").doesNotContain("13812345678");
+        assertThat(browser.all(By.cssSelector("#waiting-table th"))).extracting(Browser::textContent)
+                .contains("队列", "排位", "等候时长", "来电号码");
+        browser.screenshot("waiting-calls-1366");
+        call.hangup();
+        browser.await(By.cssSelector("#waiting-table tr.none"), WebElement::isDisplayed);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+}
