@@ -54,6 +54,8 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private static final Logger log = LoggerFactory.getLogger(WallboardService.class);
     private static final Duration DIRECTORY_REFRESH = Duration.ofMinutes(1);
     private static final int MAX_TRACKED_CALLS = 100_000;
+    /** The push type of the callers waiting, for every desk. */
+    public static final String TYPE_QUEUE_WAITING = "queue-waiting";
 
     private final WallboardProperties properties;
     private final JdbcTemplate jdbc;
@@ -73,6 +75,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private ScheduledExecutorService scheduler;
     private volatile String lastBody = "";
     private Map<String, String> lastRows = Map.of();
+    private String lastWaitingForDesks = "";
     private Instant lastPublished = Instant.EPOCH;
     private Instant directoryLoaded = Instant.EPOCH;
 
@@ -298,6 +301,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             String body = write(tree);
             boolean full = lastBody.isEmpty()
                     || Duration.between(lastPublished, now).compareTo(properties.heartbeat()) >= 0;
+            publishWaitingToDesks(tree, full);
             List<Map<String, Object>> changed = new java.util.ArrayList<>();
             rows.forEach((iface, json) -> {
                 if (full || !json.equals(lastRows.get(iface))) {
@@ -322,6 +326,22 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             bus.publish(PushMessage.SUPERVISORS, PushMessage.TYPE_WALLBOARD, write(stamped));
         } catch (RuntimeException ex) {
             log.warn("wallboard frame failed: {}", ex.toString(), ex);
+        }
+    }
+
+    // the desks get the callers waiting when who waits changes (their page counts the seconds), and every heartbeat
+    private void publishWaitingToDesks(Map<String, Object> tree, boolean full) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> waiting = (List<Map<String, Object>>) tree.getOrDefault("waitingCalls", List.of());
+        List<Map<String, Object>> forDesks = waiting.stream().map(w -> {
+            Map<String, Object> row = new LinkedHashMap<>(w);
+            row.remove("waitSeconds");
+            return row;
+        }).toList();
+        String json = write(forDesks);
+        if (full || !json.equals(lastWaitingForDesks)) {
+            lastWaitingForDesks = json;
+            bus.publish(PushMessage.AGENTS, TYPE_QUEUE_WAITING, json);
         }
     }
 

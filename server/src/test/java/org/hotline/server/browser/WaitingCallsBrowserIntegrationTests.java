@@ -17,7 +17,10 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The supervisor page lists a caller waiting in a queue, by push, with the number masked, and drops it when it ends. */
+/**
+ * The supervisor page and the agent desk list a caller waiting in a queue, by push, with the number masked; the desk
+ * drops it when the call ends.
+ */
 @SimulatedServerTest
 class WaitingCallsBrowserIntegrationTests {
 
@@ -44,8 +47,16 @@ class WaitingCallsBrowserIntegrationTests {
         assertThat(browser.all(By.cssSelector("#waiting-table th"))).extracting(Browser::textContent)
                 .contains("队列", "排位", "等候时长", "来电号码");
         browser.screenshot("waiting-calls-1366");
+
+        // the desks get the same list by push
+        browser.clearCookies();
+        browser.logIn(base, "agent2001", DemoUsers.AGENT_PASSWORD);
+        browser.open(base + "/agent.html");
+        WebElement desk = browser.await(By.cssSelector("#desk-waiting li.waiting-call"), WebElement::isDisplayed);
+        assertThat(Browser.textContent(desk)).contains("138****5678").contains("gas");
+        browser.screenshot("desk-waiting-1366");
         call.hangup();
-        browser.await(By.cssSelector("#waiting-table tr.none"), WebElement::isDisplayed);
+        browser.await(By.id("desk-waiting"), e -> !e.isDisplayed());
         assertThat(browser.consoleErrors()).isEmpty();
     }
 }

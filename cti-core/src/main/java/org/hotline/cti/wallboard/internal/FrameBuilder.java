@@ -132,6 +132,7 @@ public final class FrameBuilder {
                 row.put("queue", queue);
                 row.put("queueName", info == null ? queue : info.displayName());
                 row.put("position", i + 1);
+                row.put("queuedAt", c.queuedAt().toString());
                 row.put("waitSeconds", Math.max(0, Duration.between(c.queuedAt(), now).toSeconds()));
                 row.put("number", LogMask.phone(c.caller().number()));
                 row.put("name", c.caller().name().isBlank() ? null : c.caller().name());
