@@ -8,19 +8,17 @@
 
   Hotline.i18n.add({
     'zh-CN': {
-      'desk.LOGGED_OUT': '未签入', 'desk.READY': '就绪', 'desk.RINGING': '振铃', 'desk.TALKING': '通话中',
-      'desk.WRAP_UP': '话后整理', 'desk.PAUSED': '置忙', 'desk.LAGGED': '连接中断(系统置忙)',
       'desk.partly': '部分队列置忙: {q}',
       'ctl.login': '签入', 'ctl.logout': '签出', 'ctl.ready': '就绪 (F2)', 'ctl.pause': '置忙 (F3)',
-      'ctl.reason': '置忙原因', 'ctl.finish': '结束整理', 'ctl.extend': '延长整理',
-      'ctl.wrapLeft': '整理剩余 {s} 秒', 'ctl.dial': '外呼', 'ctl.dialPlaceholder': '电话号码 (F6)',
+      'ctl.reason': '置忙原因', 'ctl.finish': '结束事后处理', 'ctl.extend': '延长事后处理',
+      'ctl.wrapLeft': '事后处理剩余 {s} 秒', 'ctl.dial': '外呼', 'ctl.dialPlaceholder': '电话号码 (F6)',
       'ctl.hangup': '挂断 (F4)', 'ctl.hold': '保持', 'ctl.unhold': '取回', 'ctl.transfer': '转接 (F7)',
       'ctl.noCall': '无通话', 'ctl.onHold': '保持中',
       'xfer.title': '转接', 'xfer.agent': '坐席(工号/分机)', 'xfer.queue': '队列', 'xfer.number': '外部号码',
       'xfer.blind': '直接转接', 'xfer.attended': '咨询转接', 'xfer.go': '转接', 'xfer.cancel': '取消',
       'xfer.target': '转接目标',
       'ok.login': '已签入', 'ok.logout': '已签出', 'ok.ready': '已就绪', 'ok.pause': '已置忙: {r}',
-      'ok.finish': '整理结束', 'ok.extend': '整理已延长', 'ok.dial': '您已接起话机, 正在呼叫 {n}',
+      'ok.finish': '事后处理已结束', 'ok.extend': '事后处理已延长', 'ok.dial': '您已接起话机, 正在呼叫 {n}',
       'ok.hangup': '已挂断', 'ok.hold': '客户已保持', 'ok.unhold': '已取回通话', 'ok.transfer': '已转接至 {t}',
       'ok.consulting': '正在咨询 {t}: 客户听保持音乐, 挂机即完成转接', 'ok.dialling': '正在振铃您的话机, 请接起后呼叫 {n}',
       'err.prefix': '操作失败: ', 'out.refused': '未执行: ', 'out.failed': '执行失败: ', 'out.timed-out': '未确认(超时): ',
@@ -35,13 +33,10 @@
       'err.pbx-no-response': '交换机未及时应答, 操作可能仍会执行, 请留意话机',
       'err.not-confirmed': '交换机已受理但未及时确认, 操作可能仍会执行, 请留意话机',
       'err.conflict': '当前状态下无法执行: {d}',
-      'lang.switch': 'English',
       'help.title': '快捷键', 'help.keys': 'F2 就绪 · F3 置忙 · F4 挂断 · F6 外呼号码 · F7 转接 · Esc 关闭对话框',
       'forced': '班长已将您置为: {s}'
     },
     en: {
-      'desk.LOGGED_OUT': 'Logged out', 'desk.READY': 'Ready', 'desk.RINGING': 'Ringing', 'desk.TALKING': 'Talking',
-      'desk.WRAP_UP': 'Wrap-up', 'desk.PAUSED': 'Paused', 'desk.LAGGED': 'Disconnected (system pause)',
       'desk.partly': 'paused in {q}',
       'ctl.login': 'Log in', 'ctl.logout': 'Log out', 'ctl.ready': 'Ready (F2)', 'ctl.pause': 'Pause (F3)',
       'ctl.reason': 'Pause reason', 'ctl.finish': 'Finish wrap-up', 'ctl.extend': 'More time',
@@ -70,7 +65,6 @@
       'err.pbx-no-response': 'The PBX did not answer in time; it may still happen, watch your phone',
       'err.not-confirmed': 'The PBX accepted but did not confirm in time; it may still happen, watch your phone',
       'err.conflict': 'Not possible now: {d}',
-      'lang.switch': '中文',
       'help.title': 'Shortcuts', 'help.keys': 'F2 ready · F3 pause · F4 hang up · F6 dial box · F7 transfer · Esc closes',
       'forced': 'Your supervisor set you to: {s}'
     }
@@ -171,7 +165,9 @@
     ui.unhold.hidden = !held;
     ui.dialNumber.disabled = onCall;
     ui.dial.disabled = onCall;
-    if (previous && previous.state !== st && st === 'PAUSED' && s.reason && previous.state !== 'LOGGED_OUT'
+    // only a ready desk paused by someone else is news: from wrap-up or a dropped connection the desk is restoring
+    // the agent's own pause (no supervisor did anything)
+    if (previous && previous.state === 'READY' && !previous.partlyPaused && st === 'PAUSED' && s.reason
         && ui.pending !== 'pause') {
       toast(t('forced', {s: t('desk.PAUSED') + ' · ' + reasonLabel(s)}));
     }
@@ -277,9 +273,6 @@
     });
 
     const tools = root.appendChild(el('div', 'ctl-group ctl-tools'));
-    const lang = tools.appendChild(button('btn-lang', 'lang.switch', 'ctl-link',
-      () => Hotline.i18n.setLang(Hotline.i18n.lang() === 'en' ? 'zh-CN' : 'en')));
-    lang.lang = 'en';
     const help = tools.appendChild(el('details', 'ctl-help'));
     help.id = 'shortcuts';
     const summary = help.appendChild(el('summary', null, t('help.title')));

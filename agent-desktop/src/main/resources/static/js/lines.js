@@ -131,7 +131,6 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    O().langButton(document.getElementById('lang'));
     Hotline.on('lang', () => { if (tree) render(); });
     load();
   });

@@ -112,7 +112,7 @@
   }
 
   function render() {
-    $('defaults').textContent = '话后整理 ' + data.defaultWrapUpSeconds + ' 秒，可延长 '
+    $('defaults').textContent = '事后处理 ' + data.defaultWrapUpSeconds + ' 秒，可延长 '
       + data.defaultWrapUpExtensionSeconds + ' 秒';
     $('queues').tBodies[0].replaceChildren(...data.queues.map(queueRow));
     const missing = data.queues.filter(q => q.onPbx === false).map(q => q.name);

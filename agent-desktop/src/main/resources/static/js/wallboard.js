@@ -22,12 +22,10 @@
       'wb.lastHour': '近60分钟', 'wb.offered': '呼入', 'wb.answered': '接通', 'wb.abandoned': '放弃',
       'wb.abandonRate': '呼损率', 'wb.sl': '服务水平', 'wb.sl2': '服务水平(含放弃)', 'wb.asa': '平均应答(秒)',
       'wb.avgTalk': '平均通话(秒)', 'wb.avgWrap': '平均事后处理(秒)', 'wb.perAgent': '人均接听',
-      'st.ready': '空闲', 'st.ringing': '振铃', 'st.talking': '通话', 'st.wrapup': '事后处理', 'st.paused': '小休',
-      'st.lagged': '掉线暂停', 'st.loggedOut': '未签入', 'st.unavailable': '话机离线',
       'al.LONGEST_WAIT': '{queue}: 最长等待 {value} 秒 (阈值 {threshold})',
       'al.SERVICE_LEVEL': '{queue}: 近60分钟服务水平 {value} (低于 {threshold})',
       'al.AGENTS_READY': '{queue}: 空闲坐席 {value} 人 (不高于 {threshold})',
-      'wb.forcePause': '强制小休', 'wb.forceLogout': '强制签出', 'wb.confirmLogout': '确定将 {agent} 签出?',
+      'wb.forcePause': '强制置忙', 'wb.forceLogout': '强制签出', 'wb.confirmLogout': '确定将 {agent} 签出?',
       'wb.done': '{agent}: 已执行', 'wb.failed': '{agent}: 失败 — {message}', 'wb.chartAgents': '坐席状态',
       'wb.chartWaiting': '排队数 (近30分钟)'
     },
@@ -41,8 +39,6 @@
       'wb.answered': 'Answered', 'wb.abandoned': 'Abandoned', 'wb.abandonRate': 'Abandon rate',
       'wb.sl': 'Service level', 'wb.sl2': 'Service level (incl. abandons)', 'wb.asa': 'ASA (s)',
       'wb.avgTalk': 'Avg talk (s)', 'wb.avgWrap': 'Avg wrap-up (s)', 'wb.perAgent': 'Calls per agent',
-      'st.ready': 'Ready', 'st.ringing': 'Ringing', 'st.talking': 'Talking', 'st.wrapup': 'Wrap-up', 'st.paused': 'Paused',
-      'st.lagged': 'Lagged', 'st.loggedOut': 'Logged out', 'st.unavailable': 'Phone offline',
       'al.LONGEST_WAIT': '{queue}: longest wait {value} s (limit {threshold})',
       'al.SERVICE_LEVEL': '{queue}: last-hour service level {value} (below {threshold})',
       'al.AGENTS_READY': '{queue}: {value} agents ready (at most {threshold})',
@@ -59,6 +55,15 @@
   const num = (v, d) => (v === null || v === undefined) ? '—' : Number(v).toFixed(d === undefined ? 1 : d);
   const secs = s => { s = Math.max(0, Math.floor(s)); const h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60;
     return (h ? h + ':' + String(m).padStart(2, '0') : m) + ':' + String(s % 60).padStart(2, '0'); };
+
+  // a pause reason code in the page's language: the system's own codes from the dictionary, the company's from
+  // the list of pause reasons (an unknown code, e.g. one set on the PBX by hand, stays as it is)
+  function reasonLabel(code) {
+    if (!code) return '';
+    if (code === 'wrapup' || code === 'lagged') return H.t('reason.' + code);
+    const r = pauseReasons.find(x => x.code === code);
+    return r ? (H.i18n.lang() === 'en' ? r.en : r.zh) : code;
+  }
 
   function kpiRows(q) {
     const rows = [['wb.offered', x => num(x.offered, 0)], ['wb.answered', x => num(x.answered, 0)],
@@ -111,7 +116,8 @@
         states.append(chip);
       }
       for (const [reason, n] of Object.entries(q.pausedByReason)) {
-        states.append(H.el('span', 'state paused', '· ' + (reason || '—') + ' ' + n));
+        const chip = states.appendChild(H.el('span', 'state paused', '· ' + (reasonLabel(reason) || '—') + ' ' + n));
+        chip.dataset.reason = reason;
       }
       tile.append(h, live, states, kpiRows(q));
       return tile;
@@ -134,7 +140,7 @@
     const td = H.el('td', 'controls');
     if (!agent.username || big) return td;
     const select = H.el('select');
-    pauseReasons.forEach(r => { const o = H.el('option', null, r.label); o.value = r.code; select.append(o); });
+    pauseReasons.forEach(r => { const o = H.el('option', null, reasonLabel(r.code)); o.value = r.code; select.append(o); });
     const pause = H.el('button', 'force-pause', H.t('wb.forcePause'));
     pause.type = 'button';
     pause.addEventListener('click', () => act(agent, 'pause', {reason: select.value}));
@@ -176,10 +182,10 @@
       if (a.since) since.dataset.since = a.since;
       const caller = a.caller ? [a.caller.number, a.caller.name].filter(Boolean).join(' ') : '';
       // paused in some queues only: ready for the others, so the state stays; the paused queues are named
-      const partly = a.partlyPaused ? Object.entries(a.pausedQueues || {}).map(([q, r]) => q + (r ? ': ' + r : ''))
+      const partly = a.partlyPaused ? Object.entries(a.pausedQueues || {}).map(([q, r]) => q + (r ? ': ' + reasonLabel(r) : ''))
         .join(', ') : '';
       if (partly) state.append(H.el('span', 'state paused', H.t('wb.partly')));
-      tr.append(H.el('td', 'name', a.displayName), state, H.el('td', 'reason', a.reason || partly), since,
+      tr.append(H.el('td', 'name', a.displayName), state, H.el('td', 'reason', reasonLabel(a.reason) || partly), since,
         H.el('td', 'calls-today', a.callsToday), H.el('td', 'caller', caller),
         H.el('td', 'queues', a.queues.join(', ')), actionButtons(a));
       return tr;
@@ -267,17 +273,11 @@
   document.addEventListener('DOMContentLoaded', () => {
     if (big) {
       document.body.classList.add('big');
-      document.title = 'Hotline 大屏 · Wallboard';
+      document.title = H.t('page.bigScreen');
     }
     H.csrf().then(tk => { document.getElementById('logout-csrf').value = tk.token; }).catch(() => {});
-    const lang = document.getElementById('lang');
-    lang.textContent = H.i18n.lang() === 'en' ? '中文' : 'English';
-    lang.addEventListener('click', () => {
-      H.i18n.setLang(H.i18n.lang() === 'en' ? 'zh-CN' : 'en');
-      lang.textContent = H.i18n.lang() === 'en' ? '中文' : 'English';
-      if (frame) show(frame);
-    });
-    if (!big) H.api('GET', '/api/control/pause-reasons').then(r => { pauseReasons = r || []; if (frame) renderAgents(); })
+    H.on('lang', () => { document.title = H.t(big ? 'page.bigScreen' : 'page.supervisor'); if (frame) show(frame); });
+    H.api('GET', '/api/control/pause-reasons').then(r => { pauseReasons = r || []; if (frame) show(frame); })
       .catch(() => { pauseReasons = []; });
     setInterval(tick, 1000);
     connect(1000);

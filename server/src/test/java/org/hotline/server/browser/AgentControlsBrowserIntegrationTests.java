@@ -47,7 +47,7 @@ class AgentControlsBrowserIntegrationTests {
     @RegisterExtension
     static final Browser browser = Browser.headlessChromium();
 
-    private static final String ONLINE = "已连接 · online";
+    private static final String ONLINE = "已连接";
     private static final Duration PATIENT = Duration.ofMinutes(30);
     private static final List<String> ALL_AGENTS = List.of("agent1001", "agent1002", "agent1003", "agent1004",
             "agent2001", "agent2002", "agent2003");
@@ -130,8 +130,8 @@ class AgentControlsBrowserIntegrationTests {
         assertThat(browser.await(By.id("call-info")).getText()).contains("13800138000");
         call.hangup();
 
-        browser.await(By.id("desk-state"), e -> e.getText().equals("话后整理"));
-        WebElement left = browser.await(By.id("wrapup-left"), e -> e.getText().startsWith("整理剩余"));
+        browser.await(By.id("desk-state"), e -> e.getText().equals("事后处理"));
+        WebElement left = browser.await(By.id("wrapup-left"), e -> e.getText().startsWith("事后处理剩余"));
         int first = seconds(left.getText());
         browser.await(By.id("wrapup-left"), e -> seconds(e.getText()) < first);
         assertThat(memberPausedReason("Local/1004@agents")).isEqualTo("wrapup");
@@ -200,7 +200,7 @@ class AgentControlsBrowserIntegrationTests {
         browser.screenshot("agent-controls-click-to-dial");
 
         browser.await(By.id("btn-hangup"), WebElement::isEnabled).click();
-        browser.await(By.id("desk-state"), e -> e.getText().equals("话后整理"));
+        browser.await(By.id("desk-state"), e -> e.getText().equals("事后处理"));
         await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(new CallId(callId)).isEmpty());
     }
 
@@ -258,7 +258,7 @@ class AgentControlsBrowserIntegrationTests {
         assertThat(deskState()).isEqualTo("通话中");
         browser.await(By.id("btn-hangup"), WebElement::isEnabled).click();
 
-        browser.await(By.id("desk-state"), e -> e.getText().equals("话后整理"));
+        browser.await(By.id("desk-state"), e -> e.getText().equals("事后处理"));
         await().atMost(Duration.ofSeconds(10)).until(() -> tracker.agents().stream().anyMatch(a -> a.agent()
                 .equals(AgentInterface.of("Local/1004@agents")) && a.call() == null));
         assertThat(tracker.call(id)).hasValueSatisfying(c -> {

@@ -77,13 +77,13 @@ class OutagePagesBrowserIntegrationTests {
         assertThat(flag.getCssValue("background-color")).isEqualTo(RED);
         browser.screenshot("outage-lookup-jsnl");
 
-        browser.driver().findElement(By.id("lang")).click();
+        browser.driver().findElement(By.id("lang-switch")).click();
         String english = "Outage · expected back " + shown(lineOutageEnd);
         browser.await(By.cssSelector("#lookup .result[data-code='" + AREA + "'] .outage-flag"),
                 f -> english.equals(Browser.textContent(f)));
         assertThat(browser.await(By.cssSelector("#lookup .result[data-code='" + AREA + "'] .type")).getText())
                 .isEqualTo("Area");
-        browser.driver().findElement(By.id("lang")).click(); // the language is remembered: leave Chinese for the others
+        browser.driver().findElement(By.id("lang-switch")).click(); // the language is remembered: leave Chinese for the others
         browser.await(By.cssSelector("#lookup .lookup-status"), e -> e.getText().endsWith("回车打开线路"));
         box = browser.await(By.cssSelector("#lookup .lookup-input"));
 

@@ -87,6 +87,7 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/csrf", ANYONE),
             rule("GET /api/me", SIGNED_IN),
             rule("POST /api/me/password", SIGNED_IN),
+            rule("PUT /api/me/language", SIGNED_IN),
             rule("POST /api/me/crew-token", CREW_ONLY).skip(CREW, "issues a crew token for the demo crew's account"),
             // the agent's desk
             rule("GET /api/control/state", DESK),
