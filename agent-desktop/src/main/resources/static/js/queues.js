@@ -63,7 +63,7 @@
     const penalty = input('penalty', m.penalty, {min: 0, max: 100});
     const differs = m.signedIn && m.penalty !== null && m.pbxPenalty !== m.penalty;
     const state = m.username === null || m.penalty === null ? '交换机上有、未配置'
-      : !m.signedIn ? '未签入' : m.paused ? '已签入（暂停）' : '已签入';
+      : !m.signedIn ? '未签入' : m.paused ? '已签入（置忙）' : '已签入';
     const actions = H.el('td', 'actions');
     const penaltyCell = H.el('td', 'penalty');
     if (m.penalty !== null && m.username) {

@@ -24,7 +24,7 @@
       'wb.avgTalk': '平均通话(秒)', 'wb.avgWrap': '平均事后处理(秒)', 'wb.perAgent': '人均接听',
       'al.LONGEST_WAIT': '{queue}: 最长等待 {value} 秒 (阈值 {threshold})',
       'al.SERVICE_LEVEL': '{queue}: 近60分钟服务水平 {value} (低于 {threshold})',
-      'al.AGENTS_READY': '{queue}: 空闲坐席 {value} 人 (不高于 {threshold})',
+      'al.AGENTS_READY': '{queue}: 就绪坐席 {value} 人 (不高于 {threshold})',
       'wb.forcePause': '强制置忙', 'wb.forceLogout': '强制签出', 'wb.confirmLogout': '确定将 {agent} 签出?',
       'wb.done': '{agent}: 已执行', 'wb.failed': '{agent}: 失败 — {message}', 'wb.chartAgents': '坐席状态',
       'wb.chartWaiting': '排队数 (近30分钟)'
