@@ -34,20 +34,26 @@
     const level = input('level', q.serviceLevelSeconds, {min: 1, max: 3600});
     const wrap = input('wrap', q.wrapUpSeconds, {min: 0, max: 3600, placeholder: '默认'});
     const ext = input('ext', q.wrapUpExtensionSeconds, {min: 0, max: 3600, placeholder: '默认'});
+    // a load-test or back-office queue stays off the wall (issue #16)
+    const onBigScreen = H.el('input', 'big-screen');
+    onBigScreen.type = 'checkbox';
+    onBigScreen.checked = !q.hiddenFromBigScreen;
+    onBigScreen.title = '在大屏上显示';
     const pbx = q.onPbx === null ? '未知' : q.onPbx ? '已配置' : '交换机上没有';
     const signedIn = q.members.filter(m => m.signedIn).length;
     const save = H.el('button', 'save', '保存');
     save.type = 'button';
     save.addEventListener('click', () => H.api('PUT', '/api/admin/queues/' + encodeURIComponent(q.name), {
       displayName: display.value.trim(), serviceLevelSeconds: number(level.value), wrapUpSeconds: number(wrap.value),
-      wrapUpExtensionSeconds: number(ext.value)}).then(load).catch(fail));
+      wrapUpExtensionSeconds: number(ext.value), hiddenFromBigScreen: !onBigScreen.checked}).then(load).catch(fail));
     const members = H.el('button', 'members', '坐席');
     members.type = 'button';
     members.addEventListener('click', () => { shown = q.name; render(); });
     const actions = H.el('td', 'actions');
     actions.append(save, members);
     const cells = [H.el('td', 'name', q.name)];
-    for (const [cls, control] of [['display', display], ['level', level], ['wrap', wrap], ['ext', ext]]) {
+    for (const [cls, control] of [['display', display], ['level', level], ['wrap', wrap], ['ext', ext],
+      ['big-screen', onBigScreen]]) {
       const td = H.el('td', cls);
       td.append(control);
       cells.push(td);

@@ -5,7 +5,10 @@
   'use strict';
   const H = window.Hotline;
   const big = location.pathname.endsWith('/wallboard.html') || new URLSearchParams(location.search).get('big') === '1';
-  const waitingHistory = [];   // [time, {queue: waiting}] for the last 30 minutes, kept by the page
+  // [time, {queue: waiting}] for the last 30 minutes: the server's samples (/api/supervisor/waiting-history), then
+  // the frames' every 10 s, as the server samples them
+  let waitingHistory = [];
+  const SAMPLE_MS = 10000;
   let frame = null;
   const agentsByInterface = new Map();
   let clockOffset = 0;         // browser clock minus server clock, so time in state does not depend on the PC clock
@@ -93,9 +96,20 @@
     return alerts.some(a => a.level === 'CRITICAL') ? 'critical' : alerts.length ? 'warning' : '';
   }
 
+  // the big screen leaves out queues marked so (a load-test queue), their alerts and agents who serve only them
+  function shownQueues() {
+    return big ? frame.queues.filter(q => !q.hiddenFromBigScreen) : frame.queues;
+  }
+
+  function shownAgents() {
+    if (!big) return frame.agents;
+    const names = new Set(shownQueues().map(q => q.name));
+    return frame.agents.filter(a => !a.queues.length || a.queues.some(q => names.has(q)));
+  }
+
   function renderQueues() {
     const box = document.getElementById('queues');
-    box.replaceChildren(...frame.queues.map(q => {
+    box.replaceChildren(...shownQueues().map(q => {
       const tile = H.el('article', 'queue-tile ' + levelOf(q.alerts));
       tile.dataset.queue = q.name;
       const h = H.el('h3');
@@ -126,7 +140,8 @@
 
   function renderAlerts() {
     const list = document.getElementById('alert-list');
-    list.replaceChildren(...frame.alerts.map(a => {
+    const names = new Set(shownQueues().map(q => q.name));
+    list.replaceChildren(...frame.alerts.filter(a => names.has(a.queue)).map(a => {
       const value = a.kind === 'SERVICE_LEVEL' ? pct(a.value) : num(a.value, 0);
       const threshold = a.kind === 'SERVICE_LEVEL' ? pct(a.threshold) : num(a.threshold, 0);
       const li = H.el('li', a.level.toLowerCase(), H.t('al.' + a.kind, {queue: a.queue, value, threshold}));
@@ -172,7 +187,7 @@
     // keep rows whose controls have focus from being rebuilt under the supervisor's hand
     const active = document.activeElement && document.activeElement.closest('tr[data-interface]');
     const keep = active ? active.dataset.interface : null;
-    const rows = frame.agents.map(a => {
+    const rows = shownAgents().map(a => {
       if (keep === a.interface) return active;
       const tr = H.el('tr');
       tr.dataset.interface = a.interface;
@@ -209,7 +224,8 @@
         waiting: echarts.init(document.getElementById('chart-waiting'))};
       window.addEventListener('resize', () => { charts.agents.resize(); charts.waiting.resize(); });
     }
-    const names = frame.queues.map(q => q.displayName);
+    const queues = shownQueues();
+    const names = queues.map(q => q.displayName);
     const text = big ? '#f0f3f6' : '#1d2329';
     charts.agents.setOption({
       animation: false, color: STATE_COLOURS, textStyle: {color: text},
@@ -218,7 +234,7 @@
       grid: {left: 40, right: 10, top: 30, bottom: 50},
       xAxis: {type: 'category', data: names}, yAxis: {type: 'value', minInterval: 1},
       series: STATES.map(s => ({name: H.t('st.' + s), type: 'bar', stack: 'agents',
-        data: frame.queues.map(q => q.agents[s])}))
+        data: queues.map(q => q.agents[s])}))
     }, true);
     charts.waiting.setOption({
       animation: false, textStyle: {color: text},
@@ -226,7 +242,7 @@
       legend: {bottom: 0, type: 'scroll', textStyle: {color: text}}, tooltip: {trigger: 'axis'},
       grid: {left: 40, right: 10, top: 30, bottom: 50},
       xAxis: {type: 'time'}, yAxis: {type: 'value', minInterval: 1},
-      series: frame.queues.map(q => ({name: q.displayName, type: 'line', showSymbol: false,
+      series: queues.map(q => ({name: q.displayName, type: 'line', showSymbol: false,
         data: waitingHistory.map(([t, w]) => [t, w[q.name] || 0])}))
     }, true);
   }
@@ -241,7 +257,10 @@
       data.agents = Array.from(agentsByInterface.values()).sort((a, b) => a.interface < b.interface ? -1 : 1);
       const at = Date.parse(data.at);
       clockOffset = Date.now() - at;
-      waitingHistory.push([at, Object.fromEntries(data.queues.map(q => [q.name, q.waiting]))]);
+      const last = waitingHistory[waitingHistory.length - 1];
+      if (!last || at >= last[0] + SAMPLE_MS) {
+        waitingHistory.push([at, Object.fromEntries(data.queues.map(q => [q.name, q.waiting]))]);
+      }
       while (waitingHistory.length && waitingHistory[0][0] < at - 30 * 60 * 1000) waitingHistory.shift();
     }
     frame = data;
@@ -252,12 +271,23 @@
     document.getElementById('wallboard').dataset.at = frame.at;
   }
 
+  // the half hour before this page opened (or reconnected), as the server sampled it
+  function loadWaitingHistory() {
+    H.api('GET', '/api/supervisor/waiting-history').then(points => {
+      const served = (points || []).map(p => [Date.parse(p.at), p.waiting]);
+      const after = served.length ? served[served.length - 1][0] : 0;
+      waitingHistory = served.concat(waitingHistory.filter(([t]) => t > after));
+      if (frame) renderCharts();
+    }).catch(() => { /* the chart fills from the frames alone */ });
+  }
+
   function connect(delay) {
     const conn = document.getElementById('connection');
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/supervisor');
     ws.onopen = () => {
       delay = 1000; conn.className = 'conn up'; conn.dataset.i18n = 'wb.online'; conn.textContent = H.t('wb.online');
       H.emit('supervisor-open', true); // panels that load by REST reload what changed while the socket was down
+      loadWaitingHistory();
     };
     ws.onmessage = e => {
       const m = JSON.parse(e.data);

@@ -118,6 +118,7 @@ class RoleMatrixIntegrationTests {
             // the floor
             rule("POST /api/supervisor/agents/{username}/pause", WATCH),
             rule("POST /api/supervisor/agents/{username}/logout", WATCH),
+            rule("GET /api/supervisor/waiting-history", WATCH),
             rule("GET /api/outages", FLOOR),
             rule("GET /api/outages/{id}", FLOOR),
             rule("GET /api/outages/board", FLOOR),
