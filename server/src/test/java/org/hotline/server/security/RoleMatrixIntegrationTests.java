@@ -114,6 +114,7 @@ class RoleMatrixIntegrationTests {
             rule("POST /api/callbacks/{id}/done", DESK),
             rule("POST /api/callbacks/{id}/cancel", DESK),
             rule("GET /api/lookup", AREA),
+            rule("GET /api/lines", AREA),
             rule("GET /api/lines/{code}/tree", AREA),
             // the floor
             rule("POST /api/supervisor/agents/{username}/pause", WATCH),
