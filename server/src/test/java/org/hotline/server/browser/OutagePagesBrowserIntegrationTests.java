@@ -216,6 +216,47 @@ class OutagePagesBrowserIntegrationTests {
     }
 
     @Test
+    void onAPhoneThePublicPageFitsTheScreenAndFindsTheOutageOfAnAddress() {
+        PageCheck.screen(browser, 360, 740, true);
+        try {
+            browser.open(url("/public/outages.html"));
+            browser.await(By.xpath("//table[@id='feed']//tr[td[@class='reason']='" + OUTAGE_REASON + "']"));
+            assertThat(PageCheck.sticksOutSideways(browser)).isEmpty();
+            browser.screenshot("public-outages-phone-360");
+
+            // the premises address under the outage's line, not the name of any area or line
+            search("南路 1 号");
+            browser.await(By.id("feed-status"), e -> e.getText().startsWith("“南路 1 号”：1 条停电信息"));
+            assertThat(browser.all(By.cssSelector("#feed tbody tr"))).singleElement()
+                    .satisfies(r -> assertThat(text(r, ".reason")).isEqualTo(OUTAGE_REASON));
+            assertThat(PageCheck.sticksOutSideways(browser)).isEmpty();
+            browser.screenshot("public-outages-phone-360-search");
+
+            search(OTHER_AREA_NAME);
+            browser.await(By.id("feed-status"), e -> e.getText().startsWith("“" + OTHER_AREA_NAME + "”目前没有停电"));
+            assertThat(browser.all(By.cssSelector("#feed tbody tr"))).isEmpty();
+        } finally {
+            PageCheck.ownScreen(browser);
+        }
+    }
+
+    @Test
+    void linesPageWithoutACodeListsTheLinesEachALinkToItsTree() {
+        logIn("agent1001", DemoUsers.AGENT_PASSWORD);
+        browser.open(url("/lines.html"));
+        browser.await(By.cssSelector("#line-list tr[data-code='" + LINE + "'] a")).click();
+        browser.awaitUrl(u -> u.endsWith("/lines.html?code=" + LINE));
+        browser.await(By.cssSelector(".area[data-code='" + AREA + "']"));
+    }
+
+    private void search(String address) {
+        WebElement box = browser.await(By.id("address"));
+        box.clear();
+        box.sendKeys(address);
+        browser.driver().findElement(By.cssSelector("#search button")).click();
+    }
+
+    @Test
     void agentIsRefusedTheOutagePagesAndApi() {
         AgentClient agent = AgentClient.login(port, "agent1003", DemoUsers.AGENT_PASSWORD);
 
