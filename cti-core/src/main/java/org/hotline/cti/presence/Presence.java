@@ -297,7 +297,8 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         synchronized (d) {
             DeskTransition t = machine().next(d.status, input);
             if (t.refused()) {
-                throw new ControlException(ControlException.Kind.CONFLICT, t.refusal());
+                throw ControlException.of(ControlException.Kind.CONFLICT, refusalCode(t.refusal()), t.refusal(),
+                        t.refusal());
             }
             String member = t.effects().isEmpty() ? d.iface : memberInterface(d);
             for (DeskEffect effect : t.effects()) {
@@ -309,6 +310,22 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             commit(d, t.status());
             return d.status;
         }
+    }
+
+    /** The desk's refusal as a code the pages word in the user's language (issue #16); {@code conflict} otherwise. */
+    static String refusalCode(String refusal) {
+        if (refusal.startsWith("unknown pause reason")) {
+            return "unknown-reason";
+        }
+        return switch (refusal) {
+            case "finish the call first" -> "finish-call-first";
+            case "log in first" -> "log-in-first";
+            case "not in wrap-up" -> "not-in-wrap-up";
+            case "wrap-up cannot be extended" -> "wrap-up-not-extendable";
+            case "wrap-up already extended once" -> "wrap-up-extended";
+            case "no queues: ask an administrator" -> "no-queues";
+            default -> "conflict";
+        };
     }
 
     /** An event or timer: the state moves at once, its PBX actions follow on the timer thread. */

@@ -168,6 +168,15 @@ class PresenceTests {
     }
 
     @Test
+    void theDesksRefusalsCarryCodesThePagesWordInTheUsersLanguage() {
+        assertThatThrownBy(() -> presence.ready("agent1001")).isInstanceOf(ControlException.class)
+                .satisfies(e -> assertThat(((ControlException) e).code()).isEqualTo("log-in-first"));
+        presence.login("agent1001");
+        assertThatThrownBy(() -> presence.finishWrapUp("agent1001")).isInstanceOf(ControlException.class)
+                .satisfies(e -> assertThat(((ControlException) e).code()).isEqualTo("not-in-wrap-up"));
+    }
+
+    @Test
     void logoutRemovesTheAgentFromTheirQueues() {
         presence.login("agent1001");
         presence.logout("agent1001");
