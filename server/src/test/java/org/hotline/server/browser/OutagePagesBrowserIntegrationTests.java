@@ -83,7 +83,8 @@ class OutagePagesBrowserIntegrationTests {
                 f -> english.equals(Browser.textContent(f)));
         assertThat(browser.await(By.cssSelector("#lookup .result[data-code='" + AREA + "'] .type")).getText())
                 .isEqualTo("Area");
-        browser.driver().findElement(By.id("lang-switch")).click(); // the language is remembered: leave Chinese for the others
+        // the language is remembered: leave Chinese for the others
+        browser.driver().findElement(By.id("lang-switch")).click();
         browser.await(By.cssSelector("#lookup .lookup-status"), e -> e.getText().endsWith("回车打开线路"));
         box = browser.await(By.cssSelector("#lookup .lookup-input"));
 
@@ -233,7 +234,8 @@ class OutagePagesBrowserIntegrationTests {
             browser.screenshot("public-outages-phone-360-search");
 
             search(OTHER_AREA_NAME);
-            browser.await(By.id("feed-status"), e -> e.getText().startsWith("“" + OTHER_AREA_NAME + "”目前没有停电"));
+            browser.await(By.id("feed-status"),
+                    e -> e.getText().startsWith("“" + OTHER_AREA_NAME + "”目前没有停电"));
             assertThat(browser.all(By.cssSelector("#feed tbody tr"))).isEmpty();
         } finally {
             PageCheck.ownScreen(browser);

@@ -85,8 +85,9 @@ final class PageCheck {
                   // the outermost one only: its children follow it out
                   if (r.right > width + 1 && r.width > 0 && !(e.parentElement
                       && e.parentElement.getBoundingClientRect().right > width + 1)) {
-                    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
-                      ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '') + ' ends at ' + Math.round(r.right));
+                    const cls = typeof e.className === 'string' && e.className.trim()
+                      ? '.' + e.className.trim().replace(/\\s+/g, '.') : '';
+                    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + cls + ' ends at ' + Math.round(r.right));
                   }
                 }
                 return out.length ? out : ['the page is ' + document.documentElement.scrollWidth + ' px wide'];""");
