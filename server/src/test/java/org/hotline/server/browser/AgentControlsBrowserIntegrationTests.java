@@ -190,6 +190,9 @@ class AgentControlsBrowserIntegrationTests {
         WebElement pop = browser.await(By.cssSelector("#pops article.pop"),
                 e -> "ANSWERED".equals(e.getDomAttribute("data-status")));
         assertThat(Browser.textContent(pop.findElement(By.cssSelector(".caller-number")))).isEqualTo("13800138000");
+        // the agent placed it: an outgoing call, not 来电 (issue #16)
+        assertThat(pop.getDomAttribute("data-direction")).isEqualTo("out");
+        assertThat(Browser.textContent(pop.findElement(By.cssSelector(".direction")))).isEqualTo("外呼");
         // the customer's card is looked up by the dialled number, as for an incoming call
         await().atMost(Duration.ofSeconds(10)).until(() -> Browser.textContent(pop).contains("张三"));
         String callId = pop.getDomAttribute("data-call-id");
@@ -220,6 +223,9 @@ class AgentControlsBrowserIntegrationTests {
                 .orElse(false));
         assertThat(toasts()).anyMatch(t -> t.equals("客户已保持"));
         assertThat(deskState()).isEqualTo("通话中");
+        // the pop follows the hold: 保持中, not 通话中 (issue #16)
+        browser.await(By.cssSelector("#pops article.pop[data-call-id='" + call.linkedid() + "'] .status"),
+                e -> e.getText().equals("保持中"));
         browser.screenshot("agent-controls-hold");
 
         browser.await(By.id("btn-unhold"), WebElement::isDisplayed).click();
@@ -228,6 +234,8 @@ class AgentControlsBrowserIntegrationTests {
                 && AgentInterface.of("Local/2001@agents").equals(c.agent())).orElse(false));
         await().atMost(Duration.ofSeconds(10)).until(() -> toasts().stream().anyMatch(t -> t.equals("已取回通话")));
         assertThat(deskState()).isEqualTo("通话中");
+        browser.await(By.cssSelector("#pops article.pop[data-call-id='" + call.linkedid() + "'] .status"),
+                e -> e.getText().equals("通话中"));
     }
 
     @Test
