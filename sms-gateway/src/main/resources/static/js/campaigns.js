@@ -31,6 +31,7 @@
       'cmp.signatureBad': '签名须为【】括起的 2 到 20 个字，不能换行，如【国网供电服务】',
       'cmp.templatesHint': '系统自带的模板可直接试用：点“试用”填入新建活动并预览；修改后保存为新模板。',
       'cmp.try': '试用', 'cmp.edit': '修改', 'cmp.noTemplates': '还没有模板',
+      'cmp.rule.arrears': '欠费不少于 {min} 元，逾期 {steps} 天各提醒一次', 'cmp.rule.ic': 'IC卡余额不高于 {max} 元',
       'cmp.kind.arrears': '欠费', 'cmp.kind.outage': '停电', 'cmp.kind.general': '通用', 'cmp.kind.work_order': '工单',
       'cmp.kind.escalation': '升级告警', 'cmp.kind.ic_card': 'IC卡余额',
       'cst.queued': '排队', 'cst.held': '暂停待发', 'cst.submitting': '提交中', 'cst.submitted': '已提交', 'cst.delivered': '已送达',
@@ -63,6 +64,8 @@
       'cmp.signatureBad': 'The signature must be 【】 around 2 to 20 characters on one line, e.g. 【Power Service】',
       'cmp.templatesHint': 'The shipped templates are there to try: “Try” puts one in the new campaign and previews it; change one and save it under a new name.',
       'cmp.try': 'Try', 'cmp.edit': 'Edit', 'cmp.noTemplates': 'No templates yet',
+      'cmp.rule.arrears': 'Arrears of {min} CNY or more, one reminder at {steps} days overdue',
+      'cmp.rule.ic': 'IC-card balance at most {max} CNY',
       'cmp.kind.arrears': 'Arrears', 'cmp.kind.outage': 'Outage', 'cmp.kind.general': 'General',
       'cmp.kind.work_order': 'Work order', 'cmp.kind.escalation': 'Escalation', 'cmp.kind.ic_card': 'IC-card balance',
       'cst.queued': 'Queued', 'cst.held': 'Held', 'cst.submitting': 'Submitting', 'cst.submitted': 'Submitted', 'cst.delivered': 'Delivered',
@@ -124,6 +127,15 @@
     }
   }
 
+  // the stored rule (JSON of ReminderRule) in words, not as code
+  function ruleText(rule) {
+    let r;
+    try { r = typeof rule === 'string' ? JSON.parse(rule) : rule; } catch (e) { return String(rule || ''); }
+    if (!r || !r.type) return String(rule || '');
+    return r.type === 'IC_CARD' ? H.t('cmp.rule.ic', {max: r.maxBalance})
+      : H.t('cmp.rule.arrears', {min: r.minAmount, steps: (r.steps || []).join(H.i18n.lang() === 'en' ? ', ' : '、')});
+  }
+
   async function loadDetail() {
     if (selected == null) return;
     const c = await H.api('GET', '/api/sms/campaigns/' + selected);
@@ -132,7 +144,7 @@
     $('detail-name').textContent = c.name + ' · ' + H.t('cst.' + c.status);
     dl($('summary'), [['cmp.targeted', c.targeted], ['cmp.withoutMobile', c.withoutMobile],
       ['cmp.optedOut', c.optedOut], ['cmp.duplicates', c.duplicates], ['cmp.segments', c.segments],
-      ['cmp.template', c.template], ['cmp.rule', c.rule], ['cmp.createdBy', c.createdBy]]);
+      ['cmp.template', c.template], ['cmp.rule', ruleText(c.rule)], ['cmp.createdBy', c.createdBy]]);
     bar($('progress'), c.counts);
     const legend = $('legend');
     legend.replaceChildren();
