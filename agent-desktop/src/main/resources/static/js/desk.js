@@ -78,7 +78,7 @@
     label();
     on('lang', label);
     b.addEventListener('click', () => setLang(lang === 'en' ? 'zh-CN' : 'en', true));
-    header.insertBefore(b, header.querySelector('#logout-form, .logout') || null);
+    header.insertBefore(b, header.querySelector(':scope > #logout-form') || null);
   }
 
   // the signed-in user's remembered language wins over this browser's (another user may have chosen here before)
