@@ -26,7 +26,10 @@ final class PageCheck {
     static final String DATA = ".customer, .caller-number, .caller-name, td.name, td.caller, td.queues, "
             + ".queue-tile h3, #me, .result .name, .details, .outage-where, .outage-reason, .wo-what, "
             + "#wo-risk-list, .call-info, #call-info, #contact-customer, #contact-call, #search-results, "
-            + "#callback-list, .pick-note, select, option, code, pre, input, textarea, [data-data]";
+            + "#callback-list, .pick-note, select, option, code, pre, input, textarea, [data-data], "
+            // work orders and campaigns: order numbers, teams, campaign names, template texts, the SMS signature
+            + ".wo-group th, td.team, td.order-no, #campaigns tbody td:first-child, #detail-name, #templates td.name, "
+            + "#templates td.body, #sig-current, .cmp-template-text, #summary dd, #messages tbody";
 
     private static final String VISIBLE_TEXT = """
             const data = arguments[0];

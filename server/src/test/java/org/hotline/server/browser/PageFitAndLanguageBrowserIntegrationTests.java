@@ -43,7 +43,8 @@ class PageFitAndLanguageBrowserIntegrationTests {
 
     /** The pages whose every label follows the chosen language. */
     private static final List<String> MONOLINGUAL = List.of("/login.html", "/agent.html", "/lookup.html",
-            "/lines.html", "/supervisor.html", "/wallboard.html", "/outages.html", "/outage-board.html");
+            "/lines.html", "/supervisor.html", "/wallboard.html", "/outages.html", "/outage-board.html",
+            "/campaigns.html", "/workorders.html");
 
     @LocalServerPort
     int port;
