@@ -104,11 +104,12 @@ final class PageCheck {
 
     /**
      * Words of Latin letters in Chinese labels: every run of two letters or more outside the allowed words (product
-     * name, units, key names, ids given by the test); digits make a run an id or a number, which are allowed.
+     * name, units, key names, ids given by the test); digits make a run an id or a number, and dots, slashes or @ a
+     * setting's name, path or address, which are allowed.
      */
     static List<String> latinIn(List<String> labels, List<String> allowed) {
         return labels.stream().flatMap(text -> java.util.Arrays.stream(text.split("[^A-Za-z0-9._@/-]+"))
-                        .filter(w -> w.matches(".*[A-Za-z]{2,}.*") && !w.matches(".*\\d.*"))
+                        .filter(w -> w.matches(".*[A-Za-z]{2,}.*") && !w.matches(".*[\\d./@].*"))
                         .filter(w -> !allowed.contains(w))
                         .map(w -> w + " in \"" + text + "\""))
                 .distinct().toList();
