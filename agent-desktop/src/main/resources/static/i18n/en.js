@@ -16,6 +16,8 @@ Hotline.i18n.add({en: {
   'nav.import': 'Customer import', 'nav.lookup': 'Area lookup', 'nav.outageBoard': 'Outage board',
   'nav.outages': 'Outages', 'nav.queues': 'Queues', 'nav.supervisor': 'Supervisor', 'nav.users': 'Users',
   'nav.workorderAdmin': 'Work-order setup', 'nav.workorders': 'Work orders', 'nav.back': 'Back',
+  'role.AGENT': 'Agent', 'role.TEAM_LEAD': 'Team lead', 'role.SUPERVISOR': 'Supervisor', 'role.DISPATCHER': 'Dispatcher',
+  'role.CREW': 'Crew', 'role.ADMIN': 'Administrator',
   'desk.LOGGED_OUT': 'Logged out', 'desk.READY': 'Ready', 'desk.RINGING': 'Ringing', 'desk.TALKING': 'Talking',
   'desk.WRAP_UP': 'Wrap-up', 'desk.PAUSED': 'Paused', 'desk.LAGGED': 'Disconnected pause',
   'st.ready': 'Ready', 'st.ringing': 'Ringing', 'st.talking': 'Talking', 'st.wrapup': 'Wrap-up', 'st.paused': 'Paused',

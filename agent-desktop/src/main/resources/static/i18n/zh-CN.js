@@ -13,6 +13,9 @@ Hotline.i18n.add({'zh-CN': {
   'nav.audit': '档案查阅审计', 'nav.bigScreen': '大屏', 'nav.calendar': '服务日历', 'nav.import': '客户导入', 'nav.lookup': '台区查询',
   'nav.outageBoard': '停电大屏', 'nav.outages': '停电管理', 'nav.queues': '队列管理', 'nav.supervisor': '班长监控',
   'nav.users': '用户管理', 'nav.workorderAdmin': '工单管理', 'nav.workorders': '工单监控', 'nav.back': '返回',
+  // the roles (docs/adr/0024)
+  'role.AGENT': '坐席', 'role.TEAM_LEAD': '组长', 'role.SUPERVISOR': '班长', 'role.DISPATCHER': '调度员',
+  'role.CREW': '抢修人员', 'role.ADMIN': '管理员',
   // the agent's desk state (AgentState) and the wallboard's tally of it
   'desk.LOGGED_OUT': '未签入', 'desk.READY': '就绪', 'desk.RINGING': '振铃', 'desk.TALKING': '通话中',
   'desk.WRAP_UP': '事后处理', 'desk.PAUSED': '置忙', 'desk.LAGGED': '掉线置忙',
