@@ -45,8 +45,8 @@
       'q.reasonsNote': 'Agents pick a pause reason from this list; without queues a reason is there for every queue. Disabled reasons leave the menu but keep their name in history.',
       'q.col.code': 'Code', 'q.col.zh': 'Chinese name', 'q.col.en': 'English name', 'q.col.queues': 'Queues', 'q.col.position': 'Order',
       'q.saveReason': 'Save reason', 'q.nameHint': 'letters, digits, _ . -', 'q.nameEg': 'e.g. water',
-      'q.displayEg': 'e.g. 供水服务热线', 'q.codeHint': 'lower-case letters, digits, -', 'q.codeEg': 'e.g. coaching',
-      'q.zhEg': 'e.g. 辅导', 'q.enEg': 'e.g. Coaching', 'q.queuesHint': 'empty for all, several separated by commas'
+      'q.displayEg': 'e.g. Water service hotline', 'q.codeHint': 'lower-case letters, digits, -', 'q.codeEg': 'e.g. coaching',
+      'q.zhEg': '如 辅导', 'q.enEg': 'e.g. Coaching', 'q.queuesHint': 'empty for all, several separated by commas'
     }
   });
   let data = null;
@@ -157,7 +157,12 @@
     });
     const actions = H.el('td', 'actions');
     actions.append(edit);
-    tr.append(H.el('td', 'code', r.code), H.el('td', 'zh', r.zh), H.el('td', 'en', r.en),
+    // each label in its own language, whatever the page's
+    const zhCell = H.el('td', 'zh', r.zh);
+    zhCell.lang = 'zh-CN';
+    const enCell = H.el('td', 'en', r.en);
+    enCell.lang = 'en';
+    tr.append(H.el('td', 'code', r.code), zhCell, enCell,
       H.el('td', 'queues', r.queues.length ? r.queues.join('，') : t('q.all')), H.el('td', 'position', String(r.position)),
       H.el('td', 'state', r.enabled ? t('q.enabled') : t('q.disabled')), actions);
     return tr;

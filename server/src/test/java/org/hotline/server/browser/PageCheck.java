@@ -29,7 +29,9 @@ final class PageCheck {
             + "#callback-list, .pick-note, select, option, code, pre, input, textarea, [data-data], "
             // work orders and campaigns: order numbers, teams, campaign names, template texts, the SMS signature
             + ".wo-group th, td.team, td.order-no, #campaigns tbody td:first-child, #detail-name, #templates td.name, "
-            + "#templates td.body, #sig-current, .cmp-template-text, #summary dd, #messages tbody";
+            + "#templates td.body, #sig-current, .cmp-template-text, #summary dd, #messages tbody, "
+            // admin pages: team and crew names, search texts, file names, the queue shown
+            + "#team-list, td.crew, td.query, td.file, td.by, #m-queue, #e-username";
 
     private static final String VISIBLE_TEXT = """
             const data = arguments[0];
@@ -51,6 +53,8 @@ final class PageCheck {
             }
             // placeholders and titles are read too
             document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach(i => {
+              const m = i.closest('[lang]');
+              if (m && m !== document.documentElement && m.lang !== pageLang) return;
               if (i.checkVisibility() && !i.closest('[data-data]')) out.push(i.placeholder);
             });
             return out;""";
