@@ -5,6 +5,8 @@
   const H = window.Hotline;
   const $ = id => document.getElementById(id);
   const t = H.t;
+  // lists in the page's language: 甲，乙 or a, b
+  const sep = () => (H.i18n.lang() === 'en' ? ', ' : '，');
   H.i18n.add({
     'zh-CN': {
       'q.failed': '操作失败：{m}', 'q.default': '默认', 'q.onBigScreen': '在大屏上显示', 'q.unknown': '未知',
@@ -163,7 +165,7 @@
     const enCell = H.el('td', 'en', r.en);
     enCell.lang = 'en';
     tr.append(H.el('td', 'code', r.code), zhCell, enCell,
-      H.el('td', 'queues', r.queues.length ? r.queues.join('，') : t('q.all')), H.el('td', 'position', String(r.position)),
+      H.el('td', 'queues', r.queues.length ? r.queues.join(sep()) : t('q.all')), H.el('td', 'position', String(r.position)),
       H.el('td', 'state', r.enabled ? t('q.enabled') : t('q.disabled')), actions);
     return tr;
   }
@@ -175,8 +177,8 @@
     const missing = data.queues.filter(q => q.onPbx === false).map(q => q.name);
     const warnings = [];
     if (!data.pbxKnown) warnings.push(t('q.pbxUnknown'));
-    if (missing.length) warnings.push(t('q.missing', {q: missing.join('，')}));
-    if (data.pbxOnly.length) warnings.push(t('q.extra', {q: data.pbxOnly.join('，')}));
+    if (missing.length) warnings.push(t('q.missing', {q: missing.join(sep())}));
+    if (data.pbxOnly.length) warnings.push(t('q.extra', {q: data.pbxOnly.join(sep())}));
     $('pbx-warning').textContent = warnings.join(' ');
     $('pbx-warning').hidden = warnings.length === 0;
     const q = data.queues.find(x => x.name === shown);

@@ -5,6 +5,8 @@
   const H = window.Hotline;
   const $ = id => document.getElementById(id);
   const t = H.t;
+  // lists in the page's language: 甲，乙 or a, b
+  const sep = () => (H.i18n.lang() === 'en' ? ', ' : '，');
   // the roles in the order of docs/adr/0024, with the words the floor uses (the shared dictionaries' role.*)
   const ROLES = ['AGENT', 'TEAM_LEAD', 'SUPERVISOR', 'DISPATCHER', 'CREW', 'ADMIN'];
   H.i18n.add({
@@ -108,9 +110,9 @@
     actions.append(edit, reset, toggle);
     const state = !u.enabled ? t('u.disabled') : u.mustChangePassword ? t('u.mustChange') : t('u.ok');
     tr.append(H.el('td', 'username', u.username), H.el('td', 'name', u.displayName),
-      H.el('td', 'role', ROLES.includes(u.role) ? t('role.' + u.role) : u.role), H.el('td', 'interfaces', u.interfaces.join('，')),
-      H.el('td', 'team', u.team || '—'), H.el('td', 'queues', u.queues.join('，')),
-      H.el('td', 'pbx-queues', !u.interfaces.length ? '—' : u.pbxQueues.length ? u.pbxQueues.join('，') : t('u.notSignedIn')),
+      H.el('td', 'role', ROLES.includes(u.role) ? t('role.' + u.role) : u.role), H.el('td', 'interfaces', u.interfaces.join(sep())),
+      H.el('td', 'team', u.team || '—'), H.el('td', 'queues', u.queues.join(sep())),
+      H.el('td', 'pbx-queues', !u.interfaces.length ? '—' : u.pbxQueues.length ? u.pbxQueues.join(sep()) : t('u.notSignedIn')),
       H.el('td', 'crew', u.role !== 'CREW' ? '—' : crewOf[u.username] ? crewName(crewOf[u.username]) : t('u.noCrew')),
       H.el('td', 'state', state),
       H.el('td', 'sessions', String(u.sessions)), actions);
@@ -160,7 +162,7 @@
       }));
       s.value = keep;
     });
-    $('team-list').textContent = teams.length ? t('u.teams', {t: teams.join('，')}) : t('u.noTeams');
+    $('team-list').textContent = teams.length ? t('u.teams', {t: teams.join(sep())}) : t('u.noTeams');
   }
 
   async function loadCrews() {

@@ -222,7 +222,10 @@
     if (!charts) {
       charts = {agents: echarts.init(document.getElementById('chart-agents')),
         waiting: echarts.init(document.getElementById('chart-waiting'))};
-      window.addEventListener('resize', () => { charts.agents.resize(); charts.waiting.resize(); });
+      // the boxes' size comes from the page's grid (the big screen's fills what is left): follow it, not the window
+      const fit = new ResizeObserver(() => { charts.agents.resize(); charts.waiting.resize(); });
+      fit.observe(document.getElementById('chart-agents'));
+      fit.observe(document.getElementById('chart-waiting'));
     }
     const queues = shownQueues();
     const names = queues.map(q => q.displayName);

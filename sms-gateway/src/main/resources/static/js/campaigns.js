@@ -257,7 +257,11 @@
       tr.append(H.el('td', 'name', t.name), H.el('td', 'kind', kindLabel(t.kind)), H.el('td', 'body', t.body), actions);
       return tr;
     }));
-    if (!templates.length) body.append(H.el('tr')).append(H.el('td', 'note', H.t('cmp.noTemplates')));
+    if (!templates.length) {
+      const tr = H.el('tr');
+      tr.append(H.el('td', 'note', H.t('cmp.noTemplates')));
+      body.append(tr);
+    }
   }
 
   // a shipped template straight into the new campaign's form, previewed against today's billing data

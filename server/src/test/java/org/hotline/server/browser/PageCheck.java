@@ -31,7 +31,9 @@ final class PageCheck {
             + ".wo-group th, td.team, td.order-no, #campaigns tbody td:first-child, #detail-name, #templates td.name, "
             + "#templates td.body, #sig-current, .cmp-template-text, #summary dd, #messages tbody, "
             // admin pages: team and crew names, search texts, file names, the queue shown
-            + "#team-list, td.crew, td.query, td.file, td.by, #m-queue, #e-username";
+            + "#team-list, td.crew, td.query, td.file, td.by, #m-queue, #e-username, td.code, "
+            // outages: line and area names and the reasons given
+            + "td.where, td.reason, .outage-where, .outage-reason";
 
     private static final String VISIBLE_TEXT = """
             const data = arguments[0];
