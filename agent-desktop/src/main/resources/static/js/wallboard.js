@@ -244,7 +244,7 @@
       title: {text: H.t('wb.chartWaiting'), textStyle: {color: text, fontSize: 14}},
       legend: {bottom: 0, type: 'scroll', textStyle: {color: text}}, tooltip: {trigger: 'axis'},
       grid: {left: 40, right: 10, top: 30, bottom: 50},
-      xAxis: {type: 'time'}, yAxis: {type: 'value', minInterval: 1},
+      xAxis: {type: 'time', axisLabel: {hideOverlap: true}}, yAxis: {type: 'value', minInterval: 1},
       series: queues.map(q => ({name: q.displayName, type: 'line', showSymbol: false,
         data: waitingHistory.map(([t, w]) => [t, w[q.name] || 0])}))
     }, true);
@@ -307,6 +307,12 @@
     if (big) {
       document.body.classList.add('big');
       document.title = H.t('page.bigScreen');
+      // the wall says what it is: 大屏, not the supervisors' page
+      const heading = document.querySelector('body > header [data-i18n="wb.title"]');
+      if (heading) {
+        heading.dataset.i18n = 'wb.bigScreen';
+        heading.textContent = H.t('wb.bigScreen');
+      }
     }
     H.csrf().then(tk => { document.getElementById('logout-csrf').value = tk.token; }).catch(() => {});
     H.on('lang', () => { document.title = H.t(big ? 'page.bigScreen' : 'page.supervisor'); if (frame) show(frame); });
