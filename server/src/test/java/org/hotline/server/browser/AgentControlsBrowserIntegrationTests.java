@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentView;
@@ -22,6 +23,7 @@ import org.hotline.pbxsim.CallSpec;
 import org.hotline.pbxsim.Outcome;
 import org.hotline.server.embedded.EmbeddedServers;
 import org.hotline.server.testing.AgentClient;
+import org.hotline.server.testing.ReadyDesks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,9 +78,14 @@ class AgentControlsBrowserIntegrationTests {
     private final List<CallHandle> calls = new ArrayList<>();
     private final List<String> agents = new ArrayList<>();
 
+    @Autowired
+    AgentDirectory agentDirectory;
+
     @BeforeEach
     void amiIsConnected() {
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.state().isLoggedIn());
+        // a page another class opened and left pauses its agent (issue #16): every desk ready for the calls here
+        ReadyDesks.all(presence, agentDirectory);
     }
 
     @AfterEach
