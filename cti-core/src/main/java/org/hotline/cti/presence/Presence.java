@@ -307,6 +307,8 @@ public final class Presence implements TelephonyListener, AutoCloseable {
                 }
             }
             d.managed = true;
+            // a person decided (the agent or a supervisor): the PBX's confirmation must not be taken back as lagged
+            d.sessionLost = false;
             commit(d, t.status());
             return d.status;
         }

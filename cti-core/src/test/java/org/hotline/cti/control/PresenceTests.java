@@ -168,6 +168,23 @@ class PresenceTests {
     }
 
     @Test
+    void aSupervisorsReadyForADeskLeftDuringWrapUpHoldsWhenThePbxConfirmsIt() {
+        presence.login("agent1001");
+        presence.desktopConnected("agent1001");
+        Instant now = Instant.now();
+        presence.onEvent(new AgentRinging(CALL, IFACE, "坐席1001", "hotline", CALLER, Duration.ZERO, Map.of(), now));
+        presence.onEvent(new CallAnswered(CALL, IFACE, "坐席1001", "hotline", CALLER, Duration.ZERO, now));
+        presence.onEvent(new CallEnded(CALL, CALLER, 16, "Normal Clearing", Instant.now()));
+        presence.desktopDisconnected("agent1001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> presence.status("agent1001").state() == DeskState.LAGGED);
+
+        presence.ready("agent1001");
+        presence.onEvent(new AgentStateChanged(IFACE, "坐席1001", AgentState.READY, null, Set.of("hotline", "gas"),
+                Instant.now()));
+        assertThat(presence.status("agent1001").state()).isEqualTo(DeskState.READY);
+    }
+
+    @Test
     void theDesksRefusalsCarryCodesThePagesWordInTheUsersLanguage() {
         assertThatThrownBy(() -> presence.ready("agent1001")).isInstanceOf(ControlException.class)
                 .satisfies(e -> assertThat(((ControlException) e).code()).isEqualTo("log-in-first"));
