@@ -259,7 +259,8 @@
     }));
     if (!templates.length) {
       const tr = H.el('tr');
-      tr.append(H.el('td', 'note', H.t('cmp.noTemplates')));
+      const td = tr.appendChild(H.el('td', 'note', H.t('cmp.noTemplates')));
+      td.colSpan = 4;
       body.append(tr);
     }
   }
