@@ -4,19 +4,15 @@
   'use strict';
   Hotline.i18n.add({
     'zh-CN': {
-      'pop.RINGING': '振铃 Ringing', 'pop.ANSWERED': '通话中 Talking', 'pop.MISSED': '未接 Missed',
-      'pop.TRANSFERRED': '已转接 Transferred', 'pop.ENDED': '已结束 Ended', 'pop.unknown-number': '未知号码',
-      'pop.queue': '队列 {q}', 'pop.direct': '直拨 direct', 'pop.waited': '等待 {s} s',
-      'pop.no-match': '未找到客户 No customer for {n}', 'pop.pick': '{n} 位客户使用此号码 · pick one',
-      'pop.folded': '另有 {n} 位客户已折叠', 'pop.unfold': '显示全部', 'pop.none': '没有来电 · No calls',
-      'conn.up': '已连接 · online', 'conn.down': '未连接 · offline'
+      'pop.unknown-number': '未知号码', 'pop.queue': '队列 {q}', 'pop.direct': '直拨', 'pop.waited': '等待 {s} 秒',
+      'pop.dialled': '您拨出的电话', 'pop.no-match': '号码 {n} 未找到客户', 'pop.pick': '{n} 位客户使用此号码, 请选择',
+      'pop.folded': '另有 {n} 位客户已折叠', 'pop.unfold': '显示全部', 'pop.none': '没有来电'
     },
     en: {
-      'pop.RINGING': 'Ringing', 'pop.ANSWERED': 'Talking', 'pop.MISSED': 'Missed', 'pop.TRANSFERRED': 'Transferred',
-      'pop.ENDED': 'Ended', 'pop.unknown-number': 'Unknown number', 'pop.queue': 'Queue {q}', 'pop.direct': 'Direct call',
-      'pop.waited': 'Waited {s} s', 'pop.no-match': 'No customer for {n}', 'pop.pick': '{n} customers share this number: pick one',
-      'pop.folded': '{n} more customers folded away', 'pop.unfold': 'Show all', 'pop.none': 'No calls',
-      'conn.up': 'Online', 'conn.down': 'Offline'
+      'pop.unknown-number': 'Unknown number', 'pop.queue': 'Queue {q}', 'pop.direct': 'Direct call',
+      'pop.waited': 'Waited {s} s', 'pop.dialled': 'A call you placed', 'pop.no-match': 'No customer for {n}',
+      'pop.pick': '{n} customers share this number: pick one',
+      'pop.folded': '{n} more customers folded away', 'pop.unfold': 'Show all', 'pop.none': 'No calls'
     }
   });
   const KEEP_FINISHED_MS = 60000;
@@ -71,11 +67,15 @@
     const node = document.getElementById('pop-template').content.firstElementChild.cloneNode(true);
     node.dataset.callId = p.callId;
     node.dataset.status = p.status;
-    node.querySelector('.status').textContent = t('pop.' + p.status) === 'pop.' + p.status ? p.status : t('pop.' + p.status);
+    node.dataset.direction = p.outbound ? 'out' : 'in';
+    // which way the call goes comes first: an agent's own click-to-dial is no 来电
+    node.querySelector('.direction').textContent = t(p.outbound ? 'call.out' : 'call.in');
+    node.querySelector('.status').textContent = t('pop.' + p.status);
     node.querySelector('.caller-number').textContent = p.callerNumber || t('pop.unknown-number');
     node.querySelector('.caller-name').textContent = p.callerName || '';
-    node.querySelector('.queue').textContent = p.queue ? t('pop.queue', {q: p.queue}) : t('pop.direct');
-    node.querySelector('.waited').textContent = t('pop.waited', {s: p.waitedSeconds});
+    node.querySelector('.queue').textContent = p.queue ? t('pop.queue', {q: p.queue})
+      : t(p.outbound ? 'pop.dialled' : 'pop.direct');
+    node.querySelector('.waited').textContent = p.outbound ? '' : t('pop.waited', {s: p.waitedSeconds});
     customers(p, node.querySelector('.customers'));
     const vars = node.querySelector('.variables');
     // what the IVR learned, labelled (ivr-path.js): the path as readable steps, account, outage, work order
@@ -93,11 +93,16 @@
     if (sorted.length === 0) box.appendChild(el('p', 'note', t('pop.none'))).id = 'no-calls';
   }
 
+  // still on the agent's phone (ScreenPop.live)
+  function live(p) {
+    return p.status === 'RINGING' || p.status === 'ANSWERED' || p.status === 'HELD';
+  }
+
   function accept(p) {
     const known = pops.get(p.callId);
     if (known && known.version > p.version) return; // a snapshot may cross a newer live update
     pops.set(p.callId, p);
-    if (p.status !== 'RINGING' && p.status !== 'ANSWERED') {
+    if (!live(p)) {
       setTimeout(() => {
         const now = pops.get(p.callId);
         if (now && now.version === p.version) {
@@ -117,7 +122,7 @@
     socket.onmessage = (ev) => {
       const msg = JSON.parse(ev.data);
       if (msg.type === 'snapshot') {
-        for (const [id, p] of pops) if (p.status === 'RINGING' || p.status === 'ANSWERED') pops.delete(id);
+        for (const [id, p] of pops) if (live(p)) pops.delete(id);
         for (const p of msg.pops) accept(p);
         redraw();
       } else if (msg.type === 'pop') {

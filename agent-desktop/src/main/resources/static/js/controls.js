@@ -8,40 +8,38 @@
 
   Hotline.i18n.add({
     'zh-CN': {
-      'desk.LOGGED_OUT': '未签入', 'desk.READY': '就绪', 'desk.RINGING': '振铃', 'desk.TALKING': '通话中',
-      'desk.WRAP_UP': '话后整理', 'desk.PAUSED': '置忙', 'desk.LAGGED': '连接中断(系统置忙)',
       'desk.partly': '部分队列置忙: {q}',
       'ctl.login': '签入', 'ctl.logout': '签出', 'ctl.ready': '就绪 (F2)', 'ctl.pause': '置忙 (F3)',
-      'ctl.reason': '置忙原因', 'ctl.finish': '结束整理', 'ctl.extend': '延长整理',
-      'ctl.wrapLeft': '整理剩余 {s} 秒', 'ctl.dial': '外呼', 'ctl.dialPlaceholder': '电话号码 (F6)',
+      'ctl.reason': '置忙原因', 'ctl.finish': '结束事后处理', 'ctl.extend': '延长事后处理',
+      'ctl.wrapLeft': '事后处理剩余 {s} 秒', 'ctl.dial': '外呼', 'ctl.dialPlaceholder': '电话号码 (F6)',
       'ctl.hangup': '挂断 (F4)', 'ctl.hold': '保持', 'ctl.unhold': '取回', 'ctl.transfer': '转接 (F7)',
       'ctl.noCall': '无通话', 'ctl.onHold': '保持中',
       'xfer.title': '转接', 'xfer.agent': '坐席(工号/分机)', 'xfer.queue': '队列', 'xfer.number': '外部号码',
       'xfer.blind': '直接转接', 'xfer.attended': '咨询转接', 'xfer.go': '转接', 'xfer.cancel': '取消',
       'xfer.target': '转接目标',
       'ok.login': '已签入', 'ok.logout': '已签出', 'ok.ready': '已就绪', 'ok.pause': '已置忙: {r}',
-      'ok.finish': '整理结束', 'ok.extend': '整理已延长', 'ok.dial': '您已接起话机, 正在呼叫 {n}',
+      'ok.finish': '事后处理已结束', 'ok.extend': '事后处理已延长', 'ok.dial': '您已接起话机, 正在呼叫 {n}',
       'ok.hangup': '已挂断', 'ok.hold': '客户已保持', 'ok.unhold': '已取回通话', 'ok.transfer': '已转接至 {t}',
       'ok.consulting': '正在咨询 {t}: 客户听保持音乐, 挂机即完成转接', 'ok.dialling': '正在振铃您的话机, 请接起后呼叫 {n}',
       'err.prefix': '操作失败: ', 'out.refused': '未执行: ', 'out.failed': '执行失败: ', 'out.timed-out': '未确认(超时): ',
-      'err.invalid': '输入有误: {m}', 'err.not-your-call': '这通电话不在您的话机上',
+      'err.invalid': '输入有误', 'err.not-your-call': '这通电话不在您的话机上',
       'err.call-gone': '通话已不存在', 'err.call-ended': '通话已结束, 操作未完成',
       'err.phone-offline': '您的话机离线或无法接通', 'err.phone-busy': '您的话机忙',
       'err.phone-no-answer': '您的话机振铃未接听', 'err.phone-declined': '您的话机拒接了呼叫',
       'err.phone-on-call': '您的话机正在通话中',
       'err.transfer-not-allowed': '交换机未开始咨询转接: 该通话不允许转接', 'err.transfer-aborted': '交换机放弃了咨询转接, 客户已回到您这里',
-      'err.transfer-failed': '交换机未能转接该通话', 'err.no-such-target': '交换机上没有这个转接目标', 'err.pbx-refused': '交换机拒绝了操作: {d}',
-      'err.pbx-unexpected': '交换机的应答无法识别: {d}', 'err.pbx-unavailable': '交换机未连接, 请稍后再试',
+      'err.transfer-failed': '交换机未能转接该通话', 'err.no-such-target': '交换机上没有这个转接目标', 'err.pbx-refused': '交换机拒绝了操作',
+      'err.pbx-unexpected': '交换机的应答无法识别', 'err.pbx-unavailable': '交换机未连接, 请稍后再试',
       'err.pbx-no-response': '交换机未及时应答, 操作可能仍会执行, 请留意话机',
       'err.not-confirmed': '交换机已受理但未及时确认, 操作可能仍会执行, 请留意话机',
-      'err.conflict': '当前状态下无法执行: {d}',
-      'lang.switch': 'English',
+      'err.conflict': '当前状态下无法执行', 'err.log-in-first': '请先签入', 'err.finish-call-first': '请先结束通话',
+      'err.not-in-wrap-up': '当前不在事后处理中', 'err.wrap-up-not-extendable': '该队列的事后处理不可延长',
+      'err.wrap-up-extended': '事后处理只能延长一次', 'err.unknown-reason': '没有这个置忙原因',
+      'err.no-queues': '您还没有分配队列, 请联系管理员', 'err.invalid-input': '输入有误',
       'help.title': '快捷键', 'help.keys': 'F2 就绪 · F3 置忙 · F4 挂断 · F6 外呼号码 · F7 转接 · Esc 关闭对话框',
       'forced': '班长已将您置为: {s}'
     },
     en: {
-      'desk.LOGGED_OUT': 'Logged out', 'desk.READY': 'Ready', 'desk.RINGING': 'Ringing', 'desk.TALKING': 'Talking',
-      'desk.WRAP_UP': 'Wrap-up', 'desk.PAUSED': 'Paused', 'desk.LAGGED': 'Disconnected (system pause)',
       'desk.partly': 'paused in {q}',
       'ctl.login': 'Log in', 'ctl.logout': 'Log out', 'ctl.ready': 'Ready (F2)', 'ctl.pause': 'Pause (F3)',
       'ctl.reason': 'Pause reason', 'ctl.finish': 'Finish wrap-up', 'ctl.extend': 'More time',
@@ -57,20 +55,22 @@
       'ok.transfer': 'Transferred to {t}', 'ok.consulting': 'Consulting {t}: the customer hears music; hang up to complete',
       'ok.dialling': 'Ringing your phone: pick up to call {n}',
       'err.prefix': 'Failed: ', 'out.refused': 'Not done: ', 'out.failed': 'Failed: ', 'out.timed-out': 'Not confirmed (timeout): ',
-      'err.invalid': 'Invalid input: {m}', 'err.not-your-call': 'This call is not on your phone',
+      'err.invalid': 'Invalid input', 'err.not-your-call': 'This call is not on your phone',
       'err.call-gone': 'The call no longer exists', 'err.call-ended': 'The call ended; the command did not complete',
       'err.phone-offline': 'Your phone is offline or unreachable', 'err.phone-busy': 'Your phone is busy',
       'err.phone-no-answer': 'Your phone rang but was not answered', 'err.phone-declined': 'Your phone declined the call',
       'err.phone-on-call': 'Your phone is on a call',
       'err.transfer-not-allowed': 'The PBX did not start the consultation: this call does not allow transfers',
       'err.transfer-aborted': 'The PBX gave up the attended transfer; the customer is back with you',
-      'err.transfer-failed': 'The PBX could not transfer the call', 'err.no-such-target': 'The PBX has no such transfer target', 'err.pbx-refused': 'The PBX refused: {d}',
-      'err.pbx-unexpected': 'The PBX gave an answer Hotline does not understand: {d}',
+      'err.transfer-failed': 'The PBX could not transfer the call', 'err.no-such-target': 'The PBX has no such transfer target', 'err.pbx-refused': 'The PBX refused',
+      'err.pbx-unexpected': 'The PBX gave an answer Hotline does not understand',
       'err.pbx-unavailable': 'The PBX is not connected; try again shortly',
       'err.pbx-no-response': 'The PBX did not answer in time; it may still happen, watch your phone',
       'err.not-confirmed': 'The PBX accepted but did not confirm in time; it may still happen, watch your phone',
-      'err.conflict': 'Not possible now: {d}',
-      'lang.switch': '中文',
+      'err.conflict': 'Not possible now', 'err.log-in-first': 'Log in first', 'err.finish-call-first': 'Finish the call first',
+      'err.not-in-wrap-up': 'Not in wrap-up', 'err.wrap-up-not-extendable': "This queue's wrap-up cannot be extended",
+      'err.wrap-up-extended': 'Wrap-up can be extended once only', 'err.unknown-reason': 'No such pause reason',
+      'err.no-queues': 'You have no queues yet: ask an administrator', 'err.invalid-input': 'Invalid input',
       'help.title': 'Shortcuts', 'help.keys': 'F2 ready · F3 pause · F4 hang up · F6 dial box · F7 transfer · Esc closes',
       'forced': 'Your supervisor set you to: {s}'
     }
@@ -91,19 +91,22 @@
     return b;
   }
 
-  function toast(text, error) {
+  function toast(text, error, detail) {
     const n = el('div', 'toast ' + (error ? 'toast-error' : 'toast-ok'), text);
+    // the PBX's own words (English, Asterisk's) stay out of the sentence: on hover, for whoever diagnoses it
+    if (detail) n.title = detail;
     n.setAttribute('role', error ? 'alert' : 'status');
     ui.toasts.appendChild(n);
     setTimeout(() => n.remove(), error ? 8000 : 4000);
   }
 
-  // A failed command in the agent's language: refused / failed / not confirmed, then the reason by its code (the
-  // server's English message only when the page has no translation for the code).
+  // A failed command in the agent's language: refused / failed / not confirmed, then the reason by its code; a code
+  // the page does not know gets the generic words of its HTTP status, never the server's English.
   function failure(e) {
     const d = e.data || {};
     const key = d.code ? 'err.' + d.code : null;
-    const reason = key && t(key) !== key ? t(key, {d: d.detail || d.message || '', m: d.message || ''}) : e.message;
+    const generic = e.status === 400 ? 'err.invalid-input' : e.status === 409 ? 'err.conflict' : 'err.pbx-refused';
+    const reason = key && t(key) !== key ? t(key, {d: d.detail || d.message || '', m: d.message || ''}) : t(generic);
     const prefix = d.outcome && t('out.' + d.outcome) !== 'out.' + d.outcome ? t('out.' + d.outcome) : t('err.prefix');
     return prefix + reason;
   }
@@ -117,7 +120,7 @@
       if (key) toast(t(key, params));
       return data;
     } catch (e) {
-      toast(failure(e), true);
+      toast(failure(e), true, (e.data && (e.data.detail || e.data.message)) || e.message);
       return null;
     }
   }
@@ -171,7 +174,9 @@
     ui.unhold.hidden = !held;
     ui.dialNumber.disabled = onCall;
     ui.dial.disabled = onCall;
-    if (previous && previous.state !== st && st === 'PAUSED' && s.reason && previous.state !== 'LOGGED_OUT'
+    // only a ready desk paused by someone else is news: from wrap-up or a dropped connection the desk is restoring
+    // the agent's own pause (no supervisor did anything)
+    if (previous && previous.state === 'READY' && !previous.partlyPaused && st === 'PAUSED' && s.reason
         && ui.pending !== 'pause') {
       toast(t('forced', {s: t('desk.PAUSED') + ' · ' + reasonLabel(s)}));
     }
@@ -277,9 +282,6 @@
     });
 
     const tools = root.appendChild(el('div', 'ctl-group ctl-tools'));
-    const lang = tools.appendChild(button('btn-lang', 'lang.switch', 'ctl-link',
-      () => Hotline.i18n.setLang(Hotline.i18n.lang() === 'en' ? 'zh-CN' : 'en')));
-    lang.lang = 'en';
     const help = tools.appendChild(el('details', 'ctl-help'));
     help.id = 'shortcuts';
     const summary = help.appendChild(el('summary', null, t('help.title')));
@@ -349,7 +351,7 @@
       fillReasons();
       render(await Hotline.api('GET', '/api/control/state'));
     } catch (e) {
-      toast(t('err.prefix') + e.message, true);
+      toast(failure(e), true, e.message);
     }
   });
 })();

@@ -1,11 +1,21 @@
-// Shared by every desktop page script: element helper, i18n, the CSRF-aware fetch and the socket message bus.
-// Caller- and record-supplied text only ever goes through textContent (el's text argument): it is data, never markup.
+// Shared by every page script: element helper, i18n (one language at a time, the user's choice remembered on the
+// server: docs/adr/0028), the CSRF-aware fetch and the socket message bus. The shared words are in /i18n/<lang>.js
+// (docs/glossary.md); page scripts add their own. Caller- and record-supplied text only ever goes through textContent
+// (el's text argument): it is data, never markup.
 (function () {
   'use strict';
+  const LANGS = ['zh-CN', 'en'];
   const dictionaries = {'zh-CN': {}, en: {}};
   const handlers = new Map();
   let csrf = null;
-  let lang = localStorage.getItem('hotline.lang') || 'zh-CN';
+  // before the server's answer: this browser's last choice, else the browser's own language (zh-CN unless English)
+  let lang = localStorage.getItem('hotline.lang') || browserLanguage();
+  if (!LANGS.includes(lang)) lang = 'zh-CN';
+
+  function browserLanguage() {
+    const first = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+    return /^en\b/i.test(first) ? 'en' : 'zh-CN';
+  }
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -33,12 +43,51 @@
     scope.querySelectorAll('[data-i18n-placeholder]').forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
   }
 
-  function setLang(l) {
-    lang = dictionaries[l] ? l : 'zh-CN';
-    localStorage.setItem('hotline.lang', lang);
+  // Switches every label; remember: also tell the server (the user's choice follows them to every browser).
+  function setLang(l, remember) {
+    const next = LANGS.includes(l) ? l : 'zh-CN';
+    localStorage.setItem('hotline.lang', next);
+    if (remember && signedIn()) {
+      api('PUT', '/api/me/language', {language: next}).catch(e => console.warn('language not remembered', e.message));
+    }
+    if (next === lang && document.documentElement.lang === lang) return;
+    lang = next;
     document.documentElement.lang = lang;
     translate();
     emit('lang', lang);
+  }
+
+  // pages without a session (login, public) carry data-anonymous on <html>
+  function signedIn() {
+    return !('anonymous' in document.documentElement.dataset);
+  }
+
+  // The one language switch, in the page's header: names the other language in that language (marked with its lang).
+  function addSwitch() {
+    const header = document.querySelector('body > header');
+    if (!header || document.getElementById('lang-switch')) return;
+    const b = el('button', 'lang-switch');
+    b.id = 'lang-switch';
+    b.type = 'button';
+    const label = () => {
+      const other = lang === 'en' ? 'zh-CN' : 'en';
+      b.lang = other;
+      b.textContent = (dictionaries[other] || {})['lang.name'] || other;
+      b.title = t('lang.switch');
+    };
+    label();
+    on('lang', label);
+    b.addEventListener('click', () => setLang(lang === 'en' ? 'zh-CN' : 'en', true));
+    header.insertBefore(b, header.querySelector(':scope > #logout-form') || null);
+  }
+
+  // the signed-in user's remembered language wins over this browser's (another user may have chosen here before)
+  function followUsersChoice() {
+    if (!signedIn()) return;
+    fetch('/api/me', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+      .then(r => (r.ok && !r.redirected ? r.json() : {}))
+      .then(me => { if (me.language) setLang(me.language, false); })
+      .catch(() => {});
   }
 
   function on(type, fn) {
@@ -94,9 +143,12 @@
   }
 
   window.Hotline = {el, i18n: {add, t, translate, setLang, lang: () => lang}, t, on, emit, api, csrf: token};
+  document.documentElement.lang = lang;
   document.addEventListener('DOMContentLoaded', () => {
     document.documentElement.lang = lang;
     translate();
+    addSwitch();
     showLinksForRole();
+    followUsersChoice();
   });
 })();

@@ -1,5 +1,5 @@
 // What the IVR learned, for the pop: HOTLINE_IVR_PATH as readable steps ("已识别（来电号码）→ 停电通知（已听完）→ 转人工"),
-// the account, the outage and the work order, labelled in Chinese. Values come from the caller's call: text only.
+// the account, the outage and the work order, labelled in the page's language. Values come from the caller's call: text only.
 (function () {
   'use strict';
   Hotline.i18n.add({
@@ -23,6 +23,28 @@
       'ivr.hours.closed': '非工作时间', 'ivr.hours.closed-fault': '非工作时间（报修）', 'ivr.menu.none': '主菜单未选择',
       'ivr.callback.booked': '已预约排队回电', 'ivr.callback.withheld': '号码未显示，无法回电',
       'ivr.survey': '满意度 {score}', 'ivr.survey.none': '未评价'
+    },
+    en: {
+      'ivr.path': 'IVR', 'ivr.account': 'Account', 'ivr.outage': 'Outage no.', 'ivr.order': 'Work order no.',
+      'ivr.choice': 'Key pressed', 'ivr.other': 'Other', 'ivr.agent': 'to an agent',
+      'ivr.identify.number': 'identified (caller number)', 'ivr.identify.account': 'identified (account keyed in)',
+      'ivr.identify.none': 'account not identified',
+      'ivr.outage.agent': 'outage notice (2 for an agent)', 'ivr.outage.heard': 'outage notice (heard)',
+      'ivr.arrears.none': 'arrears (none)', 'ivr.arrears.agent': 'arrears (2 for an agent)',
+      'ivr.arrears.heard': 'arrears (heard)', 'ivr.arrears.sms': 'arrears (payment SMS sent)',
+      'ivr.arrears.sms-failed': 'arrears (SMS not sent)', 'ivr.arrears.sms-opted-out': 'arrears (opted out of SMS)',
+      'ivr.fault': 'fault report ({what})', 'ivr.fault.created': 'work order {no}', 'ivr.fault.open': 'open work order {no}',
+      'ivr.fault.outage': 'outage {no}', 'ivr.fault.refused': 'not taken', 'ivr.fault.unconfirmed': 'account not confirmed',
+      'ivr.fault.no-kind': 'no fault kind chosen', 'ivr.danger': ', smoke, fire or a fallen line', 'ivr.fallback': '{step} failed',
+      'ivr.unavailable': 'IVR unavailable', 'ivr.unknown-script': 'IVR misconfigured',
+      'ivr.script.identify': 'identification', 'ivr.script.outage-notice': 'outage notice', 'ivr.script.arrears': 'arrears',
+      'ivr.script.fault-report': 'fault report', 'ivr.script.hours': 'opening hours', 'ivr.script.main-menu': 'main menu',
+      'ivr.script.queue-offer': 'queue offer', 'ivr.script.callback-request': 'callback request',
+      'ivr.script.survey': 'satisfaction survey', 'ivr.script.other': 'IVR',
+      'ivr.hours.closed': 'outside opening hours', 'ivr.hours.closed-fault': 'outside opening hours (fault report)',
+      'ivr.menu.none': 'nothing chosen in the main menu', 'ivr.callback.booked': 'queue callback booked',
+      'ivr.callback.withheld': 'number withheld: no callback', 'ivr.survey': 'satisfaction {score}',
+      'ivr.survey.none': 'not rated'
     }
   });
   const t = Hotline.t;

@@ -12,7 +12,8 @@
       'lines.responsible': '责任人', 'lines.customers': '{n} 户', 'lines.noFlagged': '没有大客户或高危客户',
       'lines.flag.key': '大客户', 'lines.flag.risk': '高危', 'lines.dial': '拨打', 'lines.dialing': '正在呼叫 {n}…',
       'lines.dialFailed': '拨打失败：{m}', 'lines.col.no': '客户编号', 'lines.col.name': '名称', 'lines.col.phone': '电话',
-      'lines.lineOutage': '整条线路停电'
+      'lines.lineOutage': '整条线路停电', 'lines.all': '全部线路（{n} 条），点击线路查看其台区', 'lines.none': '还没有导入供电网络',
+      'lines.col.code': '线路编号', 'lines.col.line': '线路', 'lines.col.substation': '变电站', 'lines.col.areas': '台区数'
     },
     en: {
       'lines.title': 'Line and areas', 'lines.toLookup': 'Area lookup', 'lines.loading': 'Loading…',
@@ -21,11 +22,40 @@
       'lines.customers': '{n} customers', 'lines.noFlagged': 'No key or high-risk customers',
       'lines.flag.key': 'Key account', 'lines.flag.risk': 'High risk', 'lines.dial': 'Call', 'lines.dialing': 'Calling {n}…',
       'lines.dialFailed': 'Call failed: {m}', 'lines.col.no': 'Customer no.', 'lines.col.name': 'Name',
-      'lines.col.phone': 'Phone', 'lines.lineOutage': 'Whole line out'
+      'lines.col.phone': 'Phone', 'lines.lineOutage': 'Whole line out',
+      'lines.all': 'All lines ({n}): open one to see its areas', 'lines.none': 'No supply network imported yet',
+      'lines.col.code': 'Line code', 'lines.col.line': 'Line', 'lines.col.substation': 'Substation', 'lines.col.areas': 'Areas'
     }
   });
 
   let tree = null;
+  let list = null;
+
+  // without a line code: every line, each a link to its tree (the page is no dead end)
+  function renderList() {
+    const status = document.getElementById('line-status');
+    status.className = 'note';
+    status.textContent = list.length ? Hotline.t('lines.all', {n: list.length}) : Hotline.t('lines.none');
+    const box = document.getElementById('areas');
+    if (!list.length) { box.replaceChildren(); return; }
+    const table = el('table', 'line-list');
+    table.id = 'line-list';
+    const head = table.createTHead().insertRow();
+    for (const k of ['lines.col.code', 'lines.col.line', 'lines.col.substation', 'lines.centre', 'lines.col.areas']) {
+      head.appendChild(el('th', null, Hotline.t(k)));
+    }
+    const body = table.createTBody();
+    for (const l of list) {
+      const tr = body.insertRow();
+      tr.dataset.code = l.code;
+      const a = el('a', null, l.code);
+      a.href = '/lines.html?code=' + encodeURIComponent(l.code);
+      tr.insertCell().appendChild(a);
+      tr.append(el('td', 'name', l.name || ''), el('td', 'name', l.substation || ''),
+        el('td', 'name', l.repairCentre || ''), el('td', 'count', l.areas));
+    }
+    box.replaceChildren(table);
+  }
 
   function meta(parts) {
     const div = el('div', 'meta');
@@ -114,8 +144,14 @@
     const status = document.getElementById('line-status');
     const code = new URLSearchParams(location.search).get('code');
     if (!code) {
-      status.className = 'error';
-      status.textContent = Hotline.t('lines.noCode');
+      status.textContent = Hotline.t('lines.loading');
+      try {
+        list = await Hotline.api('GET', '/api/lines');
+        renderList();
+      } catch (e) {
+        status.className = 'error';
+        status.textContent = Hotline.t('lines.failed', {m: e.message});
+      }
       return;
     }
     status.textContent = Hotline.t('lines.loading');
@@ -131,8 +167,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    O().langButton(document.getElementById('lang'));
-    Hotline.on('lang', () => { if (tree) render(); });
+    Hotline.on('lang', () => { if (tree) render(); else if (list) renderList(); });
     load();
   });
 })();

@@ -6,7 +6,6 @@
     en: {'lookup.title': 'Area lookup', 'nav.home': 'Back'}
   });
   document.addEventListener('DOMContentLoaded', () => {
-    Hotline.outage.langButton(document.getElementById('lang'));
     const panel = Hotline.lookupPanel(document.getElementById('lookup'), {compact: false, limit: 20});
     const q = new URLSearchParams(location.search).get('q');
     if (q) panel.search(q);

@@ -19,7 +19,24 @@
     'wo.timeline': '时间点', 'wo.tl.limit': '限时 {l}', 'wo.tl.deadline': '截止 {t}', 'wo.tl.done': '完成 {t}',
     'wo.tl.late': '超时', 'wo.tl.ok': '按时', 'wo.tl.none': '尚未开始', 'wo.loading': '正在加载…',
     'wo.src.desk': '坐席', 'wo.src.crew_app': '抢修人员', 'wo.src.ivr': '语音导航', 'wo.src.system': '系统',
-    'wo.unit.m': '{n}分钟', 'wo.unit.h': '{n}小时', 'wo.unit.wd': '{n}个工作日', 'wo.unit.d': '{n}天'
+    'wo.unit.m': '{n}分钟', 'wo.unit.h': '{n}小时', 'wo.unit.wd': '{n}个工作日', 'wo.unit.d': '{n}天',
+    'wo.dur.dh': '{d}天{h}小时', 'wo.dur.hm': '{h}小时{m}分', 'wo.dur.ms': '{m}分{s}秒'
+  },
+  en: {
+    'wo.title': 'Open work orders', 'wo.none': 'No open work orders', 'wo.new': 'New work order', 'wo.type': 'Order type',
+    'wo.premises': 'Fault address', 'wo.premises.pick': 'Choose the premises', 'wo.number': 'Caller number',
+    'wo.call': 'From call {id}', 'wo.by-hand': 'By hand (no call)', 'wo.summary': 'Summary', 'wo.submit': 'Submit',
+    'wo.cancel': 'Cancel', 'wo.created': 'Work order {no} created', 'wo.linked': 'Linked to work order {no}',
+    'wo.left': '{t} left', 'wo.over': '{t} over', 'wo.waiting-a': 'Waits for the call to end',
+    'wo.stage': 'Stage', 'wo.dup.title': 'Maybe the same fault: check first', 'wo.dup.order': 'Work order {no} exists',
+    'wo.dup.link': 'Link to this order', 'wo.dup.force': 'Create anyway',
+    'wo.outage': '{kind} {no} · {where} · {reason} · expected back {end}', 'wo.outage.planned': 'Planned outage',
+    'wo.outage.unplanned': 'Fault outage', 'wo.need-type': 'Choose the order type', 'wo.need-premises': 'Choose the fault address',
+    'wo.timeline': 'Time points', 'wo.tl.limit': 'limit {l}', 'wo.tl.deadline': 'due {t}', 'wo.tl.done': 'done {t}',
+    'wo.tl.late': 'late', 'wo.tl.ok': 'in time', 'wo.tl.none': 'not started', 'wo.loading': 'Loading…',
+    'wo.src.desk': 'agent', 'wo.src.crew_app': 'crew', 'wo.src.ivr': 'IVR', 'wo.src.system': 'system',
+    'wo.unit.m': '{n} min', 'wo.unit.h': '{n} h', 'wo.unit.wd': '{n} working days', 'wo.unit.d': '{n} days',
+    'wo.dur.dh': '{d} d {h} h', 'wo.dur.hm': '{h} h {m} min', 'wo.dur.ms': '{m} min {s} s'
   }});
 
   const byCustomer = new Map(); // customer id → Map(order id → order): the card's copy, kept current by push
@@ -28,17 +45,20 @@
   const timelines = new Map(); // order id → its timeline (a promise) while shown
   let typesPromise = null;
 
-  // "报修 fault repair" → "报修": the pages show the Chinese part of configured names only
+  // "报修 fault repair" → "报修" in Chinese, "fault repair" in English: configured names carry both, one is shown
   function zh(s) {
-    return s ? String(s).split(' ')[0] : '';
+    if (!s) return '';
+    const str = String(s);
+    const cut = str.indexOf(' ');
+    return Hotline.i18n.lang() === 'en' && cut > 0 ? str.slice(cut + 1) : str.split(' ')[0];
   }
 
   function duration(seconds) {
     const s = Math.abs(Math.round(seconds));
     const d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60);
-    if (d > 0) return d + '天' + h + '小时';
-    if (h > 0) return h + '小时' + m + '分';
-    return m + '分' + String(s % 60).padStart(2, '0') + '秒';
+    if (d > 0) return t('wo.dur.dh', {d, h});
+    if (h > 0) return t('wo.dur.hm', {h, m});
+    return t('wo.dur.ms', {m, s: String(s % 60).padStart(2, '0')});
   }
 
   function limitText(limit) {

@@ -10,16 +10,14 @@
       'outage.flag.active': '停电中 · 预计 {end} 恢复', 'outage.flag.planned': '计划停电 {start} — {end}',
       'outage.flag.overdue': '停电超时 · 原定 {end} 恢复', 'outage.flag.restored': '已恢复 {at}',
       'outage.state.active': '停电中', 'outage.state.planned': '计划', 'outage.state.overdue': '超时',
-      'outage.state.restored': '已恢复',
-      'lang.switch': 'English'
+      'outage.state.restored': '已恢复'
     },
     en: {
       'outage.kind.planned': 'Planned outage', 'outage.kind.unplanned': 'Fault outage',
       'outage.flag.active': 'Outage · expected back {end}', 'outage.flag.planned': 'Planned outage {start} – {end}',
       'outage.flag.overdue': 'Outage overdue · was expected back {end}', 'outage.flag.restored': 'Restored {at}',
       'outage.state.active': 'Out', 'outage.state.planned': 'Planned', 'outage.state.overdue': 'Overdue',
-      'outage.state.restored': 'Restored',
-      'lang.switch': '中文'
+      'outage.state.restored': 'Restored'
     }
   });
 
@@ -82,11 +80,5 @@
   }
 
   // A header button that flips between Chinese and English and remembers the choice.
-  function langButton(button) {
-    button.textContent = Hotline.t('lang.switch');
-    button.addEventListener('click', () => Hotline.i18n.setLang(Hotline.i18n.lang() === 'en' ? 'zh-CN' : 'en'));
-    Hotline.on('lang', () => { button.textContent = Hotline.t('lang.switch'); });
-  }
-
-  Hotline.outage = {time, localInput, instant, state, flag, flags, centre, langButton};
+  Hotline.outage = {time, localInput, instant, state, flag, flags, centre};
 })();

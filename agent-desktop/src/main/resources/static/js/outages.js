@@ -289,7 +289,6 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    O().langButton($('lang'));
     Hotline.csrf().then(tk => { $('logout-csrf').value = tk.token; });
     const now = new Date();
     now.setSeconds(0, 0);

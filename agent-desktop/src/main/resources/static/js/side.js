@@ -1,5 +1,5 @@
-// The side panel (<aside id="side">): customer search, contact logging bound to the current call, callbacks, and
-// the language switch. Caller and record text only ever goes through textContent (Hotline.el).
+// The side panel (<aside id="side">): customer search, contact logging bound to the current call, and callbacks
+// (the one language switch is desk.js's, in the header). Caller and record text only ever goes through textContent (Hotline.el).
 (function () {
   'use strict';
   const el = Hotline.el;
@@ -14,9 +14,9 @@
 
   Hotline.i18n.add({
     'zh-CN': {
-      'lang.label': '语言', 'search.title': '客户查询', 'search.placeholder': '电话、姓名、户号、客户编号或地址',
+      'search.title': '客户查询', 'search.placeholder': '电话、姓名、户号、客户编号或地址',
       'search.go': '查询', 'search.none': '没有找到客户', 'search.count': '找到 {n} 位客户', 'search.failed': '查询失败：{m}',
-      'contact.title': '联系记录', 'contact.call': '来电 {n}', 'contact.no-call': '未关联通话',
+      'contact.title': '联系记录', 'contact.call': '来电 {n}', 'contact.call-out': '外呼 {n}', 'contact.no-call': '未关联通话',
       'contact.no-customer': '未选择客户（可在来电或查询结果中选择）', 'contact.customer': '客户 {name}（{no}）',
       'contact.category': '类别', 'contact.sub': '子类', 'contact.account': '户号（可选）', 'contact.no-account': '—',
       'contact.notes': '备注', 'contact.save': '保存', 'contact.saved': '已保存', 'contact.failed': '保存失败：{m}',
@@ -29,9 +29,9 @@
       'cb.due-at': '时间', 'cb.note': '备注', 'cb.add': '添加', 'cb.added': '已预约'
     },
     en: {
-      'lang.label': 'Language', 'search.title': 'Customer search', 'search.placeholder': 'Phone, name, account, customer no. or address',
+      'search.title': 'Customer search', 'search.placeholder': 'Phone, name, account, customer no. or address',
       'search.go': 'Search', 'search.none': 'No customer found', 'search.count': '{n} customers found', 'search.failed': 'Search failed: {m}',
-      'contact.title': 'Log contact', 'contact.call': 'Call from {n}', 'contact.no-call': 'No call bound',
+      'contact.title': 'Log contact', 'contact.call': 'Call from {n}', 'contact.call-out': 'Call to {n}', 'contact.no-call': 'No call bound',
       'contact.no-customer': 'No customer chosen (pick one in the pop or the search results)',
       'contact.customer': 'Customer {name} ({no})', 'contact.category': 'Category', 'contact.sub': 'Sub-category',
       'contact.account': 'Account (optional)', 'contact.no-account': '—', 'contact.notes': 'Notes', 'contact.save': 'Save',
@@ -74,19 +74,6 @@
   function build() {
     const side = document.getElementById('side');
     side.replaceChildren();
-    if (!document.getElementById('lang')) {
-      const select = el('select');
-      select.id = 'lang';
-      for (const [code, name] of [['zh-CN', '中文'], ['en', 'English']]) {
-        const o = select.appendChild(el('option', null, name));
-        o.value = code;
-      }
-      select.value = Hotline.i18n.lang();
-      select.addEventListener('change', () => Hotline.i18n.setLang(select.value));
-      const host = document.querySelector('body > header') || side;
-      host.insertBefore(select, document.getElementById('logout-form'));
-    }
-
     const search = side.appendChild(el('section', 'panel'));
     search.id = 'search';
     search.appendChild(el('h2', null, t('search.title'))).dataset.i18n = 'search.title';
@@ -225,7 +212,9 @@
   function showBinding() {
     const call = document.getElementById('contact-call');
     if (!call) return;
-    call.textContent = bound.callId ? t('contact.call', {n: bound.callerNumber || '?'}) : t('contact.no-call');
+    const pop = bound.callId && Hotline.pops ? Hotline.pops.get(bound.callId) : null;
+    call.textContent = bound.callId ? t(pop && pop.outbound ? 'contact.call-out' : 'contact.call',
+      {n: bound.callerNumber || '?'}) : t('contact.no-call');
     call.dataset.callId = bound.callId || '';
     const cust = document.getElementById('contact-customer');
     const c = bound.customer;
@@ -277,7 +266,7 @@
 
   // a new live call binds the form; an unknown caller also gets the search box prefilled
   function onPop(p) {
-    if (!p || (p.status !== 'RINGING' && p.status !== 'ANSWERED')) return;
+    if (!p || (p.status !== 'RINGING' && p.status !== 'ANSWERED' && p.status !== 'HELD')) return;
     const first = !seenCalls.has(p.callId);
     seenCalls.add(p.callId);
     const customers = p.customers || [];
@@ -370,8 +359,6 @@
     showBinding();
     if (lastQuery) runSearch(lastQuery);
     loadCallbacks();
-    const lang = document.getElementById('lang');
-    if (lang) lang.value = Hotline.i18n.lang();
   });
 
   document.addEventListener('DOMContentLoaded', () => {

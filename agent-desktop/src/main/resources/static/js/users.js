@@ -4,9 +4,47 @@
   'use strict';
   const H = window.Hotline;
   const $ = id => document.getElementById(id);
-  // the roles in the order of docs/adr/0024, with the words the floor uses
-  const ROLE = {AGENT: '坐席', TEAM_LEAD: '组长', SUPERVISOR: '班长', DISPATCHER: '调度员', CREW: '抢修人员',
-    ADMIN: '管理员'};
+  const t = H.t;
+  // lists in the page's language: 甲，乙 or a, b
+  const sep = () => (H.i18n.lang() === 'en' ? ', ' : '，');
+  // the roles in the order of docs/adr/0024, with the words the floor uses (the shared dictionaries' role.*)
+  const ROLES = ['AGENT', 'TEAM_LEAD', 'SUPERVISOR', 'DISPATCHER', 'CREW', 'ADMIN'];
+  H.i18n.add({
+    'zh-CN': {
+      'u.failed': '操作失败：{m}', 'u.reset': '重置密码', 'u.newPassword': '{u} 的新一次性密码（其已登录的会话已结束）：',
+      'u.disable': '停用', 'u.enable': '启用', 'u.edit': '修改', 'u.disabled': '已停用', 'u.mustChange': '待首次改密',
+      'u.ok': '正常', 'u.notSignedIn': '未签入', 'u.noCrew': '未指定', 'u.none': '无', 'u.teams': '已有：{t}',
+      'u.noTeams': '尚无班组', 'u.pick': '请选择', 'u.created': '已创建 {u}，一次性密码：',
+      'u.new': '新建用户', 'u.username': '用户名', 'u.name': '姓名', 'u.role': '角色', 'u.ext': '分机', 'u.queues': '队列',
+      'u.crew': '抢修小组', 'u.team': '班组', 'u.create': '创建',
+      'u.secretNote': '一次性密码只显示这一次；用户首次登录时必须修改。', 'u.secretClose': '已转交，关闭',
+      'u.editTitle': '修改用户', 'u.save': '保存', 'u.cancel': '取消',
+      'u.editNote': '改角色或分机后，该用户已登录的会话会结束，需重新登录；队列的改动在其下次签入队列时生效。',
+      'u.rolesNote': '组长接听电话，并可查看大屏、管理本队列坐席和回拨；调度员只处理工单，抢修人员登录后进入抢修小组页面，二者不设分机和队列。',
+      'u.teamsTitle': '班组', 'u.teamsNote': '组长管理本班组的坐席，以及与其同队列的坐席（就绪、置忙、签出、回拨）。',
+      'u.newTeam': '新班组', 'u.createTeam': '新建班组', 'u.users': '用户', 'u.iface': '分机接口', 'u.pbxQueues': '交换机上已签入',
+      'u.state': '状态', 'u.sessions': '在线会话', 'u.usernameEg': '如 agent1005', 'u.extHint': '2 到 8 位数字',
+      'u.extEg': '坐席填写，如 1005', 'u.queuesEg': '多个用逗号分隔，如 hotline,gas', 'u.queuesHint': '多个用逗号分隔',
+      'u.teamEg': '如 供电一班'
+    },
+    en: {
+      'u.failed': 'Failed: {m}', 'u.reset': 'Reset password', 'u.newPassword': 'New one-time password of {u} (their sessions have ended):',
+      'u.disable': 'Disable', 'u.enable': 'Enable', 'u.edit': 'Edit', 'u.disabled': 'Disabled', 'u.mustChange': 'Must change password',
+      'u.ok': 'Active', 'u.notSignedIn': 'Logged out', 'u.noCrew': 'none yet', 'u.none': 'None', 'u.teams': 'Teams: {t}',
+      'u.noTeams': 'No teams yet', 'u.pick': 'Choose', 'u.created': '{u} created, one-time password:',
+      'u.new': 'New user', 'u.username': 'User name', 'u.name': 'Name', 'u.role': 'Role', 'u.ext': 'Extension', 'u.queues': 'Queues',
+      'u.crew': 'Crew', 'u.team': 'Team', 'u.create': 'Create',
+      'u.secretNote': 'The one-time password is shown this once; the user must change it at the first sign-in.',
+      'u.secretClose': 'Handed over, close', 'u.editTitle': 'Edit user', 'u.save': 'Save', 'u.cancel': 'Cancel',
+      'u.editNote': "A new role or extension ends the user's sessions (they sign in again); queue changes apply at their next log-in.",
+      'u.rolesNote': 'Team leads take calls, see the big screen and manage their queues\' agents and callbacks; dispatchers only handle work orders and crews sign in to the crew page: neither has an extension or queues.',
+      'u.teamsTitle': 'Teams', 'u.teamsNote': "Team leads manage their team's agents and those of their queues (ready, pause, log out, callbacks).",
+      'u.newTeam': 'New team', 'u.createTeam': 'Create team', 'u.users': 'Users', 'u.iface': 'Phone interface',
+      'u.pbxQueues': 'Logged in on the PBX', 'u.state': 'State', 'u.sessions': 'Sessions', 'u.usernameEg': 'e.g. agent1005',
+      'u.extHint': '2 to 8 digits', 'u.extEg': 'agents: e.g. 1005', 'u.queuesEg': 'comma-separated, e.g. hotline,gas',
+      'u.queuesHint': 'comma-separated', 'u.teamEg': 'e.g. Power team 1'
+    }
+  });
   const OFF_THE_FLOOR = ['DISPATCHER', 'CREW']; // no extension, no queues
   let crews = [];      // units of kind crew: {code, name}
   let crewOf = {};     // username -> crew code
@@ -33,7 +71,7 @@
   }
 
   function fail(e) {
-    $('error').textContent = '操作失败：' + e.message;
+    $('error').textContent = t('u.failed', {m: e.message});
     $('error').hidden = false;
   }
 
@@ -58,24 +96,24 @@
     const tr = H.el('tr', 'user' + (u.enabled ? '' : ' disabled'));
     tr.dataset.user = u.username;
     const actions = H.el('td', 'actions');
-    const reset = H.el('button', 'reset', '重置密码');
+    const reset = H.el('button', 'reset', t('u.reset'));
     reset.type = 'button';
     reset.addEventListener('click', () => act('/api/admin/users/' + encodeURIComponent(u.username)
-      + '/reset-password', r => showSecret(u.username + ' 的新一次性密码（其已登录的会话已结束）：', r.oneTimePassword)));
-    const toggle = H.el('button', u.enabled ? 'disable' : 'enable', u.enabled ? '停用' : '启用');
+      + '/reset-password', r => showSecret(t('u.newPassword', {u: u.username}), r.oneTimePassword)));
+    const toggle = H.el('button', u.enabled ? 'disable' : 'enable', u.enabled ? t('u.disable') : t('u.enable'));
     toggle.type = 'button';
     toggle.addEventListener('click', () => act('/api/admin/users/' + encodeURIComponent(u.username)
       + (u.enabled ? '/disable' : '/enable'), () => {}));
-    const edit = H.el('button', 'edit', '修改');
+    const edit = H.el('button', 'edit', t('u.edit'));
     edit.type = 'button';
     edit.addEventListener('click', () => startEdit(u));
     actions.append(edit, reset, toggle);
-    const state = !u.enabled ? '已停用' : u.mustChangePassword ? '待首次改密' : '正常';
+    const state = !u.enabled ? t('u.disabled') : u.mustChangePassword ? t('u.mustChange') : t('u.ok');
     tr.append(H.el('td', 'username', u.username), H.el('td', 'name', u.displayName),
-      H.el('td', 'role', ROLE[u.role] || u.role), H.el('td', 'interfaces', u.interfaces.join('，')),
-      H.el('td', 'team', u.team || '—'), H.el('td', 'queues', u.queues.join('，')),
-      H.el('td', 'pbx-queues', !u.interfaces.length ? '—' : u.pbxQueues.length ? u.pbxQueues.join('，') : '未签入'),
-      H.el('td', 'crew', u.role !== 'CREW' ? '—' : crewOf[u.username] ? crewName(crewOf[u.username]) : '未指定'),
+      H.el('td', 'role', ROLES.includes(u.role) ? t('role.' + u.role) : u.role), H.el('td', 'interfaces', u.interfaces.join(sep())),
+      H.el('td', 'team', u.team || '—'), H.el('td', 'queues', u.queues.join(sep())),
+      H.el('td', 'pbx-queues', !u.interfaces.length ? '—' : u.pbxQueues.length ? u.pbxQueues.join(sep()) : t('u.notSignedIn')),
+      H.el('td', 'crew', u.role !== 'CREW' ? '—' : crewOf[u.username] ? crewName(crewOf[u.username]) : t('u.noCrew')),
       H.el('td', 'state', state),
       H.el('td', 'sessions', String(u.sessions)), actions);
     return tr;
@@ -115,23 +153,23 @@
     const teams = await H.api('GET', '/api/admin/teams');
     document.querySelectorAll('.team-select').forEach(s => {
       const keep = s.value;
-      const none = H.el('option', '', '无');
+      const none = H.el('option', '', t('u.none'));
       none.value = '';
-      s.replaceChildren(none, ...teams.map(t => {
-        const o = H.el('option', '', t);
-        o.value = t;
+      s.replaceChildren(none, ...teams.map(name => {
+        const o = H.el('option', '', name);
+        o.value = name;
         return o;
       }));
       s.value = keep;
     });
-    $('team-list').textContent = teams.length ? '已有：' + teams.join('，') : '尚无班组';
+    $('team-list').textContent = teams.length ? t('u.teams', {t: teams.join(sep())}) : t('u.noTeams');
   }
 
   async function loadCrews() {
     const units = await H.api('GET', '/api/work-orders/units');
     crews = units.filter(u => u.kind === 'crew');
     document.querySelectorAll('.crew-select').forEach(s => s.replaceChildren(
-      H.el('option', '', '请选择'), ...crews.map(c => {
+      H.el('option', '', t('u.pick')), ...crews.map(c => {
         const o = H.el('option', '', c.name + '（' + c.code + '）');
         o.value = c.code;
         return o;
@@ -142,8 +180,9 @@
   document.addEventListener('DOMContentLoaded', () => {
     H.csrf().then(tk => { $('logout-csrf').value = tk.token; }).catch(() => {});
     document.querySelectorAll('.role-select').forEach(s => {
-      s.replaceChildren(...Object.entries(ROLE).map(([value, label]) => {
-        const o = H.el('option', '', label);
+      s.replaceChildren(...ROLES.map(value => {
+        const o = H.el('option', '', t('role.' + value));
+        o.dataset.i18n = 'role.' + value;
         o.value = value;
         return o;
       }));
@@ -162,7 +201,7 @@
         const r = await H.api('POST', '/api/admin/users', {username: $('c-username').value.trim(),
           displayName: $('c-name').value.trim(), role, extension: $('c-ext').value.trim(), queues,
           team: $('c-team').value});
-        showSecret('已创建 ' + r.username + '，一次性密码：', r.oneTimePassword);
+        showSecret(t('u.created', {u: r.username}), r.oneTimePassword);
         await saveCrew(r.username, role, $('c-crew'));
         $('create').reset();
         fitFields($('create'), $('c-role').value);
@@ -194,6 +233,8 @@
       H.api('POST', '/api/admin/teams', {name: $('t-name').value.trim()})
         .then(() => { $('team-form').reset(); return loadTeams(); }).catch(fail);
     });
+    // the one switch (desk.js): the rows and lists this script drew, in the other language
+    H.on('lang', () => { Promise.all([loadCrews(), loadTeams()]).then(load).catch(fail); });
     Promise.all([loadCrews(), loadTeams()]).then(load).catch(fail);
   });
 })();

@@ -5,7 +5,10 @@
   'use strict';
   const H = window.Hotline;
   const big = location.pathname.endsWith('/wallboard.html') || new URLSearchParams(location.search).get('big') === '1';
-  const waitingHistory = [];   // [time, {queue: waiting}] for the last 30 minutes, kept by the page
+  // [time, {queue: waiting}] for the last 30 minutes: the server's samples (/api/supervisor/waiting-history), then
+  // the frames' every 10 s, as the server samples them
+  let waitingHistory = [];
+  const SAMPLE_MS = 10000;
   let frame = null;
   const agentsByInterface = new Map();
   let clockOffset = 0;         // browser clock minus server clock, so time in state does not depend on the PC clock
@@ -17,17 +20,15 @@
       'wb.title': '班长监控', 'wb.offline': '未连接', 'wb.online': '已连接', 'wb.bigScreen': '大屏', 'wb.reports': '报表', 'wb.desk': '坐席工作台', 'wb.notYourTeam': '该坐席不在您的队列中', 'wb.signOut': '退出',
       'wb.alerts': '告警', 'wb.agents': '坐席', 'wb.agent': '坐席', 'wb.state': '状态', 'wb.reason': '原因',
       'wb.partly': '部分置忙',
-      'wb.timeInState': '状态时长', 'wb.callsToday': '今日接听', 'wb.caller': '当前来电', 'wb.queues': '队列',
+      'wb.timeInState': '状态时长', 'wb.callsToday': '今日接听', 'wb.caller': '当前通话', 'wb.queues': '队列',
       'wb.actions': '操作', 'wb.waiting': '排队', 'wb.longestWait': '最长等待', 'wb.today': '今日',
       'wb.lastHour': '近60分钟', 'wb.offered': '呼入', 'wb.answered': '接通', 'wb.abandoned': '放弃',
       'wb.abandonRate': '呼损率', 'wb.sl': '服务水平', 'wb.sl2': '服务水平(含放弃)', 'wb.asa': '平均应答(秒)',
       'wb.avgTalk': '平均通话(秒)', 'wb.avgWrap': '平均事后处理(秒)', 'wb.perAgent': '人均接听',
-      'st.ready': '空闲', 'st.ringing': '振铃', 'st.talking': '通话', 'st.wrapup': '事后处理', 'st.paused': '小休',
-      'st.lagged': '掉线暂停', 'st.loggedOut': '未签入', 'st.unavailable': '话机离线',
       'al.LONGEST_WAIT': '{queue}: 最长等待 {value} 秒 (阈值 {threshold})',
       'al.SERVICE_LEVEL': '{queue}: 近60分钟服务水平 {value} (低于 {threshold})',
-      'al.AGENTS_READY': '{queue}: 空闲坐席 {value} 人 (不高于 {threshold})',
-      'wb.forcePause': '强制小休', 'wb.forceLogout': '强制签出', 'wb.confirmLogout': '确定将 {agent} 签出?',
+      'al.AGENTS_READY': '{queue}: 就绪坐席 {value} 人 (不高于 {threshold})',
+      'wb.forcePause': '强制置忙', 'wb.forceLogout': '强制签出', 'wb.confirmLogout': '确定将 {agent} 签出?',
       'wb.done': '{agent}: 已执行', 'wb.failed': '{agent}: 失败 — {message}', 'wb.chartAgents': '坐席状态',
       'wb.chartWaiting': '排队数 (近30分钟)'
     },
@@ -36,13 +37,11 @@
       'wb.signOut': 'Sign out', 'wb.alerts': 'Alerts', 'wb.agents': 'Agents', 'wb.agent': 'Agent', 'wb.state': 'State',
       'wb.reason': 'Reason', 'wb.timeInState': 'Time in state', 'wb.callsToday': 'Calls today',
       'wb.partly': 'partly paused',
-      'wb.caller': 'Current caller', 'wb.queues': 'Queues', 'wb.actions': 'Actions', 'wb.waiting': 'Waiting',
+      'wb.caller': 'Current call', 'wb.queues': 'Queues', 'wb.actions': 'Actions', 'wb.waiting': 'Waiting',
       'wb.longestWait': 'Longest wait', 'wb.today': 'Today', 'wb.lastHour': 'Last 60 min', 'wb.offered': 'Offered',
       'wb.answered': 'Answered', 'wb.abandoned': 'Abandoned', 'wb.abandonRate': 'Abandon rate',
       'wb.sl': 'Service level', 'wb.sl2': 'Service level (incl. abandons)', 'wb.asa': 'ASA (s)',
       'wb.avgTalk': 'Avg talk (s)', 'wb.avgWrap': 'Avg wrap-up (s)', 'wb.perAgent': 'Calls per agent',
-      'st.ready': 'Ready', 'st.ringing': 'Ringing', 'st.talking': 'Talking', 'st.wrapup': 'Wrap-up', 'st.paused': 'Paused',
-      'st.lagged': 'Lagged', 'st.loggedOut': 'Logged out', 'st.unavailable': 'Phone offline',
       'al.LONGEST_WAIT': '{queue}: longest wait {value} s (limit {threshold})',
       'al.SERVICE_LEVEL': '{queue}: last-hour service level {value} (below {threshold})',
       'al.AGENTS_READY': '{queue}: {value} agents ready (at most {threshold})',
@@ -59,6 +58,15 @@
   const num = (v, d) => (v === null || v === undefined) ? '—' : Number(v).toFixed(d === undefined ? 1 : d);
   const secs = s => { s = Math.max(0, Math.floor(s)); const h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60;
     return (h ? h + ':' + String(m).padStart(2, '0') : m) + ':' + String(s % 60).padStart(2, '0'); };
+
+  // a pause reason code in the page's language: the system's own codes from the dictionary, the company's from
+  // the list of pause reasons (an unknown code, e.g. one set on the PBX by hand, stays as it is)
+  function reasonLabel(code) {
+    if (!code) return '';
+    if (code === 'wrapup' || code === 'lagged') return H.t('reason.' + code);
+    const r = pauseReasons.find(x => x.code === code);
+    return r ? (H.i18n.lang() === 'en' ? r.en : r.zh) : code;
+  }
 
   function kpiRows(q) {
     const rows = [['wb.offered', x => num(x.offered, 0)], ['wb.answered', x => num(x.answered, 0)],
@@ -88,9 +96,20 @@
     return alerts.some(a => a.level === 'CRITICAL') ? 'critical' : alerts.length ? 'warning' : '';
   }
 
+  // the big screen leaves out queues marked so (a load-test queue), their alerts and agents who serve only them
+  function shownQueues() {
+    return big ? frame.queues.filter(q => !q.hiddenFromBigScreen) : frame.queues;
+  }
+
+  function shownAgents() {
+    if (!big) return frame.agents;
+    const names = new Set(shownQueues().map(q => q.name));
+    return frame.agents.filter(a => !a.queues.length || a.queues.some(q => names.has(q)));
+  }
+
   function renderQueues() {
     const box = document.getElementById('queues');
-    box.replaceChildren(...frame.queues.map(q => {
+    box.replaceChildren(...shownQueues().map(q => {
       const tile = H.el('article', 'queue-tile ' + levelOf(q.alerts));
       tile.dataset.queue = q.name;
       const h = H.el('h3');
@@ -111,7 +130,8 @@
         states.append(chip);
       }
       for (const [reason, n] of Object.entries(q.pausedByReason)) {
-        states.append(H.el('span', 'state paused', '· ' + (reason || '—') + ' ' + n));
+        const chip = states.appendChild(H.el('span', 'state paused', '· ' + (reasonLabel(reason) || '—') + ' ' + n));
+        chip.dataset.reason = reason;
       }
       tile.append(h, live, states, kpiRows(q));
       return tile;
@@ -120,7 +140,8 @@
 
   function renderAlerts() {
     const list = document.getElementById('alert-list');
-    list.replaceChildren(...frame.alerts.map(a => {
+    const names = new Set(shownQueues().map(q => q.name));
+    list.replaceChildren(...frame.alerts.filter(a => names.has(a.queue)).map(a => {
       const value = a.kind === 'SERVICE_LEVEL' ? pct(a.value) : num(a.value, 0);
       const threshold = a.kind === 'SERVICE_LEVEL' ? pct(a.threshold) : num(a.threshold, 0);
       const li = H.el('li', a.level.toLowerCase(), H.t('al.' + a.kind, {queue: a.queue, value, threshold}));
@@ -134,7 +155,7 @@
     const td = H.el('td', 'controls');
     if (!agent.username || big) return td;
     const select = H.el('select');
-    pauseReasons.forEach(r => { const o = H.el('option', null, r.label); o.value = r.code; select.append(o); });
+    pauseReasons.forEach(r => { const o = H.el('option', null, reasonLabel(r.code)); o.value = r.code; select.append(o); });
     const pause = H.el('button', 'force-pause', H.t('wb.forcePause'));
     pause.type = 'button';
     pause.addEventListener('click', () => act(agent, 'pause', {reason: select.value}));
@@ -167,7 +188,7 @@
     // keep rows whose controls have focus from being rebuilt under the supervisor's hand
     const active = document.activeElement && document.activeElement.closest('tr[data-interface]');
     const keep = active ? active.dataset.interface : null;
-    const rows = frame.agents.map(a => {
+    const rows = shownAgents().map(a => {
       if (keep === a.interface) return active;
       const tr = H.el('tr');
       tr.dataset.interface = a.interface;
@@ -177,10 +198,10 @@
       if (a.since) since.dataset.since = a.since;
       const caller = a.caller ? [a.caller.number, a.caller.name].filter(Boolean).join(' ') : '';
       // paused in some queues only: ready for the others, so the state stays; the paused queues are named
-      const partly = a.partlyPaused ? Object.entries(a.pausedQueues || {}).map(([q, r]) => q + (r ? ': ' + r : ''))
+      const partly = a.partlyPaused ? Object.entries(a.pausedQueues || {}).map(([q, r]) => q + (r ? ': ' + reasonLabel(r) : ''))
         .join(', ') : '';
       if (partly) state.append(H.el('span', 'state paused', H.t('wb.partly')));
-      tr.append(H.el('td', 'name', a.displayName), state, H.el('td', 'reason', a.reason || partly), since,
+      tr.append(H.el('td', 'name', a.displayName), state, H.el('td', 'reason', reasonLabel(a.reason) || partly), since,
         H.el('td', 'calls-today', a.callsToday), H.el('td', 'caller', caller),
         H.el('td', 'queues', a.queues.join(', ')), actionButtons(a));
       return tr;
@@ -202,9 +223,13 @@
     if (!charts) {
       charts = {agents: echarts.init(document.getElementById('chart-agents')),
         waiting: echarts.init(document.getElementById('chart-waiting'))};
-      window.addEventListener('resize', () => { charts.agents.resize(); charts.waiting.resize(); });
+      // the boxes' size comes from the page's grid (the big screen's fills what is left): follow it, not the window
+      const fit = new ResizeObserver(() => { charts.agents.resize(); charts.waiting.resize(); });
+      fit.observe(document.getElementById('chart-agents'));
+      fit.observe(document.getElementById('chart-waiting'));
     }
-    const names = frame.queues.map(q => q.displayName);
+    const queues = shownQueues();
+    const names = queues.map(q => q.displayName);
     const text = big ? '#f0f3f6' : '#1d2329';
     charts.agents.setOption({
       animation: false, color: STATE_COLOURS, textStyle: {color: text},
@@ -213,15 +238,15 @@
       grid: {left: 40, right: 10, top: 30, bottom: 50},
       xAxis: {type: 'category', data: names}, yAxis: {type: 'value', minInterval: 1},
       series: STATES.map(s => ({name: H.t('st.' + s), type: 'bar', stack: 'agents',
-        data: frame.queues.map(q => q.agents[s])}))
+        data: queues.map(q => q.agents[s])}))
     }, true);
     charts.waiting.setOption({
       animation: false, textStyle: {color: text},
       title: {text: H.t('wb.chartWaiting'), textStyle: {color: text, fontSize: 14}},
       legend: {bottom: 0, type: 'scroll', textStyle: {color: text}}, tooltip: {trigger: 'axis'},
       grid: {left: 40, right: 10, top: 30, bottom: 50},
-      xAxis: {type: 'time'}, yAxis: {type: 'value', minInterval: 1},
-      series: frame.queues.map(q => ({name: q.displayName, type: 'line', showSymbol: false,
+      xAxis: {type: 'time', axisLabel: {hideOverlap: true}}, yAxis: {type: 'value', minInterval: 1},
+      series: queues.map(q => ({name: q.displayName, type: 'line', showSymbol: false,
         data: waitingHistory.map(([t, w]) => [t, w[q.name] || 0])}))
     }, true);
   }
@@ -236,7 +261,10 @@
       data.agents = Array.from(agentsByInterface.values()).sort((a, b) => a.interface < b.interface ? -1 : 1);
       const at = Date.parse(data.at);
       clockOffset = Date.now() - at;
-      waitingHistory.push([at, Object.fromEntries(data.queues.map(q => [q.name, q.waiting]))]);
+      const last = waitingHistory[waitingHistory.length - 1];
+      if (!last || at >= last[0] + SAMPLE_MS) {
+        waitingHistory.push([at, Object.fromEntries(data.queues.map(q => [q.name, q.waiting]))]);
+      }
       while (waitingHistory.length && waitingHistory[0][0] < at - 30 * 60 * 1000) waitingHistory.shift();
     }
     frame = data;
@@ -248,12 +276,23 @@
     H.emit('wallboard-frame', frame); // panels of their own (waiting.js) read the same frame
   }
 
+  // the half hour before this page opened (or reconnected), as the server sampled it
+  function loadWaitingHistory() {
+    H.api('GET', '/api/supervisor/waiting-history').then(points => {
+      const served = (points || []).map(p => [Date.parse(p.at), p.waiting]);
+      const after = served.length ? served[served.length - 1][0] : 0;
+      waitingHistory = served.concat(waitingHistory.filter(([t]) => t > after));
+      if (frame) renderCharts();
+    }).catch(() => { /* the chart fills from the frames alone */ });
+  }
+
   function connect(delay) {
     const conn = document.getElementById('connection');
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/supervisor');
     ws.onopen = () => {
       delay = 1000; conn.className = 'conn up'; conn.dataset.i18n = 'wb.online'; conn.textContent = H.t('wb.online');
       H.emit('supervisor-open', true); // panels that load by REST reload what changed while the socket was down
+      loadWaitingHistory();
     };
     ws.onmessage = e => {
       const m = JSON.parse(e.data);
@@ -269,17 +308,17 @@
   document.addEventListener('DOMContentLoaded', () => {
     if (big) {
       document.body.classList.add('big');
-      document.title = 'Hotline 大屏 · Wallboard';
+      document.title = H.t('page.bigScreen');
+      // the wall says what it is: 大屏, not the supervisors' page
+      const heading = document.querySelector('body > header [data-i18n="wb.title"]');
+      if (heading) {
+        heading.dataset.i18n = 'wb.bigScreen';
+        heading.textContent = H.t('wb.bigScreen');
+      }
     }
     H.csrf().then(tk => { document.getElementById('logout-csrf').value = tk.token; }).catch(() => {});
-    const lang = document.getElementById('lang');
-    lang.textContent = H.i18n.lang() === 'en' ? '中文' : 'English';
-    lang.addEventListener('click', () => {
-      H.i18n.setLang(H.i18n.lang() === 'en' ? 'zh-CN' : 'en');
-      lang.textContent = H.i18n.lang() === 'en' ? '中文' : 'English';
-      if (frame) show(frame);
-    });
-    if (!big) H.api('GET', '/api/control/pause-reasons').then(r => { pauseReasons = r || []; if (frame) renderAgents(); })
+    H.on('lang', () => { document.title = H.t(big ? 'page.bigScreen' : 'page.supervisor'); if (frame) show(frame); });
+    H.api('GET', '/api/control/pause-reasons').then(r => { pauseReasons = r || []; if (frame) show(frame); })
       .catch(() => { pauseReasons = []; });
     setInterval(tick, 1000);
     connect(1000);

@@ -29,9 +29,14 @@
       'cmp.signatureReadOnly': '签名由管理员设置。', 'cmp.signatureFromSetting': '（系统配置 hotline.sms.campaigns.signature）',
       'cmp.signatureFromAdmin': '（{by} 于 {at} 设置）', 'cmp.signatureSaved': '签名已保存：{signature}，之后生成的短信都以它开头',
       'cmp.signatureBad': '签名须为【】括起的 2 到 20 个字，不能换行，如【国网供电服务】',
-      'st.queued': '排队', 'st.held': '暂停待发', 'st.submitting': '提交中', 'st.submitted': '已提交', 'st.delivered': '已送达',
-      'st.failed': '失败', 'st.cancelled': '已取消', 'st.running': '发送中', 'st.paused': '已暂停',
-      'st.completed': '已完成', 'st.draft': '草稿'
+      'cmp.templatesHint': '系统自带的模板可直接试用：点“试用”填入新建活动并预览；修改后保存为新模板。',
+      'cmp.try': '试用', 'cmp.edit': '修改', 'cmp.noTemplates': '还没有模板',
+      'cmp.rule.arrears': '欠费不少于 {min} 元，逾期 {steps} 天各提醒一次', 'cmp.rule.ic': 'IC卡余额不高于 {max} 元',
+      'cmp.kind.arrears': '欠费', 'cmp.kind.outage': '停电', 'cmp.kind.general': '通用', 'cmp.kind.work_order': '工单',
+      'cmp.kind.escalation': '升级告警', 'cmp.kind.ic_card': 'IC卡余额',
+      'cst.queued': '排队', 'cst.held': '暂停待发', 'cst.submitting': '提交中', 'cst.submitted': '已提交', 'cst.delivered': '已送达',
+      'cst.failed': '失败', 'cst.cancelled': '已取消', 'cst.running': '发送中', 'cst.paused': '已暂停',
+      'cst.completed': '已完成', 'cst.draft': '草稿'
     },
     en: {
       'cmp.title': 'SMS campaigns', 'cmp.logout': 'Sign out', 'cmp.list': 'Campaigns', 'cmp.name': 'Name',
@@ -56,10 +61,16 @@
       'cmp.signatureReadOnly': 'Administrators set the signature.',
       'cmp.signatureFromSetting': '(setting hotline.sms.campaigns.signature)', 'cmp.signatureFromAdmin': '(set by {by} at {at})',
       'cmp.signatureSaved': 'Signature saved: {signature}; texts built from now on start with it',
-      'cmp.signatureBad': 'The signature must be 【】 around 2 to 20 characters on one line, e.g. 【国网供电服务】',
-      'st.queued': 'Queued', 'st.held': 'Held', 'st.submitting': 'Submitting', 'st.submitted': 'Submitted', 'st.delivered': 'Delivered',
-      'st.failed': 'Failed', 'st.cancelled': 'Cancelled', 'st.running': 'Running', 'st.paused': 'Paused',
-      'st.completed': 'Completed', 'st.draft': 'Draft'
+      'cmp.signatureBad': 'The signature must be 【】 around 2 to 20 characters on one line, e.g. 【Power Service】',
+      'cmp.templatesHint': 'The shipped templates are there to try: “Try” puts one in the new campaign and previews it; change one and save it under a new name.',
+      'cmp.try': 'Try', 'cmp.edit': 'Edit', 'cmp.noTemplates': 'No templates yet',
+      'cmp.rule.arrears': 'Arrears of {min} CNY or more, one reminder at {steps} days overdue',
+      'cmp.rule.ic': 'IC-card balance at most {max} CNY',
+      'cmp.kind.arrears': 'Arrears', 'cmp.kind.outage': 'Outage', 'cmp.kind.general': 'General',
+      'cmp.kind.work_order': 'Work order', 'cmp.kind.escalation': 'Escalation', 'cmp.kind.ic_card': 'IC-card balance',
+      'cst.queued': 'Queued', 'cst.held': 'Held', 'cst.submitting': 'Submitting', 'cst.submitted': 'Submitted', 'cst.delivered': 'Delivered',
+      'cst.failed': 'Failed', 'cst.cancelled': 'Cancelled', 'cst.running': 'Running', 'cst.paused': 'Paused',
+      'cst.completed': 'Completed', 'cst.draft': 'Draft'
     }
   });
 
@@ -92,7 +103,7 @@
       if (!counts[s]) continue;
       const part = H.el('span', 'st-' + s);
       part.style.width = (100 * counts[s] / total) + '%';
-      part.title = H.t('st.' + s) + ': ' + counts[s];
+      part.title = H.t('cst.' + s) + ': ' + counts[s];
       target.append(part);
     }
   }
@@ -109,11 +120,20 @@
       bar(mini, c.counts);
       const progress = H.el('td');
       progress.append(mini);
-      tr.append(H.el('td', null, c.name), H.el('td', 'status', H.t('st.' + c.status)),
+      tr.append(H.el('td', null, c.name), H.el('td', 'status', H.t('cst.' + c.status)),
         H.el('td', null, time(c.createdAt)), progress);
       tr.addEventListener('click', () => select(c.id));
       body.append(tr);
     }
+  }
+
+  // the stored rule (JSON of ReminderRule) in words, not as code
+  function ruleText(rule) {
+    let r;
+    try { r = typeof rule === 'string' ? JSON.parse(rule) : rule; } catch (e) { return String(rule || ''); }
+    if (!r || !r.type) return String(rule || '');
+    return r.type === 'IC_CARD' ? H.t('cmp.rule.ic', {max: r.maxBalance})
+      : H.t('cmp.rule.arrears', {min: r.minAmount, steps: (r.steps || []).join(H.i18n.lang() === 'en' ? ', ' : '、')});
   }
 
   async function loadDetail() {
@@ -121,10 +141,10 @@
     const c = await H.api('GET', '/api/sms/campaigns/' + selected);
     $('detail').hidden = false;
     $('detail').dataset.status = c.status;
-    $('detail-name').textContent = c.name + ' · ' + H.t('st.' + c.status);
+    $('detail-name').textContent = c.name + ' · ' + H.t('cst.' + c.status);
     dl($('summary'), [['cmp.targeted', c.targeted], ['cmp.withoutMobile', c.withoutMobile],
       ['cmp.optedOut', c.optedOut], ['cmp.duplicates', c.duplicates], ['cmp.segments', c.segments],
-      ['cmp.template', c.template], ['cmp.rule', c.rule], ['cmp.createdBy', c.createdBy]]);
+      ['cmp.template', c.template], ['cmp.rule', ruleText(c.rule)], ['cmp.createdBy', c.createdBy]]);
     bar($('progress'), c.counts);
     const legend = $('legend');
     legend.replaceChildren();
@@ -132,7 +152,7 @@
       const li = H.el('li');
       const count = H.el('span', 'count', String(c.counts[s] || 0));
       count.id = 'count-' + s;
-      li.append(H.el('span', 'swatch st-' + s), H.el('span', null, H.t('st.' + s) + ' '), count);
+      li.append(H.el('span', 'swatch st-' + s), H.el('span', null, H.t('cst.' + s) + ' '), count);
       legend.append(li);
     }
     $('resume').disabled = !['paused', 'draft'].includes(c.status);
@@ -153,7 +173,7 @@
       tr.dataset.status = m.status;
       const text = H.el('td', 'text', m.body);
       text.title = m.body;
-      tr.append(H.el('td', null, String(m.id)), H.el('td', 'to', m.destination), H.el('td', 'status', H.t('st.' + m.status)),
+      tr.append(H.el('td', null, String(m.id)), H.el('td', 'to', m.destination), H.el('td', 'status', H.t('cst.' + m.status)),
         H.el('td', null, String(m.segments)), H.el('td', null, time(m.notBefore)),
         H.el('td', null, [m.errorCode, m.errorText].filter(Boolean).join(' ')), text);
       body.append(tr);
@@ -192,15 +212,76 @@
     return {name: $('new-name').value, template: $('new-template').value, rule};
   }
 
-  async function loadTemplates() {
-    const list = await H.api('GET', '/api/sms/templates');
+  let templates = [];
+
+  // the template chosen for the new campaign, its text shown under it (what the customers will read)
+  function showTemplateText() {
+    const t = templates.find(x => x.name === $('new-template').value);
+    $('template-text').textContent = t ? t.body : '';
+  }
+
+  // the API names kinds as the enum (ARREARS); the form and the labels use the stored code (arrears)
+  function kindLabel(kind) {
+    const key = 'cmp.kind.' + String(kind).toLowerCase();
+    return H.t(key) === key ? kind : H.t(key);
+  }
+
+  function renderTemplates() {
     const select = $('new-template');
+    const keep = select.value;
     select.replaceChildren();
-    for (const t of list) {
-      const o = H.el('option', null, t.name + ' (' + t.kind + ')');
+    for (const t of templates) {
+      const o = H.el('option', null, t.name + ' · ' + kindLabel(t.kind));
       o.value = t.name;
       select.append(o);
     }
+    if (keep) select.value = keep;
+    showTemplateText();
+    const body = $('templates').tBodies[0];
+    body.replaceChildren(...templates.map(t => {
+      const tr = H.el('tr');
+      tr.dataset.template = t.name;
+      const tryIt = H.el('button', 'try', H.t('cmp.try'));
+      tryIt.type = 'button';
+      tryIt.addEventListener('click', () => tryTemplate(t));
+      const edit = H.el('button', 'edit', H.t('cmp.edit'));
+      edit.type = 'button';
+      edit.addEventListener('click', () => {
+        $('tpl-name').value = t.name;
+        $('tpl-kind').value = String(t.kind).toLowerCase();
+        $('tpl-body').value = t.body;
+        $('tpl-body').focus();
+      });
+      const actions = H.el('td', 'actions');
+      actions.append(tryIt, edit);
+      tr.append(H.el('td', 'name', t.name), H.el('td', 'kind', kindLabel(t.kind)), H.el('td', 'body', t.body), actions);
+      return tr;
+    }));
+    if (!templates.length) {
+      const tr = H.el('tr');
+      const td = tr.appendChild(H.el('td', 'note', H.t('cmp.noTemplates')));
+      td.colSpan = 4;
+      body.append(tr);
+    }
+  }
+
+  // a shipped template straight into the new campaign's form, previewed against today's billing data
+  function tryTemplate(t) {
+    $('new-template').value = t.name;
+    // an IC-card reminder template mentions the balance (余额); any other arrears one is a payment reminder
+    if (String(t.kind).toLowerCase() === 'arrears') {
+      $('new-type').value = /余额|balance/i.test(t.body) ? 'IC_CARD' : 'ARREARS';
+    }
+    $('new-type').dispatchEvent(new Event('change'));
+    if (!$('new-name').value) $('new-name').value = t.name;
+    showTemplateText();
+    $('create-form').scrollIntoView({block: 'nearest'});
+    $('preview').click();
+  }
+
+  async function loadTemplates() {
+    templates = await H.api('GET', '/api/sms/templates') || [];
+    renderTemplates();
   }
 
   let signature = null;
@@ -256,16 +337,18 @@
   document.addEventListener('DOMContentLoaded', () => {
     H.csrf().then(tk => { $('logout-csrf').value = tk.token; }).catch(() => {});
     for (const s of STATUSES) {
-      const o = H.el('option', null, H.t('st.' + s));
+      const o = H.el('option', null, H.t('cst.' + s));
       o.value = s;
       $('status-filter').append(o);
     }
-    $('lang').addEventListener('click', () => {
-      H.i18n.setLang(H.i18n.lang() === 'en' ? 'zh-CN' : 'en');
-      $('lang').textContent = H.i18n.lang() === 'en' ? '中文' : 'EN';
+    // the one language switch is desk.js's: relabel what this page drew itself
+    H.on('lang', () => {
+      $('status-filter').querySelectorAll('option[value]:not([value=""])').forEach(o => { o.textContent = H.t('cst.' + o.value); });
       showSignature();
+      renderTemplates();
       loadList().then(loadDetail).catch(showError);
     });
+    $('new-template').addEventListener('change', showTemplateText);
     $('resume').addEventListener('click', () => act('resume'));
     $('pause').addEventListener('click', () => act('pause'));
     $('cancel').addEventListener('click', () => act('cancel'));

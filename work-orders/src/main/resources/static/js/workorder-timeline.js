@@ -29,7 +29,15 @@
     return s.deadline && now > Date.parse(s.deadline) ? 'running-over' : 'running';
   }
 
-  const RESULT = {within: '按时', over: '超时', running: '进行中', 'running-over': '进行中·已超时', pending: '未开始'};
+  H.i18n.add({
+    'zh-CN': {'wot.within': '按时', 'wot.over': '超时', 'wot.running': '进行中', 'wot.running-over': '进行中·已超时',
+      'wot.pending': '未开始', 'wot.charged': '计入{p}', 'wot.lost': '损失 {t}，计入{p}', 'wot.h': '小时', 'wot.min': '分钟',
+      'wot.limit': '时限', 'wot.used': '时限内用时', 'wot.overBar': '超时', 'wot.lostBar': '改派损失'},
+    en: {'wot.within': 'in time', 'wot.over': 'over', 'wot.running': 'running', 'wot.running-over': 'running · over',
+      'wot.pending': 'not started', 'wot.charged': 'charged to {p}', 'wot.lost': 'lost {t}, charged to {p}', 'wot.h': 'h',
+      'wot.min': 'min', 'wot.limit': 'Limit', 'wot.used': 'Used within', 'wot.overBar': 'Over', 'wot.lostBar': 'Lost to re-routing'}
+  });
+  const t = H.t;
 
   function render(t, into) {
     const now = into.now;
@@ -45,11 +53,11 @@
       const tr = H.el('tr', 'wo-stage ' + st);
       tr.dataset.stage = s.from + '-' + s.to;
       tr.dataset.result = st;
-      const lost = s.rerouteSeconds ? W.span(s.rerouteSeconds) + ' · 计入' + W.party(s.party) : '';
+      const lost = s.rerouteSeconds ? W.span(s.rerouteSeconds) + ' · ' + t('wot.charged', {p: W.party(s.party)}) : '';
       tr.append(H.el('td', 'name', s.from + '→' + s.to + ' ' + W.zh(s.name)), H.el('td', 'party', W.party(s.party)),
         H.el('td', 'limit', W.limit(s.limit)),
         H.el('td', 'elapsed', s.startedAt ? W.span(elapsedSeconds(s, now)) : '—'), H.el('td', 'lost', lost),
-        H.el('td', 'result', RESULT[st]));
+        H.el('td', 'result', t('wot.' + st)));
       return tr;
     }));
   }
@@ -60,12 +68,12 @@
       tr.dataset.kind = r.kind;
       let reason = r.reason || '';
       if (r.kind === 'reroute' && r.lostSeconds !== null) {
-        reason += (reason ? '；' : '') + '损失 ' + W.span(r.lostSeconds) + '，计入' + W.party(r.chargedParty)
+        reason += (reason ? '；' : '') + t('wot.lost', {t: W.span(r.lostSeconds), p: W.party(r.chargedParty)})
           + (r.chargedUnit && unitName(r.chargedUnit) !== W.party(r.chargedParty) ? '（' + unitName(r.chargedUnit) + '）' : '');
       }
       tr.append(H.el('td', 'at', W.time(r.at)), H.el('td', 'point', r.point),
-        H.el('td', 'kind', W.KIND[r.kind] || r.kind), H.el('td', 'by', r.by || '—'),
-        H.el('td', 'source', W.SOURCE[r.source] || r.source || '—'), H.el('td', 'unit', unitName(r.unit)),
+        H.el('td', 'kind', W.kind(r.kind)), H.el('td', 'by', r.by || '—'),
+        H.el('td', 'source', W.source(r.source)), H.el('td', 'unit', unitName(r.unit)),
         H.el('td', 'reason', reason));
       return tr;
     }));
@@ -80,7 +88,7 @@
     const rows = stages.slice().reverse(); // A→B on top
     const limits = rows.map(limitSeconds);
     const scale = Math.max(...limits, ...rows.map(s => elapsedSeconds(s, now)), 1) > 3 * 3600 ? 3600 : 60;
-    const unit = scale === 3600 ? '小时' : '分钟';
+    const unit = scale === 3600 ? t('wot.h') : t('wot.min');
     const v = x => Math.round(x / scale * 100) / 100;
     const within = [], over = [], lost = [];
     rows.forEach((s, i) => {
@@ -92,18 +100,18 @@
     chart.setOption({
       animation: false,
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-      legend: {bottom: 0, data: ['时限', '时限内用时', '超时', '改派损失']},
+      legend: {bottom: 0, data: [t('wot.limit'), t('wot.used'), t('wot.overBar'), t('wot.lostBar')]},
       grid: {left: 8, right: 48, top: 10, bottom: 48, containLabel: true},
       xAxis: {type: 'value', name: unit, nameLocation: 'end', nameGap: 4, splitLine: {lineStyle: {color: '#e0e4e8'}}},
       yAxis: {type: 'category', data: rows.map(s => s.from + '→' + s.to + ' ' + W.zh(s.name)),
         axisLabel: {width: 150, overflow: 'truncate'}},
       series: [
-        {name: '时限', type: 'bar', data: limits.map(v), barWidth: '60%', z: 1,
+        {name: t('wot.limit'), type: 'bar', data: limits.map(v), barWidth: '60%', z: 1,
           itemStyle: {color: 'rgba(23,58,94,.12)', borderColor: '#173a5e', borderType: 'dashed', borderWidth: 1}},
-        {name: '时限内用时', type: 'bar', stack: 'used', data: within, barWidth: '60%', z: 2, itemStyle: {color: '#27ae60'}},
-        {name: '超时', type: 'bar', stack: 'used', data: over, z: 2, itemStyle: {color: '#c0392b'}},
+        {name: t('wot.used'), type: 'bar', stack: 'used', data: within, barWidth: '60%', z: 2, itemStyle: {color: '#27ae60'}},
+        {name: t('wot.overBar'), type: 'bar', stack: 'used', data: over, z: 2, itemStyle: {color: '#c0392b'}},
         // the limit's frame and the time used share one slot: barGap is read from the last bar series
-        {name: '改派损失', type: 'bar', stack: 'used', data: lost, z: 2, barGap: '-100%', itemStyle: {color: '#f2994a'}}
+        {name: t('wot.lostBar'), type: 'bar', stack: 'used', data: lost, z: 2, barGap: '-100%', itemStyle: {color: '#f2994a'}}
       ]
     }, true);
     chart.resize();

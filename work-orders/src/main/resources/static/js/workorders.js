@@ -18,6 +18,56 @@
 
   const $ = id => document.getElementById(id);
   const now = () => Date.now() - clockOffset;
+  const t = H.t;
+
+  H.i18n.add({
+    'zh-CN': {
+      'wop.noCentre': '无抢修中心', 'wop.stranded': '抢修小组无法出发', 'wop.revisit': '待回访', 'wop.over': '超时 {t}',
+      'wop.all': '全部', 'wop.late': '（延迟触发）', 'wop.passed': '该环节已完成', 'wop.ack': '确认',
+      'wop.ackFailed': '确认告警失败：{m}', 'wop.newAlarm': '新告警：{no} {alarm} — 等待 {point}，责任方 {party}',
+      'wop.loadFailed': '读取工单失败：{m}', 'wop.otherSite': '（异地）', 'wop.record': '记录 {p}',
+      'wop.rerouteCentre': 'B 改派抢修中心', 'wop.redispatch': 'B 重新派发', 'wop.rerouteTeam': '{p} 改派班组',
+      'wop.reassign': '改派', 'wop.assignCrew': '派工', 'wop.noFix': '无定位', 'wop.fix': '定位 {lat}, {lon}',
+      'wop.accuracy': '（误差 {m} 米）', 'wop.photo': '照片{n}', 'wop.strandedBanner': '抢修小组无法出发：{no} {crew}（{text}），请改派',
+      'wop.f.status': '状态', 'wop.f.centre': '抢修中心', 'wop.f.team': '班组', 'wop.f.crew': '抢修小组', 'wop.f.caller': '来电号码',
+      'wop.f.created': '创建', 'wop.f.stage': '当前环节', 'wop.f.party': '责任方',
+      'wop.cr.assigned': '派工', 'wop.cr.accepted': '接单', 'wop.cr.cannot_go': '无法出发', 'wop.cr.departed': '出发',
+      'wop.cr.arrived': '到达现场', 'wop.cr.fault': '故障情况', 'wop.cr.materials': '使用材料', 'wop.cr.done': '处理完毕',
+      'wop.open': '查看', 'wop.hide': '隐藏', 'wop.alarms': '待确认告警', 'wop.orderNo': '工单号', 'wop.alarm': '告警',
+      'wop.due': '到期', 'wop.count': '次数', 'wop.noAlarms': '无待确认告警', 'wop.orders': '在办工单', 'wop.type': '类型',
+      'wop.ok': '充足', 'wop.half': '过半', 'wop.risk': '将超时', 'wop.overdue': '已超时', 'wop.left': '剩余时间',
+      'wop.noOrders': '无在办工单', 'wop.collapse': '收起', 'wop.assignTeam': '派班组', 'wop.dispatch': '派单',
+      'wop.assignCrewTo': '派抢修小组', 'wop.reroute': '重新派单', 'wop.rerouteTo': '改派至', 'wop.reason': '原因',
+      'wop.reasonHint': '如：不属本单位管辖', 'wop.done': '完成', 'wop.close': '关闭工单', 'wop.closeGo': '关闭',
+      'wop.stageCol': '环节', 'wop.limit': '时限', 'wop.used': '用时', 'wop.lost': '改派损失', 'wop.result': '结果',
+      'wop.crewReports': '抢修小组上报', 'wop.at': '时间', 'wop.report': '上报', 'wop.crewCol': '抢修小组',
+      'wop.crewMember': '抢修人员', 'wop.content': '内容', 'wop.log': '处理记录', 'wop.point': '时间点', 'wop.action': '操作',
+      'wop.by': '记录人', 'wop.source': '来源', 'wop.unit': '单位'
+    },
+    en: {
+      'wop.noCentre': 'No repair centre', 'wop.stranded': 'Crew cannot go', 'wop.revisit': 'Revisit due', 'wop.over': '{t} over',
+      'wop.all': 'All', 'wop.late': ' (fired late)', 'wop.passed': 'stage done', 'wop.ack': 'Acknowledge',
+      'wop.ackFailed': 'Alarm not acknowledged: {m}', 'wop.newAlarm': 'New alarm: {no} {alarm} — waiting for {point}, responsible {party}',
+      'wop.loadFailed': 'Work orders not loaded: {m}', 'wop.otherSite': ' (other site)', 'wop.record': 'Record {p}',
+      'wop.rerouteCentre': 'B to another repair centre', 'wop.redispatch': 'B dispatch again', 'wop.rerouteTeam': '{p} to another team',
+      'wop.reassign': 'Reassign', 'wop.assignCrew': 'Assign', 'wop.noFix': 'no location', 'wop.fix': 'location {lat}, {lon}',
+      'wop.accuracy': ' (±{m} m)', 'wop.photo': 'photo {n}', 'wop.strandedBanner': 'Crew cannot go: {no} {crew} ({text}); reassign it',
+      'wop.f.status': 'Status', 'wop.f.centre': 'Repair centre', 'wop.f.team': 'Team', 'wop.f.crew': 'Crew', 'wop.f.caller': 'Caller number',
+      'wop.f.created': 'Created', 'wop.f.stage': 'Stage', 'wop.f.party': 'Responsible',
+      'wop.cr.assigned': 'assigned', 'wop.cr.accepted': 'accepted', 'wop.cr.cannot_go': 'cannot go', 'wop.cr.departed': 'departed',
+      'wop.cr.arrived': 'on site', 'wop.cr.fault': 'fault found', 'wop.cr.materials': 'materials used', 'wop.cr.done': 'done',
+      'wop.open': 'Open', 'wop.hide': 'Hide', 'wop.alarms': 'Alarms to acknowledge', 'wop.orderNo': 'Order no.', 'wop.alarm': 'Alarm',
+      'wop.due': 'Due', 'wop.count': 'Times', 'wop.noAlarms': 'No alarms to acknowledge', 'wop.orders': 'Open work orders',
+      'wop.type': 'Type', 'wop.ok': 'plenty', 'wop.half': 'past half', 'wop.risk': 'nearly over', 'wop.overdue': 'over',
+      'wop.left': 'Time left', 'wop.noOrders': 'No open work orders', 'wop.collapse': 'Close', 'wop.assignTeam': 'Team',
+      'wop.dispatch': 'Dispatch', 'wop.assignCrewTo': 'Crew', 'wop.reroute': 'Re-route', 'wop.rerouteTo': 'To',
+      'wop.reason': 'Reason', 'wop.reasonHint': 'e.g. not our area', 'wop.done': 'Done', 'wop.close': 'Close the order',
+      'wop.closeGo': 'Close', 'wop.stageCol': 'Stage', 'wop.limit': 'Limit', 'wop.used': 'Used', 'wop.lost': 'Lost to re-routing',
+      'wop.result': 'Result', 'wop.crewReports': 'Crew reports', 'wop.at': 'Time', 'wop.report': 'Report', 'wop.crewCol': 'Crew',
+      'wop.crewMember': 'Crew member', 'wop.content': 'Content', 'wop.log': 'Log', 'wop.point': 'Point', 'wop.action': 'Action',
+      'wop.by': 'By', 'wop.source': 'Source', 'wop.unit': 'Unit'
+    }
+  });
 
   function learnOffset(o) {
     if (o && o.deadline && o.secondsLeft !== null && o.secondsLeft !== undefined) {
@@ -32,7 +82,7 @@
   }
 
   const centreName = code => {
-    if (!code) return '无抢修中心';
+    if (!code) return t('wop.noCentre');
     const c = centres.find(x => x.code === code);
     return c ? c.name : code;
   };
@@ -43,7 +93,7 @@
   // a unit code in the log: a team or crew, a repair centre, or the hotline
   const unitName = code => {
     if (!code) return '';
-    if (code === 'hotline') return '热线';
+    if (code === 'hotline') return W.party('HOTLINE');
     const u = units.find(x => x.code === code);
     if (u) return u.name;
     const c = centres.find(x => x.code === code);
@@ -69,7 +119,7 @@
     tr.append(H.el('td', 'order-no', o.orderNo), H.el('td', 'type', typeName(o)),
       H.el('td', 'stage', o.awaiting ? o.awaiting + ' ' + W.zh(o.awaitingName) : '—'),
       H.el('td', 'party', W.party(o.responsible)), H.el('td', 'team', teamCell(o)), left,
-      H.el('td', 'status', stranded.has(o.id) ? '抢修小组无法出发' : W.status(o.status)),
+      H.el('td', 'status', stranded.has(o.id) ? t('wop.stranded') : W.status(o.status)),
       H.el('td', 'alarm-count', alarmsOf ? String(alarmsOf) : ''));
     if (stranded.has(o.id)) tr.classList.add('stranded');
     tr.addEventListener('click', () => openDetail(o.id));
@@ -80,13 +130,13 @@
 
   function paintLeft(td, o) {
     if (!o.deadline) {
-      td.textContent = o.status === 'resolved' ? '待回访' : '—';
+      td.textContent = o.status === 'resolved' ? t('wop.revisit') : '—';
       td.className = 'left none';
       return;
     }
     const ms = Date.parse(o.deadline) - now();
     td.className = 'left ' + W.level(o, now());
-    td.textContent = ms < 0 ? '超时 ' + W.clock(ms / 1000) : W.clock(ms / 1000);
+    td.textContent = ms < 0 ? t('wop.over', {t: W.clock(ms / 1000)}) : W.clock(ms / 1000);
   }
 
   function visible() {
@@ -124,10 +174,10 @@
     const keepCentre = centreSelect.value, keepType = typeSelect.value;
     const used = new Set([...orders.values()].map(o => o.repairCentre || ''));
     centres.forEach(c => used.add(c.code));
-    centreSelect.replaceChildren(new Option('全部', ''), ...[...used].filter(Boolean).sort()
-      .map(code => new Option(centreName(code), code)), new Option('无抢修中心', '-'));
-    typeSelect.replaceChildren(new Option('全部', ''), ...Object.entries(types)
-      .map(([code, t]) => new Option(W.zh(t.label), code)));
+    centreSelect.replaceChildren(new Option(t('wop.all'), ''), ...[...used].filter(Boolean).sort()
+      .map(code => new Option(centreName(code), code)), new Option(t('wop.noCentre'), '-'));
+    typeSelect.replaceChildren(new Option(t('wop.all'), ''), ...Object.entries(types)
+      .map(([code, ty]) => new Option(W.zh(ty.label), code)));
     centreSelect.value = keepCentre;
     typeSelect.value = keepType;
   }
@@ -149,9 +199,9 @@
       const o = orders.get(a.orderId);
       const passed = o && (!o.awaiting || o.awaiting > a.point);
       if (passed) tr.classList.add('passed');
-      const kind = W.alarm(a.kind) + (a.late ? '（延迟触发）' : '')
-        + (a.smsStatus ? ' · ' + (W.SMS[a.smsStatus] || a.smsStatus) : '') + (passed ? ' · 该环节已完成' : '');
-      const ack = H.el('button', 'ack', '确认');
+      const kind = W.alarm(a.kind) + (a.late ? t('wop.late') : '')
+        + (a.smsStatus ? ' · ' + W.sms(a.smsStatus) : '') + (passed ? ' · ' + t('wop.passed') : '');
+      const ack = H.el('button', 'ack', t('wop.ack'));
       ack.type = 'button';
       ack.addEventListener('click', () => acknowledge(a, ack));
       const last = H.el('td');
@@ -172,7 +222,7 @@
       forgetAlarm(await H.api('POST', '/api/work-orders/alarms/' + a.id + '/ack'));
     } catch (e) {
       button.disabled = false;
-      showError('确认告警失败：' + e.message);
+      showError(t('wop.ackFailed', {m: e.message}));
     }
   }
 
@@ -195,8 +245,8 @@
     banner.dataset.orderId = a.orderId;
     delete banner.dataset.stranded;
     banner.className = 'wo-banner ' + (a.kind.includes('warning') ? 'warning' : 'critical');
-    $('alarm-banner-text').textContent = '新告警：' + a.orderNo + ' ' + W.alarm(a.kind) + ' — 等待 ' + a.point + ' '
-      + W.zh(a.pointName) + '，责任方 ' + W.party(a.party);
+    $('alarm-banner-text').textContent = t('wop.newAlarm', {no: a.orderNo, alarm: W.alarm(a.kind),
+      point: a.point + ' ' + W.zh(a.pointName), party: W.party(a.party)});
     banner.hidden = false;
     renderAlarms();
     renderOrders();
@@ -227,7 +277,7 @@
       learnOffset(t.order);
       renderDetail();
     } catch (e) {
-      showError('读取工单失败：' + e.message);
+      showError(t('wop.loadFailed', {m: e.message}));
     }
   }
 
@@ -236,10 +286,11 @@
     $('detail').dataset.orderId = o.id;
     $('detail-title').textContent = o.orderNo + ' · ' + typeName(o);
     const dl = $('detail-summary');
-    const pairs = [['状态', W.status(o.status)], ['抢修中心', o.repairCentre ? centreName(o.repairCentre) : '—'],
-      ['班组', o.team ? teamName(o.team) : '—'], ['抢修小组', o.crew ? teamName(o.crew) : '—'], ['来电号码', o.callerNumber || '—'], ['创建', W.time(o.createdAt)],
-      ['当前环节', o.awaiting ? o.awaiting + ' ' + W.zh(o.awaitingName) : '—'], ['责任方', W.party(o.responsible)]];
-    dl.replaceChildren(...pairs.flatMap(([k, v]) => [H.el('dt', null, k), H.el('dd', null, v)]));
+    const pairs = [['status', W.status(o.status)], ['centre', o.repairCentre ? centreName(o.repairCentre) : '—'],
+      ['team', o.team ? teamName(o.team) : '—'], ['crew', o.crew ? teamName(o.crew) : '—'],
+      ['caller', o.callerNumber || '—'], ['created', W.time(o.createdAt)],
+      ['stage', o.awaiting ? o.awaiting + ' ' + W.zh(o.awaitingName) : '—'], ['party', W.party(o.responsible)]];
+    dl.replaceChildren(...pairs.flatMap(([k, v]) => [H.el('dt', null, t('wop.f.' + k)), H.el('dd', null, v)]));
     renderActions(o);
     renderCrewReports();
     window.WorkOrderTimeline.render(timeline, {chart: $('timeline-chart'), stages: $('stage-table').tBodies[0],
@@ -255,16 +306,18 @@
     $('assign-form').hidden = !assigning;
     if (assigning) {
       const teams = units.filter(u => u.kind === 'team' && (!o.repairCentre || u.repairCentre === o.repairCentre));
-      $('assign-team').replaceChildren(...teams.map(u => new Option(u.name + (u.sameSite ? '' : '（异地）'), u.code)));
+      $('assign-team').replaceChildren(...teams.map(u => new Option(u.name + (u.sameSite ? '' : t('wop.otherSite')), u.code)));
     }
     $('record-form').hidden = !(open && o.awaiting && !assigning);
-    if (o.awaiting) $('record-point').textContent = '记录 ' + o.awaiting + ' ' + W.zh(o.awaitingName);
+    if (o.awaiting) $('record-point').textContent = t('wop.record', {p: o.awaiting + ' ' + W.zh(o.awaitingName)});
     // re-routable: a recorded hand-over to a repair centre (B) or a team (D), whichever this type has
     const recorded = new Set(timeline.stages.filter(s => s.endedAt).map(s => s.to));
     const afters = [];
     const routed = !!(type && type.stages.some(s => s.party === 'REPAIR_CENTRE'));
-    if (recorded.has('B') && type && type.stages.length > 1) afters.push(['B', routed ? 'B 改派抢修中心' : 'B 重新派发']);
-    if (handOver && handOver !== 'B' && recorded.has(handOver)) afters.push([handOver, handOver + ' 改派班组']);
+    if (recorded.has('B') && type && type.stages.length > 1) {
+      afters.push(['B', routed ? t('wop.rerouteCentre') : t('wop.redispatch')]);
+    }
+    if (handOver && handOver !== 'B' && recorded.has(handOver)) afters.push([handOver, t('wop.rerouteTeam', {p: handOver})]);
     $('reroute-form').hidden = !(open && afters.length);
     $('reroute-after').replaceChildren(...afters.map(([v, label]) => new Option(label, v)));
     $('reroute-centre').replaceChildren(...centres.map(c => new Option(c.name, c.code)));
@@ -272,7 +325,7 @@
     // a team chosen wrongly is handed to another team of the same centre (its site sets the next limit)
     const others = units.filter(u => u.kind === 'team' && (!o.repairCentre || u.repairCentre === o.repairCentre)
       && u.code !== o.team);
-    $('reroute-team').replaceChildren(...others.map(u => new Option(u.name + (u.sameSite ? '' : '（异地）'), u.code)));
+    $('reroute-team').replaceChildren(...others.map(u => new Option(u.name + (u.sameSite ? '' : t('wop.otherSite')), u.code)));
     $('reroute-form').dataset.routed = String(routed);
     $('reroute-form').dataset.handOver = handOver || '';
     showRerouteTarget();
@@ -291,11 +344,10 @@
     $('crew-form').hidden = !possible;
     if (!possible) return;
     $('crew-select').replaceChildren(...crews.map(u => new Option(u.name, u.code)));
-    $('crew-assign').textContent = o.crew ? '改派' : '派工';
+    $('crew-assign').textContent = o.crew ? t('wop.reassign') : t('wop.assignCrew');
   }
 
-  const CREW_REPORT = {assigned: '派工', accepted: '接单', cannot_go: '无法出发', departed: '出发', arrived: '到达现场',
-    fault: '故障情况', materials: '使用材料', done: '处理完毕'};
+  const crewReport = kind => (t('wop.cr.' + kind) === 'wop.cr.' + kind ? kind : t('wop.cr.' + kind));
 
   function reportText(r) {
     const parts = [];
@@ -304,9 +356,9 @@
       parts.push(r.materials.map(m => m.name + ' ' + m.quantity + (m.unit || '')).join('，'));
     }
     if (r.kind === 'arrived') {
-      parts.push(r.latitude === null || r.latitude === undefined ? '无定位'
-        : '定位 ' + r.latitude.toFixed(5) + ', ' + r.longitude.toFixed(5)
-          + (r.accuracy === null || r.accuracy === undefined ? '' : '（误差 ' + Math.round(r.accuracy) + ' 米）'));
+      parts.push(r.latitude === null || r.latitude === undefined ? t('wop.noFix')
+        : t('wop.fix', {lat: r.latitude.toFixed(5), lon: r.longitude.toFixed(5)})
+          + (r.accuracy === null || r.accuracy === undefined ? '' : t('wop.accuracy', {m: Math.round(r.accuracy)})));
     }
     return parts.join('；');
   }
@@ -318,13 +370,13 @@
       const tr = H.el('tr', 'crew-report ' + r.kind);
       const content = H.el('td', 'content', reportText(r));
       (r.photos || []).forEach((id, i) => {
-        const a = H.el('a', 'photo', '照片' + (i + 1));
+        const a = H.el('a', 'photo', t('wop.photo', {n: i + 1}));
         a.href = '/api/work-orders/' + o.id + '/photos/' + id;
         a.target = '_blank';
         a.rel = 'noopener';
         content.append(' ', a);
       });
-      tr.append(H.el('td', 'at', W.time(r.recordedAt)), H.el('td', 'kind', CREW_REPORT[r.kind] || r.kind),
+      tr.append(H.el('td', 'at', W.time(r.recordedAt)), H.el('td', 'kind', crewReport(r.kind)),
         H.el('td', 'crew', teamName(r.crew)), H.el('td', 'by', r.by || ''), content);
       return tr;
     }));
@@ -422,8 +474,8 @@
       banner.dataset.orderId = o.id;
       banner.dataset.stranded = o.id;
       banner.className = 'wo-banner critical';
-      $('alarm-banner-text').textContent = '抢修小组无法出发：' + o.orderNo + ' ' + teamName(data.crew) + '（'
-        + (data.text || '') + '），请改派';
+      $('alarm-banner-text').textContent = t('wop.strandedBanner', {no: o.orderNo, crew: teamName(data.crew),
+        text: data.text || ''});
       banner.hidden = false;
     } else if (data.change === 'assigned') {
       crewFound(o.id);
@@ -450,11 +502,11 @@
 
   async function load() {
     try {
-      const [list, open, u, t, c, waiting] = await Promise.all([H.api('GET', '/api/work-orders'),
+      const [list, open, u, ty, c, waiting] = await Promise.all([H.api('GET', '/api/work-orders'),
         H.api('GET', '/api/work-orders/alarms'), H.api('GET', '/api/work-orders/units'),
         H.api('GET', '/api/work-orders/types'), H.api('GET', '/api/work-orders/repair-centres'),
         H.api('GET', '/api/work-orders/crew-waiting')]);
-      types = t || {};
+      types = ty || {};
       units = u || [];
       centres = c || [];
       orders.clear();
@@ -470,7 +522,7 @@
       if (selected !== null) loadTimeline();
       document.body.dataset.loaded = String(Date.now());
     } catch (e) {
-      showError('读取工单失败：' + e.message);
+      showError(t('wop.loadFailed', {m: e.message}));
     }
   }
 
@@ -480,7 +532,8 @@
     ws.onopen = () => {
       delay = 1000;
       conn.className = 'conn up';
-      conn.textContent = '已连接';
+      conn.dataset.i18n = 'conn.up';
+      conn.textContent = t('conn.up');
       load(); // whatever changed while the socket was down
     };
     ws.onmessage = e => {
@@ -491,13 +544,14 @@
     };
     ws.onclose = () => {
       conn.className = 'conn down';
-      conn.textContent = '未连接';
+      conn.dataset.i18n = 'conn.down';
+      conn.textContent = t('conn.down');
       setTimeout(() => connect(Math.min(delay * 2, 30000)), delay);
     };
   }
 
   function tick() {
-    $('clock').textContent = new Date(now()).toLocaleTimeString('zh-CN', {hour12: false});
+    $('clock').textContent = new Date(now()).toLocaleTimeString(H.i18n.lang(), {hour12: false});
     document.querySelectorAll('#order-table td.left[data-deadline]').forEach(td => {
       const o = orders.get(Number(td.parentElement.dataset.orderId));
       if (o) paintLeft(td, o);
@@ -507,6 +561,13 @@
   document.addEventListener('DOMContentLoaded', () => {
     H.csrf().then(tk => { $('logout-csrf').value = tk.token; }).catch(() => {});
     wireActions();
+    // the one switch (desk.js) relabels the static words; what this script drew is drawn again
+    H.on('lang', () => {
+      renderFilters();
+      renderAlarms();
+      renderOrders();
+      if (timeline) renderDetail();
+    });
     tick();
     setInterval(tick, 1000);
     connect(1000);

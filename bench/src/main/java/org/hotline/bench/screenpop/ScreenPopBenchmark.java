@@ -155,6 +155,8 @@ public final class ScreenPopBenchmark {
                 "--hotline.ami.secret=" + amiSecret,
                 // a 30 s wrap-up would pause the lab's 300 agents for most of the run (the simulator's 2,000 cope)
                 "--hotline.presence.wrap-up=" + (o.pbx().equals("asterisk") ? "1s" : "30s"),
+                // the agents' sockets open after the start rule's time on a large run: they stay as the PBX has them
+                "--hotline.presence.start=pbx",
                 "--hotline.demo.customers=" + o.customers(),
                 "--logging.level.root=WARN",
                 "--logging.level.org.hotline=WARN",

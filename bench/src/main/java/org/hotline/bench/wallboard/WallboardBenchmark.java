@@ -264,6 +264,8 @@ public final class WallboardBenchmark {
                 "--hotline.call-records.journal-dir=", "--hotline.simulator.enabled=false", "--hotline.ami.host=127.0.0.1",
                 "--hotline.ami.port=" + sim.port(), "--hotline.ami.username=" + sim.config().username(),
                 "--hotline.ami.secret=" + sim.config().secret(), "--hotline.demo.customers=1000",
+                // the simulated agents have no desks: they take calls as the PBX has them
+                "--hotline.presence.start=pbx",
                 "--logging.level.root=WARN", "--logging.level.org.hotline=WARN");
     }
 

@@ -103,6 +103,17 @@ public final class QueueDirectory {
                 displayName.strip(), serviceLevelSeconds, name) == 1;
     }
 
+    /** The queues the big screen leaves out (issue #16). */
+    public java.util.Set<String> hiddenFromBigScreen() {
+        return new java.util.TreeSet<>(jdbc.queryForList("select name from queues where hidden_from_big_screen",
+                String.class));
+    }
+
+    /** Shows or hides a queue on the big screen; false when there is no such queue. */
+    public boolean setHiddenFromBigScreen(String name, boolean hidden) {
+        return jdbc.update("update queues set hidden_from_big_screen = ? where name = ?", hidden, name) == 1;
+    }
+
     /**
      * Sets {@code username}'s penalty in {@code queue}; false when the user does not serve that queue.
      *

@@ -60,6 +60,21 @@ public class Network {
         this.directory = Objects.requireNonNull(directory, "directory");
     }
 
+    /** One line of the list {@code /lines.html} shows without a line code (issue #16). */
+    public record LineSummary(String code, String name, String substation, String repairCentre, int areas) {
+    }
+
+    /** Every feeder line by code, with its substation, repair centre and number of transformer areas. */
+    public List<LineSummary> lines() {
+        return jdbc.query("""
+                select l.code, l.name, s.name, rc.name,
+                       (select count(*) from transformer_areas ta where ta.feeder_line_id = l.id)
+                from feeder_lines l join substations s on s.id = l.substation_id
+                left join repair_centres rc on rc.id = l.repair_centre_id
+                order by l.code""", (rs, n) -> new LineSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getInt(5)));
+    }
+
     /** The line with this code and everything beneath it, or empty when there is no such line. */
     public Optional<LineTree> lineTree(String code) {
         record Line(long id, String code, String name, String substation, RepairCentre centre) {

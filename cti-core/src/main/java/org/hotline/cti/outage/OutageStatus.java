@@ -162,15 +162,35 @@ public class OutageStatus {
 
     /** The public feed: current and planned outages, place names and times only. */
     public List<PublicOutage> publicFeed() {
+        return publicFeed(null);
+    }
+
+    /**
+     * The public feed's outages that reach {@code address} (issue #16: a customer searches by the own address): its
+     * area's or line's name, or a premises address beneath the outage, contains the text; null or blank: all.
+     */
+    public List<PublicOutage> publicFeed(String address) {
+        String text = address == null ? "" : address.strip();
+        String where = "";
+        List<Object> extra = new ArrayList<>();
+        if (!text.isEmpty()) {
+            String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where = " and (a.name ilike ? or l.name ilike ? or exists (select 1 from transformer_areas ta"
+                    + " join premises p on p.transformer_area_id = ta.id join addresses ad on ad.id = p.address_id"
+                    + " where (ta.id = o.transformer_area_id or (o.transformer_area_id is null"
+                    + " and ta.feeder_line_id = o.feeder_line_id)) and ad.full_text ilike ?))";
+            extra = List.of(like, like, like);
+        }
         Instant now = clock.instant();
         List<PublicOutage> feed = new ArrayList<>();
         Timestamp t = Timestamp.from(now);
         String current = " where o.restored_at is null and o.starts_at <= ? and o.expected_end_at > ?";
         String planned = " where o.restored_at is null and o.starts_at > ?";
         for (State state : List.of(State.CURRENT, State.PLANNED)) {
-            Object[] args = state == State.CURRENT ? new Object[] {t, t} : new Object[] {t};
-            for (Outage o : jdbc.query(OutageRows.SELECT + (state == State.CURRENT ? current : planned)
-                    + " order by o.starts_at, o.id", (rs, n) -> OutageRows.read(rs), args)) {
+            List<Object> args = new ArrayList<>(state == State.CURRENT ? List.of(t, t) : List.of(t));
+            args.addAll(extra);
+            for (Outage o : jdbc.query(OutageRows.SELECT + (state == State.CURRENT ? current : planned) + where
+                    + " order by o.starts_at, o.id", (rs, n) -> OutageRows.read(rs), args.toArray())) {
                 feed.add(new PublicOutage(o.areaName(), o.lineName(), o.kind().name().toLowerCase(Locale.ROOT),
                         o.reason(), o.startsAt(), o.expectedEndAt(), state.name().toLowerCase(Locale.ROOT)));
             }

@@ -47,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * timers move the state, and each change is pushed to the agent as {@code agent-state}. Commands block until the PBX
  * answered (their state is committed only then); event-driven actions (wrap-up and lagged pauses) are sent from a
  * timer thread so the AMI consumer never waits. Wrap-up and lagged pauses apply to agents who used the desk on this
- * node (any command, theirs or a supervisor's); others keep the PBX's own behaviour (ADR 0010). Thread-safe: one
- * lock per agent.
+ * node (any command, theirs or a supervisor's), the lagged pause also to agents who only opened it; others keep the
+ * PBX's own behaviour (ADR 0010). A desk whose last desktop went away while busy (a call, wrap-up) is paused lagged
+ * when it would become ready (issue #16).
+ * Thread-safe: one lock per agent.
  */
 public final class Presence implements TelephonyListener, AutoCloseable {
 
@@ -201,6 +203,9 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         synchronized (d) {
             d.sockets++;
             d.socketGeneration++;
+            d.sessionLost = false;
+            // an agent with a desk session is paused when it goes away, commands or not (issue #16)
+            d.opened |= d.agent;
         }
         if (d.agent) {
             apply(d, new DeskInput.SocketBack(now()));
@@ -226,6 +231,8 @@ public final class Presence implements TelephonyListener, AutoCloseable {
                 boolean lost;
                 synchronized (d) {
                     lost = d.sockets == 0 && d.socketGeneration == generation;
+                    // remembered: a desk on a call or in wrap-up now is paused when it would become ready
+                    d.sessionLost |= lost;
                 }
                 if (lost) {
                     apply(d, new DeskInput.SocketLost(now()));
@@ -290,7 +297,8 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         synchronized (d) {
             DeskTransition t = machine().next(d.status, input);
             if (t.refused()) {
-                throw new ControlException(ControlException.Kind.CONFLICT, t.refusal());
+                throw ControlException.of(ControlException.Kind.CONFLICT, refusalCode(t.refusal()), t.refusal(),
+                        t.refusal());
             }
             String member = t.effects().isEmpty() ? d.iface : memberInterface(d);
             for (DeskEffect effect : t.effects()) {
@@ -299,9 +307,27 @@ public final class Presence implements TelephonyListener, AutoCloseable {
                 }
             }
             d.managed = true;
+            // a person decided (the agent or a supervisor): the PBX's confirmation must not be taken back as lagged
+            d.sessionLost = false;
             commit(d, t.status());
             return d.status;
         }
+    }
+
+    /** The desk's refusal as a code the pages word in the user's language (issue #16); {@code conflict} otherwise. */
+    static String refusalCode(String refusal) {
+        if (refusal.startsWith("unknown pause reason")) {
+            return "unknown-reason";
+        }
+        return switch (refusal) {
+            case "finish the call first" -> "finish-call-first";
+            case "log in first" -> "log-in-first";
+            case "not in wrap-up" -> "not-in-wrap-up";
+            case "wrap-up cannot be extended" -> "wrap-up-not-extendable";
+            case "wrap-up already extended once" -> "wrap-up-extended";
+            case "no queues: ask an administrator" -> "no-queues";
+            default -> "conflict";
+        };
     }
 
     /** An event or timer: the state moves at once, its PBX actions follow on the timer thread. */
@@ -313,12 +339,24 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             if (t.refused()) {
                 return d.status;
             }
-            if (!d.managed && !t.effects().isEmpty() && !(input instanceof DeskInput.SocketBack)) {
+            // the system's own inputs for a desk nobody has open: the lagged pause, the start rule's log-out
+            boolean laggedForSession = d.opened && (input instanceof DeskInput.SocketLost
+                    || input instanceof DeskInput.Logout);
+            if (!d.managed && !t.effects().isEmpty() && !(input instanceof DeskInput.SocketBack) && !laggedForSession) {
                 // an agent who never used the desk here keeps the PBX's own behaviour: no wrap-up, no lagged pause
                 if (t.status().state() != DeskState.WRAP_UP) {
                     return d.status;
                 }
                 t = new DeskTransition(t.status().to(DeskState.READY, input.at()), List.of(), null);
+            }
+            if (d.sessionLost && d.agent && (d.managed || d.opened) && t.status().state() == DeskState.READY
+                    && !(input instanceof DeskInput.SocketBack)) {
+                // nobody at the desk any more (closed during a call or wrap-up): lagged, not ready for the next call
+                DeskTransition lagged = machine().next(t.status(), new DeskInput.SocketLost(input.at()));
+                List<DeskEffect> effects = new ArrayList<>(t.effects().stream()
+                        .filter(e -> !(e instanceof DeskEffect.Unpause)).toList());
+                effects.addAll(lagged.effects());
+                t = new DeskTransition(lagged.status(), effects, null);
             }
             String member = t.effects().isEmpty() ? d.iface : memberInterface(d);
             for (DeskEffect effect : t.effects()) {
@@ -424,8 +462,36 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             Desk created = new Desk(a, initial(a));
             index(created, null, created.status);
             userByInterface.put(created.key.value(), created.username);
+            startRule(created);
             return created;
         }));
+    }
+
+    /**
+     * hotline.presence.start: an agent whose desk no browser opened within three lagged graces (desks open before a
+     * restart reconnect first) is logged out or paused lagged; one on a call then is paused when the call is done.
+     */
+    private void startRule(Desk d) {
+        if (!d.agent || properties.start() == PresenceProperties.Start.PBX) {
+            return;
+        }
+        schedule(() -> {
+            synchronized (d) {
+                if (d.sockets > 0 || d.opened || d.managed) {
+                    return;
+                }
+                // as if a desk had been open and went away: from now on the lagged rules apply to this agent
+                d.opened = true;
+                d.sessionLost = true;
+            }
+            DeskStatus before = status(d.username);
+            if (properties.start() == PresenceProperties.Start.LOGGED_OUT && before.state() != DeskState.LOGGED_OUT
+                    && before.state() != DeskState.RINGING && before.state() != DeskState.TALKING) {
+                apply(d, new DeskInput.Logout(now()));
+            } else {
+                apply(d, new DeskInput.SocketLost(now()));
+            }
+        }, properties.laggedGrace().multipliedBy(3));
     }
 
     private Desk byInterface(AgentInterface agent) {

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Desk-state settings {@code hotline.presence.*}: wrap-up length, whether an agent may extend it once and by how
  * much, how long a desktop may be disconnected before the system pause, how often queue members are re-read from
- * Asterisk ({@code member-resync}, {@code 0s} for never), and the pause reasons agents choose from.
+ * Asterisk ({@code member-resync}, {@code 0s} for never), the pause reasons agents choose from, and what becomes of
+ * an agent the PBX has ready whose desk nobody opened ({@code start}, issue #16).
  */
 @ConfigurationProperties("hotline.presence")
 public record PresenceProperties(@DefaultValue("30s") Duration wrapUp,
@@ -17,7 +18,21 @@ public record PresenceProperties(@DefaultValue("30s") Duration wrapUp,
                                  @DefaultValue("30s") Duration wrapUpExtension,
                                  @DefaultValue("10s") Duration laggedGrace,
                                  @DefaultValue("60s") Duration memberResync,
-                                 List<PauseReason> pauseReasons) {
+                                 List<PauseReason> pauseReasons,
+                                 @DefaultValue("logged-out") Start start) {
+
+    /**
+     * What becomes of an agent in the PBX's queues whose desk no browser opened within three lagged graces of the
+     * server's start (the desks open before a restart reconnect first): nobody takes calls without the desk.
+     */
+    public enum Start {
+        /** Removed from the queues (签出) until they log in on the desk. */
+        LOGGED_OUT,
+        /** Paused with the lagged reason until the desk opens. */
+        PAUSED,
+        /** As the PBX has it (ready agents stay ready). */
+        PBX
+    }
 
     /** The reasons used when none are configured. */
     public static final List<PauseReason> DEFAULT_REASONS = List.of(
@@ -57,12 +72,13 @@ public record PresenceProperties(@DefaultValue("30s") Duration wrapUp,
                     + " (expected: >= 0, 0 for never)");
         }
         pauseReasons = pauseReasons == null || pauseReasons.isEmpty() ? DEFAULT_REASONS : List.copyOf(pauseReasons);
+        start = start == null ? Start.LOGGED_OUT : start;
     }
 
     /** The defaults. */
     public static PresenceProperties defaults() {
         return new PresenceProperties(Duration.ofSeconds(30), true, Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(60), null);
+                Duration.ofSeconds(60), null, Start.LOGGED_OUT);
     }
 
     /** The reason with this code, if configured. */

@@ -38,6 +38,7 @@ import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
 import org.hotline.cti.wallboard.internal.Counters;
 import org.hotline.cti.wallboard.internal.FrameBuilder;
+import org.hotline.cti.wallboard.internal.WaitingHistory;
 import org.hotline.cti.wallboard.internal.FrameBuilder.QueueInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,8 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private String lastWaitingForDesks = "";
     private Instant lastPublished = Instant.EPOCH;
     private Instant directoryLoaded = Instant.EPOCH;
+    // the 30-minute chart's data, kept here so a page that opens shows the last half hour at once (issue #16)
+    private final WaitingHistory waitingHistory = new WaitingHistory(Duration.ofMinutes(30), Duration.ofSeconds(10));
 
     /** A wallboard reading live state through the suppliers (the tracker's views) and publishing on {@code bus}. */
     public WallboardService(WallboardProperties properties, DataSource dataSource, AgentDirectory directory,
@@ -288,6 +291,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
                 loadDirectory();
             }
             Map<String, Object> tree = frameTree(now);
+            sampleWaiting(now, tree);
             Object at = tree.remove("at");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> agents = (List<Map<String, Object>>) tree.remove("agents");
@@ -350,8 +354,9 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         try {
             Map<String, QueueInfo> q = new LinkedHashMap<>();
             Map<String, Duration> levels = new HashMap<>();
-            jdbc.query("select name, display_name, service_level_seconds from queues order by name", rs -> {
-                q.put(rs.getString(1), new QueueInfo(rs.getString(1), rs.getString(2)));
+            jdbc.query("select name, display_name, service_level_seconds, hidden_from_big_screen from queues"
+                    + " order by name", rs -> {
+                q.put(rs.getString(1), new QueueInfo(rs.getString(1), rs.getString(2), rs.getBoolean(4)));
                 levels.put(rs.getString(1), Duration.ofSeconds(rs.getInt(3)));
             });
             Map<String, AgentAccount> a = new HashMap<>();
@@ -370,6 +375,24 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         } catch (RuntimeException ex) {
             log.warn("wallboard could not load queues and agents: {}", ex.toString());
         }
+    }
+
+    /**
+     * The calls waiting per queue over the last 30 minutes, a sample every 10 seconds, oldest first: each
+     * {@code {"at": ISO-8601, "waiting": {queue: calls}}}, as the wallboard's chart reads it.
+     */
+    public List<Map<String, Object>> waitingHistory() {
+        return waitingHistory.points().stream().<Map<String, Object>>map(p -> Map.of("at", p.at().toString(),
+                "waiting", p.waiting())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void sampleWaiting(Instant now, Map<String, Object> tree) {
+        Map<String, Integer> waiting = new LinkedHashMap<>();
+        for (Map<String, Object> q : (List<Map<String, Object>>) tree.get("queues")) {
+            waiting.put((String) q.get("name"), ((Number) q.get("waiting")).intValue());
+        }
+        waitingHistory.offer(now, waiting);
     }
 
     private Duration serviceLevelOf(String queue) {

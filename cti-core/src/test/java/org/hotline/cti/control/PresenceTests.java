@@ -57,7 +57,7 @@ class PresenceTests {
         bus = new InMemoryPushBus("node-a", 1000);
         bus.subscribe(pushed::add);
         PresenceProperties props = new PresenceProperties(Duration.ofMillis(400), true, Duration.ofSeconds(30),
-                Duration.ofMillis(300), Duration.ZERO, null);
+                Duration.ofMillis(300), Duration.ZERO, null, PresenceProperties.Start.PBX);
         presence = new Presence(props, ControlTesting.directory(),
                 new AmiCommands(() -> connection, Duration.ofSeconds(3)), bus, () -> null, Clock.systemUTC());
     }
@@ -122,7 +122,7 @@ class PresenceTests {
         presence.close();
         // a clock that stands still: when the timer fires the wall clock has not reached the wrap-up end yet
         presence = new Presence(new PresenceProperties(Duration.ofMillis(400), true, Duration.ofSeconds(30),
-                Duration.ofMillis(300), Duration.ZERO, null), ControlTesting.directory(),
+                Duration.ofMillis(300), Duration.ZERO, null, PresenceProperties.Start.PBX), ControlTesting.directory(),
                 new AmiCommands(() -> connection, Duration.ofSeconds(3)), bus, () -> null,
                 Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC));
         presence.login("agent1001");
@@ -168,6 +168,32 @@ class PresenceTests {
     }
 
     @Test
+    void aSupervisorsReadyForADeskLeftDuringWrapUpHoldsWhenThePbxConfirmsIt() {
+        presence.login("agent1001");
+        presence.desktopConnected("agent1001");
+        Instant now = Instant.now();
+        presence.onEvent(new AgentRinging(CALL, IFACE, "坐席1001", "hotline", CALLER, Duration.ZERO, Map.of(), now));
+        presence.onEvent(new CallAnswered(CALL, IFACE, "坐席1001", "hotline", CALLER, Duration.ZERO, now));
+        presence.onEvent(new CallEnded(CALL, CALLER, 16, "Normal Clearing", Instant.now()));
+        presence.desktopDisconnected("agent1001");
+        await().atMost(Duration.ofSeconds(5)).until(() -> presence.status("agent1001").state() == DeskState.LAGGED);
+
+        presence.ready("agent1001");
+        presence.onEvent(new AgentStateChanged(IFACE, "坐席1001", AgentState.READY, null, Set.of("hotline", "gas"),
+                Instant.now()));
+        assertThat(presence.status("agent1001").state()).isEqualTo(DeskState.READY);
+    }
+
+    @Test
+    void theDesksRefusalsCarryCodesThePagesWordInTheUsersLanguage() {
+        assertThatThrownBy(() -> presence.ready("agent1001")).isInstanceOf(ControlException.class)
+                .satisfies(e -> assertThat(((ControlException) e).code()).isEqualTo("log-in-first"));
+        presence.login("agent1001");
+        assertThatThrownBy(() -> presence.finishWrapUp("agent1001")).isInstanceOf(ControlException.class)
+                .satisfies(e -> assertThat(((ControlException) e).code()).isEqualTo("not-in-wrap-up"));
+    }
+
+    @Test
     void logoutRemovesTheAgentFromTheirQueues() {
         presence.login("agent1001");
         presence.logout("agent1001");
@@ -182,9 +208,8 @@ class PresenceTests {
     }
 
     @Test
-    void anAgentWhoNeverUsedTheDeskGetsNoWrapUpAndNoLaggedPause() {
+    void anAgentWhoNeverOpenedTheDeskGetsNoWrapUpAndNoLaggedPause() {
         Instant now = Instant.now();
-        presence.desktopConnected("agent1002");
         AgentInterface other = AgentInterface.of("Local/1002@agents");
         presence.onEvent(new CallAnswered(CALL, other, "坐席1002", "hotline", CALLER, Duration.ZERO, now));
         presence.onEvent(new CallEnded(CALL, CALLER, 16, "Normal Clearing", now));
@@ -193,10 +218,78 @@ class PresenceTests {
         presence.onEvent(new CallAnswered(CALL, other, "坐席1002", "hotline", CALLER, Duration.ZERO, now));
         presence.onEvent(new CallEnded(CALL, CALLER, 16, "Normal Clearing", now));
         assertThat(presence.status("agent1002").state()).isEqualTo(DeskState.READY);
-        presence.desktopDisconnected("agent1002");
-        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
-                .until(() -> presence.status("agent1002").state() == DeskState.READY);
         assertThat(peer.actions("QueuePause")).isEmpty();
+    }
+
+    @Test
+    void anAgentWhoOnlyOpenedTheDeskAndLeftIsPausedLagged() {
+        Instant now = Instant.now();
+        AgentInterface other = AgentInterface.of("Local/1002@agents");
+        presence.onEvent(new AgentStateChanged(other, "坐席1002", AgentState.READY, null, Set.of("hotline"), now));
+        presence.desktopConnected("agent1002");
+        presence.desktopDisconnected("agent1002");
+        await().atMost(Duration.ofSeconds(5)).until(() -> presence.status("agent1002").state() == DeskState.LAGGED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pauses("true").stream()
+                .anyMatch(a -> "lagged".equals(a.get("Reason"))));
+    }
+
+    @Test
+    void anAgentWhoClosedTheDeskDuringWrapUpIsPausedLaggedWhenTheWrapUpEnds() {
+        presence.login("agent1001");
+        presence.desktopConnected("agent1001");
+        Instant now = Instant.now();
+        presence.onEvent(new AgentRinging(CALL, IFACE, "坐席1001", "hotline", CALLER, Duration.ZERO, Map.of(), now));
+        presence.onEvent(new CallAnswered(CALL, IFACE, "坐席1001", "hotline", CALLER, Duration.ZERO, now));
+        presence.onEvent(new CallEnded(CALL, CALLER, 16, "Normal Clearing", Instant.now()));
+        assertThat(presence.status("agent1001").state()).isEqualTo(DeskState.WRAP_UP);
+        presence.desktopDisconnected("agent1001");
+        // the grace (300 ms) passes during the wrap-up (400 ms): when it ends, nobody is there to take a call
+        await().atMost(Duration.ofSeconds(5)).until(() -> presence.status("agent1001").state() == DeskState.LAGGED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pauses("true").stream()
+                .anyMatch(a -> "lagged".equals(a.get("Reason"))));
+        assertThat(pauses("false")).isEmpty();
+        assertThat(presence.desktopConnected("agent1001")).contains("\"state\":\"READY\"");
+    }
+
+    private Presence starting(PresenceProperties.Start start) {
+        presence.close();
+        presence = new Presence(new PresenceProperties(Duration.ofMillis(400), true, Duration.ofSeconds(30),
+                Duration.ofMillis(100), Duration.ZERO, null, start), ControlTesting.directory(),
+                new AmiCommands(() -> connection, Duration.ofSeconds(3)), bus, () -> null, Clock.systemUTC());
+        return presence;
+    }
+
+    @Test
+    void anAgentThePbxHasReadyWhoseDeskNobodyOpensIsLoggedOutByDefault() {
+        starting(PresenceProperties.Start.LOGGED_OUT).onEvent(new AgentStateChanged(
+                AgentInterface.of("Local/1002@agents"), "坐席1002", AgentState.READY, null, Set.of("hotline"),
+                Instant.now()));
+        assertThat(presence.status("agent1002").state()).isEqualTo(DeskState.READY);
+        await().atMost(Duration.ofSeconds(5)).until(() -> presence.status("agent1002").state() == DeskState.LOGGED_OUT);
+        await().atMost(Duration.ofSeconds(5)).until(() -> peer.actions("QueueRemove").stream()
+                .anyMatch(a -> "hotline".equals(a.get("Queue"))));
+    }
+
+    @Test
+    void withTheStartSetToPausedSuchAnAgentIsPausedLaggedUntilTheDeskOpens() {
+        starting(PresenceProperties.Start.PAUSED).onEvent(new AgentStateChanged(
+                AgentInterface.of("Local/1002@agents"), "坐席1002", AgentState.READY, null, Set.of("hotline"),
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> presence.status("agent1002").state() == DeskState.LAGGED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pauses("true").stream()
+                .anyMatch(a -> "lagged".equals(a.get("Reason"))));
+        assertThat(presence.desktopConnected("agent1002")).contains("\"state\":\"READY\"");
+    }
+
+    @Test
+    void anAgentWhoseDeskOpensInTimeStaysAsThePbxHasIt() {
+        starting(PresenceProperties.Start.LOGGED_OUT).onEvent(new AgentStateChanged(
+                AgentInterface.of("Local/1002@agents"), "坐席1002", AgentState.READY, null, Set.of("hotline"),
+                Instant.now()));
+        presence.desktopConnected("agent1002");
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+                .until(() -> presence.status("agent1002").state() == DeskState.READY);
+        assertThat(peer.actions("QueueRemove")).isEmpty();
     }
 
     @Test

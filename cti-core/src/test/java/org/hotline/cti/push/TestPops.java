@@ -37,6 +37,6 @@ public final class TestPops {
         return new ScreenPop(callId, agent, "Local/" + agent + "@agents", status, "13800138000", "13800138000",
                 "张三 " + HOSTILE, "hotline", 12, List.of(card),
                 Map.of("IVR_ACCOUNT", "3300123456", "IVR_CHOICE", "1", "NOTE", HOSTILE + " 停电"), ringing,
-                ringing.plusSeconds(version), version);
+                ringing.plusSeconds(version), version, false);
     }
 }

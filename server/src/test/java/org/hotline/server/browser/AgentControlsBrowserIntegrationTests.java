@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentView;
@@ -22,6 +23,7 @@ import org.hotline.pbxsim.CallSpec;
 import org.hotline.pbxsim.Outcome;
 import org.hotline.server.embedded.EmbeddedServers;
 import org.hotline.server.testing.AgentClient;
+import org.hotline.server.testing.ReadyDesks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +49,7 @@ class AgentControlsBrowserIntegrationTests {
     @RegisterExtension
     static final Browser browser = Browser.headlessChromium();
 
-    private static final String ONLINE = "已连接 · online";
+    private static final String ONLINE = "已连接";
     private static final Duration PATIENT = Duration.ofMinutes(30);
     private static final List<String> ALL_AGENTS = List.of("agent1001", "agent1002", "agent1003", "agent1004",
             "agent2001", "agent2002", "agent2003");
@@ -76,9 +78,14 @@ class AgentControlsBrowserIntegrationTests {
     private final List<CallHandle> calls = new ArrayList<>();
     private final List<String> agents = new ArrayList<>();
 
+    @Autowired
+    AgentDirectory agentDirectory;
+
     @BeforeEach
     void amiIsConnected() {
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.state().isLoggedIn());
+        // a page another class opened and left pauses its agent (issue #16): every desk ready for the calls here
+        ReadyDesks.all(presence, agentDirectory);
     }
 
     @AfterEach
@@ -130,8 +137,8 @@ class AgentControlsBrowserIntegrationTests {
         assertThat(browser.await(By.id("call-info")).getText()).contains("13800138000");
         call.hangup();
 
-        browser.await(By.id("desk-state"), e -> e.getText().equals("话后整理"));
-        WebElement left = browser.await(By.id("wrapup-left"), e -> e.getText().startsWith("整理剩余"));
+        browser.await(By.id("desk-state"), e -> e.getText().equals("事后处理"));
+        WebElement left = browser.await(By.id("wrapup-left"), e -> e.getText().startsWith("事后处理剩余"));
         int first = seconds(left.getText());
         browser.await(By.id("wrapup-left"), e -> seconds(e.getText()) < first);
         assertThat(memberPausedReason("Local/1004@agents")).isEqualTo("wrapup");
@@ -190,6 +197,9 @@ class AgentControlsBrowserIntegrationTests {
         WebElement pop = browser.await(By.cssSelector("#pops article.pop"),
                 e -> "ANSWERED".equals(e.getDomAttribute("data-status")));
         assertThat(Browser.textContent(pop.findElement(By.cssSelector(".caller-number")))).isEqualTo("13800138000");
+        // the agent placed it: an outgoing call, not 来电 (issue #16)
+        assertThat(pop.getDomAttribute("data-direction")).isEqualTo("out");
+        assertThat(Browser.textContent(pop.findElement(By.cssSelector(".direction")))).isEqualTo("外呼");
         // the customer's card is looked up by the dialled number, as for an incoming call
         await().atMost(Duration.ofSeconds(10)).until(() -> Browser.textContent(pop).contains("张三"));
         String callId = pop.getDomAttribute("data-call-id");
@@ -200,7 +210,7 @@ class AgentControlsBrowserIntegrationTests {
         browser.screenshot("agent-controls-click-to-dial");
 
         browser.await(By.id("btn-hangup"), WebElement::isEnabled).click();
-        browser.await(By.id("desk-state"), e -> e.getText().equals("话后整理"));
+        browser.await(By.id("desk-state"), e -> e.getText().equals("事后处理"));
         await().atMost(Duration.ofSeconds(10)).until(() -> tracker.call(new CallId(callId)).isEmpty());
     }
 
@@ -220,6 +230,9 @@ class AgentControlsBrowserIntegrationTests {
                 .orElse(false));
         assertThat(toasts()).anyMatch(t -> t.equals("客户已保持"));
         assertThat(deskState()).isEqualTo("通话中");
+        // the pop follows the hold: 保持中, not 通话中 (issue #16)
+        browser.await(By.cssSelector("#pops article.pop[data-call-id='" + call.linkedid() + "'] .status"),
+                e -> e.getText().equals("保持中"));
         browser.screenshot("agent-controls-hold");
 
         browser.await(By.id("btn-unhold"), WebElement::isDisplayed).click();
@@ -228,6 +241,8 @@ class AgentControlsBrowserIntegrationTests {
                 && AgentInterface.of("Local/2001@agents").equals(c.agent())).orElse(false));
         await().atMost(Duration.ofSeconds(10)).until(() -> toasts().stream().anyMatch(t -> t.equals("已取回通话")));
         assertThat(deskState()).isEqualTo("通话中");
+        browser.await(By.cssSelector("#pops article.pop[data-call-id='" + call.linkedid() + "'] .status"),
+                e -> e.getText().equals("通话中"));
     }
 
     @Test
@@ -258,7 +273,7 @@ class AgentControlsBrowserIntegrationTests {
         assertThat(deskState()).isEqualTo("通话中");
         browser.await(By.id("btn-hangup"), WebElement::isEnabled).click();
 
-        browser.await(By.id("desk-state"), e -> e.getText().equals("话后整理"));
+        browser.await(By.id("desk-state"), e -> e.getText().equals("事后处理"));
         await().atMost(Duration.ofSeconds(10)).until(() -> tracker.agents().stream().anyMatch(a -> a.agent()
                 .equals(AgentInterface.of("Local/1004@agents")) && a.call() == null));
         assertThat(tracker.call(id)).hasValueSatisfying(c -> {

@@ -44,7 +44,7 @@ class AgentPageBrowserIntegrationTests {
     @RegisterExtension
     static final Browser browser = Browser.headlessChromium();
 
-    private static final String ONLINE = "已连接 · online";
+    private static final String ONLINE = "已连接";
     private static final Duration PATIENT = Duration.ofMinutes(30);
 
     @LocalServerPort
@@ -102,13 +102,13 @@ class AgentPageBrowserIntegrationTests {
         logInAndAwaitOnline("agent1001", DemoUsers.AGENT_PASSWORD);
         assertThat(browser.url()).isEqualTo(url("/agent.html"));
         assertThat(browser.await(By.id("me"), e -> !e.getText().isEmpty()).getText()).contains("(agent1001)");
-        assertThat(browser.await(By.id("no-calls")).getText()).isEqualTo("没有来电 · No calls");
+        assertThat(browser.await(By.id("no-calls")).getText()).isEqualTo("没有来电");
 
         CallHandle call = place(CallSpec.of("13800138000", "hotline").withCallerName("张三")
                 .withVariable("IVR_ACCOUNT", "2024001").withOutcome(new Outcome.RingUntilTold("1001")));
 
         WebElement pop = awaitPop(call, "RINGING");
-        assertThat(text(pop, ".status")).isEqualTo("振铃 Ringing");
+        assertThat(text(pop, ".status")).isEqualTo("振铃");
         assertThat(text(pop, ".caller-number")).isEqualTo("13800138000");
         assertThat(text(pop, ".caller-name")).isEqualTo("张三");
         assertThat(text(pop, ".queue")).isEqualTo("队列 hotline");
@@ -128,9 +128,9 @@ class AgentPageBrowserIntegrationTests {
         browser.screenshot("agent-page-ringing");
 
         call.answer();
-        assertThat(text(awaitPop(call, "ANSWERED"), ".status")).isEqualTo("通话中 Talking");
+        assertThat(text(awaitPop(call, "ANSWERED"), ".status")).isEqualTo("通话中");
         call.hangup();
-        assertThat(text(awaitPop(call, "ENDED"), ".status")).isEqualTo("已结束 Ended");
+        assertThat(text(awaitPop(call, "ENDED"), ".status")).isEqualTo("已结束");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
@@ -183,7 +183,7 @@ class AgentPageBrowserIntegrationTests {
 
         WebElement pop = awaitPop(call, "RINGING");
         assertThat(text(pop, ".caller-number")).isEqualTo(stranger);
-        assertThat(text(pop, ".no-match")).isEqualTo("未找到客户 No customer for " + stranger);
+        assertThat(text(pop, ".no-match")).isEqualTo("号码 " + stranger + " 未找到客户");
         assertThat(pop.findElements(By.cssSelector(".customer"))).isEmpty();
     }
 

@@ -77,13 +77,14 @@ class OutagePagesBrowserIntegrationTests {
         assertThat(flag.getCssValue("background-color")).isEqualTo(RED);
         browser.screenshot("outage-lookup-jsnl");
 
-        browser.driver().findElement(By.id("lang")).click();
+        browser.driver().findElement(By.id("lang-switch")).click();
         String english = "Outage · expected back " + shown(lineOutageEnd);
         browser.await(By.cssSelector("#lookup .result[data-code='" + AREA + "'] .outage-flag"),
                 f -> english.equals(Browser.textContent(f)));
         assertThat(browser.await(By.cssSelector("#lookup .result[data-code='" + AREA + "'] .type")).getText())
                 .isEqualTo("Area");
-        browser.driver().findElement(By.id("lang")).click(); // the language is remembered: leave Chinese for the others
+        // the language is remembered: leave Chinese for the others
+        browser.driver().findElement(By.id("lang-switch")).click();
         browser.await(By.cssSelector("#lookup .lookup-status"), e -> e.getText().endsWith("回车打开线路"));
         box = browser.await(By.cssSelector("#lookup .lookup-input"));
 
@@ -213,6 +214,48 @@ class OutagePagesBrowserIntegrationTests {
         assertThat(page).doesNotContain(HOSPITAL, HOSPITAL_NO, HOSPITAL_PHONE, RESPONSIBLE_PHONE);
         assertThat(browser.url()).isEqualTo(url("/public/outages.html"));
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void onAPhoneThePublicPageFitsTheScreenAndFindsTheOutageOfAnAddress() {
+        PageCheck.screen(browser, 360, 740, true);
+        try {
+            browser.open(url("/public/outages.html"));
+            browser.await(By.xpath("//table[@id='feed']//tr[td[@class='reason']='" + OUTAGE_REASON + "']"));
+            assertThat(PageCheck.sticksOutSideways(browser)).isEmpty();
+            browser.screenshot("public-outages-phone-360");
+
+            // the premises address under the outage's line, not the name of any area or line
+            search("南路 1 号");
+            browser.await(By.id("feed-status"), e -> e.getText().startsWith("“南路 1 号”：1 条停电信息"));
+            assertThat(browser.all(By.cssSelector("#feed tbody tr"))).singleElement()
+                    .satisfies(r -> assertThat(text(r, ".reason")).isEqualTo(OUTAGE_REASON));
+            assertThat(PageCheck.sticksOutSideways(browser)).isEmpty();
+            browser.screenshot("public-outages-phone-360-search");
+
+            // an address under no outage (other tests of this class plan outages on the other line)
+            search("没有这条路 99 号");
+            browser.await(By.id("feed-status"), e -> e.getText().startsWith("“没有这条路 99 号”目前没有停电"));
+            assertThat(browser.all(By.cssSelector("#feed tbody tr"))).isEmpty();
+        } finally {
+            PageCheck.ownScreen(browser);
+        }
+    }
+
+    @Test
+    void linesPageWithoutACodeListsTheLinesEachALinkToItsTree() {
+        logIn("agent1001", DemoUsers.AGENT_PASSWORD);
+        browser.open(url("/lines.html"));
+        browser.await(By.cssSelector("#line-list tr[data-code='" + LINE + "'] a")).click();
+        browser.awaitUrl(u -> u.endsWith("/lines.html?code=" + LINE));
+        browser.await(By.cssSelector(".area[data-code='" + AREA + "']"));
+    }
+
+    private void search(String address) {
+        WebElement box = browser.await(By.id("address"));
+        box.clear();
+        box.sendKeys(address);
+        browser.driver().findElement(By.cssSelector("#search button")).click();
     }
 
     @Test

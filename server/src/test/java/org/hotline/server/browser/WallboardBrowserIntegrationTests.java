@@ -136,7 +136,7 @@ class WallboardBrowserIntegrationTests {
         assertThat(kpis("gas").get("today.serviceLevelInclusive")).isEqualTo("60.0%");
         assertThat(browser.script("return document.body.classList.contains('big')")).isEqualTo(true);
         assertThat(browser.all(By.cssSelector("button.force-pause, button.force-logout"))).isEmpty();
-        assertThat(browser.driver().findElement(By.id("lang")).isDisplayed()).isFalse();
+        assertThat(browser.driver().findElement(By.id("lang-switch")).isDisplayed()).isFalse();
         assertThat(browser.script("return Array.from(document.querySelectorAll(\"#agent-table "
                 + "tr[data-username='agent2001'] .calls-today\")).map(e => e.textContent)")).asList()
                 .containsExactly("1");
@@ -150,11 +150,11 @@ class WallboardBrowserIntegrationTests {
         logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
         browser.awaitUrl(u -> u.endsWith("/supervisor.html"));
         browser.await(By.cssSelector(".queue-tile[data-queue='hotline']"));
-        browser.driver().findElement(By.id("lang")).click();
+        browser.driver().findElement(By.id("lang-switch")).click();
 
         assertThat(browser.await(By.cssSelector("#agents h2"), e -> e.getText().equals("Agents")).getText())
                 .isEqualTo("Agents");
-        browser.driver().findElement(By.id("lang")).click();
+        browser.driver().findElement(By.id("lang-switch")).click();
         assertThat(browser.await(By.cssSelector("#agents h2"), e -> e.getText().equals("坐席")).getText())
                 .isEqualTo("坐席");
     }

@@ -90,6 +90,7 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/csrf", ANYONE),
             rule("GET /api/me", SIGNED_IN),
             rule("POST /api/me/password", SIGNED_IN),
+            rule("PUT /api/me/language", SIGNED_IN),
             rule("POST /api/me/crew-token", CREW_ONLY).skip(CREW, "issues a crew token for the demo crew's account"),
             // the agent's desk
             rule("GET /api/control/state", DESK),
@@ -119,6 +120,7 @@ class RoleMatrixIntegrationTests {
             rule("POST /api/callbacks/{id}/done", DESK),
             rule("POST /api/callbacks/{id}/cancel", DESK),
             rule("GET /api/lookup", AREA),
+            rule("GET /api/lines", AREA),
             rule("GET /api/lines/{code}/tree", AREA),
             // the floor
             rule("POST /api/supervisor/agents/{username}/pause", WATCH),
@@ -143,6 +145,7 @@ class RoleMatrixIntegrationTests {
             rule("GET /recordings.html", FLOOR),
             rule("GET /api/recordings", FLOOR),
             rule("GET /api/recordings/{id}/audio", FLOOR),
+            rule("GET /api/supervisor/waiting-history", WATCH),
             rule("GET /api/outages", FLOOR),
             rule("GET /api/outages/{id}", FLOOR),
             rule("GET /api/outages/board", FLOOR),

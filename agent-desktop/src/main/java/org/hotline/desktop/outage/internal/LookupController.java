@@ -50,6 +50,12 @@ class LookupController {
         return out;
     }
 
+    // the line list of /lines.html without a code: a way in instead of a dead end (issue #16)
+    @GetMapping("/api/lines")
+    List<Network.LineSummary> lines() {
+        return network.lines();
+    }
+
     @GetMapping("/api/lines/{code}/tree")
     Map<String, Object> tree(@PathVariable String code) {
         LineTree t = network.lineTree(code).orElseThrow(() -> NetworkRejectedException.notFound("no feeder line " + code));

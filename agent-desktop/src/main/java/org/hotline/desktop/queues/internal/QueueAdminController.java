@@ -48,7 +48,7 @@ class QueueAdminController {
 
     /** A queue's settings as the form sends them (wrap-up fields empty: the settings'). */
     record QueueChange(String displayName, Integer serviceLevelSeconds, Integer wrapUpSeconds,
-                       Integer wrapUpExtensionSeconds) {
+                       Integer wrapUpExtensionSeconds, Boolean hiddenFromBigScreen) {
     }
 
     /** A member's new penalty. */
@@ -88,6 +88,7 @@ class QueueAdminController {
         Map<String, DeskRulesStore.QueueWrapUp> wrapUps = new HashMap<>();
         rules.wrapUps().forEach(w -> wrapUps.put(w.queue(), w));
         DeskRules.WrapUp defaults = rules.current().defaults();
+        Set<String> hidden = queues.hiddenFromBigScreen();
         List<Map<String, Object>> rows = new ArrayList<>();
         Set<String> known = new TreeSet<>();
         for (QueueDirectory.Queue q : queues.all()) {
@@ -99,6 +100,7 @@ class QueueAdminController {
             DeskRulesStore.QueueWrapUp w = wrapUps.get(q.name());
             row.put("wrapUpSeconds", w == null ? null : w.wrapUpSeconds());
             row.put("wrapUpExtensionSeconds", w == null ? null : w.extensionSeconds());
+            row.put("hiddenFromBigScreen", hidden.contains(q.name()));
             // null: the PBX's queue list is not known yet (no AMI, or before the first member re-sync)
             row.put("onPbx", onPbx.isEmpty() ? null : onPbx.contains(q.name()));
             row.put("members", members(q, memberships, userByInterface));
@@ -175,12 +177,19 @@ class QueueAdminController {
             return refused(HttpStatus.NOT_FOUND, "no queue '" + name + "'");
         }
         rules.setWrapUp(name, c.wrapUpSeconds(), c.wrapUpExtensionSeconds());
+        // null: as it was (a form of an older page)
+        if (c.hiddenFromBigScreen() != null) {
+            queues.setHiddenFromBigScreen(name, c.hiddenFromBigScreen());
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("displayName", c.displayName());
         detail.put("serviceLevelSeconds", c.serviceLevelSeconds());
         detail.put("wrapUpSeconds", c.wrapUpSeconds() == null ? "settings" : c.wrapUpSeconds());
         detail.put("wrapUpExtensionSeconds", c.wrapUpExtensionSeconds() == null ? "settings"
                 : c.wrapUpExtensionSeconds());
+        if (c.hiddenFromBigScreen() != null) {
+            detail.put("hiddenFromBigScreen", c.hiddenFromBigScreen());
+        }
         audit.record(who.getName(), "queue-changed", "queue:" + name, detail);
         return ResponseEntity.ok(Map.of("name", name));
     }

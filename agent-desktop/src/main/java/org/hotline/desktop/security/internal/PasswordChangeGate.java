@@ -23,7 +23,8 @@ final class PasswordChangeGate extends OncePerRequestFilter {
     static final String PAGE = "/change-password.html";
 
     private static final Set<String> OPEN = Set.of(PAGE, "/js/change-password.js", "/js/desk.js", "/api/csrf",
-            "/api/me", "/api/me/password", "/logout", "/login", "/login.html", "/error", "/favicon.ico");
+            "/api/me", "/api/me/password", "/api/me/language", "/logout", "/login", "/login.html", "/error",
+            "/favicon.ico");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -32,7 +33,8 @@ final class PasswordChangeGate extends OncePerRequestFilter {
             return true;
         }
         String path = request.getServletPath();
-        return OPEN.contains(path) || path.startsWith("/css/") || path.startsWith("/webjars/")
+        return OPEN.contains(path) || path.startsWith("/css/") || path.startsWith("/i18n/")
+                || path.startsWith("/webjars/")
                 || path.startsWith("/actuator/health");
     }
 

@@ -67,7 +67,9 @@ class SecurityConfiguration {
             throws Exception {
         // Pages and APIs by role in one place (issues #3-#5); finer rules sit on the controllers (@PreAuthorize).
         http.authorizeHttpRequests(auth -> auth
+                        // the login page speaks the user's language too: desk.js and the dictionaries are public
                         .requestMatchers("/login", "/login.html", "/api/csrf", "/css/**", "/js/login.js",
+                                "/js/desk.js", "/i18n/**",
                                 "/favicon.ico", "/error", "/actuator/health/**", "/public/**", "/webjars/**").permitAll()
                         .requestMatchers("/ws/agent", "/agent.html", "/api/desk/**", "/api/control/**",
                                 "/api/customers/**", "/api/callbacks/**", "/api/reports/me").hasAnyRole(Roles.DESK)

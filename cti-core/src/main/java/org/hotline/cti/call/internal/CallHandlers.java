@@ -351,7 +351,7 @@ final class CallHandlers {
 
     static AgentRinging ringing(Call call, Leg leg, Caller caller, Duration waited, Instant at) {
         return new AgentRinging(call.id, leg.agent, leg.memberName, leg.ringQueue, caller, waited, call.variables(),
-                at);
+                at, call.outbound);
     }
 
     static CallAnswered answered(Call call, Leg leg, String queue, Duration holdTime, Instant at) {

@@ -22,6 +22,10 @@ public final class Desk {
     public DeskStatus status;
     /** The agent (or a supervisor) used the desk on this node: wrap-up and lagged pauses apply. */
     public boolean managed;
+    /** The agent opened the desk on this node (a desktop connected): the lagged pause applies. */
+    public boolean opened;
+    /** The agent's last desktop on this node went away longer than the grace ago (and none came back). */
+    public boolean sessionLost;
     /** Open desktop sockets on this node. */
     public int sockets;
     /** Bumped on every socket change, so a stale lagged timer knows it is stale. */

@@ -54,10 +54,10 @@ public final class StateJson {
             return new String[] {null, null};
         }
         if (reason.equals(DeskStatus.WRAPUP)) {
-            return new String[] {"话后整理", "Wrap-up"};
+            return new String[] {"事后处理", "Wrap-up"}; // docs/glossary.md
         }
         if (reason.equals(DeskStatus.LAGGED)) {
-            return new String[] {"连接中断", "Disconnected"};
+            return new String[] {"掉线置忙", "Disconnected pause"};
         }
         return rules.reason(reason).map(r -> new String[] {r.zh(), r.en()}).orElse(new String[] {reason, reason});
     }

@@ -15,6 +15,7 @@ import org.hotline.cti.call.AgentRinging;
 import org.hotline.cti.call.CallAnswered;
 import org.hotline.cti.call.CallEnded;
 import org.hotline.cti.call.CallEvent;
+import org.hotline.cti.call.CallHoldChanged;
 import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallQueued;
 import org.hotline.cti.call.CallTransferred;
@@ -98,6 +99,10 @@ public final class PopBook {
             }
             return out;
         }
+        if (event instanceof CallHoldChanged h) {
+            // the pop says what the agent's phone does: on hold, or talking again
+            return call.update(h.agent(), h.onHold() ? Status.HELD : Status.ANSWERED, h.at(), false);
+        }
         if (event instanceof CallTransferred t) {
             return t.from() == null ? List.of() : call.update(t.from(), Status.TRANSFERRED, t.at(), false);
         }
@@ -126,7 +131,7 @@ public final class PopBook {
         long waited = r.waited() == null ? 0 : r.waited().toSeconds();
         ScreenPop pop = new ScreenPop(r.callId().value(), agent.get(), r.agent().value(), Status.RINGING,
                 call.caller.number(), call.number().normalized(), call.caller.name(), call.queue, waited,
-                call.customers(), call.shownVariables(), r.at(), r.at(), call.nextVersion());
+                call.customers(), call.shownVariables(), r.at(), r.at(), call.nextVersion(), r.outbound());
         call.pops.put(r.agent(), pop);
         return List.of(pop);
     }
@@ -246,7 +251,7 @@ public final class PopBook {
         private ScreenPop with(ScreenPop p, Status status, Instant at) {
             return new ScreenPop(p.callId(), p.agent(), p.agentInterface(), status, p.callerNumber(),
                     p.normalizedNumber(), p.callerName(), p.queue(), p.waitedSeconds(), p.customers(),
-                    p.variables(), p.ringingAt(), at, nextVersion());
+                    p.variables(), p.ringingAt(), at, nextVersion(), p.outbound());
         }
     }
 }

@@ -28,8 +28,12 @@ import org.hotline.cti.wallboard.WallboardProperties;
  */
 public final class FrameBuilder {
 
-    /** A queue as configured: name, display name. */
-    public record QueueInfo(String name, String displayName) {
+    /** A queue as configured: name, display name, whether the big screen leaves it out. */
+    public record QueueInfo(String name, String displayName, boolean hiddenFromBigScreen) {
+        /** A queue the big screen shows. */
+        public QueueInfo(String name, String displayName) {
+            this(name, displayName, false);
+        }
     }
 
     private static final List<String> STATES =
@@ -94,6 +98,7 @@ public final class FrameBuilder {
             QueueInfo info = configured.get(name);
             row.put("name", name);
             row.put("displayName", info == null ? name : info.displayName());
+            row.put("hiddenFromBigScreen", info != null && info.hiddenFromBigScreen());
             row.put("serviceLevelSeconds", counters.serviceLevel(name).toSeconds());
             row.put("waiting", waiting.size());
             row.put("longestWaitSeconds", Math.floor(longest));

@@ -149,7 +149,7 @@ class DeskMachineTests {
     @Test
     void theWrapUpCannotBeExtendedWhenTheSettingForbidsIt() {
         DeskMachine strict = new DeskMachine(new PresenceProperties(Duration.ofSeconds(30), false,
-                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO, null));
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO, null, PresenceProperties.Start.PBX));
         DeskStatus talking = strict.next(strict.next(ready(), new DeskInput.Ringing(CALL, t(1))).status(),
                 new DeskInput.Answered(CALL, t(2))).status();
         DeskStatus wrap = strict.next(talking, new DeskInput.Ended(CALL.callId(), t(9))).status();

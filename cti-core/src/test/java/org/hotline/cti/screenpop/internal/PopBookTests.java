@@ -146,6 +146,45 @@ class PopBookTests {
     }
 
     @Test
+    void holdAndResumeAreThePopsStatusAndAHeldCallIsStillLive() {
+        queuedThenRinging();
+        book.apply(new CallAnswered(CALL, A1001, "Agent 1001", "hotline", ZHANG, Duration.ZERO, T0.plusSeconds(5)));
+        ScreenPop held = book.apply(new CallHoldChanged(CALL, A1001, true, T0.plusSeconds(10))).get(0);
+        ScreenPop resumed = book.apply(new CallHoldChanged(CALL, A1001, false, T0.plusSeconds(20))).get(0);
+        assertThat(held.status()).isEqualTo(Status.HELD);
+        assertThat(held.live()).isTrue();
+        assertThat(resumed.status()).isEqualTo(Status.ANSWERED);
+        assertThat(resumed.version()).isGreaterThan(held.version());
+    }
+
+    @Test
+    void aHeldCallThatIsTransferredSaysTransferred() {
+        queuedThenRinging();
+        book.apply(new CallAnswered(CALL, A1001, "Agent 1001", "hotline", ZHANG, Duration.ZERO, T0.plusSeconds(5)));
+        book.apply(new CallHoldChanged(CALL, A1001, true, T0.plusSeconds(10)));
+        List<ScreenPop> out = book.apply(new CallTransferred(CALL, CallTransferred.Kind.BLIND, A1001, "1002@agents",
+                T0.plusSeconds(12)));
+        assertThat(out).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(Status.TRANSFERRED));
+    }
+
+    @Test
+    void aCallTheAgentPlacedPopsAsOutboundAndKeepsItThroughItsStates() {
+        ScreenPop ringing = book.apply(new AgentRinging(CALL, A1001, "Agent 1001", null, ZHANG, Duration.ZERO,
+                Map.of(), T0, true)).get(0);
+        ScreenPop answered = book.apply(new CallAnswered(CALL, A1001, "Agent 1001", null, ZHANG, Duration.ZERO,
+                T0.plusSeconds(4))).get(0);
+        assertThat(ringing.outbound()).isTrue();
+        assertThat(answered.outbound()).isTrue();
+        assertThat(queuedThenRingingOther().outbound()).isFalse();
+    }
+
+    private ScreenPop queuedThenRingingOther() {
+        CallId other = new CallId("1795434999.1");
+        return book.apply(new AgentRinging(other, A1002, "Agent", "hotline", ZHANG, Duration.ZERO, Map.of(), T0))
+                .get(0);
+    }
+
+    @Test
     void ringNoAnswerMissesOnlyThatAgentsPop() {
         queuedThenRinging();
         book.apply(ring(A1002, T0.plusSeconds(4)));
