@@ -84,11 +84,8 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     H.csrf().then(tk => { document.getElementById('logout-csrf').value = tk.token; }).catch(() => {});
-    const lang = document.getElementById('lang');
-    lang.textContent = H.i18n.lang() === 'en' ? '中文' : 'English';
-    lang.addEventListener('click', () => {
-      H.i18n.setLang(H.i18n.lang() === 'en' ? 'zh-CN' : 'en');
-      lang.textContent = H.i18n.lang() === 'en' ? '中文' : 'English';
+    // the one language switch is the header's (desk.js): another language draws the list again
+    H.on('lang', () => {
       document.title = 'Hotline ' + H.t('rec.title');
       render();
     });

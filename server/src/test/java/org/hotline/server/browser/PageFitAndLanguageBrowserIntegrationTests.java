@@ -56,7 +56,8 @@ class PageFitAndLanguageBrowserIntegrationTests {
     private static final List<String> MONOLINGUAL = List.of("/login.html", "/agent.html", "/lookup.html",
             "/lines.html", "/supervisor.html", "/wallboard.html", "/outages.html", "/outage-board.html",
             "/campaigns.html", "/workorders.html", "/admin/users.html", "/admin/queues.html", "/admin/import.html",
-            "/admin/service-calendar.html", "/admin/audit.html");
+            "/admin/service-calendar.html", "/admin/audit.html", "/reports.html", "/reports-kpis.html",
+            "/recordings.html");
 
     @LocalServerPort
     int port;
@@ -82,7 +83,7 @@ class PageFitAndLanguageBrowserIntegrationTests {
         p.put("", List.of("/login.html"));
         p.put("agent1003", List.of("/agent.html", "/lookup.html", "/lines.html"));
         p.put("supervisor", List.of("/supervisor.html", "/wallboard.html", "/outages.html", "/outage-board.html",
-                "/campaigns.html", "/workorders.html"));
+                "/campaigns.html", "/workorders.html", "/reports.html", "/reports-kpis.html", "/recordings.html"));
         p.put("admin", List.of("/admin/users.html", "/admin/queues.html", "/admin/import.html",
                 "/admin/service-calendar.html", "/admin/audit.html", "/workorder-admin.html"));
         return p;

@@ -111,7 +111,7 @@ class SupervisorSpyBrowserIntegrationTests {
         browser.driver().manage().window().setSize(new Dimension(1366, 768));
         browser.logIn("http://127.0.0.1:" + port, "agent1002", DemoUsers.AGENT_PASSWORD);
         browser.open("http://127.0.0.1:" + port + "/agent.html");
-        browser.await(By.id("connection"), e -> e.getText().contains("online"));
+        browser.await(By.cssSelector("#connection.up"), WebElement::isDisplayed);
         CallHandle call = servers.simulator().placeCall(CallSpec.of("13800138000", "hotline")
                 .withOutcome(new Outcome.RingUntilTold("1002")).withPatience(Duration.ofMinutes(5))
                 .withTalkTime(Duration.ofMinutes(5)));
