@@ -124,7 +124,8 @@
       title: {text: t('r.trend'), textStyle: {fontSize: 13}}, tooltip: {trigger: 'axis'},
       legend: {top: 0, right: 0, data: names.map(n => t(n[0]))}, grid: {left: 40, right: 10, top: 40, bottom: 30},
       xAxis: {type: 'category', data: labels}, yAxis: {type: 'value', minInterval: 1},
-      series: names.map(([name, key]) => ({name: t(name), type: 'line', data: labels.map(l => byPeriod.get(l)[key])}))
+      series: names.map(([name, key]) => ({name: t(name), type: 'line', showSymbol: true, symbolSize: 7,
+        data: labels.map(l => byPeriod.get(l)[key])}))
     }, true);
   }
 
