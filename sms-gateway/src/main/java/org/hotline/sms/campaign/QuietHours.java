@@ -3,7 +3,7 @@ package org.hotline.sms.campaign;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import org.hotline.sms.outbox.QuietWindow;
 
 /**
  * The hours no reminder may arrive (e.g. 21:00-08:00 Asia/Shanghai): a send time inside them moves to the window's
@@ -13,18 +13,6 @@ public record QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
 
     /** The earliest allowed send time at or after {@code at}. */
     public Instant nextAllowed(Instant at) {
-        if (start.equals(end)) {
-            return at;
-        }
-        ZonedDateTime local = at.atZone(zone);
-        LocalTime t = local.toLocalTime();
-        boolean quiet = start.isBefore(end)
-                ? !t.isBefore(start) && t.isBefore(end)
-                : !t.isBefore(start) || t.isBefore(end);
-        if (!quiet) {
-            return at;
-        }
-        ZonedDateTime endToday = local.with(end);
-        return (endToday.isAfter(local) ? endToday : endToday.plusDays(1)).toInstant();
+        return QuietWindow.nextOutside(start, end, zone, at);
     }
 }

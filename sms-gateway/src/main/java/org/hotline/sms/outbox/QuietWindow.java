@@ -38,7 +38,15 @@ public record QuietWindow(Set<SmsKind> kinds, LocalTime start, LocalTime end, Zo
 
     /** The earliest time a message of {@code kind} may be sent at or after {@code at}. */
     public Instant earliest(SmsKind kind, Instant at) {
-        if (!kinds.contains(kind) || start.equals(end)) {
+        return kinds.contains(kind) ? nextOutside(start, end, zone, at) : at;
+    }
+
+    /**
+     * {@code at} when it is outside the daily quiet hours {@code start}–{@code end} (local time in {@code zone}; they
+     * may span midnight, and equal times mean none), else the moment they end.
+     */
+    public static Instant nextOutside(LocalTime start, LocalTime end, ZoneId zone, Instant at) {
+        if (start.equals(end)) {
             return at;
         }
         ZonedDateTime local = at.atZone(zone);
