@@ -35,10 +35,12 @@
   let formOpen = null; // the revisit whose outcome form is open: a refresh keeps that item as it is
 
   // "报修 fault repair" → "报修": pages show the Chinese part of configured names only
+  // "报修 fault repair" → "报修" in Chinese, "fault repair" in English: configured names carry both, one is shown
   function chinese(label) {
     const s = String(label || '');
     const i = s.indexOf(' ');
-    return i < 0 ? s : s.slice(0, i);
+    if (i < 0) return s;
+    return Hotline.i18n && Hotline.i18n.lang() === 'en' ? s.slice(i + 1) : s.slice(0, i);
   }
 
   function button(key, cls) {
