@@ -36,7 +36,9 @@ import org.hotline.cti.callrecord.CallRecordListener;
 import org.hotline.cti.callrecord.WrapUp;
 import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
+import org.hotline.cti.wallboard.internal.CallSamples;
 import org.hotline.cti.wallboard.internal.Counters;
+import org.hotline.cti.wallboard.internal.DeskWaitingPush;
 import org.hotline.cti.wallboard.internal.FrameBuilder;
 import org.hotline.cti.wallboard.internal.WaitingHistory;
 import org.hotline.cti.wallboard.internal.FrameBuilder.QueueInfo;
@@ -55,8 +57,6 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private static final Logger log = LoggerFactory.getLogger(WallboardService.class);
     private static final Duration DIRECTORY_REFRESH = Duration.ofMinutes(1);
     private static final int MAX_TRACKED_CALLS = 100_000;
-    /** The push type of the callers waiting, for every desk. */
-    public static final String TYPE_QUEUE_WAITING = "queue-waiting";
 
     private final WallboardProperties properties;
     private final JdbcTemplate jdbc;
@@ -68,6 +68,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<String, Duration> serviceLevels = new java.util.concurrent.ConcurrentHashMap<>();
     private final Counters counters;
+    private final DeskWaitingPush waitingPush;
     // calls whose answer was counted live, so the record at the end does not count it again
     private final Set<CallId> answeredLive = new LinkedHashSet<>();
     private final Map<CallId, Instant> firstQueued = new LinkedHashMap<>();
@@ -76,7 +77,6 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private ScheduledExecutorService scheduler;
     private volatile String lastBody = "";
     private Map<String, String> lastRows = Map.of();
-    private String lastWaitingForDesks = "";
     private Instant lastPublished = Instant.EPOCH;
     private Instant directoryLoaded = Instant.EPOCH;
     // the 30-minute chart's data, kept here so a page that opens shows the last half hour at once (issue #16)
@@ -94,6 +94,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         this.bus = bus;
         this.clock = clock;
         this.counters = new Counters(properties.zone(), this::serviceLevelOf);
+        this.waitingPush = new DeskWaitingPush(bus, json);
     }
 
     /** Loads queues and agents, rebuilds the counters from {@code calls}, then starts publishing. */
@@ -132,39 +133,10 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             CallOutcome outcome = rs.getString(8) == null ? CallOutcome.IVR_ONLY : CallOutcome.ofCode(rs.getString(8));
             Integer talk = (Integer) rs.getObject(6);
             Integer wrap = (Integer) rs.getObject(7);
-            samples(queue, agent, queued, answered, ended, outcome, talk == null ? 0 : talk, wrap, true)
+            CallSamples.of(queue, agent, queued, answered, ended, outcome, talk == null ? 0 : talk, wrap, true)
                     .forEach(counters::add);
         }, Timestamp.from(from));
         log.info("wallboard rebuilt from {} calls since {}", rows[0], from);
-    }
-
-    private static List<QueueSample> samples(String queue, String agent, Instant queued, Instant answered,
-                                             Instant ended, CallOutcome outcome, long talkSeconds, Integer wrap,
-                                             boolean withAnswer) {
-        Instant waitFrom = queued != null ? queued : answered != null ? answered : ended;
-        return switch (outcome) {
-            case ANSWERED, TRANSFERRED -> {
-                if (answered == null) {
-                    yield List.of();
-                }
-                List<QueueSample> list = new java.util.ArrayList<>(3);
-                if (withAnswer) {
-                    list.add(new QueueSample(QueueSample.Kind.ANSWERED, queue, agent, answered,
-                            between(waitFrom, answered)));
-                }
-                list.add(new QueueSample(QueueSample.Kind.TALK, queue, agent, ended, Duration.ofSeconds(talkSeconds)));
-                if (wrap != null) {
-                    list.add(new QueueSample(QueueSample.Kind.WRAPUP, queue, agent, ended, Duration.ofSeconds(wrap)));
-                }
-                yield list;
-            }
-            case ABANDONED -> List.of(new QueueSample(QueueSample.Kind.ABANDONED, queue, null, ended,
-                    between(waitFrom, ended)));
-            // a timeout is not an abandon (the caller did not give up): the wallboard counts it as unanswered
-            case TIMEOUT, UNANSWERED -> List.of(new QueueSample(QueueSample.Kind.UNANSWERED, queue, null, ended,
-                    between(waitFrom, ended)));
-            case IVR_ONLY -> List.of();
-        };
     }
 
     /**
@@ -204,7 +176,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             return;
         }
         boolean countedLive = answeredLive.remove(r.callId());
-        samples(r.queue(), r.agent() == null ? null : r.agent().value(), r.queuedAt(), r.answeredAt(), r.endedAt(),
+        CallSamples.of(r.queue(), r.agent() == null ? null : r.agent().value(), r.queuedAt(), r.answeredAt(), r.endedAt(),
                 r.outcome(), r.talk().toSeconds(), null, !countedLive).forEach(counters::add);
     }
 
@@ -305,7 +277,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             String body = write(tree);
             boolean full = lastBody.isEmpty()
                     || Duration.between(lastPublished, now).compareTo(properties.heartbeat()) >= 0;
-            publishWaitingToDesks(tree, full);
+            waitingPush.publish(tree, full);
             List<Map<String, Object>> changed = new java.util.ArrayList<>();
             rows.forEach((iface, json) -> {
                 if (full || !json.equals(lastRows.get(iface))) {
@@ -330,22 +302,6 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             bus.publish(PushMessage.SUPERVISORS, PushMessage.TYPE_WALLBOARD, write(stamped));
         } catch (RuntimeException ex) {
             log.warn("wallboard frame failed: {}", ex.toString(), ex);
-        }
-    }
-
-    // the desks get the callers waiting when who waits changes (their page counts the seconds), and every heartbeat
-    private void publishWaitingToDesks(Map<String, Object> tree, boolean full) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> waiting = (List<Map<String, Object>>) tree.getOrDefault("waitingCalls", List.of());
-        List<Map<String, Object>> forDesks = waiting.stream().map(w -> {
-            Map<String, Object> row = new LinkedHashMap<>(w);
-            row.remove("waitSeconds");
-            return row;
-        }).toList();
-        String json = write(forDesks);
-        if (full || !json.equals(lastWaitingForDesks)) {
-            lastWaitingForDesks = json;
-            bus.publish(PushMessage.AGENTS, TYPE_QUEUE_WAITING, json);
         }
     }
 

@@ -1,0 +1,43 @@
+package org.hotline.cti.wallboard.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.hotline.cti.push.PushMessage;
+import org.hotline.cti.push.internal.InMemoryPushBus;
+import org.junit.jupiter.api.Test;
+
+/** The desks hear of the callers waiting when who waits changes and at a full frame, not every second of a wait. */
+class DeskWaitingPushTests {
+
+    @Test
+    void aNewWaitOnlyIsNoPushButAnotherCallerOrAFullFrameIs() {
+        InMemoryPushBus bus = new InMemoryPushBus("test", 16);
+        List<PushMessage> pushed = new CopyOnWriteArrayList<>();
+        bus.subscribe(pushed::add);
+        DeskWaitingPush push = new DeskWaitingPush(bus, JsonMapper.builder().build());
+
+        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 3)), false);
+        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 4)), false);
+        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 5), Map.of("callId", "1.2", "waitSeconds", 0)), false);
+        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 6), Map.of("callId", "1.2", "waitSeconds", 1)), true);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() >= 3);
+        assertThat(pushed).hasSize(3).allSatisfy(m -> {
+            assertThat(m.target()).isEqualTo(PushMessage.AGENTS);
+            assertThat(m.type()).isEqualTo(DeskWaitingPush.TYPE);
+            assertThat(m.payload()).doesNotContain("waitSeconds");
+        });
+        assertThat(pushed.get(1).payload()).contains("1.2");
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> frame(Map<String, Object>... waiting) {
+        return Map.of("waitingCalls", List.of(waiting));
+    }
+}
