@@ -53,7 +53,6 @@ public final class ScreenPopBenchmark {
                 }
             } else {
                 try (PbxSimulator sim = PbxSimulator.start(agents.simulatorConfig())) {
-                    sim.onAgentCalled(book::agentCalled);
                     try (ServerProcess server = startServer(o, sim.port(), sim.config().username(),
                             sim.config().secret())) {
                         summary = run(o, agents, book, new SimulatorLoad(sim, o), server);

@@ -94,7 +94,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         this.bus = bus;
         this.clock = clock;
         this.counters = new Counters(properties.zone(), this::serviceLevelOf);
-        this.waitingPush = new DeskWaitingPush(bus, json);
+        this.waitingPush = new DeskWaitingPush(bus, json, properties.deskInterval());
     }
 
     /** Loads queues and agents, rebuilds the counters from {@code calls}, then starts publishing. */
@@ -281,7 +281,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
                 }
             }
             String body = write(tree);
-            waitingPush.publish(tree, full);
+            waitingPush.publish(tree, full, now);
             List<String> removed = lastRows.keySet().stream().filter(i -> !rows.containsKey(i)).toList();
             if (!full && body.equals(lastBody) && changed.isEmpty() && removed.isEmpty()) {
                 return;

@@ -36,7 +36,7 @@ class WallboardPublishingTests {
     private final List<PushMessage> published = new ArrayList<>();
     private final TestClock clock = new TestClock(NOW);
     private final WallboardService wallboard = new WallboardService(new WallboardProperties(ZoneId.of("Asia/Shanghai"),
-            Duration.ofSeconds(1), Duration.ofSeconds(10), new WallboardProperties.Thresholds(Duration.ofSeconds(60),
+            Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(2), new WallboardProperties.Thresholds(Duration.ofSeconds(60),
             Duration.ofSeconds(120), 0.8, 0.6, 1, 0), Map.of()), new DriverManagerDataSource(), null,
             () -> agents, List::<CallView>of, new RecordingBus(published), clock);
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,17 +16,21 @@ import org.junit.jupiter.api.Test;
 /** The desks hear of the callers waiting when who waits changes and at a full frame, not every second of a wait. */
 class DeskWaitingPushTests {
 
+    private static final Instant T0 = Instant.parse("2026-12-07T02:00:00Z");
+
     @Test
     void aNewWaitOnlyIsNoPushButAnotherCallerOrAFullFrameIs() {
         InMemoryPushBus bus = new InMemoryPushBus("test", 16);
         List<PushMessage> pushed = new CopyOnWriteArrayList<>();
         bus.subscribe(pushed::add);
-        DeskWaitingPush push = new DeskWaitingPush(bus, JsonMapper.builder().build());
+        DeskWaitingPush push = new DeskWaitingPush(bus, JsonMapper.builder().build(), Duration.ZERO);
 
-        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 3)), false);
-        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 4)), false);
-        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 5), Map.of("callId", "1.2", "waitSeconds", 0)), false);
-        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 6), Map.of("callId", "1.2", "waitSeconds", 1)), true);
+        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 3)), false, T0);
+        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 4)), false, T0.plusSeconds(1));
+        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 5), Map.of("callId", "1.2", "waitSeconds", 0)), false,
+                T0.plusSeconds(2));
+        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 6), Map.of("callId", "1.2", "waitSeconds", 1)), true,
+                T0.plusSeconds(3));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() >= 3);
         assertThat(pushed).hasSize(3).allSatisfy(m -> {
@@ -34,6 +39,25 @@ class DeskWaitingPushTests {
             assertThat(m.payload()).doesNotContain("waitSeconds");
         });
         assertThat(pushed.get(1).payload()).contains("1.2");
+    }
+
+    @Test
+    void aChangeWithinTheIntervalWaitsForTheFirstBeatAfterItButAFullFrameDoesNot() {
+        InMemoryPushBus bus = new InMemoryPushBus("test", 16);
+        List<PushMessage> pushed = new CopyOnWriteArrayList<>();
+        bus.subscribe(pushed::add);
+        DeskWaitingPush push = new DeskWaitingPush(bus, JsonMapper.builder().build(), Duration.ofSeconds(2));
+
+        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 0)), false, T0);
+        push.publish(frame(Map.of("callId", "1.1", "waitSeconds", 0), Map.of("callId", "1.2", "waitSeconds", 0)), false,
+                T0.plusMillis(500));
+        push.publish(frame(Map.of("callId", "1.2", "waitSeconds", 1)), false, T0.plusMillis(1500));
+        push.publish(frame(Map.of("callId", "1.2", "waitSeconds", 2)), false, T0.plusMillis(2000));
+        push.publish(frame(Map.of("callId", "1.3", "waitSeconds", 0)), true, T0.plusMillis(2500));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() >= 3);
+        assertThat(pushed).extracting(PushMessage::payload).containsExactly("[{\"callId\":\"1.1\"}]",
+                "[{\"callId\":\"1.2\"}]", "[{\"callId\":\"1.3\"}]");
     }
 
     @SafeVarargs
