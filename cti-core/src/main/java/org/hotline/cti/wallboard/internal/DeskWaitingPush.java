@@ -11,7 +11,7 @@ import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
 
 /**
- * Pushes the callers waiting to every desk when who waits changes, at most once an {@code interval} (the page counts
+ * Pushes the callers waiting to every desk ({@code {"total": n, "calls": [the longest waits]}}) when who waits changes, at most once an {@code interval} (the page counts
  * the seconds, so the frame's {@code waitSeconds} is left out and does not make a push a second), and at every full
  * frame; one per wallboard.
  */
@@ -19,6 +19,9 @@ public final class DeskWaitingPush {
 
     /** The push type the desks listen for (js/desk-waiting.js). */
     public static final String TYPE = PushMessage.TYPE_QUEUE_WAITING;
+
+    /** The longest waits a desk is sent (the frame's list is longest first); the total is sent beside them. */
+    public static final int MAX_CALLS = 20;
 
     private final PushBus bus;
     private final ObjectMapper json;
@@ -43,11 +46,15 @@ public final class DeskWaitingPush {
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> waiting = (List<Map<String, Object>>) frame.getOrDefault("waitingCalls", List.of());
-        List<Map<String, Object>> forDesks = waiting.stream().map(w -> {
+        // the longest waits only: every desk gets this, and 300 callers to 2,000 desks are 100 MB a push (issue #11)
+        List<Map<String, Object>> calls = waiting.stream().limit(MAX_CALLS).map(w -> {
             Map<String, Object> row = new LinkedHashMap<>(w);
             row.remove("waitSeconds");
             return row;
         }).toList();
+        Map<String, Object> forDesks = new LinkedHashMap<>();
+        forDesks.put("total", waiting.size());
+        forDesks.put("calls", calls);
         String body;
         try {
             body = json.writeValueAsString(forDesks);

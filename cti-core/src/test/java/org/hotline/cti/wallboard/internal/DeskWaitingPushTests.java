@@ -56,8 +56,29 @@ class DeskWaitingPushTests {
         push.publish(frame(Map.of("callId", "1.3", "waitSeconds", 0)), true, T0.plusMillis(2500));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() >= 3);
-        assertThat(pushed).extracting(PushMessage::payload).containsExactly("[{\"callId\":\"1.1\"}]",
-                "[{\"callId\":\"1.2\"}]", "[{\"callId\":\"1.3\"}]");
+        assertThat(pushed).extracting(PushMessage::payload).containsExactly(
+                "{\"total\":1,\"calls\":[{\"callId\":\"1.1\"}]}", "{\"total\":1,\"calls\":[{\"callId\":\"1.2\"}]}",
+                "{\"total\":1,\"calls\":[{\"callId\":\"1.3\"}]}");
+    }
+
+    @Test
+    void theDesksGetTheLongestWaitsOnlyWithHowManyWaitInAll() throws Exception {
+        InMemoryPushBus bus = new InMemoryPushBus("test", 16);
+        List<PushMessage> pushed = new CopyOnWriteArrayList<>();
+        bus.subscribe(pushed::add);
+        DeskWaitingPush push = new DeskWaitingPush(bus, JsonMapper.builder().build(), Duration.ZERO);
+        List<Map<String, Object>> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            waiting.add(Map.of("callId", "1." + i, "waitSeconds", 300 - i));
+        }
+
+        push.publish(Map.of("waitingCalls", waiting), true, T0);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() >= 1);
+        var sent = JsonMapper.builder().build().readTree(pushed.get(0).payload());
+        assertThat(sent.get("total").asInt()).isEqualTo(300);
+        assertThat(sent.get("calls")).hasSize(DeskWaitingPush.MAX_CALLS);
+        assertThat(sent.get("calls").get(0).get("callId").asText()).isEqualTo("1.0");
     }
 
     @SafeVarargs
