@@ -109,6 +109,24 @@ final class ServerProcess implements AutoCloseable {
         return new long[] {count, Math.round(millis)};
     }
 
+    /**
+     * Starts ({@code true}) or stops a flight recording of the measured window in the server when
+     * {@code HOTLINE_BENCH_JFR} names a file (jcmd, so the start-up and the set-up stay out of it).
+     */
+    void flightRecording(boolean start) throws IOException, InterruptedException {
+        String file = System.getenv("HOTLINE_BENCH_JFR");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        List<String> command = start
+                ? List.of(jcmd, String.valueOf(process.pid()), "JFR.start", "name=window", "settings=profile",
+                        "filename=" + file)
+                : List.of(jcmd, String.valueOf(process.pid()), "JFR.stop", "name=window");
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                .waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** A health component's JSON ({@code ami}, ...) read as the demo administrator; null when it has none. */
     JsonNode health(AgentSockets sockets, String component) throws IOException, InterruptedException {
         String cookie = sockets.login("admin", "hotline-admin");
