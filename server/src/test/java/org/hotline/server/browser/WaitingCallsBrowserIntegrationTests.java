@@ -41,11 +41,13 @@ class WaitingCallsBrowserIntegrationTests {
         CallHandle call = servers.simulator().placeCall(new CallSpec("13812345678", "王五", "gas", Map.of(),
                 Outcome.abandonAfter(Duration.ofSeconds(600)), Duration.ofSeconds(6), Duration.ofSeconds(600)));
 
-        WebElement row = browser.await(By.cssSelector("#waiting-table tr.waiting-call"), WebElement::isDisplayed);
-        String text = Browser.textContent(row);
+        browser.await(By.cssSelector("#waiting-table tr.waiting-call"), WebElement::isDisplayed);
+        String text = (String) browser.script("return [...document.querySelectorAll('#waiting-table tr.waiting-call')]"
+                + ".map(tr => tr.textContent).join('|')");
         assertThat(text).contains("138****5678").doesNotContain("13812345678");
-        assertThat(browser.all(By.cssSelector("#waiting-table th"))).extracting(Browser::textContent)
-                .contains("队列", "排位", "等候时长", "来电号码");
+        // read in one go: every frame redraws the table, so an element found before may be gone when read
+        assertThat((String) browser.script("return [...document.querySelectorAll('#waiting-table th')]"
+                + ".map(th => th.textContent).join('|')")).contains("队列", "排位", "等候时长", "来电号码");
         browser.screenshot("waiting-calls-1366");
 
         // the desks get the same list by push

@@ -45,7 +45,7 @@ final class PopSocketHandler extends TextWebSocketHandler {
             raw.close(CloseStatus.POLICY_VIOLATION.withReason("not logged in"));
             return;
         }
-        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw,
+        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(new WriterTextSession(raw),
                 (int) properties.sendTimeLimit().toMillis(), properties.sendBufferLimit(),
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
         String agent = principal.getName();
