@@ -19,8 +19,8 @@ import org.hotline.smscsim.ReceivedSms;
 import org.hotline.smscsim.ReceivedSubmit;
 import org.hotline.smscsim.SmscSimulator;
 import org.hotline.smscsim.SmscSimulatorConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +33,14 @@ class RoutingIntegrationTests {
     private static final String SIGNATURE = "【国网供电服务】";
     private static HikariDataSource db;
 
-    @BeforeAll
-    static void database() {
+    // a database per test: a test's opt-out answers left queued must not be sent by the next test's accounts
+    @BeforeEach
+    void database() {
         db = EmbeddedPostgresSupport.migratedDatabase();
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         db.close();
     }
 
@@ -233,6 +234,35 @@ class RoutingIntegrationTests {
                         .extracting(r -> r.get("kind")).containsExactly("general", "outage"));
                 assertThat(OutboxFixture.rows(db, "select kind from sms_opt_outs where number = ? and kind = 'arrears'",
                         number)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aCampaignsOwnExtensionIsSentAndAReplyToItBelongsToTheCampaign() throws Exception {
+        try (SmscSimulator a = SmscSimulator.start(SmscSimulatorConfig.defaults());
+             SmscSimulator b = SmscSimulator.start(SmscSimulatorConfig.defaults())) {
+            SmscProperties accounts = accounts(a, b, null);
+            SmsOutbox outbox = outbox(accounts);
+            long campaign = ((Number) OutboxFixture.rows(db, """
+                    insert into sms_campaigns (name, kind, status, created_by, source_extension)
+                    values ('winter arrears', 'arrears', 'running', 'test', '77') returning id""").get(0).get("id"))
+                    .longValue();
+            String number = "13000000555";
+            try (SmsSender sender = sender(accounts, SenderSettings.defaults().withOptOutScope(OptOutScope.KIND))) {
+                outbox.enqueue(List.of(new OutboundSms("camp-ext-1", number, SIGNATURE + "缴费提醒", SmsKind.ARREARS,
+                        campaign, Instant.EPOCH)));
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(OutboxFixture.statuses(db, "camp-ext-1")).isEqualTo(Map.of("delivered", 1)));
+                assertThat(b.submits()).singleElement()
+                        .satisfies(s -> assertThat(s.sourceAddress()).isEqualTo("1069002" + "77"));
+                b.sendMo(number, "1069002" + "77", "退订");
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(OutboxFixture.rows(db, """
+                        select kind, campaign_id, source_extension from sms_replies where number = ?""", number))
+                        .containsExactly(Map.of("kind", "arrears", "campaign_id", campaign,
+                                "source_extension", "77")));
+                assertThat(OutboxFixture.rows(db, "select kind from sms_opt_outs where number = ?", number))
+                        .extracting(r -> r.get("kind")).containsExactly("arrears");
             }
         }
     }
