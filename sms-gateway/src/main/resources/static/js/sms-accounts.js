@@ -40,9 +40,13 @@
       p.title = prefixes;
       const err = H.el('td', 'error', a.lastError || '');
       err.title = a.lastError || '';
+      const carrier = H.el('td', 'carrier', a.carrier);
+      // as configured, not a label (data-data: the language checks leave it alone)
+      carrier.dataset.data = '';
+      err.dataset.data = '';
       const tr = H.el('tr');
       tr.dataset.account = a.name;
-      tr.append(H.el('td', 'name', a.name), H.el('td', 'carrier', a.carrier), p,
+      tr.append(H.el('td', 'name', a.name), carrier, p,
         H.el('td', a.bound ? 'up' : 'down', H.t(a.bound ? 'acc.up' : 'acc.down')), err,
         H.el('td', 'today', String(a.today)));
       body.append(tr);

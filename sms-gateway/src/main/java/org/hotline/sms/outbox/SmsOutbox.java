@@ -19,6 +19,7 @@ import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.message.SmsTextException;
 import org.hotline.sms.route.RouteAccount;
 import org.hotline.sms.route.Routes;
+import org.hotline.sms.route.SignedText;
 import org.hotline.sms.smpp.SmscProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,7 +202,8 @@ public class SmsOutbox {
             }
         }
         try {
-            SegmentCount count = codec.count(m.text());
+            // the parts of the text as the account it will most likely go through sends it (its signature)
+            SegmentCount count = codec.count(asSent(m));
             if (!count.withinLimit()) {
                 throw new InvalidSmsException("message " + index + ": parts: " + count.parts() + " (expected: <= "
                         + codec.settings().maxParts() + ")");
@@ -231,6 +233,16 @@ public class SmsOutbox {
             }
         }
         return ext;
+    }
+
+    private String asSent(OutboundSms m) {
+        List<String> order = Routes.candidates(m.destination(), routes);
+        if (order.isEmpty()) {
+            return m.text();
+        }
+        SmscProperties.Smsc first = accounts.stream().filter(a -> a.name().equals(order.get(0))).findFirst()
+                .orElseThrow();
+        return SignedText.render(m.text(), first.signature(), first.signaturePlacement());
     }
 
     /** With reWriteBatchedInserts the driver reports no counts: rows made by this transaction carry its now(). */

@@ -62,6 +62,9 @@ public final class OutboxStore {
             where id = ? and status = 'submitting' and in_doubt_since is null
             """;
 
+    /** How long a message without a route waits before it is claimed again (ADR 0035). */
+    static final long NO_ROUTE_DELAY_MILLIS = 3_000;
+
     private final DataSource dataSource;
     private final SmsCodec codec;
     private final SenderSettings settings;
@@ -135,7 +138,10 @@ public final class OutboxStore {
                             accepted.add(id);
                             totals.add(r.total());
                         }
-                        case NOT_SENT -> addRequeue(requeue, id, 1_000, 1, null, r.last().detail());
+                        // no route: nothing that takes the number is bound; tried less often than a dropped bind
+                        case NOT_SENT -> addRequeue(requeue, id, r.last().detail() != null
+                                && r.last().detail().startsWith(SendLoop.NO_ROUTE) ? NO_ROUTE_DELAY_MILLIS : 1_000, 1,
+                                null, r.last().detail());
                         case TEMPORARY -> {
                             if (r.message().attempts() >= settings.maxAttempts()) {
                                 addFail(fail, id, code, "attempts exhausted, last: " + r.last().detail());
