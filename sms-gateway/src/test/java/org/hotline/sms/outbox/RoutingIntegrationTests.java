@@ -161,6 +161,12 @@ class RoutingIntegrationTests {
                     assertThat(outbox.backlog().noRoute()).isEqualTo(5);
                 });
                 assertThat(OutboxFixture.statuses(db, "noroute-b-")).isEqualTo(Map.of("queued", 5));
+                assertThat(new SmscHealthIndicator(sender, Duration.ofMinutes(2), java.time.Clock.systemUTC())
+                        .withNoRoute(outbox::noRoute).health().getDetails()).containsEntry("noRoute", 5L);
+                io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+                new OutboxMeters(outbox::backlog, Duration.ZERO).bindTo(registry);
+                assertThat(registry.get("hotline.sms.no.route").gauge().value()).isEqualTo(5.0);
                 assertThat(a.submits()).allSatisfy(s -> assertThat(s.destination()).startsWith("139"));
                 b.setDown(false);
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -263,6 +269,42 @@ class RoutingIntegrationTests {
                                 "source_extension", "77")));
                 assertThat(OutboxFixture.rows(db, "select kind from sms_opt_outs where number = ?", number))
                         .extracting(r -> r.get("kind")).containsExactly("arrears");
+            }
+        }
+    }
+
+    @Test
+    void aDropWithoutResponsesThroughAnAccountThatSignsAtTheEndIsSettledByThatAccountsRendering() throws Exception {
+        try (SmscSimulator a = SmscSimulator.start(SmscSimulatorConfig.defaults())) {
+            // a short response timeout: the submits the SMSC never answered fall in doubt within seconds
+            SmscProperties accounts = new SmscProperties(List.of(OutboxFixture.smsc("endsign", a)
+                    .withThroughput(400, 8).withTimers(Duration.ofSeconds(30), Duration.ofSeconds(2),
+                            Duration.ofMillis(500))
+                    .withSource("1069008", null, SignaturePlacement.END)));
+            SmsOutbox outbox = outbox(accounts);
+            List<OutboundSms> notices = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                // ASCII after the signature: receipts write it as it is, so only the END rendering matches them
+                notices.add(new OutboundSms("endsign-" + i, "139" + String.format("%08d", 5000 + i),
+                        SIGNATURE + "Notice " + i + ": supply restored at 18:00", SmsKind.OUTAGE, null,
+                        Instant.EPOCH));
+            }
+            try (SmsSender sender = sender(accounts, SenderSettings.defaults())) {
+                outbox.enqueue(notices);
+                for (int drop = 1; drop <= 2; drop++) {
+                    int target = drop * 60;
+                    await().atMost(Duration.ofSeconds(30)).until(() -> a.submitCount() >= target);
+                    a.dropWithoutResponses(5);
+                }
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                        assertThat(OutboxFixture.statuses(db, "endsign-")).isEqualTo(Map.of("delivered", 200)));
+                Map<String, Integer> counts = a.countsByDestinationAndText();
+                assertThat(counts).hasSize(200);
+                assertThat(counts.values()).as("duplicated").containsOnly(1);
+                assertThat(counts.keySet()).allSatisfy(k -> assertThat(k).contains("18:00" + SIGNATURE));
+                assertThat(OutboxFixture.rows(db, "select count(*) n from sms_messages where dedupe_key like "
+                        + "'endsign-%' and in_doubt_resolution = 'receipt'"))
+                        .extracting(r -> ((Number) r.get("n")).intValue()).allSatisfy(n -> assertThat(n).isPositive());
             }
         }
     }
