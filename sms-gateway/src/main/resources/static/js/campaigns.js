@@ -15,7 +15,7 @@
       'cmp.prev': '上一页', 'cmp.next': '下一页', 'cmp.to': '号码', 'cmp.parts': '条数', 'cmp.notBefore': '发送时间',
       'cmp.errorCol': '错误', 'cmp.text': '内容', 'cmp.new': '新建催费活动', 'cmp.type': '类型', 'cmp.arrears': '欠费',
       'cmp.icCard': 'IC卡余额不足', 'cmp.template': '模板', 'cmp.minAmount': '最低金额（元）', 'cmp.steps': '逾期天数档',
-      'cmp.maxBalance': '余额不高于（元）', 'cmp.preview': '预览', 'cmp.create': '创建（暂停状态）',
+      'cmp.maxBalance': '余额不高于（元）', 'cmp.extension': '回复扩展码（可选）', 'cmp.preview': '预览', 'cmp.create': '创建（暂停状态）',
       'cmp.templates': '模板', 'cmp.kind': '类别', 'cmp.body': '内容', 'cmp.save': '保存', 'cmp.import': '导入账单数据',
       'cmp.arrearsCsv': '欠费 CSV', 'cmp.icCsv': 'IC卡余额 CSV', 'cmp.upload': '导入',
       'cmp.targeted': '符合规则', 'cmp.withoutMobile': '无可用手机', 'cmp.optedOut': '已退订（跳过）',
@@ -46,7 +46,7 @@
       'cmp.parts': 'Parts', 'cmp.notBefore': 'Not before', 'cmp.errorCol': 'Error', 'cmp.text': 'Text',
       'cmp.new': 'New reminder campaign', 'cmp.type': 'Type', 'cmp.arrears': 'Arrears', 'cmp.icCard': 'IC-card low balance',
       'cmp.template': 'Template', 'cmp.minAmount': 'Minimum amount (CNY)', 'cmp.steps': 'Days-overdue steps',
-      'cmp.maxBalance': 'Balance at most (CNY)', 'cmp.preview': 'Preview', 'cmp.create': 'Create (paused)',
+      'cmp.maxBalance': 'Balance at most (CNY)', 'cmp.extension': 'Reply extension (optional)', 'cmp.preview': 'Preview', 'cmp.create': 'Create (paused)',
       'cmp.templates': 'Templates', 'cmp.kind': 'Kind', 'cmp.body': 'Body', 'cmp.save': 'Save',
       'cmp.import': 'Import billing data', 'cmp.arrearsCsv': 'Arrears CSV', 'cmp.icCsv': 'IC-card balances CSV',
       'cmp.upload': 'Import', 'cmp.targeted': 'Matched the rule', 'cmp.withoutMobile': 'Without usable mobile',
@@ -209,7 +209,9 @@
       ? {type, minAmount: Number($('new-min-amount').value),
         steps: $('new-steps').value.split(',').map(s => s.trim()).filter(Boolean).map(Number)}
       : {type, maxBalance: Number($('new-max-balance').value)};
-    return {name: $('new-name').value, template: $('new-template').value, rule};
+    // the campaign's own 106 extension: replies to it belong to this campaign (ADR 0035); empty: its kind's
+    return {name: $('new-name').value, template: $('new-template').value, rule,
+      sourceExtension: $('new-extension').value.trim() || null};
   }
 
   let templates = [];

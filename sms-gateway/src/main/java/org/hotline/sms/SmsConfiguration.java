@@ -1,5 +1,6 @@
 package org.hotline.sms;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -10,6 +11,7 @@ import org.hotline.sms.outbox.SenderSettings;
 import org.hotline.sms.outbox.SmsOutbox;
 import org.hotline.sms.outbox.SmsSender;
 import org.hotline.sms.outbox.SmscHealthIndicator;
+import org.hotline.sms.outbox.SourceExtensions;
 import org.hotline.sms.smpp.SmscProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,7 +27,8 @@ import org.springframework.context.annotation.Bean;
 // an auto-configuration, so its @ConditionalOnMissingBean sees the application's own beans first
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
 @ConditionalOnBean(DataSource.class)
-@EnableConfigurationProperties({SmscProperties.class, SenderSettings.class, SmsEncodingProperties.class})
+@EnableConfigurationProperties({SmscProperties.class, SenderSettings.class, SmsEncodingProperties.class,
+        SourceExtensions.class})
 public class SmsConfiguration {
 
     /** The codec with {@code hotline.sms.encoding.*} (emoji kept as UTF-16, unpacked GSM-7, 10 parts by default). */
@@ -39,9 +42,10 @@ public class SmsConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    public SmsOutbox smsOutbox(DataSource dataSource, SmsCodec codec, ObjectProvider<QuietWindow> quiet) {
+    public SmsOutbox smsOutbox(DataSource dataSource, SmsCodec codec, ObjectProvider<QuietWindow> quiet,
+                               SmscProperties smscs, SourceExtensions extensions) {
         // the campaigns' configuration defines the quiet hours per kind; they apply to every path into the outbox
-        return new SmsOutbox(dataSource, codec, quiet.getIfAvailable(() -> QuietWindow.NONE));
+        return new SmsOutbox(dataSource, codec, quiet.getIfAvailable(() -> QuietWindow.NONE), smscs, extensions);
     }
 
     /** The outbox gauges ({@code hotline.sms.*}), counted at most every 10 s whatever the scrape rate. */
@@ -55,8 +59,19 @@ public class SmsConfiguration {
     @ConditionalOnProperty(prefix = "hotline.sms.smsc[0]", name = "host")
     @DependsOnDatabaseInitialization
     public SmsSender smsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings,
-                               ObjectProvider<QuietWindow> quiet) {
-        return new SmsSender(dataSource, codec, smscs, settings, quiet.getIfAvailable(() -> QuietWindow.NONE));
+                               ObjectProvider<QuietWindow> quiet, SourceExtensions extensions) {
+        return new SmsSender(dataSource, codec, smscs, settings, quiet.getIfAvailable(() -> QuietWindow.NONE),
+                extensions);
+    }
+
+    /** Per account, the messages it accepted ({@code hotline.sms.sent}, tag {@code account}). */
+    @Bean
+    @ConditionalOnProperty(prefix = "hotline.sms.smsc[0]", name = "host")
+    public MeterBinder smsSentMeters(SmsSender sender) {
+        return registry -> sender.carriers().keySet().forEach(account -> FunctionCounter
+                .builder("hotline.sms.sent", sender, s -> s.sentCounts().getOrDefault(account, 0L))
+                .tag("account", account).description("SMS accepted by this SMSC account since the start")
+                .register(registry));
     }
 
     /** The SMSC binds in health ({@code smsc}): DOWN after {@code unbound-grace} without a bind, or misconfigured. */
@@ -64,7 +79,8 @@ public class SmsConfiguration {
     @ConditionalOnProperty(prefix = "hotline.sms.smsc[0]", name = "host")
     @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
     public SmscHealthIndicator smscHealthIndicator(SmsSender sender, SenderSettings settings,
-                                                   ObjectProvider<Clock> clock) {
-        return new SmscHealthIndicator(sender, settings.unboundGrace(), clock.getIfAvailable(Clock::systemUTC));
+                                                   ObjectProvider<Clock> clock, SmsOutbox outbox) {
+        return new SmscHealthIndicator(sender, settings.unboundGrace(), clock.getIfAvailable(Clock::systemUTC))
+                .withNoRoute(outbox::noRoute);
     }
 }

@@ -54,4 +54,43 @@ class SmsSettingsBindingTests {
         assertThat(d.receiptTimeout()).isEqualTo(Duration.ofHours(48));
         assertThat(SmsKind.values()).allSatisfy(k -> assertThat(d.policy(k)).isEqualTo(UnsettledPolicy.RESEND));
     }
+
+    @Test
+    void routingSettingsBindFromTheirEnvironmentVariables() {
+        Map<String, Object> env = Map.of(
+                "HOTLINE_SMS_SMSC_0_HOST", "cmpp.example", "HOTLINE_SMS_SMSC_0_SYSTEM_ID", "u1",
+                "HOTLINE_SMS_SMSC_0_NAME", "cmcc", "HOTLINE_SMS_SMSC_0_CARRIER", "中国移动",
+                "HOTLINE_SMS_SMSC_0_PREFIXES", "134-136,147", "HOTLINE_SMS_SMSC_0_PRIORITY", "2",
+                "HOTLINE_SMS_SMSC_0_SOURCE_ADDRESS", "10690001", "HOTLINE_SMS_SMSC_0_SIGNATURE", "【某供电】",
+                "HOTLINE_SMS_SMSC_0_SIGNATURE_PLACEMENT", "end", "HOTLINE_SMS_EXTENSIONS_WORKORDER", "33");
+        Binder binder = new Binder(org.springframework.boot.context.properties.source.ConfigurationPropertySources
+                .from(new org.springframework.core.env.SystemEnvironmentPropertySource("systemEnvironment", env)));
+        org.hotline.sms.smpp.SmscProperties.Smsc a = binder.bindOrCreate("hotline.sms",
+                org.hotline.sms.smpp.SmscProperties.class).smsc().get(0);
+        org.hotline.sms.outbox.SourceExtensions ext = binder.bindOrCreate("hotline.sms.extensions",
+                org.hotline.sms.outbox.SourceExtensions.class);
+
+        assertThat(a.prefixes()).containsExactly("134", "135", "136", "147");
+        assertThat(a.priority()).isEqualTo(2);
+        assertThat(a.carrier()).isEqualTo("中国移动");
+        assertThat(a.signature()).isEqualTo("【某供电】");
+        assertThat(a.signaturePlacement()).isEqualTo(org.hotline.sms.route.SignaturePlacement.END);
+        assertThat(a.extendedSource()).isTrue(); // a 106 code
+        assertThat(ext.of(SmsKind.WORK_ORDER)).isEqualTo("33");
+        assertThat(ext.of(SmsKind.OUTAGE)).isEqualTo("02");
+        assertThat(ext.kindOf("33")).contains(SmsKind.WORK_ORDER);
+    }
+
+    @Test
+    void anAccountWithoutRoutingSettingsTakesAnyNumberFromItsOwnCodeWithoutExtension() {
+        org.hotline.sms.smpp.SmscProperties.Smsc a = org.hotline.sms.smpp.SmscProperties.Smsc.of("smsc", "h", 2775,
+                "u", "p");
+        assertThat(a.prefixes()).isEmpty();
+        assertThat(a.priority()).isZero();
+        assertThat(a.carrier()).isEqualTo("smsc");
+        assertThat(a.sourceAddress()).isEqualTo("95598");
+        assertThat(a.extendedSource()).isFalse();
+        assertThat(a.signature()).isNull();
+        assertThat(a.signaturePlacement()).isEqualTo(org.hotline.sms.route.SignaturePlacement.START);
+    }
 }

@@ -9,7 +9,8 @@ package org.hotline.smscsim;
  * @param esmClass esm_class
  * @param shortMessage short_message as received, UDH included
  * @param partText this part's text (after the UDH), decoded
+ * @param sourceAddress source_addr (the account's code and any extension)
  */
 public record ReceivedSubmit(String messageId, String destination, int dataCoding, int esmClass, byte[] shortMessage,
-                             String partText) {
+                             String partText, String sourceAddress) {
 }

@@ -77,6 +77,7 @@ public final class SmscSimulator implements AutoCloseable {
     private long windowSecond;
     private int windowCount;
     private volatile boolean closed;
+    private volatile boolean down;
 
     private SmscSimulator(SmscSimulatorConfig config) throws IOException {
         this.config = config;
@@ -178,6 +179,17 @@ public final class SmscSimulator implements AutoCloseable {
         sessions.clear();
     }
 
+    /**
+     * Takes the SMSC out of service ({@code true}: every connection dropped, binds refused with ESME_RBINDFAIL) or
+     * back into it, as a carrier's gateway that goes down and comes back.
+     */
+    public void setDown(boolean out) {
+        down = out;
+        if (out) {
+            dropConnections();
+        }
+    }
+
     /** Sends a mobile-originated message (UCS-2 if not ASCII) from {@code source} to {@code destination}. */
     public void sendMo(String source, String destination, String text) throws IOException {
         boolean ascii = text.chars().allMatch(c -> c < 0x80);
@@ -216,7 +228,8 @@ public final class SmscSimulator implements AutoCloseable {
     private void bind(SMPPServerSession session) {
         try {
             BindRequest request = session.waitForBind(5_000);
-            if (!config.systemId().equals(request.getSystemId()) || !config.password().equals(request.getPassword())) {
+            if (down || !config.systemId().equals(request.getSystemId())
+                    || !config.password().equals(request.getPassword())) {
                 bindFailures.incrementAndGet();
                 request.reject(SMPPConstant.STAT_ESME_RBINDFAIL);
                 // closing at once races jsmpp's client, which then loses the bind_resp and reports a timeout
@@ -281,7 +294,8 @@ public final class SmscSimulator implements AutoCloseable {
         byte[] payload = java.util.Arrays.copyOfRange(sm, Math.min(udhLength, sm.length), sm.length);
         String partText = Texts.decode(dc, payload);
         synchronized (submits) {
-            submits.add(new ReceivedSubmit(submitId, submit.getDestAddress(), dc, submit.getEsmClass(), sm, partText));
+            submits.add(new ReceivedSubmit(submitId, submit.getDestAddress(), dc, submit.getEsmClass(), sm, partText,
+                    submit.getSourceAddr()));
         }
         collect(submit.getDestAddress(), dc, udh ? sm : null, payload);
         boolean failed = random.nextDouble() < config.failureShare();

@@ -202,6 +202,43 @@ class CampaignPageBrowserIntegrationTests {
         assertThat(browser.consoleErrors()).filteredOn(e -> !e.startsWith(url("/supervisor.html"))).isEmpty();
     }
 
+    @Test
+    void aSupervisorSeesEachSmsAccountWithItsBindAndTodaysMessagesInEitherLanguage() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // a message the demo's account took today (the demo sender may add its own)
+        jdbc.update("""
+                insert into sms_messages (dedupe_key, kind, destination, body, segments, status, submitted_at, smsc)
+                values (?, 'general', '13900020000', '【测试】今日', 1, 'submitted', now(), 'simulator')""",
+                "accounts-page:" + campaign);
+        logIn("supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+        browser.driver().manage().window().setSize(new Dimension(1366, 768));
+        browser.open(url("/campaigns.html"));
+
+        WebElement row = browser.await(By.cssSelector("#acc-table tr[data-account='simulator']"),
+                e -> "已连接".equals(Browser.textContent(e.findElement(By.cssSelector("td.up, td.down")))));
+        assertThat(Browser.textContent(row.findElement(By.cssSelector("td.prefixes")))).isEqualTo("全部号码");
+        assertThat(Integer.parseInt(Browser.textContent(row.findElement(By.cssSelector("td.today")))))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(browser.await(By.id("acc-no-route")).isDisplayed()).isFalse();
+        browser.script("document.getElementById('accounts').scrollIntoView({block: 'start'})");
+        for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(1920, 1080))) {
+            browser.driver().manage().window().setSize(size);
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("no sideways scroll at %s", size).isEqualTo(true);
+            browser.screenshot("sms-accounts-" + size.width);
+        }
+        try {
+            browser.await(By.id("lang-switch")).click();
+            browser.await(By.cssSelector("#acc-table tr[data-account='simulator'] td.up"),
+                    e -> "Bound".equals(Browser.textContent(e)));
+            assertThat(Browser.textContent(browser.await(By.cssSelector("#accounts h2")))).isEqualTo("SMS accounts");
+            browser.screenshot("sms-accounts-en");
+        } finally {
+            jdbc.update("update users set language = null where username = 'supervisor'");
+            browser.script("localStorage.removeItem('hotline.lang')");
+        }
+    }
+
     private String count(String status) {
         return browser.await(By.id("count-" + status)).getText();
     }

@@ -163,6 +163,7 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/sms/campaigns/{id}/messages", FLOOR),
             rule("GET /api/sms/campaigns/{id}/messages.csv", FLOOR),
             rule("GET /api/sms/attention", FLOOR),
+            rule("GET /api/sms/accounts", FLOOR),
             rule("POST /api/sms/attention/{id}/resend", FLOOR),
             rule("POST /api/sms/attention/{id}/close", FLOOR),
             rule("GET /api/sms/templates", FLOOR),

@@ -193,6 +193,8 @@ class SmsApiIntegrationTests {
         assertThat(mine.body().path("status").asText()).isIn("queued", "submitting", "in-doubt", "submitted",
                 "delivered");
         assertThat(mine.body().path("kind").asText()).isEqualTo("outage");
+        assertThat(mine.body().path("sourceExtension").asText()).isEqualTo("02"); // the outage extension (ADR 0035)
+        assertThat(mine.body().has("account")).isTrue();
         assertThat(theirs.status()).isEqualTo(404);
         assertThat(get("/api/sms/v1/messages/abc", key).status()).isEqualTo(400);
         assertThat(get("/api/sms/v1/messages/" + id, null).status()).isEqualTo(401);

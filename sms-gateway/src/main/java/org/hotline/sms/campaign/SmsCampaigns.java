@@ -104,14 +104,23 @@ public class SmsCampaigns {
      * second campaign over the same data queues nothing new); sends are held to the end of quiet hours.
      */
     public CampaignSummary createReminders(String name, ReminderRule rule, String templateName, String user) {
+        return createReminders(name, rule, templateName, user, null);
+    }
+
+    /**
+     * As above, the campaign's messages sent with its own 106 extension {@code sourceExtension} (null: their kind's),
+     * so replies to it belong to this campaign (ADR 0035).
+     */
+    public CampaignSummary createReminders(String name, ReminderRule rule, String templateName, String user,
+                                           String sourceExtension) {
         SmsTemplate template = template(rule, templateName);
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException("campaign name: 1-200 characters");
         }
         Long id = jdbc.queryForObject("""
-                insert into sms_campaigns (name, kind, status, created_by, template_id, rule)
-                values (?, ?, 'paused', ?, ?, ?::jsonb) returning id""", Long.class, name.strip(),
-                template.kind().code(), user, template.id(), ruleJson(rule));
+                insert into sms_campaigns (name, kind, status, created_by, template_id, rule, source_extension)
+                values (?, ?, 'paused', ?, ?, ?::jsonb, ?) returning id""", Long.class, name.strip(),
+                template.kind().code(), user, template.id(), ruleJson(rule), sourceExtension);
         Instant notBefore = quietHours.nextAllowed(clock.instant());
         List<OutboundSms> chunk = new ArrayList<>(CHUNK);
         int[] totals = new int[5];

@@ -10,12 +10,13 @@ package org.hotline.sms.outbox;
  * @param held              in-doubt messages held for a person by the {@code hold} policy
  * @param resent            messages sent again after their window without evidence (possible duplicates), ever
  * @param unknown           messages that ended without a receipt (receipt timeout, or closed unsent by a person)
+ * @param noRoute           queued messages waiting because no account that takes their number is bound (ADR 0035)
  */
 public record OutboxBacklog(long queued, long inDoubt, long awaitingReceipt, long unmatchedReceipts, long held,
-                            long resent, long unknown) {
+                            long resent, long unknown, long noRoute) {
 
     /** The first four counts, the others zero (tests). */
     public OutboxBacklog(long queued, long inDoubt, long awaitingReceipt, long unmatchedReceipts) {
-        this(queued, inDoubt, awaitingReceipt, unmatchedReceipts, 0, 0, 0);
+        this(queued, inDoubt, awaitingReceipt, unmatchedReceipts, 0, 0, 0, 0);
     }
 }

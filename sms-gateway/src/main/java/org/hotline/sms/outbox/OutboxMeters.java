@@ -10,7 +10,7 @@ import org.hotline.cti.metrics.CachedReading;
 
 /**
  * The outbox gauges ({@code hotline.sms.queued}, {@code .in.doubt}, {@code .awaiting.receipt},
- * {@code .receipts.unmatched}, {@code .held}, {@code .resent}, {@code .unknown}); one query answers all and its
+ * {@code .receipts.unmatched}, {@code .held}, {@code .resent}, {@code .unknown}, {@code .no.route}); one query answers all and its
  * answer is kept {@link #MAX_AGE}, so a scrape (or several scrapers) costs at most one query per period. NaN while the database does not answer.
  */
 public final class OutboxMeters implements MeterBinder {
@@ -41,6 +41,9 @@ public final class OutboxMeters implements MeterBinder {
                 OutboxBacklog::resent);
         gauge(registry, "hotline.sms.unknown", "SMS that ended without a delivery receipt (receipt timeout)",
                 OutboxBacklog::unknown);
+        gauge(registry, "hotline.sms.no.route",
+                "Queued SMS waiting because no bound SMSC account takes their number (ADR 0035)",
+                OutboxBacklog::noRoute);
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToLongFunction<OutboxBacklog> f) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.hotline.sms.message.SmsCodec;
+import org.hotline.sms.outbox.internal.Accounts;
 import org.hotline.sms.outbox.internal.OutboxStore;
 import org.hotline.sms.outbox.internal.ReceivedStore;
 import org.hotline.sms.outbox.internal.SendLoop;
@@ -23,6 +24,7 @@ public final class SmsSender implements AutoCloseable {
     private final OutboxStore store;
     private final ReceivedStore received;
     private final SendLoop loop;
+    private final SmscProperties smscs;
 
     /** Sends through every SMSC in {@code smscs}, without quiet hours. */
     public SmsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings) {
@@ -32,12 +34,29 @@ public final class SmsSender implements AutoCloseable {
     /** Sends through every SMSC in {@code smscs}; messages of {@code quiet}'s kinds never go in its hours. */
     public SmsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings,
                      QuietWindow quiet) {
+        this(dataSource, codec, smscs, settings, quiet, SourceExtensions.defaults());
+    }
+
+    /**
+     * Sends through the SMSCs in {@code smscs} by their routes (ADR 0035); replies to a message's 106 extension of
+     * {@code extensions} (or its campaign's) answer that kind or campaign.
+     */
+    public SmsSender(DataSource dataSource, SmsCodec codec, SmscProperties smscs, SenderSettings settings,
+                     QuietWindow quiet, SourceExtensions extensions) {
         this.store = new OutboxStore(dataSource, codec, settings);
-        this.received = new ReceivedStore(dataSource, settings, codec);
+        this.received = new ReceivedStore(dataSource, settings, codec, extensions, sources(smscs));
         for (SmscProperties.Smsc smsc : smscs.smsc()) {
             connections.add(SmscConnections.create(smsc, codec, received));
         }
-        this.loop = new SendLoop(dataSource, store, connections, codec, settings, quiet);
+        this.smscs = smscs;
+        this.loop = new SendLoop(dataSource, store, new Accounts(smscs.smsc(), connections), connections, codec,
+                settings, quiet);
+    }
+
+    private static Map<String, String> sources(SmscProperties smscs) {
+        Map<String, String> out = new java.util.HashMap<>();
+        smscs.smsc().forEach(s -> out.put(s.name(), s.sourceAddress()));
+        return out;
     }
 
     /** Binds to the SMSCs, takes the sender lock (waiting as a standby while another node holds it), and sends. */
@@ -77,6 +96,18 @@ public final class SmsSender implements AutoCloseable {
     public Map<String, Boolean> binds() {
         Map<String, Boolean> out = new java.util.TreeMap<>();
         connections.forEach(c -> out.put(c.name(), c.bound()));
+        return out;
+    }
+
+    /** Messages each account accepted since this sender started (the {@code hotline.sms.sent} counters). */
+    public Map<String, Long> sentCounts() {
+        return loop.sentCounts();
+    }
+
+    /** Each account by name: its carrier as configured (shown on the pages). */
+    public Map<String, String> carriers() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        smscs.smsc().forEach(s -> out.put(s.name(), s.carrier()));
         return out;
     }
 

@@ -14,6 +14,11 @@ public interface SmscConnection extends AutoCloseable {
     /** The source_addr of its submits (a receipt comes back addressed to it). */
     String sourceAddress();
 
+    /** The longest source address its protocol carries (SMPP's source_addr and CMPP's Src_Id: 21). */
+    default int maxSourceLength() {
+        return 21;
+    }
+
     /** Binds and keeps the binds up (reconnecting with capped backoff) until closed. */
     void start();
 

@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import org.hotline.sms.message.MessageIdFormat;
 import org.hotline.sms.message.MessageIds;
+import org.hotline.sms.route.NumberPrefixes;
+import org.hotline.sms.route.RouteAccount;
+import org.hotline.sms.route.SignaturePlacement;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The SMSC connections ({@code hotline.sms.smsc[n].*}); the sender spreads messages over all that are bound.
+ * The SMSC connections ({@code hotline.sms.smsc[n].*}); a message goes through the bound accounts whose
+ * prefixes take its number (ADR 0035).
  *
  * @param smsc one entry per SMSC account
  */
@@ -50,12 +54,22 @@ public record SmscProperties(List<Smsc> smsc) {
      * @param reconnectBackoffCap reconnect waits double from 200 ms up to this
      * @param querySm whether the SMSC answers query_sm: a message still without a receipt at the receipt timeout is
      *     asked after before it ends unknown (default false)
+     * @param carrier the carrier or provider shown on the pages (e.g. 中国移动), default the name
+     * @param prefixes the number prefixes (号段) it takes, e.g. {@code 134-139,147,150}; a range {@code a-b} of
+     *     equally long prefixes stands for each of them; empty: any number (ADR 0035)
+     * @param priority lower is tried first among the accounts that take a number (default 0)
+     * @param signature the signature registered for it (报备签名, 【…】); null: the administrator's signature
+     * @param signaturePlacement where the signature goes in the text sent through it (default START)
+     * @param extendedSource whether messages append their purpose's extension to {@code sourceAddress} (a 106 code);
+     *     default true when the source address starts with 106
      */
     public record Smsc(String name, String host, Integer port, String systemId, String password, String systemType,
                        String sourceAddress, Integer sourceTon, Integer sourceNpi, Integer maxSubmitsPerSecond,
                        Integer maxInFlight, Integer bindCount, BindMode bindMode, MessageIdFormat submitIdFormat,
                        MessageIdFormat receiptIdFormat, Duration enquireLinkInterval, Duration responseTimeout,
-                       Duration reconnectBackoffCap, Boolean querySm) {
+                       Duration reconnectBackoffCap, Boolean querySm, String carrier, List<String> prefixes,
+                       Integer priority, String signature, SignaturePlacement signaturePlacement,
+                       Boolean extendedSource) {
 
         /** Fills defaults and checks what must be set. */
         public Smsc {
@@ -79,6 +93,12 @@ public record SmscProperties(List<Smsc> smsc) {
             responseTimeout = responseTimeout == null ? Duration.ofSeconds(10) : responseTimeout;
             reconnectBackoffCap = reconnectBackoffCap == null ? Duration.ofSeconds(30) : reconnectBackoffCap;
             querySm = querySm != null && querySm;
+            carrier = carrier == null || carrier.isBlank() ? name : carrier.strip();
+            prefixes = NumberPrefixes.expand(name, prefixes);
+            priority = priority == null ? 0 : priority;
+            signature = signature == null || signature.isBlank() ? null : signature.strip();
+            signaturePlacement = signaturePlacement == null ? SignaturePlacement.START : signaturePlacement;
+            extendedSource = extendedSource == null ? sourceAddress.startsWith("106") : extendedSource;
             if (maxSubmitsPerSecond < 1 || maxInFlight < 1 || bindCount < 1) {
                 throw new IllegalArgumentException("hotline.sms.smsc[" + name + "]: max-submits-per-second, "
                         + "max-in-flight and bind-count must be >= 1");
@@ -88,42 +108,68 @@ public record SmscProperties(List<Smsc> smsc) {
         /** A minimal account: everything else defaulted. */
         public static Smsc of(String name, String host, int port, String systemId, String password) {
             return new Smsc(name, host, port, systemId, password, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** This account with another rate and window. */
         public Smsc withThroughput(int submitsPerSecond, int inFlight) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     submitsPerSecond, inFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
-                    enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm);
+                    enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm, carrier, prefixes, priority, signature,
+                    signaturePlacement, extendedSource);
         }
 
         /** This account with other id formats. */
         public Smsc withIdFormats(MessageIdFormat submit, MessageIdFormat receipt) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submit, receipt, enquireLinkInterval,
-                    responseTimeout, reconnectBackoffCap, querySm);
+                    responseTimeout, reconnectBackoffCap, querySm, carrier, prefixes, priority, signature,
+                    signaturePlacement, extendedSource);
         }
 
         /** This account with other binds. */
         public Smsc withBinds(int count, BindMode mode) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, count, mode, submitIdFormat, receiptIdFormat,
-                    enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm);
+                    enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm, carrier, prefixes, priority, signature,
+                    signaturePlacement, extendedSource);
         }
 
         /** This account with other timers. */
         public Smsc withTimers(Duration enquireLink, Duration response, Duration backoffCap) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
-                    enquireLink, response, backoffCap, querySm);
+                    enquireLink, response, backoffCap, querySm, carrier, prefixes, priority, signature,
+                    signaturePlacement, extendedSource);
         }
 
         /** This account with query_sm on or off. */
         public Smsc withQuerySm(boolean on) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
-                    enquireLinkInterval, responseTimeout, reconnectBackoffCap, on);
+                    enquireLinkInterval, responseTimeout, reconnectBackoffCap, on, carrier, prefixes, priority, signature,
+                    signaturePlacement, extendedSource);
+        }
+
+        /** This account with the numbers it takes and its rank among the accounts that take them. */
+        public Smsc withRoute(String carrierName, List<String> numberPrefixes, int rank) {
+            return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
+                    maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
+                    enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm, carrierName, numberPrefixes,
+                    rank, signature, signaturePlacement, null);
+        }
+
+        /** This account with another source address (its 106 code) and signature. */
+        public Smsc withSource(String source, String registeredSignature, SignaturePlacement placement) {
+            return new Smsc(name, host, port, systemId, password, systemType, source, sourceTon, sourceNpi,
+                    maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
+                    enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm, carrier, prefixes,
+                    priority, registeredSignature, placement, null);
+        }
+
+        /** What routing knows of this account. */
+        public RouteAccount route() {
+            return new RouteAccount(name, priority, prefixes);
         }
 
         /** The id normalisation for this SMSC. */

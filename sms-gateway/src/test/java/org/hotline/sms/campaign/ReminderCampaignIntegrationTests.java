@@ -100,6 +100,18 @@ class ReminderCampaignIntegrationTests {
     }
 
     @Test
+    void aCampaignWithItsOwnExtensionQueuesEveryMessageWithItAndOneWithoutWithTheKindsExtension() {
+        CampaignSummary own = campaigns.createReminders("own extension", RULE, "arrears", "supervisor", "77");
+
+        assertThat(db.jdbc.queryForList("select distinct source_extension from sms_messages where campaign_id = ?",
+                String.class, own.id())).containsExactly("77");
+        db.jdbc.update("update arrears set days_overdue = 61 where account_id = ?", id(0, "id"));
+        CampaignSummary plain = campaigns.createReminders("kind extension", RULE, "arrears", "supervisor");
+        assertThat(db.jdbc.queryForList("select distinct source_extension from sms_messages where campaign_id = ?",
+                String.class, plain.id())).containsExactly("01"); // arrears (ADR 0035)
+    }
+
+    @Test
     void aSecondCampaignOverTheSameDataQueuesNothingUntilTheNextStep() {
         campaigns.createReminders("first", RULE, "arrears", "supervisor");
 

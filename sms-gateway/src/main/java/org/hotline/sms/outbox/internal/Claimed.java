@@ -10,6 +10,9 @@ import java.util.Set;
  * @param body the text
  * @param attempts attempts including this one
  * @param knownParts parts the SMSC already accepted in an earlier attempt (not sent again)
+ * @param sourceExtension the 106 extension it is sent with, or null
+ * @param pinned the account that accepted the known parts (the others must go the same way), or null
  */
-record Claimed(long id, String destination, String body, int attempts, Set<Integer> knownParts) {
+record Claimed(long id, String destination, String body, int attempts, Set<Integer> knownParts,
+               String sourceExtension, String pinned) {
 }

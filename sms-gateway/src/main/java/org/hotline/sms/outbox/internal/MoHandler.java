@@ -14,12 +14,14 @@ import org.hotline.cti.customer.LogMask;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.outbox.OptOutScope;
 import org.hotline.sms.outbox.SenderSettings;
+import org.hotline.sms.outbox.SourceExtensions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Acts on a mobile-originated message: an opt-out word opts the number out of every kind, or of the kind of the
- * last message sent to it ({@code opt-out-scope}), cancels its queued messages of those kinds and tells the customer
+ * Acts on a mobile-originated message: an opt-out word opts the number out of every kind, or of the kind it answers
+ * ({@code opt-out-scope}): the kind or campaign of the 106 extension it was sent to, else the kind of the last message
+ * sent to the number (ADR 0035), cancels its queued messages of those kinds and tells the customer
  * what was stopped; digits become a reply row other code reads ({@code sms_replies}); anything else becomes an SMS
  * contact for the customer.
  */
@@ -39,8 +41,14 @@ final class MoHandler {
     private final String reply;
     private final SmsCodec codec;
 
-    MoHandler(DataSource dataSource, SenderSettings settings, SmsCodec codec) {
+    private final SourceExtensions extensions;
+    private final Map<String, String> sources;
+
+    MoHandler(DataSource dataSource, SenderSettings settings, SmsCodec codec, SourceExtensions extensions,
+              Map<String, String> sources) {
         this.dataSource = dataSource;
+        this.extensions = extensions;
+        this.sources = Map.copyOf(sources);
         this.optOutWords = settings.optOutWords().stream().map(w -> w.trim().toUpperCase(Locale.ROOT)).toList();
         this.scope = settings.optOutScope();
         this.reply = settings.optOutReply();
@@ -53,13 +61,34 @@ final class MoHandler {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // the extension of the address replied to names the kind or campaign answered (ADR 0035)
+                String extension = extension(smsc, destination);
+                Long campaignId = null;
+                String routedKind = extensions.kindOf(extension).map(k -> k.code()).orElse(null);
+                if (routedKind == null && extension != null && !extension.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement("""
+                            select id, kind from sms_campaigns where source_extension = ? order by id desc limit 1""")) {
+                        ps.setString(1, extension);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                campaignId = rs.getLong(1);
+                                routedKind = rs.getString(2);
+                            }
+                        }
+                    }
+                }
                 Long lastId = null;
                 String lastKind = null;
                 try (PreparedStatement ps = c.prepareStatement("""
                         select id, kind from sms_messages where destination = ?
                           and status in ('submitting', 'submitted', 'delivered', 'failed')
+                          and (?::text is null or kind = ?) and (?::bigint is null or campaign_id = ?)
                         order by coalesce(submitted_at, submitting_at, created_at) desc, id desc limit 1""")) {
                     ps.setString(1, number);
+                    ps.setString(2, routedKind);
+                    ps.setString(3, routedKind);
+                    ps.setObject(4, campaignId, java.sql.Types.BIGINT);
+                    ps.setObject(5, campaignId, java.sql.Types.BIGINT);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
                             lastId = rs.getLong(1);
@@ -67,6 +96,7 @@ final class MoHandler {
                         }
                     }
                 }
+                lastKind = routedKind != null ? routedKind : lastKind;
                 String action;
                 List<String> stopped = List.of();
                 if (optOutWords.contains(body.toUpperCase(Locale.ROOT))) {
@@ -81,8 +111,9 @@ final class MoHandler {
                     contact(c, number, body);
                 }
                 try (PreparedStatement ps = c.prepareStatement("""
-                        insert into sms_replies (smsc, number, destination, body, action, digits, message_id, kind)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        insert into sms_replies (smsc, number, destination, body, action, digits, message_id, kind,
+                                                 source_extension, campaign_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                     ps.setString(1, smsc);
                     ps.setString(2, number);
                     ps.setString(3, destination);
@@ -91,6 +122,8 @@ final class MoHandler {
                     ps.setString(6, "reply".equals(action) ? body : null);
                     ps.setObject(7, lastId);
                     ps.setString(8, lastKind);
+                    ps.setString(9, extension);
+                    ps.setObject(10, campaignId, java.sql.Types.BIGINT);
                     ps.executeUpdate();
                 }
                 if (!stopped.isEmpty()) {
@@ -105,6 +138,16 @@ final class MoHandler {
         } catch (SQLException e) {
             throw new IllegalStateException("MO not stored: " + e.getMessage(), e);
         }
+    }
+
+    /** The digits after the account's 106 code in the address replied to; null when it is not under that code. */
+    private String extension(String smsc, String destination) {
+        String code = sources.get(smsc);
+        String to = destination == null ? "" : destination.replaceAll("[^0-9]", "");
+        if (code == null || code.isEmpty() || !to.startsWith(code)) {
+            return null;
+        }
+        return to.substring(code.length());
     }
 
     private static void optOut(Connection c, String number, List<String> kinds, String word) throws SQLException {

@@ -28,7 +28,8 @@ public final class OutboxStore {
             update sms_messages m set status = 'submitting', submitting_at = now(), attempts = m.attempts + 1
             from due where m.id = due.id
             returning m.id, m.destination, m.body, m.attempts,
-                (select array_agg(p.seq) from sms_parts p where p.message_id = m.id)
+                (select array_agg(p.seq) from sms_parts p where p.message_id = m.id), m.source_extension,
+                (select min(p.smsc) from sms_parts p where p.message_id = m.id)
             """;
     private static final String INSERT_PART = """
             insert into sms_parts (message_id, seq, total, smsc, smsc_message_id) values (?, ?, ?, ?, ?)
@@ -36,11 +37,14 @@ public final class OutboxStore {
             """;
     // one statement for a whole batch: the common path at thousands of messages a second; the first part's id by a
     // correlated lookup on the primary key, as a join planned on stale counts scanned all parts (issue #5 bench)
+    // segments become the parts of the text as sent: the account's signature may differ from the body's (ADR 0035)
     private static final String SUBMITTED = """
             update sms_messages m set status = 'submitted', submitted_at = now(), error_code = null, error_text = null,
+                segments = u.total,
                 (smsc, smsc_message_id) = (select p.smsc, p.smsc_message_id from sms_parts p
                                            where p.message_id = m.id and p.seq = 1)
-            where m.id = any (?) and m.status = 'submitting'
+            from unnest(?::bigint[], ?::int[]) as u(id, total)
+            where m.id = u.id and m.status = 'submitting'
             """;
     private static final String REQUEUE = """
             update sms_messages set status = 'queued', not_before = now() + ? * interval '1 millisecond',
@@ -51,10 +55,15 @@ public final class OutboxStore {
             update sms_messages set status = 'failed', finished_at = now(), error_code = ?, error_text = ?
             where id = ? and status = 'submitting'
             """;
+    // the account is kept: the settlement compares receipts with the text as that account sent it
     private static final String IN_DOUBT = """
-            update sms_messages set in_doubt_since = now(), in_doubt_count = in_doubt_count + 1, error_text = ?
+            update sms_messages set in_doubt_since = now(), in_doubt_count = in_doubt_count + 1, error_text = ?,
+                smsc = coalesce(?, smsc)
             where id = ? and status = 'submitting' and in_doubt_since is null
             """;
+
+    /** How long a message without a route waits before it is claimed again (ADR 0035). */
+    static final long NO_ROUTE_DELAY_MILLIS = 3_000;
 
     private final DataSource dataSource;
     private final SmsCodec codec;
@@ -86,7 +95,8 @@ public final class OutboxStore {
                     while (rs.next()) {
                         Array seqs = rs.getArray(5);
                         Set<Integer> known = seqs == null ? Set.of() : Set.of((Integer[]) seqs.getArray());
-                        out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), known));
+                        out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), known,
+                                rs.getString(6), rs.getString(7)));
                     }
                 }
             }
@@ -117,14 +127,21 @@ public final class OutboxStore {
                 }
                 part.executeBatch();
                 List<Long> accepted = new ArrayList<>();
+                List<Integer> totals = new ArrayList<>();
                 for (SendResult r : results) {
                     long id = r.message().id();
                     Outcome outcome = r.last().outcome();
                     String code = r.last().commandStatus() == null ? null
                             : "0x" + String.format("%08x", r.last().commandStatus());
                     switch (outcome) {
-                        case ACCEPTED -> accepted.add(id);
-                        case NOT_SENT -> addRequeue(requeue, id, 1_000, 1, null, r.last().detail());
+                        case ACCEPTED -> {
+                            accepted.add(id);
+                            totals.add(r.total());
+                        }
+                        // no route: nothing that takes the number is bound; tried less often than a dropped bind
+                        case NOT_SENT -> addRequeue(requeue, id, r.last().detail() != null
+                                && r.last().detail().startsWith(SendLoop.NO_ROUTE) ? NO_ROUTE_DELAY_MILLIS : 1_000, 1,
+                                null, r.last().detail());
                         case TEMPORARY -> {
                             if (r.message().attempts() >= settings.maxAttempts()) {
                                 addFail(fail, id, code, "attempts exhausted, last: " + r.last().detail());
@@ -136,13 +153,15 @@ public final class OutboxStore {
                         case PERMANENT -> addFail(fail, id, code, r.last().detail());
                         case IN_DOUBT -> {
                             doubt.setString(1, r.last().detail());
-                            doubt.setLong(2, id);
+                            doubt.setString(2, r.account());
+                            doubt.setLong(3, id);
                             doubt.addBatch();
                         }
                     }
                 }
                 if (!accepted.isEmpty()) {
                     submitted.setArray(1, c.createArrayOf("bigint", accepted.toArray()));
+                    submitted.setArray(2, c.createArrayOf("integer", totals.toArray()));
                     submitted.executeUpdate();
                 }
                 requeue.executeBatch();

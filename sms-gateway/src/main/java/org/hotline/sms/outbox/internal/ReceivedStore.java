@@ -47,10 +47,14 @@ public final class ReceivedStore implements SmscListener, AutoCloseable {
     private Thread writer;
     private volatile boolean closed;
 
-    /** Writes to {@code dataSource}; opt-out words and scope come from {@code settings}. */
-    public ReceivedStore(DataSource dataSource, SenderSettings settings, org.hotline.sms.message.SmsCodec codec) {
+    /**
+     * Writes to {@code dataSource}; opt-out words and scope come from {@code settings}; an MO's extension (what
+     * follows the account's {@code sources} code in its address) is read by {@code extensions}.
+     */
+    public ReceivedStore(DataSource dataSource, SenderSettings settings, org.hotline.sms.message.SmsCodec codec,
+                         org.hotline.sms.outbox.SourceExtensions extensions, java.util.Map<String, String> sources) {
         this.dataSource = dataSource;
-        this.mo = new MoHandler(dataSource, settings, codec);
+        this.mo = new MoHandler(dataSource, settings, codec, extensions, sources);
     }
 
     /** Starts the writer thread. */

@@ -74,11 +74,14 @@ final class Reconciler {
     private final SmsCodec codec;
     private final SenderSettings settings;
     private final Map<String, String> sources;
+    private final Accounts accounts;
     private long applied;
     private long cursor;
 
-    Reconciler(DataSource dataSource, SmsCodec codec, SenderSettings settings, List<SmscConnection> connections) {
+    Reconciler(DataSource dataSource, SmsCodec codec, SenderSettings settings, List<SmscConnection> connections,
+               Accounts accounts) {
         this.dataSource = dataSource;
+        this.accounts = accounts;
         this.codec = codec;
         this.settings = settings;
         Map<String, String> sources = new HashMap<>();
@@ -173,12 +176,12 @@ final class Reconciler {
 
     private void settleInDoubt(Connection c, Instant receivingSince) throws SQLException {
         record Doubt(long id, String destination, String body, Instant since, Instant claimedAt, SmsKind kind,
-                     boolean held) {
+                     boolean held, String smsc) {
         }
         List<Doubt> doubts = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 select id, destination, body, in_doubt_since, coalesce(submitting_at, created_at), kind,
-                       in_doubt_resolution = 'held'
+                       in_doubt_resolution = 'held', smsc
                 from sms_messages
                 where status = 'submitting' and in_doubt_since is not null
                 order by coalesce(in_doubt_resolution, '') = 'held', id limit 500
@@ -187,7 +190,8 @@ final class Reconciler {
             while (rs.next()) {
                 doubts.add(new Doubt(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
-                        SmsKind.valueOf(rs.getString(6).toUpperCase(java.util.Locale.ROOT)), rs.getBoolean(7)));
+                        SmsKind.valueOf(rs.getString(6).toUpperCase(java.util.Locale.ROOT)), rs.getBoolean(7),
+                        rs.getString(8)));
             }
         }
         if (doubts.isEmpty()) {
@@ -210,7 +214,9 @@ final class Reconciler {
         Instant earliest = now;
         for (Doubt d : doubts) {
             Set<Integer> have = known.computeIfAbsent(d.id(), k -> new HashSet<>());
-            EncodedSms encoded = codec.encode(d.body(), SendLoop.reference(d.id()));
+            // the text as the account it went through sent it (after a crash: the first account that takes the number)
+            String sent = accounts.likely(d.smsc(), d.destination()).render(d.body());
+            EncodedSms encoded = codec.encode(sent, SendLoop.reference(d.id()));
             totals.put(d.id(), encoded.parts().size());
             for (SmsPart part : encoded.parts()) {
                 if (!have.contains(part.sequence())) {

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.hotline.sms.message.EncodedSms;
 import org.hotline.sms.message.SmsCodec;
@@ -37,11 +38,16 @@ public final class SendLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SendLoop.class);
     /** The advisory lock key: "SMS1" in ASCII. */
     private static final long LOCK_KEY = 0x534d5331L;
+    /** How a message that waits for a bound account that takes its number starts its error text (counted). */
+    public static final String NO_ROUTE = "no route";
     private static final long EXPIRY_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final DataSource dataSource;
     private final OutboxStore store;
     private final List<SmscConnection> connections;
+    private final Accounts accounts;
+    private final java.util.concurrent.ConcurrentMap<String, LongAdder> sent =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final SmsCodec codec;
     private final SenderSettings settings;
     private final Reconciler reconciler;
@@ -60,15 +66,16 @@ public final class SendLoop implements AutoCloseable {
     private volatile boolean closed;
 
     /** Sends {@code store}'s messages through {@code connections}, none of {@code quiet}'s kinds in its hours. */
-    public SendLoop(DataSource dataSource, OutboxStore store, List<SmscConnection> connections, SmsCodec codec,
-                    SenderSettings settings, QuietWindow quiet) {
+    public SendLoop(DataSource dataSource, OutboxStore store, Accounts accounts, List<SmscConnection> connections,
+                    SmsCodec codec, SenderSettings settings, QuietWindow quiet) {
         this.dataSource = dataSource;
+        this.accounts = accounts;
         this.quiet = quiet;
         this.store = store;
         this.connections = connections;
         this.codec = codec;
         this.settings = settings;
-        this.reconciler = new Reconciler(dataSource, codec, settings, connections);
+        this.reconciler = new Reconciler(dataSource, codec, settings, connections, accounts);
         this.receiptExpiry = new ReceiptExpiry(dataSource, settings, connections);
         int threads = Math.max(1, connections.size() * 4);
         this.workers = Executors.newFixedThreadPool(Math.max(threads, windows()), r -> {
@@ -207,41 +214,82 @@ public final class SendLoop implements AutoCloseable {
         return kinds;
     }
 
+    /**
+     * Sends {@code m} through the first bound account that takes its number, failing over to the next only while
+     * nothing of it reached the wire (NOT_SENT); parts already accepted pin the rest to their account (ADR 0035).
+     */
     private SendResult send(Claimed m) {
+        List<Accounts.Account> order;
+        if (m.pinned() != null) {
+            Accounts.Account pinned = accounts.get(m.pinned());
+            order = pinned != null && pinned.connection().bound() ? List.of(pinned) : List.of();
+        } else {
+            order = accounts.order(m.destination(), roundRobin.getAndIncrement());
+        }
+        if (order.isEmpty()) {
+            return new SendResult(m, 1, List.of(), SubmitResult.of(Outcome.NOT_SENT, null, NO_ROUTE
+                    + (m.pinned() != null ? ": account " + m.pinned() + " (it has parts of it) is not bound"
+                    : ": no bound account takes " + m.destination().substring(0, 3))), null);
+        }
+        SendResult last = null;
+        for (Accounts.Account account : order) {
+            String source = account.source(m.sourceExtension());
+            int max = account.connection().maxSourceLength();
+            if (source != null && source.length() > max) {
+                // a setting that does not fit this account: the next one may take it, else the message fails
+                String why = "source address '" + source + "' of account " + account.name() + " length: "
+                        + source.length() + " (expected: <= " + max + ")";
+                last = last != null ? last
+                        : new SendResult(m, 1, List.of(), SubmitResult.of(Outcome.PERMANENT, null, why), null);
+                continue;
+            }
+            last = sendThrough(m, account, source);
+            if (last.last().outcome() != Outcome.NOT_SENT || !last.accepted().isEmpty()) {
+                break;
+            }
+        }
+        if (last.last().outcome() == Outcome.ACCEPTED) {
+            sent.computeIfAbsent(last.account(), k -> new LongAdder()).increment();
+        }
+        return last;
+    }
+
+    private SendResult sendThrough(Claimed m, Accounts.Account account, String source) {
+        SmscConnection connection = account.connection();
         EncodedSms encoded;
         try {
-            encoded = codec.encode(m.body(), reference(m.id()));
+            encoded = codec.encode(account.render(m.body()), reference(m.id()));
         } catch (SmsTextException e) {
-            return new SendResult(m, 1, List.of(), SubmitResult.of(Outcome.PERMANENT, null, e.getMessage()));
+            return new SendResult(m, 1, List.of(), SubmitResult.of(Outcome.PERMANENT, null, e.getMessage()),
+                    account.name());
         }
-        SmscConnection connection = pick();
         int total = encoded.parts().size();
         List<SendResult.AcceptedPart> accepted = new ArrayList<>();
-        if (connection == null) {
-            return new SendResult(m, total, accepted, SubmitResult.of(Outcome.NOT_SENT, null, "no SMSC bound"));
-        }
         try {
             for (SmsPart part : encoded.parts()) {
                 if (m.knownParts().contains(part.sequence())) {
                     continue;
                 }
                 SubmitResult r = connection.submit(new OutboundPart(m.destination(), encoded.dataCoding(),
-                        part.esmClass(), part.shortMessage()));
+                        part.esmClass(), part.shortMessage(), source));
                 if (r.outcome() != Outcome.ACCEPTED) {
-                    return new SendResult(m, total, accepted, r);
+                    return new SendResult(m, total, accepted, r, account.name());
                 }
                 accepted.add(new SendResult.AcceptedPart(part.sequence(), connection.name(), r.messageId()));
             }
-            return new SendResult(m, total, accepted, SubmitResult.accepted(null));
+            return new SendResult(m, total, accepted, SubmitResult.accepted(null), account.name());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendResult(m, total, accepted, SubmitResult.of(Outcome.NOT_SENT, null, "stopping"));
+            return new SendResult(m, total, accepted, SubmitResult.of(Outcome.NOT_SENT, null, "stopping"),
+                    account.name());
         }
     }
 
-    private SmscConnection pick() {
-        List<SmscConnection> bound = connections.stream().filter(SmscConnection::bound).toList();
-        return bound.isEmpty() ? null : bound.get(Math.floorMod(roundRobin.getAndIncrement(), bound.size()));
+    /** Messages accepted per account since this sender started. */
+    public java.util.Map<String, Long> sentCounts() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        sent.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     private void resultLoop() {

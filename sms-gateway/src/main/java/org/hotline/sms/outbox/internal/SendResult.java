@@ -10,8 +10,9 @@ import org.hotline.sms.smpp.SubmitResult;
  * @param total its number of parts
  * @param accepted parts the SMSC accepted in this attempt
  * @param last the result that ended the attempt (ACCEPTED when every part went)
+ * @param account the account it went (or was going) through, null when none was tried
  */
-record SendResult(Claimed message, int total, List<AcceptedPart> accepted, SubmitResult last) {
+record SendResult(Claimed message, int total, List<AcceptedPart> accepted, SubmitResult last, String account) {
 
     /** One part the SMSC took. */
     record AcceptedPart(int seq, String smsc, String smscMessageId) {

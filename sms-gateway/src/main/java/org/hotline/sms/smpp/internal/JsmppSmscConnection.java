@@ -127,9 +127,10 @@ public final class JsmppSmscConnection implements SmscConnection {
                 }
                 pacer.acquire();
                 try {
+                    String source = part.sourceAddress() == null ? config.sourceAddress() : part.sourceAddress();
                     SubmitSmResult r = session.submitShortMessage(config.systemType(),
                             TypeOfNumber.valueOf(config.sourceTon().byteValue()),
-                            NumberingPlanIndicator.valueOf(config.sourceNpi().byteValue()), config.sourceAddress(),
+                            NumberingPlanIndicator.valueOf(config.sourceNpi().byteValue()), source,
                             TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, part.destination(),
                             new ESMClass(part.esmClass()), (byte) 0, (byte) 0, null, null,
                             new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,

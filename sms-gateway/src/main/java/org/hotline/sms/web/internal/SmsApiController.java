@@ -157,7 +157,8 @@ class SmsApiController {
         }
         List<ObjectNode> found = jdbc.query("""
                 select id, destination, status, segments, kind, created_at, submitted_at, finished_at, error_code,
-                       error_text, in_doubt_since is not null as in_doubt, in_doubt_resolution, attempts
+                       error_text, in_doubt_since is not null as in_doubt, in_doubt_resolution, attempts, smsc,
+                       source_extension
                 from sms_messages where id = ? and dedupe_key like ?""", (rs, i) -> {
             ObjectNode out = json.createObjectNode();
             out.put("id", rs.getLong("id"));
@@ -179,6 +180,9 @@ class SmsApiController {
             if (rs.getString("in_doubt_resolution") != null) {
                 out.put("inDoubtResolution", rs.getString("in_doubt_resolution"));
             }
+            // the account it went through and the 106 extension it carries (replies to it are routed by it, ADR 0035)
+            out.put("account", rs.getString("smsc"));
+            out.put("sourceExtension", rs.getString("source_extension"));
             return out;
         }, messageId, "api:" + client.id() + ":%");
         if (found.isEmpty()) {

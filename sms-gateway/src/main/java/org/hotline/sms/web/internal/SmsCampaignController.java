@@ -15,6 +15,7 @@ import org.hotline.sms.campaign.CampaignMessage;
 import org.hotline.sms.campaign.CampaignPreview;
 import org.hotline.sms.campaign.CampaignSummary;
 import org.hotline.sms.campaign.SmsCampaigns;
+import org.hotline.sms.outbox.SourceExtensions;
 import org.hotline.sms.outbox.SmsKind;
 import org.hotline.sms.template.SmsPreview;
 import org.hotline.sms.template.SmsTemplate;
@@ -41,17 +42,20 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class SmsCampaignController {
 
     private final SmsCampaigns campaigns;
+    private final SourceExtensions extensions;
     private final SmsTemplates templates;
     private final BillingImport billing;
 
-    SmsCampaignController(SmsCampaigns campaigns, SmsTemplates templates, BillingImport billing) {
+    SmsCampaignController(SmsCampaigns campaigns, SmsTemplates templates, BillingImport billing,
+                          SourceExtensions extensions) {
         this.campaigns = campaigns;
+        this.extensions = extensions;
         this.templates = templates;
         this.billing = billing;
     }
 
-    /** A campaign to create or preview. */
-    record CampaignRequest(String name, String template, ReminderRule rule) {
+    /** A campaign to create or preview; {@code sourceExtension} its own 106 extension (optional, ADR 0035). */
+    record CampaignRequest(String name, String template, ReminderRule rule, String sourceExtension) {
     }
 
     /** A template to save. */
@@ -79,7 +83,13 @@ class SmsCampaignController {
 
     @PostMapping("/campaigns")
     CampaignSummary create(@RequestBody CampaignRequest request, Principal user) {
-        return campaigns.createReminders(request.name(), rule(request), request.template(), user.getName());
+        String ext = request.sourceExtension() == null || request.sourceExtension().isBlank() ? null
+                : request.sourceExtension().strip();
+        if (ext != null && (!ext.matches("[0-9]{1,6}") || extensions.kindOf(ext).isPresent())) {
+            throw new IllegalArgumentException("sourceExtension: '" + ext + "' (expected: 1 to 6 digits, not a "
+                    + "kind's extension such as " + extensions.arrears() + " or " + extensions.outage() + ")");
+        }
+        return campaigns.createReminders(request.name(), rule(request), request.template(), user.getName(), ext);
     }
 
     @PostMapping("/campaigns/{id}/pause")

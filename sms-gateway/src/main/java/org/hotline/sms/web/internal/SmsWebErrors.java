@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Bad input to the SMS pages' endpoints as {"message": …} (and the rows of a rejected import). */
 @RestControllerAdvice(assignableTypes = {SmsCampaignController.class, ApiClientController.class,
-        SmsSignatureController.class, SmsAttentionController.class})
+        SmsSignatureController.class, SmsAttentionController.class, SmsAccountsController.class})
 class SmsWebErrors {
 
     @ExceptionHandler(ImportRejectedException.class)

@@ -7,6 +7,6 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({SmsApiSecurity.class, SmsApiController.class, SmsCampaignController.class, ApiClientController.class,
         SmsSignatureController.class, SmsWebErrors.class, ReceiptCallbacks.class, SmsAttentionController.class,
-        SmsReportController.class})
+        SmsReportController.class, SmsAccountsController.class})
 public class SmsWebParts {
 }
