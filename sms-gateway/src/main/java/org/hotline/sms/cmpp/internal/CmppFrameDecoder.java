@@ -54,7 +54,8 @@ public final class CmppFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (in.isReadable()) {
+        // a body of 0 octets (ACTIVE_TEST, TERMINATE) completes with nothing left to read: loop on progress, not input
+        while (true) {
             boolean progressed = switch (state) {
                 case READ_HEADER -> readHeader(ctx, in);
                 case READ_BODY -> readBody(in, out);
@@ -123,6 +124,6 @@ public final class CmppFrameDecoder extends ByteToMessageDecoder {
             state = State.READ_HEADER;
             return true;
         }
-        return false;
+        return false; // more of the skipped body is still to come
     }
 }
