@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A simulated CMPP 2.0 / 3.0 gateway (ISMG) for tests and the demo: checks CONNECT's authenticator (status 3 for a
  * wrong secret), answers SUBMIT with Msg_Ids laid out as ISMGs do (time, gateway code, sequence; December's set the
- * top bit), sends status reports after a delay on the connection that submitted (none for a dead connection, as
- * real gateways do), MO messages, ACTIVE_TEST; can be muted (no responses at all) and applies flow control (Result 8)
+ * top bit), sends status reports after a delay to the SP (on the submitting connection, else another open one; none
+ * kept while the SP has no connection, none sent again for a connection that died), MO messages, ACTIVE_TEST; can be muted (no responses at all) and applies flow control (Result 8)
  * above a rate. Records every submit so a test can prove each message arrived exactly once.
  */
 public final class CmppSimulator implements AutoCloseable {
@@ -146,14 +146,14 @@ public final class CmppSimulator implements AutoCloseable {
                     submit.content(), partText));
         }
         assemble(submit);
-        if (holdWithoutAnswer()) {
-            return;
-        }
-        session.answerSubmit(seq, msgId, 0);
+        // the gateway has the message either way: its report comes even when the response was never written
         if (submit.registeredDelivery() == 1 && config.receiptDelay() != null) {
             String submitTime = LocalDateTime.now().format(REPORT_TIME);
             reports.schedule(() -> report(session, msgId, submit, submitTime), config.receiptDelay().toMillis(),
                     TimeUnit.MILLISECONDS);
+        }
+        if (!holdWithoutAnswer()) {
+            session.answerSubmit(seq, msgId, 0);
         }
     }
 
@@ -173,9 +173,12 @@ public final class CmppSimulator implements AutoCloseable {
         }
     }
 
-    private void report(GatewaySession session, long msgId, GatewaySession.Submit submit, String submitTime) {
-        if (!session.open()) {
-            // real ISMGs keep a report only for the connection that submitted: a dead one's reports are gone
+    private void report(GatewaySession submitter, long msgId, GatewaySession.Submit submit, String submitTime) {
+        // CMPP delivers to the SP, not to a connection: the submitting one, else any the SP has open; with none open
+        // the report is gone, and one written to a connection that then dies is never delivered again
+        GatewaySession session = submitter.open() ? submitter
+                : sessions.stream().filter(GatewaySession::open).findFirst().orElse(null);
+        if (session == null) {
             reportsDropped.incrementAndGet();
             return;
         }

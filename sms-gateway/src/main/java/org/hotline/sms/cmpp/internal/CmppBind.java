@@ -112,9 +112,9 @@ final class CmppBind extends SimpleChannelInboundHandler<CmppFrame> {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        // set here, not in channelActive: Netty completes the connect future before it fires channelActive
         channel = ctx.channel();
-        ctx.fireChannelActive();
     }
 
     @Override
