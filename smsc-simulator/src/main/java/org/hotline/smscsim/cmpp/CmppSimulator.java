@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A simulated CMPP 2.0 / 3.0 gateway (ISMG) for tests and the demo: checks CONNECT's authenticator (status 3 for a
  * wrong secret), answers SUBMIT with Msg_Ids laid out as ISMGs do (time, gateway code, sequence; December's set the
- * top bit), sends status reports after a delay to the SP (on the submitting connection, else another open one; none
- * kept while the SP has no connection, none sent again for a connection that died), MO messages, ACTIVE_TEST; can be muted (no responses at all) and applies flow control (Result 8)
+ * top bit), sends status reports after a delay to the SP (on the submitting connection, else another open one, else
+ * at its next login; none sent again once written to a connection that then died), MO messages, ACTIVE_TEST; can be muted (no responses at all) and applies flow control (Result 8)
  * above a rate. Records every submit so a test can prove each message arrived exactly once.
  */
 public final class CmppSimulator implements AutoCloseable {
@@ -48,6 +48,8 @@ public final class CmppSimulator implements AutoCloseable {
     private final List<ReceivedSubmit> submits = new ArrayList<>();
     private final Map<String, List<byte[]>> partsInProgress = new HashMap<>();
     private final List<ReceivedSms> messages = new ArrayList<>();
+    // reports due while the SP had no connection: an ISMG queues them for the SP's next login
+    private final List<Runnable> waiting = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger connectRefusals = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
@@ -105,6 +107,12 @@ public final class CmppSimulator implements AutoCloseable {
     void onLoggedIn(GatewaySession s) {
         sessions.add(s);
         logins.incrementAndGet();
+        List<Runnable> due;
+        synchronized (waiting) {
+            due = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        due.forEach(reports::execute);
     }
 
     void ended(GatewaySession s) {
@@ -175,11 +183,17 @@ public final class CmppSimulator implements AutoCloseable {
 
     private void report(GatewaySession submitter, long msgId, GatewaySession.Submit submit, String submitTime) {
         // CMPP delivers to the SP, not to a connection: the submitting one, else any the SP has open; with none open
-        // the report is gone, and one written to a connection that then dies is never delivered again
+        // it waits for the SP's next login; one written to a connection that then dies is never delivered again
         GatewaySession session = submitter.open() ? submitter
                 : sessions.stream().filter(GatewaySession::open).findFirst().orElse(null);
         if (session == null) {
-            reportsDropped.incrementAndGet();
+            synchronized (waiting) {
+                if (sessions.stream().noneMatch(GatewaySession::open)) {
+                    waiting.add(() -> report(submitter, msgId, submit, submitTime));
+                    return;
+                }
+            }
+            report(submitter, msgId, submit, submitTime);
             return;
         }
         String stat;
@@ -317,7 +331,7 @@ public final class CmppSimulator implements AutoCloseable {
         return reportsAcknowledged.get();
     }
 
-    /** Status reports dropped because their connection was gone. */
+    /** Status reports lost because the connection they were written to was gone. */
     public int reportsDropped() {
         return reportsDropped.get();
     }
