@@ -17,7 +17,10 @@ class CmppSettingsBindingTests {
 
     private static SmscProperties fromEnvironment(Map<String, Object> variables) {
         StandardEnvironment env = new StandardEnvironment();
-        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-env", variables));
+        // Spring maps HOTLINE_SMS_SMSC_0_PROTOCOL to hotline.sms.smsc[0].protocol only for the source of this name
+        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        variables));
         return Binder.get(env).bindOrCreate("hotline.sms", SmscProperties.class);
     }
 
