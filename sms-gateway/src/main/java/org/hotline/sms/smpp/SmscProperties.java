@@ -135,6 +135,11 @@ public record SmscProperties(List<Smsc> smsc) {
             querySm = querySm != null && querySm;
             protocol = protocol == null ? Protocol.SMPP : protocol;
             cmpp = cmpp == null ? Cmpp.defaults() : cmpp;
+            if (protocol == Protocol.CMPP) {
+                // CMPP's Msg_Id is a 64-bit number, kept as its unsigned decimal in both places (ADR 0034)
+                submitIdFormat = MessageIdFormat.DECIMAL;
+                receiptIdFormat = MessageIdFormat.DECIMAL;
+            }
             if (maxSubmitsPerSecond < 1 || maxInFlight < 1 || bindCount < 1) {
                 throw new IllegalArgumentException("hotline.sms.smsc[" + name + "]: max-submits-per-second, "
                         + "max-in-flight and bind-count must be >= 1");

@@ -37,6 +37,8 @@ class CmppSettingsBindingTests {
         assertThat(smsc.cmpp().window()).isEqualTo(8);
         assertThat(smsc.cmpp().feeType()).isEqualTo("01");
         assertThat(smsc.cmpp().feeUserType()).isEqualTo(2);
+        assertThat(smsc.messageIds().fromReceipt("13835058055282163713")).isEqualTo("13835058055282163713");
+        assertThat(smsc.submitIdFormat()).isEqualTo(org.hotline.sms.message.MessageIdFormat.DECIMAL);
     }
 
     @Test
