@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -46,8 +44,7 @@ public final class CmppSimulator implements AutoCloseable {
     private final ScheduledExecutorService reports = Executors.newScheduledThreadPool(2, daemon("cmpp-sim-report"));
     private final List<GatewaySession> sessions = new CopyOnWriteArrayList<>();
     private final List<ReceivedSubmit> submits = new ArrayList<>();
-    private final Map<String, List<byte[]>> partsInProgress = new HashMap<>();
-    private final List<ReceivedSms> messages = new ArrayList<>();
+    private final Reassembly reassembly = new Reassembly();
     // reports due while the SP had no connection: an ISMG queues them for the SP's next login
     private final List<Runnable> waiting = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -148,12 +145,12 @@ public final class CmppSimulator implements AutoCloseable {
         }
         long msgId = nextMsgId();
         String id = Long.toUnsignedString(msgId);
-        String partText = text(submit.msgFmt(), payload(submit));
+        String partText = Reassembly.text(submit.msgFmt(), Reassembly.payload(submit));
         synchronized (submits) {
             submits.add(new ReceivedSubmit(id, submit.destination(), submit.msgFmt(), submit.tpUdhi() == 1 ? 0x40 : 0,
                     submit.content(), partText));
         }
-        assemble(submit);
+        reassembly.add(submit);
         // the gateway has the message either way: its report comes even when the response was never written
         if (submit.registeredDelivery() == 1 && config.receiptDelay() != null) {
             String submitTime = LocalDateTime.now().format(REPORT_TIME);
@@ -238,41 +235,6 @@ public final class CmppSimulator implements AutoCloseable {
         return ++windowCount > limit;
     }
 
-    private static byte[] payload(GatewaySession.Submit s) {
-        byte[] c = s.content();
-        int udh = s.tpUdhi() == 1 && c.length > 0 ? Math.min(c.length, (c[0] & 0xff) + 1) : 0;
-        return java.util.Arrays.copyOfRange(c, udh, c.length);
-    }
-
-    private static String text(int msgFmt, byte[] payload) {
-        Charset cs = switch (msgFmt) {
-            case 8 -> StandardCharsets.UTF_16BE;
-            case 15 -> Charset.forName("GBK");
-            default -> StandardCharsets.US_ASCII;
-        };
-        return new String(payload, cs);
-    }
-
-    private synchronized void assemble(GatewaySession.Submit s) {
-        byte[] payload = payload(s);
-        if (s.pkTotal() <= 1) {
-            messages.add(new ReceivedSms(s.destination(), s.msgFmt(), 1, payload, text(s.msgFmt(), payload)));
-            return;
-        }
-        int ref = s.content().length > 3 ? s.content()[3] & 0xff : 0;
-        String key = s.destination() + '|' + ref + '|' + s.pkTotal();
-        List<byte[]> parts = partsInProgress.computeIfAbsent(key, k -> new ArrayList<>(java.util.Collections
-                .nCopies(s.pkTotal(), (byte[]) null)));
-        parts.set(Math.max(0, Math.min(s.pkTotal(), s.pkNumber()) - 1), payload);
-        if (parts.stream().allMatch(p -> p != null)) {
-            partsInProgress.remove(key);
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-            parts.forEach(all::writeBytes);
-            byte[] joined = all.toByteArray();
-            messages.add(new ReceivedSms(s.destination(), s.msgFmt(), s.pkTotal(), joined, text(s.msgFmt(), joined)));
-        }
-    }
-
     /** Every submit accepted so far, in order (messageId as an unsigned decimal, dataCoding = Msg_Fmt). */
     public List<ReceivedSubmit> submits() {
         synchronized (submits) {
@@ -288,17 +250,13 @@ public final class CmppSimulator implements AutoCloseable {
     }
 
     /** Every message whose parts have all arrived. */
-    public synchronized List<ReceivedSms> messages() {
-        return List.copyOf(messages);
+    public List<ReceivedSms> messages() {
+        return reassembly.messages();
     }
 
     /** How many whole messages arrived for each destination + text (exactly once means every value is 1). */
-    public synchronized Map<String, Integer> countsByDestinationAndText() {
-        Map<String, Integer> counts = new HashMap<>();
-        for (ReceivedSms m : messages) {
-            counts.merge(m.destination() + '|' + m.text(), 1, Integer::sum);
-        }
-        return counts;
+    public Map<String, Integer> countsByDestinationAndText() {
+        return reassembly.countsByDestinationAndText();
     }
 
     /** CONNECTs refused (wrong SP id, secret or version). */
