@@ -2,10 +2,13 @@ package org.hotline.smscsim;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.hotline.smscsim.cmpp.CmppSimulator;
+import org.hotline.smscsim.cmpp.CmppSimulatorConfig;
 
 /**
- * Runs the simulator alone for the demo: {@code port systemId password [receiptDelayMs] [failureShare]}
- * (defaults 2775 hotline secret 500 0.05).
+ * Runs the simulators alone for the demo: {@code port systemId password [receiptDelayMs] [failureShare] [cmppPort]}
+ * (defaults 2775 hotline secret 500 0.05 7890): the SMPP SMSC, and the CMPP gateway on the second port (SP id
+ * 901234, secret as given, reports after the same delay; {@code cmppPort} 0 leaves it off).
  */
 public final class SmscSimulatorMain {
 
@@ -25,6 +28,15 @@ public final class SmscSimulatorMain {
         SmscSimulator simulator = SmscSimulator.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         org.slf4j.LoggerFactory.getLogger(SmscSimulatorMain.class).info("SMSC simulator on port {}", simulator.port());
+        int cmppPort = args.length > 5 ? Integer.parseInt(args[5]) : 7890;
+        if (cmppPort > 0) {
+            CmppSimulatorConfig defaults = CmppSimulatorConfig.defaults();
+            CmppSimulator gateway = CmppSimulator.start(new CmppSimulatorConfig(cmppPort, defaults.spId(), password,
+                    Duration.ofMillis(delay), failures, 0, System.nanoTime()));
+            Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
+            org.slf4j.LoggerFactory.getLogger(SmscSimulatorMain.class).info("CMPP gateway simulator on port {} (SP id"
+                    + " {})", gateway.port(), defaults.spId());
+        }
         new CountDownLatch(1).await();
     }
 }

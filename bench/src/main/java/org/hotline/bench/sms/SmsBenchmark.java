@@ -26,6 +26,8 @@ import org.hotline.sms.outbox.SmsSender;
 import org.hotline.sms.smpp.SmscProperties;
 import org.hotline.smscsim.SmscSimulator;
 import org.hotline.smscsim.SmscSimulatorConfig;
+import org.hotline.smscsim.cmpp.CmppSimulator;
+import org.hotline.smscsim.cmpp.CmppSimulatorConfig;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -35,13 +37,30 @@ import org.slf4j.LoggerFactory;
  * simulator once every receipt has come back.
  *
  * <p>Arguments: {@code --messages N} (100,000), {@code --binds N} (2), {@code --window N} (32 submits in flight per
- * bind), {@code --receipt-ms N} (500: receipts on, as in production). Last line:
- * {@code sms queued_s=… submits_per_s=… lost=… duplicated=… cmpp_submits_per_s=n/a} (CMPP comes with a later
- * part of issue #17).
+ * bind), {@code --receipt-ms N} (500: receipts on, as in production), {@code --cmpp-messages N} (as many; 0 skips the
+ * CMPP run), {@code --cmpp-window N} (16, CMPP's usual sliding window). The same notices then go over CMPP 3.0 to the
+ * CMPP gateway simulator on a fresh database, two binds, status reports on (ADR 0034). Last line:
+ * {@code sms queued_s=… submits_per_s=… lost=… duplicated=… cmpp_submits_per_s=…} (the first four are SMPP's).
  */
 public final class SmsBenchmark {
 
     private SmsBenchmark() {
+    }
+
+    /** What one protocol's run measured. */
+    private record Figures(double queuedS, double submitsPerS, long lost, long duplicated) {
+    }
+
+    /** The simulator of one run as the benchmark reads it. */
+    private interface Gateway extends AutoCloseable {
+        int submitCount();
+
+        Map<String, Integer> counts();
+
+        int acknowledged();
+
+        @Override
+        void close();
     }
 
     /** Runs the benchmark and prints its figures. */
@@ -50,7 +69,86 @@ public final class SmsBenchmark {
         int binds = intArg(args, "--binds", 2);
         int window = intArg(args, "--window", 32);
         int receiptMs = intArg(args, "--receipt-ms", 500);
+        int cmppMessages = intArg(args, "--cmpp-messages", messages);
+        int cmppWindow = intArg(args, "--cmpp-window", 16);
         ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("ROOT").setLevel(Level.WARN);
+        // printed after every session and server has closed, so jsmpp's closing warnings come before it
+        Figures smpp = run(false, messages, binds, window, receiptMs);
+        Figures cmpp = cmppMessages > 0 ? run(true, cmppMessages, binds, cmppWindow, receiptMs) : null;
+        // Jasmin needs RabbitMQ, Redis and PyPI, none reachable here: its published figure is the peer
+        System.out.printf(Locale.ROOT, "peer: Jasmin ~140 SMS/s over SMPP (issue #5, published; not run here):"
+                + " vs_jasmin=%.1fx%n", smpp.submitsPerS() / 140.0);
+        System.out.printf(Locale.ROOT, "sms queued_s=%.2f submits_per_s=%.0f lost=%d duplicated=%d"
+                + " cmpp_submits_per_s=%s%n", smpp.queuedS(), smpp.submitsPerS(), smpp.lost(), smpp.duplicated(),
+                cmpp == null ? "n/a" : String.format(Locale.ROOT, "%.0f", cmpp.submitsPerS()));
+    }
+
+    private static Gateway gateway(boolean cmpp, int receiptMs) throws Exception {
+        Duration delay = receiptMs > 0 ? Duration.ofMillis(receiptMs) : null;
+        if (cmpp) {
+            CmppSimulator sim = CmppSimulator.start(CmppSimulatorConfig.defaults().withReceipts(delay, 0));
+            return new Gateway() {
+                public int submitCount() {
+                    return sim.submitCount();
+                }
+
+                public Map<String, Integer> counts() {
+                    return sim.countsByDestinationAndText();
+                }
+
+                public int acknowledged() {
+                    return sim.reportsAcknowledged();
+                }
+
+                public void close() {
+                    sim.close();
+                }
+
+                @Override
+                public String toString() {
+                    return String.valueOf(sim.port());
+                }
+            };
+        }
+        SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults().withReceipts(delay, 0));
+        return new Gateway() {
+            public int submitCount() {
+                return sim.submitCount();
+            }
+
+            public Map<String, Integer> counts() {
+                return sim.countsByDestinationAndText();
+            }
+
+            public int acknowledged() {
+                return sim.receiptsSent();
+            }
+
+            public void close() {
+                sim.close();
+            }
+
+            @Override
+            public String toString() {
+                return String.valueOf(sim.port());
+            }
+        };
+    }
+
+    private static SmscProperties.Smsc account(boolean cmpp, int port, int binds, int window) {
+        if (cmpp) {
+            return new SmscProperties.Smsc("bench-cmpp", "127.0.0.1", port, CmppSimulatorConfig.defaults().spId(),
+                    CmppSimulatorConfig.defaults().secret(), null, "1065759555", null, null, 1_000_000, null, binds,
+                    null, null, null, null, null, null, null, null, null, null, null, null, false, SmscProperties.Protocol.CMPP,
+                    new SmscProperties.Cmpp("3.0", null, null, null, null, null, window));
+        }
+        return SmscProperties.Smsc.of("bench", "127.0.0.1", port, "hotline", "secret").withThroughput(1_000_000, window)
+                .withIdFormats(MessageIdFormat.HEX, MessageIdFormat.HEX)
+                .withBinds(binds, SmscProperties.BindMode.TRANSCEIVER);
+    }
+
+    private static Figures run(boolean cmpp, int messages, int binds, int window, int receiptMs) throws Exception {
+        String protocol = cmpp ? "CMPP 3.0" : "SMPP";
         SmsCodec codec = new SmsCodec(SmsCodecSettings.DEFAULTS);
         boolean pgStat = Boolean.getBoolean("pgstat");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("wal_level", "minimal")
@@ -59,16 +157,12 @@ public final class SmsBenchmark {
             // -Dpgstat=true: where PostgreSQL's time goes, printed after the run
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
-        // printed after every session and server has closed, so jsmpp's closing warnings come before it
-        String summary = "";
         try (EmbeddedPostgres pg = builder.start()) {
             HikariConfig hc = new HikariConfig();
             // batched inserts become multi-row inserts: the setting a deployment's JDBC URL should carry too
             hc.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
             hc.setMaximumPoolSize(16);
-            try (HikariDataSource db = new HikariDataSource(hc);
-                 SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults()
-                         .withReceipts(receiptMs > 0 ? Duration.ofMillis(receiptMs) : null, 0))) {
+            try (HikariDataSource db = new HikariDataSource(hc); Gateway sim = gateway(cmpp, receiptMs)) {
                 Flyway.configure().dataSource(pg.getPostgresDatabase()).load().migrate();
                 List<OutboundSms> all = new ArrayList<>(messages);
                 for (int i = 0; i < messages; i++) {
@@ -83,12 +177,9 @@ public final class SmsBenchmark {
                     queued += outbox.enqueue(all.subList(from, Math.min(messages, from + 10_000))).queued();
                 }
                 double queuedS = (System.nanoTime() - q0) / 1e9;
-                System.out.printf(Locale.ROOT, "queued %,d outage notices in %.2f s (%,.0f/s)%n", queued, queuedS,
-                        queued / queuedS);
-                SmscProperties.Smsc smsc = SmscProperties.Smsc.of("bench", "127.0.0.1", sim.port(), "hotline",
-                        "secret").withThroughput(1_000_000, window)
-                        .withIdFormats(MessageIdFormat.HEX, MessageIdFormat.HEX)
-                        .withBinds(binds, SmscProperties.BindMode.TRANSCEIVER);
+                System.out.printf(Locale.ROOT, "%s: queued %,d outage notices in %.2f s (%,.0f/s)%n", protocol, queued,
+                        queuedS, queued / queuedS);
+                SmscProperties.Smsc smsc = account(cmpp, Integer.parseInt(sim.toString()), binds, window);
                 long firstSubmit = 0;
                 long lastSubmit = 0;
                 try (SmsSender sender = new SmsSender(db, codec, new SmscProperties(List.of(smsc)),
@@ -109,38 +200,33 @@ public final class SmsBenchmark {
                         Thread.sleep(5);
                     }
                     double submitS = (lastSubmit - firstSubmit) / 1e9;
-                    System.out.printf(Locale.ROOT, "%,d submit_sm in %.2f s over %d bind(s), window %d per bind%n", seen,
-                            submitS, binds, window);
+                    System.out.printf(Locale.ROOT, "%s: %,d submits in %.2f s over %d bind(s), window %d per bind%n",
+                            protocol, seen, submitS, binds, window);
                     long waitUntil = System.nanoTime() + 60_000_000_000L;
                     while (pending(db) > 0 && System.nanoTime() < waitUntil) {
                         Thread.sleep(20);
                     }
                     double durableS = (System.nanoTime() - firstSubmit) / 1e9;
-                    System.out.printf(Locale.ROOT, "durable over %d binds, receipts on: %,.0f messages/s recorded as "
-                            + "accepted (%.2f s from the first submit until none queued or submitting)%n", binds,
-                            messages / durableS, durableS);
+                    System.out.printf(Locale.ROOT, "%s: durable over %d binds, receipts on: %,.0f messages/s recorded"
+                            + " as accepted (%.2f s from the first submit until none queued or submitting)%n", protocol,
+                            binds, messages / durableS, durableS);
                     // lost and duplicated once the receipts are in: a receipt-settled or resent message shows here
                     long receiptsUntil = System.nanoTime() + 60_000_000_000L;
                     while (awaitingReceipt(db) > 0 && receiptMs > 0 && System.nanoTime() < receiptsUntil) {
                         Thread.sleep(200);
                     }
-                    Map<String, Integer> counts = sim.countsByDestinationAndText();
+                    Map<String, Integer> counts = sim.counts();
                     long duplicated = counts.values().stream().mapToLong(n -> n - 1L).sum();
                     long lost = messages - counts.size();
-                    System.out.printf(Locale.ROOT, "outbox after the run: %s; receipts acknowledged: %,d%n",
-                            statuses(db), sim.receiptsSent());
+                    System.out.printf(Locale.ROOT, "%s: outbox after the run: %s; receipts acknowledged: %,d; lost=%d"
+                            + " duplicated=%d%n", protocol, statuses(db), sim.acknowledged(), lost, duplicated);
                     if (pgStat) {
                         printStatements(db);
                     }
-                    // Jasmin needs RabbitMQ, Redis and PyPI, none reachable here: its published figure is the peer
-                    summary = String.format(Locale.ROOT, "peer: Jasmin ~140 SMS/s over SMPP (issue #5, published; not"
-                            + " run here): vs_jasmin=%.1fx%n", seen / submitS / 140.0)
-                            + String.format(Locale.ROOT, "sms queued_s=%.2f submits_per_s=%.0f lost=%d duplicated=%d"
-                            + " cmpp_submits_per_s=n/a%n", queuedS, seen / submitS, lost, duplicated);
+                    return new Figures(queuedS, seen / submitS, lost, duplicated);
                 }
             }
         }
-        System.out.print(summary);
     }
 
     private static void printStatements(HikariDataSource db) throws Exception {

@@ -40,7 +40,14 @@ public record EmbeddedProperties(@DefaultValue Postgres postgres, @DefaultValue 
      * submits, sends delivery receipts after 100 ms (issue #5).
      *
      * @param enabled start it and point {@code hotline.sms.smsc[0]} at it when no SMSC is configured (default true)
+     * @param protocol {@code smpp} (default), or {@code cmpp} to start the CMPP 3.0 gateway simulator instead and send
+     *     the demo's SMS over CMPP ({@code HOTLINE_EMBEDDED_SMSC_PROTOCOL=cmpp}, ADR 0034)
      */
-    public record Smsc(@DefaultValue("true") boolean enabled) {
+    public record Smsc(@DefaultValue("true") boolean enabled, @DefaultValue("smpp") String protocol) {
+
+        /** Whether the demo's SMSC is the CMPP gateway simulator. */
+        public boolean cmpp() {
+            return "cmpp".equalsIgnoreCase(protocol == null ? "" : protocol.trim());
+        }
     }
 }

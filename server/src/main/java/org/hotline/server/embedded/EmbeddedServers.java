@@ -12,6 +12,8 @@ import org.hotline.pbxsim.PbxSimulator;
 import org.hotline.pbxsim.SimulatorConfig;
 import org.hotline.smscsim.SmscSimulator;
 import org.hotline.smscsim.SmscSimulatorConfig;
+import org.hotline.smscsim.cmpp.CmppSimulator;
+import org.hotline.smscsim.cmpp.CmppSimulatorConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
@@ -93,6 +95,17 @@ public final class EmbeddedServers implements AutoCloseable {
             return smsc;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the SMSC simulator", e);
+        }
+    }
+
+    CmppSimulator startCmpp() {
+        try {
+            CmppSimulator gateway = CmppSimulator.start(CmppSimulatorConfig.defaults());
+            started.push(gateway);
+            log.info("CMPP gateway simulator listening on 127.0.0.1:{}", gateway.port());
+            return gateway;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the CMPP gateway simulator", e);
         }
     }
 

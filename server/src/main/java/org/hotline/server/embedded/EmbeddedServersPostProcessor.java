@@ -6,6 +6,8 @@ import org.hotline.pbxsim.PbxSimulator;
 import org.hotline.server.simulator.SimulatorProperties;
 import org.hotline.smscsim.SmscSimulator;
 import org.hotline.smscsim.SmscSimulatorConfig;
+import org.hotline.smscsim.cmpp.CmppSimulator;
+import org.hotline.smscsim.cmpp.CmppSimulatorConfig;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -49,7 +51,16 @@ public final class EmbeddedServersPostProcessor implements EnvironmentPostProces
                 props.put("hotline.ami.username", sim.config().username());
                 props.put("hotline.ami.secret", sim.config().secret());
             }
-            if (embedded.smsc().enabled() && !hasText(environment, "hotline.sms.smsc[0].host")) {
+            if (embedded.smsc().enabled() && embedded.smsc().cmpp()
+                    && !hasText(environment, "hotline.sms.smsc[0].host")) {
+                CmppSimulator gateway = servers.startCmpp();
+                props.put("hotline.sms.smsc[0].name", "cmpp-simulator");
+                props.put("hotline.sms.smsc[0].protocol", "cmpp");
+                props.put("hotline.sms.smsc[0].host", "127.0.0.1");
+                props.put("hotline.sms.smsc[0].port", gateway.port());
+                props.put("hotline.sms.smsc[0].system-id", CmppSimulatorConfig.defaults().spId());
+                props.put("hotline.sms.smsc[0].password", CmppSimulatorConfig.defaults().secret());
+            } else if (embedded.smsc().enabled() && !hasText(environment, "hotline.sms.smsc[0].host")) {
                 SmscSimulator smsc = servers.startSmsc();
                 props.put("hotline.sms.smsc[0].name", "simulator");
                 props.put("hotline.sms.smsc[0].host", "127.0.0.1");

@@ -1,10 +1,11 @@
 package org.hotline.sms.smpp;
 
+import org.hotline.sms.cmpp.CmppConnections;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.smpp.SmscProperties.Smsc;
 import org.hotline.sms.smpp.internal.JsmppSmscConnection;
 
-/** Creates SMSC connections; the SMPP library behind them stays inside this capability. */
+/** Creates SMSC connections by the account's protocol; the libraries behind them stay inside each capability. */
 public final class SmscConnections {
 
     private SmscConnections() {
@@ -12,6 +13,7 @@ public final class SmscConnections {
 
     /** A connection to {@code smsc}, not yet started; MO parts are decoded with {@code codec}. */
     public static SmscConnection create(Smsc smsc, SmsCodec codec, SmscListener listener) {
-        return new JsmppSmscConnection(smsc, codec, listener);
+        return smsc.protocol() == SmscProperties.Protocol.CMPP ? CmppConnections.create(smsc, codec, listener)
+                : new JsmppSmscConnection(smsc, codec, listener);
     }
 }

@@ -31,6 +31,58 @@ public record SmscProperties(List<Smsc> smsc) {
         TX_RX
     }
 
+    /** The wire protocol of an account. */
+    public enum Protocol {
+        /** SMPP 3.4 (jsmpp). */
+        SMPP,
+        /** CMPP 2.0 or 3.0, China Mobile's gateways (ADR 0034). */
+        CMPP
+    }
+
+    /**
+     * CMPP's own settings ({@code hotline.sms.smsc[n].cmpp.*}); the SP id is the account's system-id, the 106 access
+     * code its source-address.
+     *
+     * @param version 2.0 or 3.0 (default 3.0)
+     * @param serviceId Service_Id, the business code the carrier assigned (default empty)
+     * @param msgSrc Msg_src, the SP id messages are counted under (default: the system-id)
+     * @param feeUserType who pays: 0 the receiver, 1 the sender, 2 the SP, 3 the fee terminal (default 2)
+     * @param feeType FeeType: 01 free, 02 per message, 03 monthly (default 01)
+     * @param feeCode FeeCode in fen (default 000000)
+     * @param window submits awaiting their response per connection, CMPP's sliding window (default 16)
+     */
+    public record Cmpp(String version, String serviceId, String msgSrc, Integer feeUserType, String feeType,
+                       String feeCode, Integer window) {
+
+        /** Fills defaults; the version must be 2.0 or 3.0. */
+        public Cmpp {
+            version = version == null || version.isBlank() ? "3.0" : version.trim();
+            if (!version.matches("2(\\.0)?|3(\\.0)?")) {
+                throw new IllegalArgumentException("hotline.sms.smsc[].cmpp.version: " + version
+                        + " (expected: 2.0 or 3.0)");
+            }
+            serviceId = serviceId == null ? "" : serviceId;
+            msgSrc = msgSrc == null ? "" : msgSrc;
+            feeUserType = feeUserType == null ? 2 : feeUserType;
+            feeType = feeType == null || feeType.isBlank() ? "01" : feeType;
+            feeCode = feeCode == null || feeCode.isBlank() ? "000000" : feeCode;
+            window = window == null ? 16 : window;
+            if (window < 1) {
+                throw new IllegalArgumentException("hotline.sms.smsc[].cmpp.window: " + window + " (expected: >= 1)");
+            }
+        }
+
+        /** Every default: version 3.0, free, paid by the SP, window 16. */
+        public static Cmpp defaults() {
+            return new Cmpp(null, null, null, null, null, null, null);
+        }
+
+        /** These settings in another version. */
+        public Cmpp withVersion(String v) {
+            return new Cmpp(v, serviceId, msgSrc, feeUserType, feeType, feeCode, window);
+        }
+    }
+
     /**
      * One SMSC account.
      *
@@ -62,6 +114,8 @@ public record SmscProperties(List<Smsc> smsc) {
      * @param signaturePlacement where the signature goes in the text sent through it (default START)
      * @param extendedSource whether messages append their purpose's extension to {@code sourceAddress} (a 106 code);
      *     default true when the source address starts with 106
+     * @param protocol SMPP (default) or CMPP
+     * @param cmpp CMPP's own settings, used when the protocol is CMPP
      */
     public record Smsc(String name, String host, Integer port, String systemId, String password, String systemType,
                        String sourceAddress, Integer sourceTon, Integer sourceNpi, Integer maxSubmitsPerSecond,
@@ -69,7 +123,7 @@ public record SmscProperties(List<Smsc> smsc) {
                        MessageIdFormat receiptIdFormat, Duration enquireLinkInterval, Duration responseTimeout,
                        Duration reconnectBackoffCap, Boolean querySm, String carrier, List<String> prefixes,
                        Integer priority, String signature, SignaturePlacement signaturePlacement,
-                       Boolean extendedSource) {
+                       Boolean extendedSource, Protocol protocol, Cmpp cmpp) {
 
         /** Fills defaults and checks what must be set. */
         public Smsc {
@@ -99,6 +153,13 @@ public record SmscProperties(List<Smsc> smsc) {
             signature = signature == null || signature.isBlank() ? null : signature.strip();
             signaturePlacement = signaturePlacement == null ? SignaturePlacement.START : signaturePlacement;
             extendedSource = extendedSource == null ? sourceAddress.startsWith("106") : extendedSource;
+            protocol = protocol == null ? Protocol.SMPP : protocol;
+            cmpp = cmpp == null ? Cmpp.defaults() : cmpp;
+            if (protocol == Protocol.CMPP) {
+                // CMPP's Msg_Id is a 64-bit number, kept as its unsigned decimal in both places (ADR 0034)
+                submitIdFormat = MessageIdFormat.DECIMAL;
+                receiptIdFormat = MessageIdFormat.DECIMAL;
+            }
             if (maxSubmitsPerSecond < 1 || maxInFlight < 1 || bindCount < 1) {
                 throw new IllegalArgumentException("hotline.sms.smsc[" + name + "]: max-submits-per-second, "
                         + "max-in-flight and bind-count must be >= 1");
@@ -108,7 +169,7 @@ public record SmscProperties(List<Smsc> smsc) {
         /** A minimal account: everything else defaulted. */
         public static Smsc of(String name, String host, int port, String systemId, String password) {
             return new Smsc(name, host, port, systemId, password, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** This account with another rate and window. */
@@ -116,7 +177,7 @@ public record SmscProperties(List<Smsc> smsc) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     submitsPerSecond, inFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
                     enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm, carrier, prefixes, priority, signature,
-                    signaturePlacement, extendedSource);
+                    signaturePlacement, extendedSource, protocol, cmpp);
         }
 
         /** This account with other id formats. */
@@ -124,7 +185,7 @@ public record SmscProperties(List<Smsc> smsc) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submit, receipt, enquireLinkInterval,
                     responseTimeout, reconnectBackoffCap, querySm, carrier, prefixes, priority, signature,
-                    signaturePlacement, extendedSource);
+                    signaturePlacement, extendedSource, protocol, cmpp);
         }
 
         /** This account with other binds. */
@@ -132,7 +193,7 @@ public record SmscProperties(List<Smsc> smsc) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, count, mode, submitIdFormat, receiptIdFormat,
                     enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm, carrier, prefixes, priority, signature,
-                    signaturePlacement, extendedSource);
+                    signaturePlacement, extendedSource, protocol, cmpp);
         }
 
         /** This account with other timers. */
@@ -140,7 +201,7 @@ public record SmscProperties(List<Smsc> smsc) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
                     enquireLink, response, backoffCap, querySm, carrier, prefixes, priority, signature,
-                    signaturePlacement, extendedSource);
+                    signaturePlacement, extendedSource, protocol, cmpp);
         }
 
         /** This account with query_sm on or off. */
@@ -148,7 +209,7 @@ public record SmscProperties(List<Smsc> smsc) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
                     enquireLinkInterval, responseTimeout, reconnectBackoffCap, on, carrier, prefixes, priority, signature,
-                    signaturePlacement, extendedSource);
+                    signaturePlacement, extendedSource, protocol, cmpp);
         }
 
         /** This account with the numbers it takes and its rank among the accounts that take them. */
@@ -156,7 +217,7 @@ public record SmscProperties(List<Smsc> smsc) {
             return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
                     enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm, carrierName, numberPrefixes,
-                    rank, signature, signaturePlacement, null);
+                    rank, signature, signaturePlacement, null, protocol, cmpp);
         }
 
         /** This account with another source address (its 106 code) and signature. */
@@ -164,7 +225,15 @@ public record SmscProperties(List<Smsc> smsc) {
             return new Smsc(name, host, port, systemId, password, systemType, source, sourceTon, sourceNpi,
                     maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, submitIdFormat, receiptIdFormat,
                     enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm, carrier, prefixes,
-                    priority, registeredSignature, placement, null);
+                    priority, registeredSignature, placement, null, protocol, cmpp);
+        }
+
+        /** This account over CMPP with {@code settings} (its ids then are Msg_Id as unsigned decimal numbers). */
+        public Smsc withCmpp(Cmpp settings) {
+            return new Smsc(name, host, port, systemId, password, systemType, sourceAddress, sourceTon, sourceNpi,
+                    maxSubmitsPerSecond, maxInFlight, bindCount, bindMode, MessageIdFormat.DECIMAL,
+                    MessageIdFormat.DECIMAL, enquireLinkInterval, responseTimeout, reconnectBackoffCap, querySm,
+                    carrier, prefixes, priority, signature, signaturePlacement, extendedSource, Protocol.CMPP, settings);
         }
 
         /** What routing knows of this account. */
