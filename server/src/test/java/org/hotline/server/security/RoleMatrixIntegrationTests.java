@@ -132,6 +132,7 @@ class RoleMatrixIntegrationTests {
             rule("GET /api/reports/agents", WATCH),
             rule("GET /api/reports/teams", WATCH),
             rule("GET /api/reports/agent-time", WATCH),
+            rule("GET /api/reports/outcomes", WATCH),
             rule("GET /api/reports/ivr", WATCH),
             rule("GET /api/reports/queue-names", WATCH),
             rule("GET /api/reports/me", DESK),
