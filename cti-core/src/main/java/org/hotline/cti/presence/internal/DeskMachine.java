@@ -233,6 +233,11 @@ public final class DeskMachine {
         }
         boolean paused = s.state() == DeskState.PAUSED || s.state() == DeskState.WRAP_UP
                 || s.state() == DeskState.LAGGED;
+        if (s.state() == DeskState.WRAP_UP && s.pausedQueues().isEmpty() && in.pausedQueues().isEmpty()) {
+            // the wrap-up's own pause is still on its way (sent after the call ended): a ready report from before it
+            // is no unpause, and taking it would lose the call's queue rules and its call outcome (ADR 0036)
+            return DeskTransition.to(q);
+        }
         if (paused && pauseGoingThrough(s, in.pausedQueues())) {
             return DeskTransition.to(q);
         }

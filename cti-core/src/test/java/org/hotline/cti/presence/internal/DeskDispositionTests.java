@@ -131,6 +131,22 @@ class DeskDispositionTests {
     }
 
     @Test
+    void aReadyReportFromBeforeTheWrapUpPauseWentThroughKeepsTheWrapUpItsCallAndOutcome() {
+        DeskStatus chosen = machine.next(wrapUp(HOTLINE_CALL), new DeskInput.ChooseDisposition("solved", t(61)))
+                .status();
+        DeskStatus after = machine.next(chosen, new DeskInput.Pbx(org.hotline.cti.call.AgentState.READY, null,
+                List.of("gas", "hotline"), Map.of(), t(61))).status();
+        assertThat(after.state()).isEqualTo(DeskState.WRAP_UP);
+        assertThat(after.wrapped()).isEqualTo(HOTLINE_CALL);
+        assertThat(after.disposition()).isEqualTo("solved");
+        DeskStatus confirmed = machine.next(after, new DeskInput.Pbx(org.hotline.cti.call.AgentState.PAUSED,
+                "wrapup", List.of("gas", "hotline"), Map.of("gas", "wrapup", "hotline", "wrapup"), t(62))).status();
+        DeskStatus unpausedOnThePbx = machine.next(confirmed, new DeskInput.Pbx(org.hotline.cti.call.AgentState.READY,
+                null, List.of("gas", "hotline"), Map.of(), t(63))).status();
+        assertThat(unpausedOnThePbx.state()).isEqualTo(DeskState.READY);
+    }
+
+    @Test
     void anOutcomeCodeNamedNoneIsRejected() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> new DeskRules.Disposition("none", "无", "None", Set.of(), true))
