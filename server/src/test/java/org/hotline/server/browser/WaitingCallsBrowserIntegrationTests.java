@@ -3,7 +3,10 @@ package org.hotline.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import org.hotline.cti.callback.Callbacks;
+import org.hotline.cti.callback.RequestedCallback;
 import org.hotline.cti.demo.DemoUsers;
 import org.hotline.pbxsim.CallHandle;
 import org.hotline.pbxsim.CallSpec;
@@ -16,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The supervisor page and the agent desk list a caller waiting in a queue, by push, with the number masked; the desk
@@ -31,6 +35,10 @@ class WaitingCallsBrowserIntegrationTests {
     int port;
     @Autowired
     EmbeddedServers servers;
+    @Autowired
+    Callbacks callbacks;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aCallerWaitingInAQueueIsListedWithItsQueueAndMaskedNumber() {
@@ -59,5 +67,37 @@ class WaitingCallsBrowserIntegrationTests {
         call.hangup();
         browser.await(By.id("desk-waiting"), e -> !e.isDisplayed());
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aCallerWhoBookedACallbackKeepsAPlaceFlaggedInChineseAndInEnglish() {
+        String base = "http://localhost:" + port;
+        String callId = "wc-kept-" + System.nanoTime();
+        Instant now = Instant.now();
+        callbacks.recordRequested(new RequestedCallback(callId, "13912345678", "gas", now.minusSeconds(90), now));
+        try {
+            browser.logIn(base, "supervisor", DemoUsers.SUPERVISOR_PASSWORD);
+            browser.open(base + "/supervisor.html");
+            By row = By.cssSelector("#waiting-table tr.waiting-call.callback[data-call-id='" + callId + "']");
+            WebElement kept = browser.await(row, WebElement::isDisplayed);
+            assertThat(Browser.textContent(kept)).contains("139****5678").contains("是");
+            assertThat(browser.all(By.cssSelector("#waiting-table th"))).extracting(Browser::textContent)
+                    .contains("预约回拨");
+            browser.await(By.id("lang-switch")).click();
+            browser.await(By.cssSelector("#waiting-table th"), e -> !browser.all(By.cssSelector("#waiting-table th"))
+                    .stream().filter(h -> Browser.textContent(h).equals("Callback requested")).toList().isEmpty());
+            assertThat(Browser.textContent(browser.await(row))).contains("yes");
+            browser.screenshot("waiting-callback-en");
+
+            browser.clearCookies();
+            browser.logIn(base, "agent2002", DemoUsers.AGENT_PASSWORD);
+            browser.open(base + "/agent.html");
+            WebElement desk = browser.await(By.cssSelector("#desk-waiting li.waiting-call[data-call-id='" + callId
+                    + "']"), WebElement::isDisplayed);
+            assertThat(Browser.textContent(desk)).contains("139****5678").contains("预约回拨");
+        } finally {
+            jdbc.update("update callbacks set status = 'cancelled', done_at = now() where call_id = ?", callId);
+            jdbc.update("update users set language = null where username = 'supervisor'");
+        }
     }
 }
