@@ -1,5 +1,5 @@
-// The callers waiting in the queues, on the agent desk (issue #16): pushed when who waits changes; the page counts
-// the seconds. Numbers come masked; nothing here is markup (Hotline.el).
+// The callers waiting in the queues, on the agent desk (issue #16): the longest waits and how many wait in all, pushed
+// when who waits changes (at most every 2 s); the page counts the seconds. Numbers come masked; nothing here is markup (Hotline.el).
 (function () {
   'use strict';
   const H = window.Hotline;
@@ -8,6 +8,7 @@
     en: {'dw.title': '{n} callers waiting', 'dw.identified': 'account identified', 'dw.callback': 'callback requested'}
   });
   let waiting = [];
+  let total = 0;
 
   function clock(seconds) {
     const s = Math.max(0, Math.floor(seconds));
@@ -17,7 +18,7 @@
   function render() {
     const box = document.getElementById('desk-waiting');
     if (!box) return;
-    box.hidden = waiting.length === 0;
+    box.hidden = total === 0;
     const list = H.el('ol', 'waiting-list');
     waiting.forEach(w => {
       const li = H.el('li', 'waiting-call');
@@ -29,15 +30,17 @@
       li.textContent = parts.join(' · ');
       list.append(li);
     });
-    box.replaceChildren(H.el('strong', null, H.t('dw.title', {n: waiting.length})), list);
+    box.replaceChildren(H.el('strong', null, H.t('dw.title', {n: total})), list);
   }
 
   // the desk socket hands on the whole message ({type, data})
+  // {total, calls}: the server sends the longest waits only, and how many wait in all
   H.on('queue-waiting', m => {
-    const list = Array.isArray(m) ? m : m && m.data;
-    waiting = Array.isArray(list) ? list : [];
+    const data = m && m.data;
+    waiting = data && Array.isArray(data.calls) ? data.calls : [];
+    total = data && Number.isInteger(data.total) ? data.total : waiting.length;
     render();
   });
   H.on('lang', render);
-  document.addEventListener('DOMContentLoaded', () => setInterval(() => { if (waiting.length) render(); }, 1000));
+  document.addEventListener('DOMContentLoaded', () => setInterval(() => { if (total) render(); }, 1000));
 })();

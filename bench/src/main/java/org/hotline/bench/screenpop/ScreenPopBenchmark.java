@@ -1,5 +1,8 @@
 package org.hotline.bench.screenpop;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +17,15 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.hotline.asterisklab.LabAsterisk;
-import org.hotline.cti.ami.AmiConnection;
 import org.hotline.cti.demo.DemoUsers;
-import org.hotline.cti.screenpop.ScreenPops;
 import org.hotline.pbxsim.PbxSimulator;
-import org.hotline.server.HotlineApplication;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * End-to-end screen-pop latency in one JVM: the real server (embedded PostgreSQL with the demo customers), a PBX
- * simulator with one queue of agents, every agent logged in with a WebSocket open, and calls at a fixed rate. The
- * latency of a pop is from the simulator's flush of AgentCalled to the agent's client reading the RINGING frame.
+ * End-to-end screen-pop latency: the real server in a JVM of its own (embedded PostgreSQL with the demo customers),
+ * and in this JVM a PBX simulator with one queue of agents, every agent logged in with a WebSocket open, and calls at
+ * a fixed rate. The latency of a pop is from the simulator's flush of AgentCalled to the agent's client reading the
+ * RINGING frame, both on this JVM's clock.
  *
  * <p>Options: see {@link BenchOptions}. The last line is {@code screenpop p50_ms=… p99_ms=… pops=… lost=…}.
  */
@@ -46,42 +44,35 @@ public final class ScreenPopBenchmark {
         BenchAgents agents = new BenchAgents(o.firstExtension(), o.agents());
         LatencyBook book = new LatencyBook();
         String summary;
-        if (o.pbx().equals("asterisk")) {
-            try (AsteriskLoad lab = AsteriskLoad.start(o)) {
-                try (ConfigurableApplicationContext server = startServer(o, lab.asterisk().amiPort(),
-                        LabAsterisk.HOTLINE_USER, lab.asterisk().hotlineSecret())) {
+        try {
+            if (o.pbx().equals("asterisk")) {
+                try (AsteriskLoad lab = AsteriskLoad.start(o);
+                     ServerProcess server = startServer(o, lab.asterisk().amiPort(), LabAsterisk.HOTLINE_USER,
+                             lab.asterisk().hotlineSecret())) {
                     summary = run(o, agents, book, lab, server);
                 }
-            } catch (Exception | Error e) {
-                e.printStackTrace();
-                System.exit(1);
-                return;
-            }
-            System.out.println(summary);
-            System.exit(0);
-        }
-        try (PbxSimulator sim = PbxSimulator.start(agents.simulatorConfig())) {
-            sim.onAgentCalled(book::agentCalled);
-            try (ConfigurableApplicationContext server = startServer(o, sim.port(), sim.config().username(),
-                    sim.config().secret())) {
-                summary = run(o, agents, book, new SimulatorLoad(sim, o), server);
+            } else {
+                try (PbxSimulator sim = PbxSimulator.start(agents.simulatorConfig())) {
+                    try (ServerProcess server = startServer(o, sim.port(), sim.config().username(),
+                            sim.config().secret())) {
+                        summary = run(o, agents, book, new SimulatorLoad(sim, o), server);
+                    }
+                }
             }
         } catch (Exception | Error e) {
             e.printStackTrace();
             System.exit(1);
             return;
         }
-        // printed after the server and simulator have stopped, so no shutdown log line follows it
+        // printed after the server and the PBX have stopped, so no shutdown line follows it
         System.out.println(summary);
         System.exit(0);
     }
 
     /** Runs the load and prints the figures; returns the summary line. */
     private static String run(BenchOptions o, BenchAgents agents, LatencyBook book, PbxLoad load,
-                              ConfigurableApplicationContext server) throws Exception {
-        AmiConnection ami = server.getBean(AmiConnection.class);
-        await("the AMI connection to log in", Duration.ofSeconds(60), () -> ami.state().isLoggedIn());
-        DataSource dataSource = server.getBean(DataSource.class);
+                              ServerProcess server) throws Exception {
+        DataSource dataSource = server.dataSource();
         long t0 = System.nanoTime();
         int created = agents.ensureAccounts(dataSource);
         say("agents: %,d accounts created (%,d existed) in %,d ms (BCrypt cost %d)", created, o.agents() - created,
@@ -90,11 +81,12 @@ public final class ScreenPopBenchmark {
         say("callers: %,d numbers (%.0f%% of them unknown to the database)", numbers.size(), o.unknownShare() * 100);
         load.prepare(agents, book);
 
-        int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port", "0"));
-        try (AgentSockets sockets = new AgentSockets(port, book)) {
+        try (AgentSockets sockets = new AgentSockets(server.httpPort(), book)) {
+            await("the server's AMI connection to log in", Duration.ofSeconds(60),
+                    () -> "UP".equals(amiHealth(server, sockets).path("status").asText()));
             connectAll(agents, sockets);
             long backendPid = new JdbcTemplate(dataSource).queryForObject("select pg_backend_pid()", Long.class);
-            ProcessCpu cpu = new ProcessCpu(backendPid);
+            ProcessCpu cpu = new ProcessCpu(server, backendPid);
             long start = System.nanoTime();
             long measureFrom = start + TimeUnit.SECONDS.toNanos(o.warmupSeconds());
             long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(o.seconds());
@@ -109,6 +101,7 @@ public final class ScreenPopBenchmark {
                 if (atStart == null && now >= measureFrom) {
                     atStart = cpu.sample();
                     placedAtStart = load.placed();
+                    server.flightRecording(true);
                 }
                 if (now >= nextReport) {
                     nextReport += TimeUnit.SECONDS.toNanos(10);
@@ -122,28 +115,32 @@ public final class ScreenPopBenchmark {
                 atStart = cpu.sample();
             }
             ProcessCpu.Sample atEnd = cpu.sample();
+            server.flightRecording(false);
             long placedMeasured = load.placed() - placedAtStart;
             say("load: placing stopped at %,d calls; waiting for the calls to end", load.placed());
             load.stopAndWait(TIMEOUT);
             drain(book, o.drainSeconds());
-            return report(o, book.figures(), placedMeasured, atStart, atEnd, load.summary(), sockets, ami,
-                    server.getBean(ScreenPops.class));
+            return report(o, book.figures(), placedMeasured, atStart, atEnd, load.summary(), sockets,
+                    amiHealth(server, sockets));
         }
     }
 
-    private static ConfigurableApplicationContext startServer(BenchOptions o, int amiPort, String amiUser,
-                                                              String amiSecret) {
-        SpringApplication app = new SpringApplication(HotlineApplication.class);
-        app.setLogStartupInfo(false);
-        long[] started = new long[1];
-        app.addListeners(e -> {
-            if (e instanceof ApplicationStartedEvent) {
-                started[0] = System.nanoTime(); // the context is up; the demo data loads in the ready listeners next
-            }
-        });
+    private static JsonNode amiHealth(ServerProcess server, AgentSockets sockets) {
+        try {
+            JsonNode ami = server.health(sockets, "ami");
+            return ami == null ? MissingNode.getInstance() : ami;
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ServerProcess startServer(BenchOptions o, int amiPort, String amiUser, String amiSecret)
+            throws Exception {
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext context = app.run(
-                "--server.port=0",
+        ServerProcess server = ServerProcess.start(List.of(
                 "--hotline.embedded.postgres.data-dir=" + o.dataDir(),
                 // a journal left by an earlier run would replay that run's calls into this database
                 "--hotline.call-records.journal-dir=" + (o.dataDir().isBlank() ? "" : o.dataDir() + "-call-journal"),
@@ -160,13 +157,12 @@ public final class ScreenPopBenchmark {
                 "--hotline.demo.customers=" + o.customers(),
                 "--logging.level.root=WARN",
                 "--logging.level.org.hotline=WARN",
-                "--logging.level.org.hotline.cti.demo=INFO");
-        long end = System.nanoTime();
-        Integer customers = new JdbcTemplate(context.getBean(DataSource.class))
-                .queryForObject("select count(*) from customers", Integer.class);
-        say("server: context up in %,d ms; demo data (customers by COPY, users, ANALYZE) %,d ms; %,d customers",
-                (started[0] - t0) / 1_000_000, (end - started[0]) / 1_000_000, customers);
-        return context;
+                "--logging.level.org.hotline.cti.demo=INFO"), Duration.ofMinutes(15));
+        Integer customers = new JdbcTemplate(server.dataSource()).queryForObject("select count(*) from customers",
+                Integer.class);
+        say("server: its own JVM (%s), ready with the demo data in %,d ms; %,d customers",
+                System.getenv().getOrDefault("HOTLINE_BENCH_GC", "-XX:+UseG1GC"), millisSince(t0), customers);
+        return server;
     }
 
     /** Logs every agent in (four at a time), opens the sockets (at most 64 handshakes in flight), awaits snapshots. */
@@ -216,8 +212,7 @@ public final class ScreenPopBenchmark {
     }
 
     private static String report(BenchOptions o, LatencyBook.Figures f, long placedMeasured, ProcessCpu.Sample a,
-                               ProcessCpu.Sample b, String load, AgentSockets sockets, AmiConnection ami,
-                               ScreenPops pops) {
+                               ProcessCpu.Sample b, String load, AgentSockets sockets, JsonNode ami) {
         double seconds = (b.nanoTime() - a.nanoTime()) / 1e9;
         say("---");
         say("calls: %,d placed in the measured %.1f s (%.1f calls/s, asked %.0f); whole run %s", placedMeasured,
@@ -232,12 +227,12 @@ public final class ScreenPopBenchmark {
                 f.ringingPops(), f.ringingPops() == 0 ? 0 : 100.0 * f.popsWithCustomers() / f.ringingPops(),
                 f.orphanPops(), f.calledTwice(), f.poppedTwice());
         say("clients: %s", sockets.describe());
-        say("server: %s; %s; AMI reconnects %d", pops.stats(), ami.stats(), Math.max(0, ami.stats().logins() - 1));
-        say("cpu in the measured window: this JVM (server + %s + %,d clients) %.2f cores, PostgreSQL %.2f"
-                        + " cores of %d; GC %,d ms in %,d collections; load average %.2f -> %.2f", o.pbx().equals("asterisk")
-                        ? "load driver" : "simulator", o.agents(),
-                a.jvmCoresUntil(b), a.postgresCoresUntil(b), Runtime.getRuntime().availableProcessors(), b.gcMillis() - a.gcMillis(),
-                b.gcCount() - a.gcCount(), a.loadAverage(), b.loadAverage());
+        say("server's AMI connection at the end: %s", ami.path("details"));
+        say("cpu in the measured window: server JVM %.2f cores, harness JVM (%s + %,d clients) %.2f, PostgreSQL %.2f"
+                        + " cores of %d; server GC pauses %,d ms in %,d; load average %.2f -> %.2f",
+                a.serverCoresUntil(b), o.pbx().equals("asterisk") ? "load driver" : "simulator", o.agents(),
+                a.harnessCoresUntil(b), a.postgresCoresUntil(b), Runtime.getRuntime().availableProcessors(),
+                b.gcMillis() - a.gcMillis(), b.gcCount() - a.gcCount(), a.loadAverage(), b.loadAverage());
         return String.format(Locale.ROOT, "screenpop p50_ms=%.2f p99_ms=%.2f pops=%d lost=%d",
                 f.percentileMillis(0.50), f.percentileMillis(0.99), f.received(), f.lost());
     }

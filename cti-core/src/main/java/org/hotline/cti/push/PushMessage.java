@@ -38,6 +38,12 @@ public record PushMessage(String target, String type, String payload, String ori
      */
     public static final String TYPE_SESSIONS_ENDED = "sessions-ended";
 
+    /**
+     * The callers waiting, to every desk ({@link #AGENTS}): a whole list, so a newer one replaces an older one not yet
+     * delivered (issue #16).
+     */
+    public static final String TYPE_QUEUE_WAITING = "queue-waiting";
+
     /** Topic for the nodes themselves, never sent to a browser (no user name starts with '#'). */
     public static final String CONTROL = "#control";
 
@@ -46,6 +52,11 @@ public record PushMessage(String target, String type, String payload, String ori
 
     /** Topic read by every supervisor's wallboard. */
     public static final String SUPERVISORS = "supervisors";
+
+    /** Whether this message carries a whole state, so that a newer one of its type makes it useless. */
+    public boolean replacesEarlier() {
+        return TYPE_QUEUE_WAITING.equals(type);
+    }
 
     /** The user name of a {@link #TYPE_SESSIONS_ENDED} message to {@link #CONTROL}, or null for any other message. */
     public String sessionsEndedUser() {

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishInterval how often a frame goes out when something changed (default 500 ms: the board stays
  *                        under 1 s behind at the p99 with 2,000 agents and 200 supervisors, docs/benchmarks.md)
  * @param heartbeat       a frame goes out at least this often, so nodes started later get one (default 10 s)
+ * @param deskInterval    the agents' desks get the callers waiting at most this often (default 2 s: the page counts
+ *                        the seconds itself, and 2,000 desks twice a second cost the pops their p99, issue #11)
  * @param alerts          thresholds of every queue
  * @param queues          per-queue thresholds replacing {@code alerts} for that queue (key: queue name)
  */
@@ -21,6 +23,7 @@ public record WallboardProperties(
         @DefaultValue("Asia/Shanghai") ZoneId zone,
         @DefaultValue("500ms") Duration publishInterval,
         @DefaultValue("10s") Duration heartbeat,
+        @DefaultValue("2s") Duration deskInterval,
         @DefaultValue Thresholds alerts,
         Map<String, Thresholds> queues) {
 

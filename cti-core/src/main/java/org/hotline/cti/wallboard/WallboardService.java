@@ -80,7 +80,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private volatile Map<String, AgentAccount> accounts = Map.of();
     private ScheduledExecutorService scheduler;
     private volatile String lastBody = "";
-    private Map<String, String> lastRows = Map.of();
+    private Map<String, Map<String, Object>> lastRows = Map.of();
     private Instant lastPublished = Instant.EPOCH;
     private Instant directoryLoaded = Instant.EPOCH;
     // the 30-minute chart's data, kept here so a page that opens shows the last half hour at once (issue #16)
@@ -98,7 +98,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         this.bus = bus;
         this.clock = clock;
         this.counters = new Counters(properties.zone(), this::serviceLevelOf);
-        this.waitingPush = new DeskWaitingPush(bus, json);
+        this.waitingPush = new DeskWaitingPush(bus, json, properties.deskInterval());
         Callbacks callbacks = new Callbacks(dataSource);
         this.keptPlaces = new KeptPlaces(() -> callbacks.requestedOpen(200));
     }
@@ -281,23 +281,21 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             Object at = tree.remove("at");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> agents = (List<Map<String, Object>>) tree.remove("agents");
-            Map<String, String> rows = new LinkedHashMap<>();
-            Map<String, Map<String, Object>> byInterface = new HashMap<>();
-            for (Map<String, Object> agent : agents) {
-                String iface = (String) agent.get("interface");
-                rows.put(iface, write(agent));
-                byInterface.put(iface, agent);
-            }
-            String body = write(tree);
+            // rows compared as maps (they hold no time-dependent value), not as JSON: 2,000 rows are not
+            // serialized twice a second only to find the few that changed (the collector's load, issue #11)
+            Map<String, Map<String, Object>> rows = new HashMap<>();
+            List<Map<String, Object>> changed = new java.util.ArrayList<>();
             boolean full = lastBody.isEmpty()
                     || Duration.between(lastPublished, now).compareTo(properties.heartbeat()) >= 0;
-            waitingPush.publish(tree, full);
-            List<Map<String, Object>> changed = new java.util.ArrayList<>();
-            rows.forEach((iface, json) -> {
-                if (full || !json.equals(lastRows.get(iface))) {
-                    changed.add(byInterface.get(iface));
+            for (Map<String, Object> agent : agents) {
+                String iface = (String) agent.get("interface");
+                rows.put(iface, agent);
+                if (full || !agent.equals(lastRows.get(iface))) {
+                    changed.add(agent);
                 }
-            });
+            }
+            String body = write(tree);
+            waitingPush.publish(tree, full, now);
             List<String> removed = lastRows.keySet().stream().filter(i -> !rows.containsKey(i)).toList();
             if (!full && body.equals(lastBody) && changed.isEmpty() && removed.isEmpty()) {
                 return;

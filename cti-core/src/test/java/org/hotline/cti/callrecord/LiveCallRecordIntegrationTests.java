@@ -64,7 +64,7 @@ class LiveCallRecordIntegrationTests {
 
     static WallboardService wallboard(AgentDirectory directory) {
         WallboardProperties properties = new WallboardProperties(ZoneId.of("Asia/Shanghai"), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), new WallboardProperties.Thresholds(Duration.ofSeconds(60),
+                Duration.ofSeconds(10), Duration.ofSeconds(2), new WallboardProperties.Thresholds(Duration.ofSeconds(60),
                 Duration.ofSeconds(120), 0.8, 0.6, 1, 0), Map.of());
         return new WallboardService(properties, pool, directory, List::of, List::of,
                 new InMemoryPushBus("test", 16), CLOCK);

@@ -40,7 +40,7 @@ class WallboardForecastTests {
             call("3", CallState.TALKING, "hotline"), call("4", CallState.QUEUED, "gas"),
             call("5", CallState.DIALPLAN, null));
     private final WallboardService wallboard = new WallboardService(new WallboardProperties(ZoneId.of("Asia/Shanghai"),
-            Duration.ofSeconds(1), Duration.ofSeconds(10), new WallboardProperties.Thresholds(Duration.ofSeconds(60),
+            Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(2), new WallboardProperties.Thresholds(Duration.ofSeconds(60),
             Duration.ofSeconds(120), 0.8, 0.6, 1, 0), Map.of()), new DriverManagerDataSource(), null,
             () -> agents, () -> calls, new InMemoryPushBus("test", 16), new TestClock(NOW));
 

@@ -40,7 +40,11 @@ class PopSocketConfiguration implements WebSocketConfigurer {
     /** Every pop on the bus goes to this node's sessions of its agent; after a gap every session gets a new snapshot. */
     @Bean(destroyMethod = "close")
     Subscription popSocketSubscription(PushBus bus) {
-        return bus.subscribe(handler::deliver, handler::resendSnapshots);
+        Subscription subscription = bus.subscribe(handler::deliver, handler::resendSnapshots);
+        return () -> {
+            subscription.close();
+            handler.close();
+        };
     }
 
     /** {@code hotline.websocket.sessions{endpoint="/ws/agent"}}: the sessions open on this node. */

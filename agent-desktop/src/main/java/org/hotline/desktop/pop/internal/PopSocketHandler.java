@@ -29,6 +29,7 @@ final class PopSocketHandler extends TextWebSocketHandler {
     private final PopStore store;
     private final DesktopProperties properties;
     private final Presence presence;
+    private final DeskBroadcasts broadcasts = new DeskBroadcasts(this::broadcast);
 
     PopSocketHandler(AgentSessions sessions, PopStore store, DesktopProperties properties, Presence presence) {
         this.sessions = sessions;
@@ -97,13 +98,22 @@ final class PopSocketHandler extends TextWebSocketHandler {
         if (PushMessage.TYPE_POP.equals(message.type())) {
             sessions.send(message.target(), "{\"type\":\"pop\",\"pop\":" + message.payload() + "}");
         } else if (message.target().equals(PushMessage.AGENTS)) {
-            // a topic for every desk (revisits to call back): each session of this node gets it once
-            String frame = "{\"type\":\"" + message.type() + "\",\"data\":" + message.payload() + "}";
-            sessions.forEach((agent, session) -> AgentSessions.send(session, new TextMessage(frame)));
+            broadcasts.offer(message);
         } else if (!message.target().equals(PushMessage.SUPERVISORS)) {
             // agent-state and later per-agent types: the page dispatches on type (js/desk.js Hotline.on)
             sessions.send(message.target(), "{\"type\":\"" + message.type() + "\",\"data\":" + message.payload() + "}");
         }
+    }
+
+    /** Sends a message for every desk (revisits to call back, the callers waiting) to each session of this node once. */
+    private void broadcast(PushMessage message) {
+        TextMessage frame = new TextMessage("{\"type\":\"" + message.type() + "\",\"data\":" + message.payload() + "}");
+        sessions.forEach((agent, session) -> AgentSessions.send(session, frame));
+    }
+
+    /** Stops the broadcasts' thread. */
+    void close() {
+        broadcasts.close();
     }
 
     /** After the bus may have lost messages, every session here gets a fresh snapshot. */

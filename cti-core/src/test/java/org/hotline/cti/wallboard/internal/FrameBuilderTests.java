@@ -24,7 +24,7 @@ class FrameBuilderTests {
 
     static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
     static final WallboardProperties PROPS = new WallboardProperties(ZoneId.of("Asia/Shanghai"), Duration.ofSeconds(1),
-            Duration.ofSeconds(10), new WallboardProperties.Thresholds(Duration.ofSeconds(60), Duration.ofSeconds(120),
+            Duration.ofSeconds(10), Duration.ofSeconds(2), new WallboardProperties.Thresholds(Duration.ofSeconds(60), Duration.ofSeconds(120),
             0.8, 0.6, 1, 0), Map.of());
 
     static AgentView view(String iface, AgentState state, String reason, CallId call) {

@@ -1,0 +1,196 @@
+package org.hotline.bench.screenpop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The Hotline server in a JVM of its own, as in production: the PBX and the agents' browsers (this benchmark's
+ * harness) then allocate on another heap, so the server's collections are its own. Started from this JVM's class
+ * path with {@code HOTLINE_BENCH_GC} and {@code HOTLINE_BENCH_JAVA_OPTS}; its GC log is read for the pauses.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PAUSE = Pattern.compile("Pause .*?([0-9.]+)ms$");
+
+    private final Process process;
+    private final int httpPort;
+    private final int postgresPort;
+    private final Path gcLog;
+    private final Path output;
+
+    private ServerProcess(Process process, int httpPort, int postgresPort, Path gcLog, Path output) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.postgresPort = postgresPort;
+        this.gcLog = gcLog;
+        this.output = output;
+    }
+
+    /** Starts the server on free ports with {@code args} added to the benchmark's settings; returns once it is ready. */
+    static ServerProcess start(List<String> args, Duration atMost) throws IOException, TimeoutException {
+        int http = freePort();
+        int postgres = freePort();
+        Path dir = Files.createTempDirectory("screenpop-server");
+        Path gcLog = dir.resolve("gc.log");
+        Path output = dir.resolve("server.log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(split(env("HOTLINE_BENCH_HEAP", "-Xms3g -Xmx3g")));
+        command.addAll(split(env("HOTLINE_BENCH_GC", "-XX:+UseG1GC")));
+        command.addAll(split(env("HOTLINE_BENCH_JAVA_OPTS", "")));
+        command.add("-Xlog:gc:file=" + gcLog);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("org.hotline.server.HotlineApplication");
+        command.add("--server.port=" + http);
+        command.add("--hotline.embedded.postgres.port=" + postgres);
+        command.addAll(args);
+        command.removeIf(String::isBlank);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ServerProcess server = new ServerProcess(p, http, postgres, gcLog, output);
+        server.awaitReady(atMost);
+        return server;
+    }
+
+    /** The HTTP port the desks connect to. */
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** The server's process, for its CPU time. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** The server's embedded PostgreSQL, as the harness reads and writes it (agent accounts, callers). */
+    DataSource dataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl("jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres");
+        ds.setUser("postgres");
+        return ds;
+    }
+
+    /** The server's collections so far, read from its GC log: count and milliseconds paused. */
+    long[] gcPauses() {
+        long count = 0;
+        double millis = 0;
+        try {
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher m = PAUSE.matcher(line);
+                if (m.find()) {
+                    count++;
+                    millis += Double.parseDouble(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new long[] {count, Math.round(millis)};
+    }
+
+    /**
+     * Starts ({@code true}) or stops a flight recording of the measured window in the server when
+     * {@code HOTLINE_BENCH_JFR} names a file (jcmd, so the start-up and the set-up stay out of it).
+     */
+    void flightRecording(boolean start) throws IOException, InterruptedException {
+        String file = System.getenv("HOTLINE_BENCH_JFR");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        List<String> command = start
+                ? List.of(jcmd, String.valueOf(process.pid()), "JFR.start", "name=window", "settings=profile",
+                        "filename=" + file)
+                : List.of(jcmd, String.valueOf(process.pid()), "JFR.stop", "name=window");
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                .waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** A health component's JSON ({@code ami}, ...) read as the demo administrator; null when it has none. */
+    JsonNode health(AgentSockets sockets, String component) throws IOException, InterruptedException {
+        String cookie = sockets.login("admin", "hotline-admin");
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + httpPort + "/actuator/health")).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).path("components").get(component);
+    }
+
+    private void awaitReady(Duration atMost) throws TimeoutException, IOException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + atMost.toNanos();
+        URI readiness = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; its output: "
+                        + output + "\n" + tail());
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(readiness).GET().build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        throw new TimeoutException("the server was not ready in " + atMost.toSeconds() + " s; its output: " + output);
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(output);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    /** Stops the server as an operator would (SIGTERM: graceful shutdown, embedded PostgreSQL stopped). */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static List<String> split(String options) {
+        return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
