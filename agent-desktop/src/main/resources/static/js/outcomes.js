@@ -88,8 +88,10 @@
     });
     const cell = H.el('td');
     cell.append(box);
-    tr.append(H.el('td', null, q.displayName && q.displayName !== q.name ? q.displayName + '（' + q.name + '）' : q.name),
-      cell);
+    // the queue's name on the pages is data, in the language it was given
+    const name = H.el('td', null, q.displayName && q.displayName !== q.name ? q.displayName + ' (' + q.name + ')' : q.name);
+    name.setAttribute('data-data', '');
+    tr.append(name, cell);
     return tr;
   }
 

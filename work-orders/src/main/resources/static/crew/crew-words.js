@@ -94,6 +94,9 @@ window.CrewWords = (function () {
     if (!root) {
       document.documentElement.lang = lang();
       document.title = t('title');
+      // the switch names the other language in that language
+      const sw = document.getElementById('lang-switch');
+      if (sw) sw.lang = lang() === 'en' ? 'zh-CN' : 'en';
     }
   }
 

@@ -21,7 +21,7 @@
       'wa.onceOnly': '令牌只显示这一次，关闭后无法再查看；遗失请吊销后重新发放。', 'wa.handedOver': '已交给抢修人员，关闭',
       'wa.col.member': '抢修人员', 'wa.col.token': '令牌', 'wa.col.issued': '发放', 'wa.col.used': '最近使用',
       'wa.col.state': '状态', 'wa.noTokens': '尚未发放令牌', 'wa.types': '工单类型',
-      'wa.typesNote': '时限在服务器配置文件 application.yml 的 hotline.work-orders.types 中设置（说明见 README），重启后生效；每张工单沿用创建时的时限，修改不影响已有工单。',
+      'wa.typesNote': '时限在服务器配置文件 application.yml 的 hotline.work-orders.types 中设置（说明见部署文档），重启后生效；每张工单沿用创建时的时限，修改不影响已有工单。',
       'wa.col.stage': '环节', 'wa.col.party': '责任方', 'wa.col.limit': '时限',
       'wa.unit.MINUTES': '{n}分钟', 'wa.unit.HOURS': '{n}小时', 'wa.unit.WORKING_DAYS': '{n}个工作日',
       'wa.err.phone': '手机号码格式不对：只能有数字、空格或 -，如 13800000001',
@@ -134,6 +134,12 @@
 
   // ------------------------------------------------------------------ units: the tree
 
+  // records' own text (names, codes, phones) is data: in whatever language it was typed
+  function data(e) {
+    e.setAttribute('data-data', '');
+    return e;
+  }
+
   function managers(u) {
     const people = [[u.manager1Name, u.manager1Phone], [u.manager2Name, u.manager2Phone]]
       .filter(([n, p]) => n || p).map(([n, p]) => [n, p].filter(Boolean).join(' '));
@@ -144,11 +150,12 @@
     const li = H.el('li', 'wa-unit ' + u.kind);
     li.dataset.unit = u.code;
     const line = H.el('div', 'wa-line');
-    line.append(H.el('span', 'name', u.name), H.el('span', 'code', u.code), H.el('span', 'kind', KIND(u.kind)));
+    line.append(data(H.el('span', 'name', u.name)), data(H.el('span', 'code', u.code)),
+      H.el('span', 'kind', KIND(u.kind)));
     if (u.kind === 'team') line.append(H.el('span', 'site' + (u.sameSite ? '' : ' elsewhere'), t(u.sameSite ? 'wa.sameSite' : 'wa.elsewhere')));
     // the escalation SMS goes to a team's (else the centre's own unit's) managers, never to a crew's
     if (u.kind !== 'crew' || u.manager1Name || u.manager2Name || u.manager1Phone || u.manager2Phone) {
-      const m = H.el('span', 'managers', managers(u));
+      const m = data(H.el('span', 'managers', managers(u)));
       if (u.kind !== 'crew' && !u.manager1Phone && !u.manager2Phone) m.classList.add('none');
       line.append(m);
     }
@@ -177,7 +184,7 @@
       box.dataset.centre = code;
       const head = H.el('div', 'wa-centre-head');
       const mine = units.filter(u => u.repairCentre === code);
-      head.append(H.el('strong', null, centreName(code)), H.el('span', 'code', code));
+      head.append(data(H.el('strong', null, centreName(code))), data(H.el('span', 'code', code)));
       if (!mine.length) head.append(H.el('span', 'note', t('wa.noUnits')));
       head.append(addButton(t('wa.addTeam'), {kind: 'team', centre: code}));
       if (!mine.some(u => u.kind === 'repair_centre')) {

@@ -49,11 +49,12 @@ class WaitingCallsBrowserIntegrationTests {
         CallHandle call = servers.simulator().placeCall(new CallSpec("13812345678", "王五", "gas", Map.of(),
                 Outcome.abandonAfter(Duration.ofSeconds(600)), Duration.ofSeconds(6), Duration.ofSeconds(600)));
 
-        WebElement row = browser.await(By.cssSelector("#waiting-table tr.waiting-call"), WebElement::isDisplayed);
-        String text = Browser.textContent(row);
+        browser.await(By.cssSelector("#waiting-table tr.waiting-call"), WebElement::isDisplayed);
+        // read at once: the table is drawn again with every wallboard frame
+        String text = (String) browser.script("return document.querySelector('#waiting-table tr.waiting-call')"
+                + ".textContent");
         assertThat(text).contains("138****5678").doesNotContain("13812345678");
-        assertThat(browser.all(By.cssSelector("#waiting-table th"))).extracting(Browser::textContent)
-                .contains("队列", "排位", "等候时长", "来电号码");
+        assertThat(headers()).contains("队列", "排位", "等候时长", "来电号码");
         browser.screenshot("waiting-calls-1366");
 
         // the desks get the same list by push
@@ -78,26 +79,37 @@ class WaitingCallsBrowserIntegrationTests {
         try {
             browser.logIn(base, "supervisor", DemoUsers.SUPERVISOR_PASSWORD);
             browser.open(base + "/supervisor.html");
-            By row = By.cssSelector("#waiting-table tr.waiting-call.callback[data-call-id='" + callId + "']");
-            WebElement kept = browser.await(row, WebElement::isDisplayed);
-            assertThat(Browser.textContent(kept)).contains("139****5678").contains("是");
-            assertThat(browser.all(By.cssSelector("#waiting-table th"))).extracting(Browser::textContent)
-                    .contains("预约回拨");
+            String row = "#waiting-table tr.waiting-call.callback[data-call-id='" + callId + "']";
+            browser.await(By.cssSelector(row), WebElement::isDisplayed);
+            assertThat(rowText(row)).contains("139****5678").contains("是");
+            assertThat(headers()).contains("预约回拨");
             browser.await(By.id("lang-switch")).click();
-            browser.await(By.cssSelector("#waiting-table th"), e -> !browser.all(By.cssSelector("#waiting-table th"))
-                    .stream().filter(h -> Browser.textContent(h).equals("Callback requested")).toList().isEmpty());
-            assertThat(Browser.textContent(browser.await(row))).contains("yes");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> headers().contains("Callback requested"));
+            assertThat(rowText(row)).contains("yes");
             browser.screenshot("waiting-callback-en");
 
             browser.clearCookies();
             browser.logIn(base, "agent2002", DemoUsers.AGENT_PASSWORD);
             browser.open(base + "/agent.html");
-            WebElement desk = browser.await(By.cssSelector("#desk-waiting li.waiting-call[data-call-id='" + callId
-                    + "']"), WebElement::isDisplayed);
-            assertThat(Browser.textContent(desk)).contains("139****5678").contains("预约回拨");
+            String item = "#desk-waiting li.waiting-call[data-call-id='" + callId + "']";
+            browser.await(By.cssSelector(item), WebElement::isDisplayed);
+            assertThat(rowText(item)).contains("139****5678").contains("预约回拨");
         } finally {
             jdbc.update("update callbacks set status = 'cancelled', done_at = now() where call_id = ?", callId);
             jdbc.update("update users set language = null where username = 'supervisor'");
         }
+    }
+
+    // read in one script: the table is drawn again with every wallboard frame, so elements go stale
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> headers() {
+        return (java.util.List<String>) browser.script(
+                "return [...document.querySelectorAll('#waiting-table th')].map(h => h.textContent)");
+    }
+
+    private String rowText(String selector) {
+        return (String) browser.script("const r = document.querySelector(arguments[0]); return r ? r.textContent : ''",
+                selector);
     }
 }

@@ -248,6 +248,7 @@ class RoleMatrixIntegrationTests {
             rule("POST /api/admin/sms/api-clients", ADMINS),
             rule("GET /admin/service-calendar.html", ADMINS),
             rule("GET /admin/queues.html", ADMINS),
+            rule("GET /admin/outcomes.html", ADMINS),
             rule("GET /api/admin/queues", ADMINS),
             rule("POST /api/admin/queues", ADMINS),
             rule("PUT /api/admin/queues/{name}", ADMINS),
