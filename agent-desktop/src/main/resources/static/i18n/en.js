@@ -4,7 +4,7 @@ Hotline.i18n.add({en: {
   'lang.name': 'English', 'lang.switch': 'Change language',
   'common.signOut': 'Sign out', 'conn.up': 'Online', 'conn.down': 'Offline',
   // page titles and links between pages
-  'page.queues': 'Hotline Queues', 'page.import': 'Hotline Customer import',
+  'page.queues': 'Hotline Queues', 'page.outcomes': 'Hotline Call outcomes', 'page.import': 'Hotline Customer import',
   'page.calendar': 'Hotline Service calendar', 'page.audit': 'Hotline Card-read audit',
   'page.users': 'Hotline Users', 'page.outages': 'Hotline Outages', 'page.supervisor': 'Hotline Supervisor',
   'page.login': 'Hotline Sign in', 'page.outageBoard': 'Hotline Outage board',
@@ -14,7 +14,7 @@ Hotline.i18n.add({en: {
   'page.campaigns': 'Hotline SMS campaigns', 'page.bigScreen': 'Hotline big screen',
   'nav.audit': 'Card-read audit', 'nav.bigScreen': 'Big screen', 'nav.calendar': 'Service calendar',
   'nav.import': 'Customer import', 'nav.lookup': 'Area lookup', 'nav.outageBoard': 'Outage board',
-  'nav.outages': 'Outages', 'nav.queues': 'Queues', 'nav.supervisor': 'Supervisor', 'nav.users': 'Users',
+  'nav.outages': 'Outages', 'nav.queues': 'Queues', 'nav.outcomes': 'Call outcomes', 'nav.supervisor': 'Supervisor', 'nav.users': 'Users',
   'nav.workorderAdmin': 'Work-order setup', 'nav.workorders': 'Work orders', 'nav.back': 'Back',
   'role.AGENT': 'Agent', 'role.TEAM_LEAD': 'Team lead', 'role.SUPERVISOR': 'Supervisor', 'role.DISPATCHER': 'Dispatcher',
   'role.CREW': 'Crew', 'role.ADMIN': 'Administrator',

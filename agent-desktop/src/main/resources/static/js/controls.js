@@ -35,6 +35,7 @@
       'err.conflict': '当前状态下无法执行', 'err.log-in-first': '请先签入', 'err.finish-call-first': '请先结束通话',
       'err.not-in-wrap-up': '当前不在事后处理中', 'err.wrap-up-not-extendable': '该队列的事后处理不可延长',
       'err.wrap-up-extended': '事后处理只能延长一次', 'err.unknown-reason': '没有这个置忙原因',
+      'err.outcome-required': '请先选择通话结果', 'err.unknown-outcome': '该通话结果不可用',
       'err.no-queues': '您还没有分配队列, 请联系管理员', 'err.invalid-input': '输入有误',
       'help.title': '快捷键', 'help.keys': 'F2 就绪 · F3 置忙 · F4 挂断 · F6 外呼号码 · F7 转接 · Esc 关闭对话框',
       'forced': '班长已将您置为: {s}'
@@ -70,6 +71,7 @@
       'err.conflict': 'Not possible now', 'err.log-in-first': 'Log in first', 'err.finish-call-first': 'Finish the call first',
       'err.not-in-wrap-up': 'Not in wrap-up', 'err.wrap-up-not-extendable': "This queue's wrap-up cannot be extended",
       'err.wrap-up-extended': 'Wrap-up can be extended once only', 'err.unknown-reason': 'No such pause reason',
+      'err.outcome-required': 'Choose the call outcome first', 'err.unknown-outcome': 'This call outcome is not available',
       'err.no-queues': 'You have no queues yet: ask an administrator', 'err.invalid-input': 'Invalid input',
       'help.title': 'Shortcuts', 'help.keys': 'F2 ready · F3 pause · F4 hang up · F6 dial box · F7 transfer · Esc closes',
       'forced': 'Your supervisor set you to: {s}'

@@ -4,8 +4,8 @@
   'use strict';
   const H = window.Hotline;
   H.i18n.add({
-    'zh-CN': {'dw.title': '等候中的来电 {n} 通', 'dw.identified': '已验证户号'},
-    en: {'dw.title': '{n} callers waiting', 'dw.identified': 'account identified'}
+    'zh-CN': {'dw.title': '等候中的来电 {n} 通', 'dw.identified': '已验证户号', 'dw.callback': '预约回拨'},
+    en: {'dw.title': '{n} callers waiting', 'dw.identified': 'account identified', 'dw.callback': 'callback requested'}
   });
   let waiting = [];
   let total = 0;
@@ -26,6 +26,7 @@
       const parts = [w.queueName, '#' + w.position, clock((Date.now() - Date.parse(w.queuedAt)) / 1000), w.number];
       if (w.name) parts.push(w.name);
       if (w.identified) parts.push(H.t('dw.identified'));
+      if (w.callback) parts.push(H.t('dw.callback'));
       li.textContent = parts.join(' · ');
       list.append(li);
     });

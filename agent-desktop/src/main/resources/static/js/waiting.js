@@ -1,20 +1,22 @@
 // The callers waiting in the queues, on the supervisor page (issue #16): queue, place, wait, the masked number and
-// name, whether the IVR identified them; from each wallboard frame the server pushes, longest wait first.
+// name, whether the IVR identified them, whether they asked for a callback; from each wallboard frame the server pushes, longest wait first.
 (function () {
   'use strict';
   const H = window.Hotline;
   H.i18n.add({
     'zh-CN': {'wait.title': '等候中的来电', 'wait.queue': '队列', 'wait.position': '排位', 'wait.wait': '等候时长',
       'wait.number': '来电号码', 'wait.name': '来电名称', 'wait.identified': '已验证户号', 'wait.yes': '是',
-      'wait.no': '否', 'wait.none': '没有等候的来电'},
+      'wait.no': '否', 'wait.none': '没有等候的来电', 'wait.callback': '预约回拨'},
     en: {'wait.title': 'Callers waiting', 'wait.queue': 'Queue', 'wait.position': 'Place', 'wait.wait': 'Waiting',
       'wait.number': 'Number', 'wait.name': 'Name', 'wait.identified': 'Account identified', 'wait.yes': 'yes',
-      'wait.no': 'no', 'wait.none': 'No callers waiting'}
+      'wait.no': 'no', 'wait.none': 'No callers waiting', 'wait.callback': 'Callback requested'}
   });
   const t = H.t;
   const COLUMNS = [['wait.queue', w => w.queueName], ['wait.position', w => String(w.position)],
     ['wait.wait', w => clock(w.waitSeconds)], ['wait.number', w => w.number], ['wait.name', w => w.name || ''],
-    ['wait.identified', w => t(w.identified ? 'wait.yes' : 'wait.no')]];
+    ['wait.identified', w => t(w.identified ? 'wait.yes' : 'wait.no')],
+    // asked the IVR for a callback: off the line, the place in the queue kept
+    ['wait.callback', w => t(w.callback ? 'wait.yes' : 'wait.no')]];
   let last = null;
 
   function clock(seconds) {
@@ -34,6 +36,7 @@
     const rows = frame.waitingCalls.map(w => {
       const tr = H.el('tr', 'waiting-call');
       tr.dataset.callId = w.callId;
+      if (w.callback) tr.classList.add('callback');
       COLUMNS.forEach(c => tr.append(H.el('td', null, c[1](w))));
       return tr;
     });

@@ -40,6 +40,10 @@
     ['r.c.talking', r => r.talkingSeconds], ['r.c.wrapup', r => r.wrapUpSeconds], ['r.c.paused', r => r.pausedSeconds],
     ['r.c.reasons', r => Object.entries(r.pausedByReason).map(([k, v]) => (k || t('r.c.noReason')) + ' ' + v)
       .join('; ')], ['r.c.occupancy', r => pct(r.occupancy)]];
+  // the call outcomes (ADR 0036): each outcome's label in the page's language, none chosen counted too
+  const OUTCOME_COLUMNS = [['r.c.queue', r => r.queueName || r.queue || ''],
+    ['r.c.agent', r => r.agentName || r.agentInterface], ['r.c.outcome', r => (lang() === 'en' ? r.en : r.zh)],
+    ['r.c.outcomeCalls', r => r.calls]];
   const party = p => (t('r.p.' + p) === 'r.p.' + p ? p : t('r.p.' + p));
   const smsKind = k => (t('r.sms.' + k) === 'r.sms.' + k ? k : t('r.sms.' + k));
   const STAGE_COLUMNS = [
@@ -164,7 +168,10 @@
   }
 
   async function loadOther(kind) {
-    if (kind === 'sms') {
+    if (kind === 'outcomes') {
+      table(OUTCOME_COLUMNS, await H.api('GET', '/api/reports/outcomes?' + params()), null, 'r.noOutcomes');
+      $('rule-note').textContent = t('r.note.outcomes');
+    } else if (kind === 'sms') {
       const sms = await H.api('GET', '/api/sms/reports?' + range());
       table(SMS_COLUMNS, sms.rows, null, 'r.noSms');
       fill('sms-failed', [['r.c.errorCode', r => r[0]], ['r.c.messages', r => r[1]]],
@@ -217,7 +224,7 @@
     const kind = $('f-kind').value;
     show(kind);
     try {
-      if (['workorders', 'ivr', 'sms'].includes(kind)) {
+      if (['workorders', 'ivr', 'sms', 'outcomes'].includes(kind)) {
         await loadOther(kind);
       } else {
         await loadCalls(kind);

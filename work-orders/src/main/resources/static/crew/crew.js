@@ -8,18 +8,18 @@
   // set when the token came from the member's own sign-in: the page then offers to sign out, not another token
   const SIGNED_IN = 'hotline.crew.signed-in';
   const $ = id => document.getElementById(id);
-  const STATUS_TEXT = {
-    400: '输入有误', 401: '令牌无效或已停用', 403: '此工单不属于本组', 404: '工单不存在',
-    409: '与工单当前状态不符', 413: '照片过大或过多', 422: '无法办理'
-  };
-  const NEXT_TEXT = {
-    accept: '待接单', depart: '已接单，待出发', arrive: '已出发，待到达', done: '已到达现场', wait: '等待抢修中心', none: '已完工'
-  };
+  const W = window.CrewWords;
+  const t = W.t;
+  const statusText = status => (t('status.' + status) === 'status.' + status ? t('status.other', {s: status})
+    : t('status.' + status));
   let me = null;
   let deadlines = [];
 
-  // "报修 fault repair" → "报修": the configuration is bilingual, the page shows Chinese only
-  const zh = text => (text || '').split(' ')[0];
+  // "报修 fault repair" → "报修" or "fault repair": the configuration is bilingual, the page shows its language
+  const zh = text => {
+    const parts = (text || '').split(' ');
+    return W.lang() === 'en' && parts.length > 1 ? parts.slice(1).join(' ') : parts[0];
+  };
 
   function token() {
     return localStorage.getItem(KEY);
@@ -33,11 +33,11 @@
     m.hidden = !text;
   }
 
-  // the server's reasons are for developers (English); the crew reads Chinese, worded here from the status
+  // the server's reasons are for developers: the crew reads them worded here from the status, in the page's language
   class Refused extends Error {
     constructor(status, data) {
-      super(status === 401 ? tokenProblem(data) : status === 0 ? '网络不通，请稍后再试'
-        : (STATUS_TEXT[status] || '请求失败（' + status + '）') + (status === 409 ? '，请刷新后再试' : ''));
+      super(status === 401 ? tokenProblem(data) : status === 0 ? t('offline')
+        : statusText(status) + (status === 409 ? t('refreshAgain') : ''));
       this.status = status;
       this.detail = data && data.message;
     }
@@ -45,13 +45,13 @@
 
   function tokenProblem(data) {
     if (data.reason === 'expired') {
-      return '登录已过期，请重新登录';
+      return t('expired');
     }
     if (data.reason === 'revoked') {
-      return '令牌已于 ' + new Date(data.revokedAt).toLocaleString('zh-CN') + ' 被 ' + data.revokedBy + ' 停用'
-        + (data.revokeReason ? '（原因：' + data.revokeReason + '）' : '') + '，请向管理员领取新令牌';
+      return t('revoked', {at: new Date(data.revokedAt).toLocaleString(W.locale()), by: data.revokedBy,
+        why: data.revokeReason ? t('revokedWhy', {r: data.revokeReason}) : ''});
     }
-    return data.reason === 'missing' ? '请输入令牌' : '令牌无效，请核对后重新输入，或向管理员领取';
+    return t(data.reason === 'missing' ? 'missing' : 'invalid');
   }
 
   async function api(method, path, body) {
@@ -100,7 +100,7 @@
         return true;
       }
       if (r.status === 422) {
-        say('您的账号尚未指定抢修小组，请联系管理员', 'error');
+        say(t('noCrew'), 'error');
       }
     } catch (e) {
       // no session, or the network: the token form stays
@@ -120,7 +120,7 @@
       $('token-form').hidden = true;
       $('refresh').hidden = false;
       $('me-bar').hidden = false;
-      $('forget').textContent = localStorage.getItem(SIGNED_IN) ? '退出登录' : '更换令牌';
+      forgetLabel();
       render(await api('GET', '/api/crew/orders'));
       follow();
     } catch (e) {
@@ -133,6 +133,7 @@
   // The live line (server-sent events, read with fetch so the token goes in the header): an 'orders' event loads
   // the list again; when the stream ends (every ten minutes, or the network dropped) the next one is opened.
   let stream = null;
+  let lastOrders = [];             // the orders drawn last, drawn again in the other language
   let shown = '';                 // the list drawn last, as order:next:awaiting
   let busy = 0;                   // actions and refreshes on their way
   const shape = list => list.map(v => v.order.id + ':' + v.next + ':' + v.order.awaiting).join(',');
@@ -193,6 +194,7 @@
 
   function render(orders) {
     shown = shape(orders);
+    lastOrders = orders;
     const list = $('order-list');
     list.replaceChildren();
     deadlines = [];
@@ -211,13 +213,14 @@
     li.dataset.next = view.next;
     li.querySelector('.order-no').textContent = o.orderNo;
     li.querySelector('.type').textContent = zh(o.typeLabel);
-    li.querySelector('.stage').textContent = NEXT_TEXT[view.next] + (o.awaitingName ? '（当前环节：' + zh(o.awaitingName) + '）' : '');
-    li.querySelector('.address').textContent = view.address ? '地址：' + view.address : '地址：未登记';
-    li.querySelector('.summary').textContent = view.summary ? '报修内容：' + view.summary : '';
+    li.querySelector('.stage').textContent = t('next.' + view.next)
+      + (o.awaitingName ? t('awaiting', {s: zh(o.awaitingName)}) : '');
+    li.querySelector('.address').textContent = view.address ? t('address', {a: view.address}) : t('noAddress');
+    li.querySelector('.summary').textContent = view.summary ? t('summary', {s: view.summary}) : '';
     li.querySelector('.summary').hidden = !view.summary;
     const phone = li.querySelector('.phone');
     if (o.callerNumber) {
-      phone.textContent = '联系电话：' + o.callerNumber;
+      phone.textContent = t('phone', {n: o.callerNumber});
       phone.href = 'tel:' + o.callerNumber.replace(/[^0-9+]/g, '');
     } else {
       phone.parentElement.hidden = true;
@@ -244,7 +247,7 @@
       const s = Math.round((d.at - now) / 1000);
       const abs = Math.abs(s);
       const text = Math.floor(abs / 60) + ':' + String(abs % 60).padStart(2, '0');
-      d.li.querySelector('.left').textContent = s >= 0 ? '剩余 ' + text : '超时 ' + text;
+      d.li.querySelector('.left').textContent = t(s >= 0 ? 'left' : 'late', {t: text});
       d.li.classList.toggle('late', s < 0);
       d.li.classList.toggle('soon', s >= 0 && s < 60);
     }
@@ -263,7 +266,7 @@
     busy++;
     try {
       const view = await api('POST', '/api/crew/orders/' + li.dataset.id + '/' + action, body);
-      say(view.warning ? doneText + '。注意：' + view.warning : doneText, view.warning ? 'warning' : '');
+      say(view.warning ? t('warning', {d: doneText, w: view.warning}) : doneText, view.warning ? 'warning' : '');
       render(await api('GET', '/api/crew/orders'));
     } catch (e) {
       say(e.message, 'error', e.detail);
@@ -275,9 +278,9 @@
 
   function act(li, action) {
     if (action === 'accept') {
-      send(li, 'accept', undefined, '已接单');
+      send(li, 'accept', undefined, t('accepted'));
     } else if (action === 'depart') {
-      send(li, 'depart', undefined, '已上报出发');
+      send(li, 'depart', undefined, t('departed'));
     } else if (action === 'arrive') {
       const form = openForm(li, 'arrive');
       if (!form.hidden) {
@@ -296,9 +299,9 @@
 
   function photoHint(form) {
     const files = [...form.querySelector('.photos').files];
-    form.querySelector('.photo-hint').textContent = (files.length ? '已选 ' + files.length + ' 张：'
-      + files.map(f => f.name).join('、') + '。' : '未选照片。') + '最多 ' + me.photoMaxCount + ' 张，每张不超过 '
-      + (me.photoMaxBytes / 1048576).toFixed(0) + ' MB';
+    form.querySelector('.photo-hint').textContent = (files.length ? t('chosen', {n: files.length,
+      f: files.map(f => f.name).join(t('fileSep'))}) : t('noPhotos'))
+      + t('photoLimits', {n: me.photoMaxCount, mb: (me.photoMaxBytes / 1048576).toFixed(0)});
   }
 
   let position = null;
@@ -311,22 +314,22 @@
     sendButton.disabled = true;
     without.hidden = true;
     const failed = reason => {
-      text.textContent = '无法获取定位（' + reason + '），可以不带定位上报到达，抢修中心会看到“无定位”。';
+      text.textContent = t('noLocation', {r: reason});
       without.hidden = false;
     };
     if (!navigator.geolocation) {
-      failed('此浏览器不支持定位，或页面不是通过 HTTPS 打开');
+      failed(t('noGeo'));
       return;
     }
-    text.textContent = '正在定位…';
+    text.textContent = t('locating');
     navigator.geolocation.getCurrentPosition(p => {
       position = {latitude: p.coords.latitude, longitude: p.coords.longitude,
         accuracy: Math.min(Math.round(p.coords.accuracy * 10) / 10, 10000)};
-      text.textContent = '定位：纬度 ' + position.latitude.toFixed(5) + '，经度 ' + position.longitude.toFixed(5)
-        + '，精度 ±' + Math.round(position.accuracy) + ' 米';
+      text.textContent = t('position', {lat: position.latitude.toFixed(5),
+        lon: position.longitude.toFixed(5), acc: Math.round(position.accuracy)});
       sendButton.disabled = false;
     }, e => {
-      failed(e.code === 1 ? '已拒绝定位权限' : e.code === 3 ? '定位超时' : '定位不可用');
+      failed(t(e.code === 1 ? 'geoDenied' : e.code === 3 ? 'geoTimeout' : 'geoUnavailable'));
     }, {enableHighAccuracy: true, timeout: 20000, maximumAge: 0});
   }
 
@@ -338,24 +341,24 @@
     li.querySelector('[data-form="cannot-go"] .send').addEventListener('click', () => {
       const reason = li.querySelector('.reason').value.trim();
       if (!reason) {
-        say('请填写无法出发的原因', 'error');
+        say(t('needReason'), 'error');
         return;
       }
-      send(li, 'cannot-go', {reason}, '已告知抢修中心，工单将改派');
+      send(li, 'cannot-go', {reason}, t('toldCentre'));
     });
     li.querySelector('[data-form="arrive"] .send').addEventListener('click', () => {
-      send(li, 'arrive', position, '已上报到达现场');
+      send(li, 'arrive', position, t('arrived'));
     });
     li.querySelector('[data-form="arrive"] .send-without').addEventListener('click', () => {
-      send(li, 'arrive', {}, '已上报到达现场（无定位）');
+      send(li, 'arrive', {}, t('arrivedWithout'));
     });
     li.querySelector('[data-form="fault"] .send').addEventListener('click', () => {
       const text = li.querySelector('.fault-text').value.trim();
       if (!text) {
-        say('请填写发现的故障', 'error');
+        say(t('needFault'), 'error');
         return;
       }
-      send(li, 'fault', {text}, '已提交故障情况');
+      send(li, 'fault', {text}, t('faultSent'));
     });
     const materialsForm = li.querySelector('[data-form="materials"]');
     materialsForm.querySelector('.add-material').addEventListener('click', () => addMaterial(materialsForm));
@@ -365,28 +368,28 @@
         unit: row.querySelector('.m-unit').value.trim()
       })).filter(m => m.name || m.unit || m.quantity);
       if (!materials.length || materials.some(m => !m.name || !m.unit || !(m.quantity > 0))) {
-        say('每行用料都要填写名称、大于 0 的数量和单位', 'error');
+        say(t('needMaterials'), 'error');
         return;
       }
-      send(li, 'materials', {materials}, '已提交用料');
+      send(li, 'materials', {materials}, t('materialsSent'));
     });
     li.querySelector('.photos').addEventListener('change', () => photoHint(li.querySelector('[data-form="done"]')));
     li.querySelector('[data-form="done"] .send').addEventListener('click', () => {
       const files = [...li.querySelector('.photos').files];
       if (files.length > me.photoMaxCount) {
-        say('照片最多 ' + me.photoMaxCount + ' 张', 'error');
+        say(t('tooManyPhotos', {n: me.photoMaxCount}), 'error');
         return;
       }
       const big = files.find(f => f.size > me.photoMaxBytes);
       if (big) {
-        say('照片“' + big.name + '”过大（' + (big.size / 1048576).toFixed(1) + ' MB），每张不超过 '
-          + (me.photoMaxBytes / 1048576).toFixed(0) + ' MB', 'error');
+        say(t('photoTooBig', {f: big.name, mb: (big.size / 1048576).toFixed(1),
+          max: (me.photoMaxBytes / 1048576).toFixed(0)}), 'error');
         return;
       }
       const data = new FormData();
       data.append('note', li.querySelector('.note-text').value.trim());
       files.forEach(f => data.append('photos', f, f.name));
-      send(li, 'done', data, '已上报完工');
+      send(li, 'done', data, t('doneSent'));
     });
   }
 
@@ -420,13 +423,24 @@
     say('');
     load();
   });
-  // no polling: the list is fetched on load, after each action, on 刷新, when the phone shows the page again and
+  // no polling: the list is fetched on load, after each action, on refresh, when the phone shows the page again and
   // when the live line says an order of the crew changed
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && token()) {
       load();
     }
   });
+  function forgetLabel() {
+    $('forget').textContent = t(localStorage.getItem(SIGNED_IN) ? 'signOut' : 'changeToken');
+  }
+  // one language at a time: the switch redraws the page's words and the orders in the other
+  $('lang-switch').addEventListener('click', () => {
+    W.toggle();
+    forgetLabel();
+    if (!$('orders').hidden) render(lastOrders);
+  });
+  W.apply();
+  forgetLabel();
   setInterval(tick, 1000);
   load();
 })();

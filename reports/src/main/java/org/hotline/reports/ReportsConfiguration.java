@@ -93,4 +93,10 @@ public class ReportsConfiguration {
     public Reports reports(DataSource dataSource, ReportsProperties properties) {
         return new Reports(dataSource, properties);
     }
+
+    /** The call outcomes per queue and agent (ADR 0036). */
+    @Bean
+    public OutcomeReport outcomeReport(DataSource dataSource, Reports reports) {
+        return new OutcomeReport(dataSource, reports);
+    }
 }

@@ -96,6 +96,19 @@ public final class Callbacks {
     }
 
     /**
+     * The open callbacks callers booked from the IVR, oldest place first (at most {@code limit}): the callers who
+     * left the queue but keep their place in it, for the waiting callers list.
+     */
+    public List<RequestedCallback> requestedOpen(int limit) {
+        return jdbc.query("""
+                select call_id, number, queue, queued_at, created_at from callbacks
+                where kind = 'requested' and status = 'open' and call_id is not null
+                order by queued_at, id limit ?""", (rs, n) -> new RequestedCallback(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()),
+                Math.max(1, Math.min(limit, MAX_LIMIT)));
+    }
+
+    /**
      * The caller rang again and an agent answered: their open abandoned and requested callbacks recorded up to then are done (a
      * callback already taken is left to the agent who has it). Returns how many were closed.
      */

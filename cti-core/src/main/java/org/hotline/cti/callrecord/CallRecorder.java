@@ -45,6 +45,11 @@ public final class CallRecorder implements TelephonyListener, AutoCloseable {
         }
     }
 
+    /** Writes the call outcome an agent's desk recorded (journalled first, like the calls). */
+    public void record(CallDisposition disposition) {
+        writer.offer(disposition);
+    }
+
     /** Writes a call rebuilt from a second source, where {@code calls} has no row for it; listeners are not told. */
     public void recover(RecoveredCall call) {
         writer.offer(call);

@@ -74,6 +74,10 @@ public final class CustomerDirectory {
                                   agent_id, created_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, now()))
             returning id""";
+    // a contact logged after its call's outcome was recorded takes it too (ADR 0036)
+    private static final String CONTACT_DISPOSITION = """
+            update contacts k set disposition = d.code from call_dispositions d
+            where k.id = ? and d.call_id = k.call_id and d.agent_id = k.agent_id""";
 
     private static final String STANDING = """
             select ac.account_no, ac.customer_id, ac.premises_id, coalesce(sum(ar.amount), 0) as owed,
@@ -248,10 +252,18 @@ public final class CustomerDirectory {
             ps.setString(8, k.notes());
             setLong(ps, 9, agentId);
             ps.setTimestamp(10, k.at() == null ? null : Timestamp.from(k.at()));
+            long id;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                id = rs.getLong(1);
             }
+            if (k.callId() != null && agentId != null) {
+                try (PreparedStatement d = c.prepareStatement(CONTACT_DISPOSITION)) {
+                    d.setLong(1, id);
+                    d.executeUpdate();
+                }
+            }
+            return id;
         }
     }
 

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The desk's rules as administrators set them (docs/adr/0025): each queue's wrap-up ({@code queues.wrap_up_…}) and
- * the pause reasons ({@code pause_reasons}), over the settings' defaults. {@link #current()} is read on every desk
+ * the pause reasons ({@code pause_reasons}) and the call outcomes ({@code disposition_codes}, ADR 0036), over the settings' defaults. {@link #current()} is read on every desk
  * transition, so it is kept for {@link #MAX_AGE} (a change on another node shows within that) and dropped at once
  * after a change on this one. Thread-safe.
  */
@@ -34,6 +34,15 @@ public final class DeskRulesStore {
      * @param enabled  whether agents see it (a disabled one keeps its labels for past pauses)
      */
     public record StoredReason(DeskRules.Reason reason, int position, boolean enabled) {
+    }
+
+    /**
+     * A call outcome as administrators list it.
+     *
+     * @param disposition the outcome, with whether it is active
+     * @param position    its place in the menu
+     */
+    public record StoredDisposition(DeskRules.Disposition disposition, int position) {
     }
 
     /**
@@ -100,7 +109,8 @@ public final class DeskRulesStore {
         }
         List<DeskRules.Reason> reasons = reasons().stream().filter(StoredReason::enabled).map(StoredReason::reason)
                 .toList();
-        return new DeskRules(defaults, wrapUps, reasons.isEmpty() ? DeskRules.reasons(settings) : reasons);
+        return new DeskRules(defaults, wrapUps, reasons.isEmpty() ? DeskRules.reasons(settings) : reasons,
+                dispositions().stream().map(StoredDisposition::disposition).toList(), dispositionRequired());
     }
 
     /** The queues with a wrap-up of their own. */
@@ -117,6 +127,58 @@ public final class DeskRulesStore {
                 select code, label_zh, label_en, queues, position, enabled from pause_reasons
                 order by position, code""", (rs, n) -> new StoredReason(new DeskRules.Reason(rs.getString(1),
                 rs.getString(2), rs.getString(3), queues(rs.getArray(4))), rs.getInt(5), rs.getBoolean(6)));
+    }
+
+    /** Every call outcome, retired ones too, in menu order. */
+    public List<StoredDisposition> dispositions() {
+        return jdbc.query("""
+                select code, label_zh, label_en, queues, active, position from disposition_codes
+                order by position, code""", (rs, n) -> new StoredDisposition(new DeskRules.Disposition(
+                rs.getString(1), rs.getString(2), rs.getString(3), queues(rs.getArray(4)), rs.getBoolean(5)),
+                rs.getInt(6)));
+    }
+
+    /** The queues whose agents must choose a call outcome before ending a wrap-up. */
+    public Set<String> dispositionRequired() {
+        return Set.copyOf(jdbc.queryForList("select name from queues where disposition_required", String.class));
+    }
+
+    /** Sets whether {@code queue}'s agents must choose a call outcome; false when there is no such queue. */
+    public boolean setDispositionRequired(String queue, boolean required) {
+        int n = jdbc.update("update queues set disposition_required = ? where name = ?", required, queue);
+        cached = null;
+        return n == 1;
+    }
+
+    /**
+     * Adds or changes a call outcome (retiring is {@code active} false: outcomes are never deleted).
+     *
+     * @throws IllegalArgumentException for a queue that does not exist
+     */
+    public void putDisposition(StoredDisposition stored, String by) {
+        DeskRules.Disposition d = stored.disposition();
+        knownQueues(d.queues());
+        jdbc.update("""
+                insert into disposition_codes (code, label_zh, label_en, queues, position, active, updated_by)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (code) do update set label_zh = excluded.label_zh,
+                    label_en = excluded.label_en, queues = excluded.queues, position = excluded.position,
+                    active = excluded.active, updated_by = excluded.updated_by, updated_at = now()""",
+                d.code(), d.zh(), d.en(), d.queues().stream().sorted().toArray(String[]::new), stored.position(),
+                d.active(), by);
+        cached = null;
+    }
+
+    private void knownQueues(Set<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<String> known = jdbc.queryForList("select name from queues where name = any(?)", String.class,
+                (Object) names.toArray(String[]::new));
+        Set<String> unknown = new LinkedHashSet<>(names);
+        known.forEach(unknown::remove);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("queues: " + unknown + " (expected: existing queues)");
+        }
     }
 
     /**
@@ -143,15 +205,7 @@ public final class DeskRulesStore {
         if (r.zh().length() > 20 || r.en().length() > 40) {
             throw new IllegalArgumentException("labels: at most 20 characters in Chinese and 40 in English");
         }
-        if (!r.queues().isEmpty()) {
-            List<String> known = jdbc.queryForList("select name from queues where name = any(?)", String.class,
-                    (Object) r.queues().toArray(String[]::new));
-            Set<String> unknown = new LinkedHashSet<>(r.queues());
-            known.forEach(unknown::remove);
-            if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("queues: " + unknown + " (expected: existing queues)");
-            }
-        }
+        knownQueues(r.queues());
         jdbc.update("""
                 insert into pause_reasons (code, label_zh, label_en, queues, position, enabled, updated_by)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (code) do update set label_zh = excluded.label_zh,

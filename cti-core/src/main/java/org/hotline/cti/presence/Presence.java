@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.hotline.cti.agent.AgentAccount;
 import org.hotline.cti.agent.AgentDirectory;
@@ -35,6 +36,7 @@ import org.hotline.cti.presence.internal.DeskInput;
 import org.hotline.cti.presence.internal.DeskMachine;
 import org.hotline.cti.presence.internal.DeskSeed;
 import org.hotline.cti.presence.internal.DeskTransition;
+import org.hotline.cti.presence.internal.DispositionWatch;
 import org.hotline.cti.presence.internal.QueueActions;
 import org.hotline.cti.presence.internal.StateJson;
 import org.hotline.cti.push.PushBus;
@@ -60,6 +62,8 @@ public final class Presence implements TelephonyListener, AutoCloseable {
     private final PresenceProperties properties;
     // the administrators' per-queue rules (DeskRulesStore), else the settings' alone; read per transition
     private volatile Supplier<DeskRules> rules;
+    // where the call outcomes go (the call records); nowhere until wired
+    private volatile Consumer<DispositionRecorded> dispositions = d -> { };
     private final AgentDirectory directory;
     private final AmiCommands commands;
     private final PushBus bus;
@@ -102,6 +106,11 @@ public final class Presence implements TelephonyListener, AutoCloseable {
     /** Takes each queue's wrap-up and the pause reasons from {@code source} from now on (the next transition). */
     public void useRules(Supplier<DeskRules> source) {
         this.rules = Objects.requireNonNull(source, "source");
+    }
+
+    /** Sends each queue call's recorded outcome to {@code sink} from now on (quick, non-blocking). */
+    public void onDisposition(Consumer<DispositionRecorded> sink) {
+        this.dispositions = Objects.requireNonNull(sink, "sink");
     }
 
     /** The rules in force. */
@@ -178,6 +187,20 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         commands.send(AmiAction.of("QueuePenalty", Map.of("Interface", memberInterface(d), "Penalty",
                 String.valueOf(penalty), "Queue", queue)));
         return true;
+    }
+
+    /** The call outcomes the agent chooses from for the call on hand or in wrap-up (none without such a call). */
+    public List<DeskRules.Disposition> dispositions(String username) {
+        DeskCall call = status(username).handled();
+        return call == null ? List.of() : rules().dispositionsFor(call.queue());
+    }
+
+    /** Records the call outcome of the call on hand or in wrap-up (the agent can change it until the wrap-up ends). */
+    public DeskStatus chooseDisposition(String username, String code) {
+        if (code == null || code.isBlank()) {
+            throw new ControlException(ControlException.Kind.INVALID, "'code' is required");
+        }
+        return command(desk(username), new DeskInput.ChooseDisposition(code, now()));
     }
 
     /** Ends the wrap-up now. */
@@ -319,6 +342,10 @@ public final class Presence implements TelephonyListener, AutoCloseable {
         if (refusal.startsWith("unknown pause reason")) {
             return "unknown-reason";
         }
+        if (refusal.startsWith("unknown call outcome") || refusal.endsWith("is retired")
+                || refusal.contains("is not for queue")) {
+            return "unknown-outcome";
+        }
         return switch (refusal) {
             case "finish the call first" -> "finish-call-first";
             case "log in first" -> "log-in-first";
@@ -326,6 +353,8 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             case "wrap-up cannot be extended" -> "wrap-up-not-extendable";
             case "wrap-up already extended once" -> "wrap-up-extended";
             case "no queues: ask an administrator" -> "no-queues";
+            case "choose a call outcome first" -> "outcome-required";
+            case "no call to record an outcome for" -> "no-call-for-outcome";
             default -> "conflict";
         };
     }
@@ -392,6 +421,10 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             return;
         }
         log.debug("desk {}: {} -> {}", d.username, d.status, next);
+        if (d.managed || d.opened) {
+            DispositionWatch.finished(d.status, next, rules(), d.username, d.key, clock.instant())
+                    .ifPresent(this::tellDisposition);
+        }
         index(d, d.status, next);
         d.status = next;
         if (d.wrapTimer != null) {
@@ -409,6 +442,14 @@ public final class Presence implements TelephonyListener, AutoCloseable {
             }, left);
         }
         bus.publish(d.username, PushMessage.TYPE_AGENT_STATE, StateJson.write(next, rules()));
+    }
+
+    private void tellDisposition(DispositionRecorded recorded) {
+        try {
+            dispositions.accept(recorded);
+        } catch (RuntimeException e) {
+            log.error("call outcome of {} not recorded", recorded.callId(), e);
+        }
     }
 
     // keeps desksByCall in step with the desk's call (called under the desk's lock)

@@ -4,7 +4,10 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.ami.AmiConnection;
+import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.CallTracker;
+import org.hotline.cti.callrecord.CallDisposition;
+import org.hotline.cti.callrecord.CallRecorder;
 import org.hotline.cti.control.AmiCommands;
 import org.hotline.cti.push.PushBus;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,10 +27,14 @@ public class PresenceConfiguration {
     /** The agents' desk states; a telephony listener. */
     @Bean(destroyMethod = "close")
     public Presence presence(PresenceProperties properties, AgentDirectory directory, AmiCommands commands,
-                             PushBus bus, ObjectProvider<CallTracker> tracker, DeskRulesStore rules) {
+                             PushBus bus, ObjectProvider<CallTracker> tracker, DeskRulesStore rules,
+                             ObjectProvider<CallRecorder> recorder) {
         Presence presence = new Presence(properties, directory, commands, bus, tracker::getIfAvailable,
                 Clock.systemUTC());
         presence.useRules(rules::current);
+        // the desks' call outcomes go into the call records (ADR 0036)
+        presence.onDisposition(d -> recorder.ifAvailable(r -> r.record(new CallDisposition(new CallId(d.callId()),
+                d.queue(), d.agent(), d.code(), d.at()))));
         return presence;
     }
 

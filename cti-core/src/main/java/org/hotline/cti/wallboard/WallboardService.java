@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hotline.cti.agent.AgentAccount;
+import org.hotline.cti.callback.Callbacks;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.agent.AgentDirectory;
 import org.hotline.cti.call.AgentView;
@@ -40,6 +41,7 @@ import org.hotline.cti.wallboard.internal.CallSamples;
 import org.hotline.cti.wallboard.internal.Counters;
 import org.hotline.cti.wallboard.internal.DeskWaitingPush;
 import org.hotline.cti.wallboard.internal.FrameBuilder;
+import org.hotline.cti.wallboard.internal.KeptPlaces;
 import org.hotline.cti.wallboard.internal.WaitingHistory;
 import org.hotline.cti.wallboard.internal.FrameBuilder.QueueInfo;
 import org.slf4j.Logger;
@@ -69,6 +71,8 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private final Map<String, Duration> serviceLevels = new java.util.concurrent.ConcurrentHashMap<>();
     private final Counters counters;
     private final DeskWaitingPush waitingPush;
+    // the callers who booked a callback keep their place in the waiting list (issue #16)
+    private final KeptPlaces keptPlaces;
     // calls whose answer was counted live, so the record at the end does not count it again
     private final Set<CallId> answeredLive = new LinkedHashSet<>();
     private final Map<CallId, Instant> firstQueued = new LinkedHashMap<>();
@@ -95,6 +99,8 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         this.clock = clock;
         this.counters = new Counters(properties.zone(), this::serviceLevelOf);
         this.waitingPush = new DeskWaitingPush(bus, json, properties.deskInterval());
+        Callbacks callbacks = new Callbacks(dataSource);
+        this.keptPlaces = new KeptPlaces(() -> callbacks.requestedOpen(200));
     }
 
     /** Loads queues and agents, rebuilds the counters from {@code calls}, then starts publishing. */
@@ -248,7 +254,15 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             reading = counters.reading();
         }
         // built outside the lock: the AMI delivery thread counts answers under it and must not wait for a frame
-        return FrameBuilder.build(now, properties, reading, queues, agentViews.get(), callViews.get(), accounts);
+        Map<String, Object> frame = FrameBuilder.build(now, properties, reading, queues, agentViews.get(),
+                callViews.get(), accounts);
+        Map<String, QueueInfo> known = queues;
+        Map<String, String> names = new java.util.HashMap<>();
+        known.forEach((name, info) -> names.put(name, info.displayName()));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> live = (List<Map<String, Object>>) frame.get("waitingCalls");
+        frame.put("waitingCalls", KeptPlaces.merge(live, keptPlaces.current(), names, now));
+        return frame;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.hotline.reports.AgentKpis;
 import org.hotline.reports.AgentTime;
+import org.hotline.reports.OutcomeCount;
 import org.hotline.reports.QueueKpis;
 import org.hotline.reports.QueueReport;
 import org.hotline.reports.ReportRequest;
@@ -78,6 +79,16 @@ public final class ReportTables {
                 : List.of("Period", "Agent", "Team", "Ready s", "Ringing s", "Talking s", "After-call work s", "Paused s",
                         "Paused by reason s", "Occupancy %");
         return new ReportTable(zh ? "坐席时间" : "Agent time", headers, cells);
+    }
+
+    /** The call outcomes: a row per queue, agent and outcome over the whole range. */
+    public static ReportTable outcomes(List<OutcomeCount> rows, ReportRequest request, boolean zh) {
+        List<List<Object>> cells = rows.stream().map(o -> Arrays.<Object>asList(request.from() + " – " + request.to(),
+                o.queueName(), o.agentName() != null ? o.agentName() : o.agentInterface(), o.code(),
+                zh ? o.zh() : o.en(), o.calls())).toList();
+        List<String> headers = zh ? List.of("时段", "队列", "坐席", "代码", "通话结果", "通话数")
+                : List.of("Period", "Queue", "Agent", "Code", "Call outcome", "Calls");
+        return new ReportTable(zh ? "通话结果" : "Call outcomes", headers, cells);
     }
 
     private static String period(Instant at, ReportRequest request) {

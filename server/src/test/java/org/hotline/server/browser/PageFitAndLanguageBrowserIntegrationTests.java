@@ -57,7 +57,7 @@ class PageFitAndLanguageBrowserIntegrationTests {
             "/lines.html", "/supervisor.html", "/wallboard.html", "/outages.html", "/outage-board.html",
             "/campaigns.html", "/workorders.html", "/admin/users.html", "/admin/queues.html", "/admin/import.html",
             "/admin/service-calendar.html", "/admin/audit.html", "/reports.html", "/reports-kpis.html",
-            "/recordings.html");
+            "/recordings.html", "/admin/outcomes.html", "/workorder-admin.html", "/crew.html");
 
     @LocalServerPort
     int port;
@@ -85,7 +85,9 @@ class PageFitAndLanguageBrowserIntegrationTests {
         p.put("supervisor", List.of("/supervisor.html", "/wallboard.html", "/outages.html", "/outage-board.html",
                 "/campaigns.html", "/workorders.html", "/reports.html", "/reports-kpis.html", "/recordings.html"));
         p.put("admin", List.of("/admin/users.html", "/admin/queues.html", "/admin/import.html",
-                "/admin/service-calendar.html", "/admin/audit.html", "/workorder-admin.html"));
+                "/admin/service-calendar.html", "/admin/audit.html", "/workorder-admin.html", "/admin/outcomes.html"));
+        // no per-user language: the phone browser's, and the page's own switch (checked on its own below)
+        p.put("crew", List.of("/crew.html"));
         return p;
     }
 
@@ -192,7 +194,7 @@ class PageFitAndLanguageBrowserIntegrationTests {
     void inEnglishNoVisibleLabelIsChineseAndTheChoiceFollowsTheUser() {
         Map<String, List<String>> chinese = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> role : PAGES.entrySet()) {
-            if (role.getKey().isEmpty()) {
+            if (role.getKey().isEmpty() || role.getKey().equals("crew")) {
                 continue;
             }
             logInAs(role.getKey());
@@ -219,6 +221,36 @@ class PageFitAndLanguageBrowserIntegrationTests {
             }
         }
         assertThat(chinese).as("Chinese labels in English pages").isEmpty();
+    }
+
+    @Test
+    void theCrewPageSpeaksTheBrowsersLanguageUntilItsSwitchWhichTheBrowserRemembers() {
+        logInAs("crew");
+        Map<String, List<String>> wrong = new LinkedHashMap<>();
+        PageCheck.screen(browser, 1366, 768, false);
+        open("/crew.html");
+        browser.await(By.id("order-list"));
+        // the test browser speaks zh-CN (Browser: --lang=zh-CN)
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("zh-CN");
+        browser.await(By.id("lang-switch")).click();
+        browser.await(By.tagName("html"), e -> "en".equals(e.getDomAttribute("lang")));
+        for (int[] size : SCREENS) {
+            PageCheck.screen(browser, size[0], size[1], false);
+            open("/crew.html"); // remembered by this browser: English again after a reload
+            browser.await(By.tagName("html"), e -> "en".equals(e.getDomAttribute("lang")));
+            browser.screenshot("lang-en-crew-" + size[0]);
+            List<String> found = PageCheck.cjkIn(PageCheck.visibleLabels(browser));
+            if (!found.isEmpty()) {
+                wrong.put("/crew.html at " + size[0], found);
+            }
+            List<String> out = PageCheck.sticksOutSideways(browser);
+            if (!out.isEmpty()) {
+                wrong.put("/crew.html scrolls sideways at " + size[0], out);
+            }
+        }
+        browser.await(By.id("lang-switch")).click();
+        browser.await(By.tagName("html"), e -> "zh-CN".equals(e.getDomAttribute("lang")));
+        assertThat(wrong).as("Chinese labels or sideways scrolling in the English crew page").isEmpty();
     }
 
     @Test
@@ -264,6 +296,7 @@ class PageFitAndLanguageBrowserIntegrationTests {
         return switch (username) {
             case "supervisor" -> DemoUsers.SUPERVISOR_PASSWORD;
             case "admin" -> DemoUsers.ADMIN_PASSWORD;
+            case "crew" -> DemoUsers.CREW_PASSWORD;
             default -> DemoUsers.AGENT_PASSWORD;
         };
     }

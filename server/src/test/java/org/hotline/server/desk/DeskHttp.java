@@ -65,6 +65,17 @@ final class DeskHttp {
         }
     }
 
+    Answer put(String path, Object body) {
+        try {
+            return answer(send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json")
+                    .header("Content-Type", "application/json")
+                    .header(csrf.get("headerName").asText(), csrf.get("token").asText())
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

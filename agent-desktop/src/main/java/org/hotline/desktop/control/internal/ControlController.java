@@ -77,6 +77,19 @@ class ControlController {
         return state(me);
     }
 
+    /** The call outcomes for the agent's own call on hand or in wrap-up (empty without one). */
+    @GetMapping("/outcomes")
+    List<DeskRules.Disposition> outcomes(Principal me) {
+        return presence.dispositions(me.getName());
+    }
+
+    /** Records the call outcome of the agent's own call: only the desk's own call, so nobody chooses for another. */
+    @PostMapping("/outcome")
+    ResponseEntity<String> chooseOutcome(Principal me, @RequestBody(required = false) Map<String, String> body) {
+        presence.chooseDisposition(me.getName(), field(body, "code"));
+        return state(me);
+    }
+
     @PostMapping("/wrapup/extend")
     ResponseEntity<String> extendWrapUp(Principal me) {
         presence.extendWrapUp(me.getName());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.hotline.cti.callrecord.AgentInterval;
+import org.hotline.cti.callrecord.CallDisposition;
 import org.hotline.cti.callrecord.CallRecord;
 import org.hotline.cti.callrecord.CallSegment;
 import org.hotline.cti.callrecord.CallSegments;
@@ -69,6 +70,7 @@ final class CallRows {
         List<WrapUp> wrapUps = new ArrayList<>();
         List<AgentInterval> intervals = new ArrayList<>();
         List<CallSegments> segments = new ArrayList<>();
+        List<CallDisposition> dispositions = new ArrayList<>();
         for (Object item : batch) {
             if (item instanceof CallRecord r) {
                 records.add(r);
@@ -80,6 +82,8 @@ final class CallRows {
                 intervals.add(i);
             } else if (item instanceof CallSegments c) {
                 segments.add(c);
+            } else if (item instanceof CallDisposition d) {
+                dispositions.add(d);
             }
         }
         tx.executeWithoutResult(status -> {
@@ -96,6 +100,9 @@ final class CallRows {
             }
             if (!segments.isEmpty()) {
                 insertSegments(segments);
+            }
+            if (!dispositions.isEmpty()) {
+                insertDispositions(dispositions);
             }
             if (!wrapUps.isEmpty()) {
                 jdbc.batchUpdate("update calls set wrapup_seconds = ?, written_at = now() where call_id = ?", wrapUps,
@@ -121,6 +128,41 @@ final class CallRows {
                     ps.setString(4, i.reason());
                     ps.setTimestamp(5, ts(i.from()));
                     ps.setTimestamp(6, ts(i.to()));
+                });
+    }
+
+    // a chosen outcome is never overwritten by none: another node's desk saw the same call end without a choice
+    private void insertDispositions(List<CallDisposition> list) {
+        Map<String, Long> agents = agentIds(list.stream().map(d -> d.agent().value()).collect(
+                java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        jdbc.batchUpdate("""
+                insert into call_dispositions (call_id, agent_interface, agent_id, queue, code, recorded_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (call_id, agent_interface) do update set code = excluded.code,
+                    recorded_at = excluded.recorded_at
+                where excluded.code <> 'none' or call_dispositions.code = 'none'""", list, list.size(), (ps, d) -> {
+                    ps.setString(1, d.callId().value());
+                    ps.setString(2, d.agent().value());
+                    ps.setObject(3, agents.get(d.agent().value()));
+                    ps.setString(4, d.queue());
+                    ps.setString(5, d.code());
+                    ps.setTimestamp(6, ts(d.recordedAt()));
+                });
+        jdbc.batchUpdate("""
+                update calls set disposition = ?, written_at = now()
+                where call_id = ? and (? <> 'none' or disposition is null or disposition = 'none')""", list,
+                list.size(), (ps, d) -> {
+                    ps.setString(1, d.code());
+                    ps.setString(2, d.callId().value());
+                    ps.setString(3, d.code());
+                });
+        jdbc.batchUpdate("""
+                update contacts set disposition = ? where call_id = ? and agent_id = ?
+                    and (? <> 'none' or disposition is null)""", list, list.size(), (ps, d) -> {
+                    ps.setString(1, d.code());
+                    ps.setString(2, d.callId().value());
+                    ps.setObject(3, agents.get(d.agent().value()));
+                    ps.setString(4, d.code());
                 });
     }
 

@@ -17,6 +17,7 @@ import org.hotline.cti.call.CallEnded;
 import org.hotline.cti.call.CallId;
 import org.hotline.cti.call.Caller;
 import org.hotline.cti.callrecord.AgentInterval;
+import org.hotline.cti.callrecord.CallDisposition;
 import org.hotline.cti.callrecord.CallOutcome;
 import org.hotline.cti.callrecord.CallRecord;
 import org.hotline.cti.callrecord.CallSegment;
@@ -25,7 +26,7 @@ import org.hotline.cti.callrecord.RecoveredCall;
 import org.hotline.cti.callrecord.WrapUp;
 
 /**
- * Call records and wrap-ups as journal entries: a small JSON object with explicit field names ({@code "t"} the
+ * Call records, wrap-ups and call outcomes as journal entries: a small JSON object with explicit field names ({@code "t"} the
  * type, times in epoch microseconds as the tracker keeps them, durations in nanoseconds), so a journal written by one
  * version is read by the next.
  */
@@ -36,7 +37,7 @@ public final class JournalCodec {
     private JournalCodec() {
     }
 
-    /** The entry for a call record, recovered call, call's segments, wrap-up or agent interval. */
+    /** The entry for a call record, recovered call, call's segments, wrap-up, call outcome or agent interval. */
     public static byte[] encode(Object item) {
         ObjectNode n = JSON.createObjectNode();
         if (item instanceof CallRecord r) {
@@ -60,8 +61,12 @@ public final class JournalCodec {
             n.put("t", "wrapup").put("id", w.callId().value()).put("queue", w.queue())
                     .put("agent", w.agent().value()).put("duration", w.duration().toNanos());
             time(n, "ended", w.endedAt());
+        } else if (item instanceof CallDisposition d) {
+            n.put("t", "disposition").put("id", d.callId().value()).put("queue", d.queue())
+                    .put("agent", d.agent().value()).put("code", d.code());
+            time(n, "at", d.recordedAt());
         } else {
-            throw new IllegalArgumentException("not a call record, recovered call, segments, wrap-up or agent interval: "
+            throw new IllegalArgumentException("not a call record, recovered call, segments, wrap-up, call outcome or agent interval: "
                     + item.getClass().getName());
         }
         try {
@@ -104,6 +109,9 @@ public final class JournalCodec {
                 }
                 yield new CallSegments(new CallId(n.path("id").asText()), list);
             }
+            // added with issue #16: journals written before hold no such entries, so they read as before
+            case "disposition" -> new CallDisposition(new CallId(n.path("id").asText()), text(n, "queue"),
+                    new AgentInterface(n.path("agent").asText()), n.path("code").asText(), time(n, "at"));
             case "interval" -> new AgentInterval(new AgentInterface(n.path("agent").asText()),
                     n.path("state").asText(), text(n, "reason"), time(n, "from"), time(n, "to"));
             default -> throw new IOException("unknown journal entry type '" + type + "'");

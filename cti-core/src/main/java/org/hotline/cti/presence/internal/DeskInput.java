@@ -27,6 +27,9 @@ public sealed interface DeskInput {
     /** The agent ends the wrap-up early. */
     record FinishWrapUp(Instant at) implements DeskInput { }
 
+    /** The agent records the call outcome (disposition code) of the call on hand or in wrap-up. */
+    record ChooseDisposition(String code, Instant at) implements DeskInput { }
+
     /** The agent asks for more wrap-up time. */
     record ExtendWrapUp(Instant at) implements DeskInput { }
 

@@ -11,6 +11,7 @@ import org.hotline.cti.presence.DeskState;
 import org.hotline.cti.presence.DeskStatus;
 import org.hotline.cti.presence.PresenceProperties;
 import org.hotline.cti.presence.internal.DeskInput.Answered;
+import org.hotline.cti.presence.internal.DeskInput.ChooseDisposition;
 import org.hotline.cti.presence.internal.DeskInput.Ended;
 import org.hotline.cti.presence.internal.DeskInput.ExtendWrapUp;
 import org.hotline.cti.presence.internal.DeskInput.FinishWrapUp;
@@ -58,6 +59,9 @@ public final class DeskMachine {
             };
         }
         if (input instanceof Ready in) {
+            if (st == DeskState.WRAP_UP && outcomeMissing(s)) {
+                return DeskTransition.refuse(s, OUTCOME_FIRST);
+            }
             return switch (st) {
                 case LOGGED_OUT -> DeskTransition.refuse(s, "log in first");
                 case RINGING, TALKING -> DeskTransition.to(s);
@@ -71,7 +75,11 @@ public final class DeskMachine {
         }
         if (input instanceof FinishWrapUp in) {
             return st != DeskState.WRAP_UP ? DeskTransition.refuse(s, "not in wrap-up")
+                    : outcomeMissing(s) ? DeskTransition.refuse(s, OUTCOME_FIRST)
                     : DeskTransition.to(s.to(DeskState.READY, in.at()), new DeskEffect.Unpause());
+        }
+        if (input instanceof ChooseDisposition in) {
+            return choose(s, in);
         }
         if (input instanceof ExtendWrapUp) {
             return st != DeskState.WRAP_UP ? DeskTransition.refuse(s, "not in wrap-up")
@@ -93,8 +101,11 @@ public final class DeskMachine {
                     : DeskTransition.to(back(s, in.at()));
         }
         if (input instanceof Answered in) {
+            // the same call answered again (a second event for it) keeps the outcome already chosen
+            String chosen = st == DeskState.TALKING && sameCall(s, in.call().callId()) ? s.disposition() : null;
             return st == DeskState.LOGGED_OUT ? DeskTransition.to(s)
-                    : DeskTransition.to(s.to(DeskState.TALKING, in.at()).withCall(merge(s, in.call()), null));
+                    : DeskTransition.to(s.to(DeskState.TALKING, in.at()).withCall(merge(s, in.call()), null)
+                            .withDisposition(chosen));
         }
         if (input instanceof Ended in) {
             return ended(s, in);
@@ -112,6 +123,23 @@ public final class DeskMachine {
                     : DeskTransition.to(s.to(DeskState.READY, in.at()), new DeskEffect.Unpause());
         }
         throw new IllegalArgumentException("input: " + input);
+    }
+
+    /** The refusal of a wrap-up end without the call outcome its queue requires. */
+    static final String OUTCOME_FIRST = "choose a call outcome first";
+
+    private boolean outcomeMissing(DeskStatus s) {
+        return s.disposition() == null && s.wrapped() != null && rules.dispositionRequired(s.wrapped().queue());
+    }
+
+    /** An outcome for the call on hand or in wrap-up: an active one of the call's queue. */
+    private DeskTransition choose(DeskStatus s, ChooseDisposition in) {
+        DeskCall call = s.handled();
+        if (call == null) {
+            return DeskTransition.refuse(s, "no call to record an outcome for");
+        }
+        String why = rules.dispositionRefusal(in.code(), call.queue());
+        return why != null ? DeskTransition.refuse(s, why) : DeskTransition.to(s.withDisposition(in.code()));
     }
 
     private DeskTransition pause(DeskStatus s, Pause in) {
@@ -163,7 +191,8 @@ public final class DeskMachine {
             return DeskTransition.to(s.to(DeskState.READY, in.at()));
         }
         DeskStatus wrap = s.to(DeskState.WRAP_UP, in.at()).withReason(DeskStatus.WRAPUP)
-                .withWrapUp(in.at().plus(rule.length()), false, rule.extension());
+                .withWrapUp(in.at().plus(rule.length()), false, rule.extension())
+                .wrappingUp(s.call(), s.disposition());
         return DeskTransition.to(wrap, new DeskEffect.Pause(DeskStatus.WRAPUP));
     }
 
@@ -204,6 +233,11 @@ public final class DeskMachine {
         }
         boolean paused = s.state() == DeskState.PAUSED || s.state() == DeskState.WRAP_UP
                 || s.state() == DeskState.LAGGED;
+        if (s.state() == DeskState.WRAP_UP && s.pausedQueues().isEmpty() && in.pausedQueues().isEmpty()) {
+            // the wrap-up's own pause is still on its way (sent after the call ended): a ready report from before it
+            // is no unpause, and taking it would lose the call's queue rules and its call outcome (ADR 0036)
+            return DeskTransition.to(q);
+        }
         if (paused && pauseGoingThrough(s, in.pausedQueues())) {
             return DeskTransition.to(q);
         }

@@ -3,7 +3,9 @@ package org.hotline.cti.presence.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.hotline.cti.presence.DeskCall;
 import org.hotline.cti.presence.DeskRules;
 import org.hotline.cti.presence.DeskStatus;
 
@@ -17,8 +19,9 @@ public final class StateJson {
 
     /**
      * {@code {state, reason, reasonLabel, reasonLabelEn, since, wrapUpEndsAt, wrapUpExtendable, queues,
-     * pausedQueues:{queue: reason}, partlyPaused, call:{callId, number, name}|null}}, times as epoch milliseconds;
-     * {@code partlyPaused} when paused in some of the queues only (the desk is ready for the others).
+     * pausedQueues:{queue: reason}, partlyPaused, call:{callId, number, name}|null, outcome, outcomeRequired,
+     * outcomes:[{code, zh, en}]}}, times as epoch milliseconds; {@code partlyPaused} when paused in some of the queues
+     * only (the desk is ready for the others); the outcomes are those of the call on hand or in wrap-up.
      */
     public static String write(DeskStatus s, DeskRules rules) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -42,6 +45,11 @@ public final class StateJson {
             c.put("name", s.call().name());
             m.put("call", c);
         }
+        DeskCall handled = s.handled();
+        m.put("outcome", s.disposition());
+        m.put("outcomeRequired", handled != null && rules.dispositionRequired(handled.queue()));
+        m.put("outcomes", handled == null ? List.of() : rules.dispositionsFor(handled.queue()).stream()
+                .map(d -> Map.of("code", d.code(), "zh", d.zh(), "en", d.en())).toList());
         try {
             return MAPPER.writeValueAsString(m);
         } catch (JsonProcessingException e) {

@@ -11,6 +11,8 @@ import org.hotline.reports.AgentKpis;
 import org.hotline.reports.AgentTime;
 import org.hotline.reports.IvrFigures;
 import org.hotline.reports.MyFigures;
+import org.hotline.reports.OutcomeCount;
+import org.hotline.reports.OutcomeReport;
 import org.hotline.reports.QueueReport;
 import org.hotline.reports.ReportRequest;
 import org.hotline.reports.ReportRequestException;
@@ -34,10 +36,12 @@ class ReportsController {
 
     private final Reports reports;
     private final ReportsProperties properties;
+    private final OutcomeReport outcomes;
 
-    ReportsController(Reports reports, ReportsProperties properties) {
+    ReportsController(Reports reports, ReportsProperties properties, OutcomeReport outcomes) {
         this.reports = reports;
         this.properties = properties;
+        this.outcomes = outcomes;
     }
 
     @GetMapping("/queues")
@@ -109,6 +113,25 @@ class ReportsController {
             return ResponseEntity.ok(rows);
         }
         export(ReportTables.agentTime(rows, request, !lang.equals("en")), format, "agent-time", request, response);
+        return null;
+    }
+
+    /** The call outcomes per queue and agent over the whole range (ADR 0036). */
+    @GetMapping("/outcomes")
+    ResponseEntity<?> outcomes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               @RequestParam(name = "queue", required = false) List<String> queues,
+                               @RequestParam(name = "agent", required = false) List<String> agents,
+                               @RequestParam(name = "team", required = false) List<String> teams,
+                               @RequestParam(required = false) String zone,
+                               @RequestParam(defaultValue = "json") String format,
+                               @RequestParam(defaultValue = "zh") String lang, HttpServletResponse response)
+            throws IOException {
+        ReportRequest request = ReportRequest.parse(from, to, zone, "total", queues, null, properties);
+        List<OutcomeCount> rows = outcomes.counts(request, new AgentFilter(agents, teams));
+        if (format.equals("json")) {
+            return ResponseEntity.ok(rows);
+        }
+        export(ReportTables.outcomes(rows, request, !lang.equals("en")), format, "outcomes", request, response);
         return null;
     }
 
