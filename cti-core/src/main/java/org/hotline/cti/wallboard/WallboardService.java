@@ -37,6 +37,7 @@ import org.hotline.cti.callrecord.CallRecordListener;
 import org.hotline.cti.callrecord.WrapUp;
 import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
+import org.hotline.cti.wallboard.internal.AgentRows;
 import org.hotline.cti.wallboard.internal.CallSamples;
 import org.hotline.cti.wallboard.internal.Counters;
 import org.hotline.cti.wallboard.internal.DeskWaitingPush;
@@ -81,6 +82,8 @@ public final class WallboardService implements TelephonyListener, CallRecordList
     private ScheduledExecutorService scheduler;
     private volatile String lastBody = "";
     private Map<String, Map<String, Object>> lastRows = Map.of();
+    // the publisher's agent rows, reused beat to beat while an agent is unchanged (publisher thread only)
+    private final AgentRows beatRows = new AgentRows();
     private Instant lastPublished = Instant.EPOCH;
     private Instant directoryLoaded = Instant.EPOCH;
     // the 30-minute chart's data, kept here so a page that opens shows the last half hour at once (issue #16)
@@ -241,13 +244,13 @@ public final class WallboardService implements TelephonyListener, CallRecordList
 
     /** The current full frame as JSON (what a {@code wallboard} message with {@code "full": true} carries). */
     public String frame() {
-        Map<String, Object> tree = frameTree(clock.instant());
+        Map<String, Object> tree = frameTree(clock.instant(), new AgentRows());
         tree.put("full", true);
         tree.put("removed", List.of());
         return write(tree);
     }
 
-    private Map<String, Object> frameTree(Instant now) {
+    private Map<String, Object> frameTree(Instant now, AgentRows rows) {
         Counters.Reading reading;
         synchronized (this) {
             counters.advance(now);
@@ -255,7 +258,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
         }
         // built outside the lock: the AMI delivery thread counts answers under it and must not wait for a frame
         Map<String, Object> frame = FrameBuilder.build(now, properties, reading, queues, agentViews.get(),
-                callViews.get(), accounts);
+                callViews.get(), accounts, rows);
         Map<String, QueueInfo> known = queues;
         Map<String, String> names = new java.util.HashMap<>();
         known.forEach((name, info) -> names.put(name, info.displayName()));
@@ -276,7 +279,7 @@ public final class WallboardService implements TelephonyListener, CallRecordList
             if (Duration.between(directoryLoaded, now).compareTo(DIRECTORY_REFRESH) >= 0) {
                 loadDirectory();
             }
-            Map<String, Object> tree = frameTree(now);
+            Map<String, Object> tree = frameTree(now, beatRows);
             sampleWaiting(now, tree);
             Object at = tree.remove("at");
             @SuppressWarnings("unchecked")

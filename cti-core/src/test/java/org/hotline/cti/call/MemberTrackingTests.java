@@ -51,6 +51,25 @@ class MemberTrackingTests {
     }
 
     @Test
+    void aSnapshotKeepsAnUnchangedAgentsViewAndRebuildsItWhenAPauseOrItsReasonChanges() {
+        memberOf("hotline", "gas");
+        AgentView first = view();
+        assertThat(view()).isSameAs(first);
+
+        feed(memberEvent("QueueMemberPause", "gas", MEMBER, true, "lunch"));
+        AgentView paused = view();
+        assertThat(paused).isNotSameAs(first);
+        assertThat(paused.pauseReasons()).containsExactly(Map.entry("gas", "lunch"));
+
+        feed(memberEvent("QueueMemberPause", "gas", MEMBER, true, "meeting"));
+        assertThat(view().pauseReasons()).containsExactly(Map.entry("gas", "meeting"));
+
+        feed(memberEvent("QueueMemberPause", "gas", MEMBER, false, ""));
+        assertThat(view().pausedQueues()).isEmpty();
+        assertThat(view()).isEqualTo(first);
+    }
+
+    @Test
     void theMembersExactInterfaceIsKeptBesideTheNormalizedKey() {
         memberOf("hotline");
 

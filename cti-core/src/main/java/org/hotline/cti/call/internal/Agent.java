@@ -30,6 +30,8 @@ final class Agent {
     /** The paused queues and reasons last reported in an AgentStateChanged. */
     Map<String, String> pausedQueues = Map.of();
     long sinceMicros;
+    /** The last snapshot of this agent, kept while nothing it shows changed (Views.agents). */
+    org.hotline.cti.call.AgentView view;
 
     Agent(AgentInterface agent) {
         this.agent = agent;

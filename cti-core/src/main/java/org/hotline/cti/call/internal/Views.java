@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.hotline.cti.call.AgentInterface;
 import org.hotline.cti.call.AgentView;
@@ -63,19 +64,49 @@ public final class Views {
         }
         List<AgentView> out = new ArrayList<>(e.agents.size());
         for (Agent a : e.agents.values()) {
-            Set<String> paused = new LinkedHashSet<>();
-            Map<String, String> reasons = new HashMap<>();
-            for (Map.Entry<String, Agent.Membership> ms : a.memberships.entrySet()) {
-                if (ms.getValue().paused) {
-                    paused.add(ms.getKey());
-                    reasons.put(ms.getKey(), ms.getValue().pausedReason);
-                }
-            }
-            out.add(new AgentView(a.agent, a.memberInterface, a.memberName, a.state, a.pausedReason, a.queues, paused,
-                    reasons, callOf.get(a.agent), TrackerEngine.instant(a.sinceMicros)));
+            CallId call = callOf.get(a.agent);
+            // most agents are as they were at the last snapshot: their view is kept, not rebuilt under the lock
+            AgentView view = a.view != null && unchanged(a.view, a, call) ? a.view : view(a, call);
+            a.view = view;
+            out.add(view);
         }
         out.sort((x, y) -> x.agent().value().compareTo(y.agent().value()));
         return out;
+    }
+
+    private static AgentView view(Agent a, CallId call) {
+        Set<String> paused = new LinkedHashSet<>();
+        Map<String, String> reasons = new HashMap<>();
+        for (Map.Entry<String, Agent.Membership> ms : a.memberships.entrySet()) {
+            if (ms.getValue().paused) {
+                paused.add(ms.getKey());
+                reasons.put(ms.getKey(), ms.getValue().pausedReason);
+            }
+        }
+        return new AgentView(a.agent, a.memberInterface, a.memberName, a.state, a.pausedReason, a.queues, paused,
+                reasons, call, TrackerEngine.instant(a.sinceMicros));
+    }
+
+    /** Whether {@code v} is what {@link #view} would build from {@code a} now: every input compared, nothing built. */
+    static boolean unchanged(AgentView v, Agent a, CallId call) {
+        String member = a.memberInterface == null || a.memberInterface.isBlank() ? a.agent.value() : a.memberInterface;
+        if (v.state() != a.state || !Objects.equals(v.pausedReason(), a.pausedReason)
+                || !v.memberInterface().equals(member) || !Objects.equals(v.memberName(), a.memberName)
+                || !Objects.equals(v.call(), call) || !Objects.equals(v.since(), TrackerEngine.instant(a.sinceMicros))
+                || !v.queues().equals(a.queues)) {
+            return false;
+        }
+        int paused = 0;
+        for (Map.Entry<String, Agent.Membership> ms : a.memberships.entrySet()) {
+            if (ms.getValue().paused) {
+                paused++;
+                if (!v.pausedQueues().contains(ms.getKey())
+                        || !Objects.equals(v.pauseReasons().get(ms.getKey()), ms.getValue().pausedReason)) {
+                    return false;
+                }
+            }
+        }
+        return paused == v.pausedQueues().size();
     }
 
     /** Every queue membership the PBX reported, by queue then interface. */

@@ -46,6 +46,14 @@ public final class FrameBuilder {
     public static Map<String, Object> build(Instant now, WallboardProperties properties, Counters.Reading counters,
                                             Map<String, QueueInfo> configured, Collection<AgentView> views,
                                             Collection<CallView> calls, Map<String, AgentAccount> accountsByInterface) {
+        return build(now, properties, counters, configured, views, calls, accountsByInterface, new AgentRows());
+    }
+
+    /** The frame, reusing {@code rows}' agent rows where nothing they show changed (one builder's beats only). */
+    public static Map<String, Object> build(Instant now, WallboardProperties properties, Counters.Reading counters,
+                                            Map<String, QueueInfo> configured, Collection<AgentView> views,
+                                            Collection<CallView> calls, Map<String, AgentAccount> accountsByInterface,
+                                            AgentRows rows) {
         Map<CallId, CallView> callsById = new HashMap<>();
         Map<String, List<CallView>> waitingByQueue = new HashMap<>();
         for (CallView call : calls) {
@@ -56,7 +64,7 @@ public final class FrameBuilder {
                 waitingByQueue.computeIfAbsent(call.queue(), q -> new ArrayList<>()).add(call);
             }
         }
-        List<Map<String, Object>> agentRows = agents(now, counters, views, callsById, accountsByInterface);
+        List<Map<String, Object>> agentRows = agents(counters, views, callsById, accountsByInterface, rows);
 
         TreeSet<String> names = new TreeSet<>(configured.keySet());
         counters.queueNames().forEach(names::add);
@@ -150,9 +158,9 @@ public final class FrameBuilder {
         return out;
     }
 
-    private static List<Map<String, Object>> agents(Instant now, Counters.Reading counters, Collection<AgentView> views,
+    private static List<Map<String, Object>> agents(Counters.Reading counters, Collection<AgentView> views,
                                                     Map<CallId, CallView> callsById,
-                                                    Map<String, AgentAccount> accountsByInterface) {
+                                                    Map<String, AgentAccount> accountsByInterface, AgentRows cache) {
         Map<String, AgentView> viewsByInterface = new HashMap<>();
         views.forEach(v -> viewsByInterface.put(v.agent().value(), v));
         // one row per agent account (its phone with a live view, else its first); phones of no account get their own
@@ -179,19 +187,25 @@ public final class FrameBuilder {
             }
             String iface = best != null ? best.agent().value()
                     : phones.isEmpty() ? account.username() : phones.get(0);
-            rows.add(row(iface, account, best, callsToday, callsById));
+            rows.add(cache.row(iface, account, best, callsToday, callOf(best, callsById), FrameBuilder::row));
         }
         for (String iface : unowned) {
             AgentView view = viewsByInterface.get(iface);
             if (view.state() != AgentState.LOGGED_OUT) {
-                rows.add(row(iface, null, view, counters.answeredToday(iface), callsById));
+                rows.add(cache.row(iface, null, view, counters.answeredToday(iface), callOf(view, callsById),
+                        FrameBuilder::row));
             }
         }
+        cache.frameDone();
         return rows;
     }
 
+    private static CallView callOf(AgentView view, Map<CallId, CallView> callsById) {
+        return view == null || view.call() == null ? null : callsById.get(view.call());
+    }
+
     private static Map<String, Object> row(String iface, AgentAccount account, AgentView view, long callsToday,
-                                           Map<CallId, CallView> callsById) {
+                                           CallView call) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("interface", iface);
         row.put("username", account == null ? null : account.username());
@@ -207,7 +221,6 @@ public final class FrameBuilder {
         row.put("queues", new ArrayList<>(new TreeSet<>(view != null && !view.queues().isEmpty() ? view.queues()
                 : account != null ? account.queues() : List.of())));
         row.put("callsToday", callsToday);
-        CallView call = view == null || view.call() == null ? null : callsById.get(view.call());
         if (call != null) {
             Map<String, Object> caller = new LinkedHashMap<>();
             caller.put("number", call.caller().number());

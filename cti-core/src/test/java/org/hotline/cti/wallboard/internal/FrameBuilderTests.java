@@ -61,6 +61,30 @@ class FrameBuilderTests {
     }
 
     @Test
+    void aBeatReusesTheRowOfAnAgentWhoseViewIsTheSameAndBuildsTheRowOfOneThatChanged() {
+        AgentView ready = view("Local/1001@agents", AgentState.READY, null, null);
+        AgentView other = view("Local/1002@agents", AgentState.READY, null, null);
+        Map<String, AgentAccount> accounts = Map.of("Local/1001@agents", account("agent1001", "Local/1001@agents"),
+                "Local/1002@agents", account("agent1002", "Local/1002@agents"));
+        Counters counters = new Counters(PROPS.zone(), q -> Duration.ofSeconds(30));
+        AgentRows rows = new AgentRows();
+
+        List<Map<String, Object>> first = agents(FrameBuilder.build(NOW, PROPS, counters.reading(), Map.of(),
+                List.of(ready, other), List.of(), accounts, rows));
+        AgentView paused = view("Local/1002@agents", AgentState.PAUSED, "lunch", null);
+        List<Map<String, Object>> second = agents(FrameBuilder.build(NOW, PROPS, counters.reading(), Map.of(),
+                List.of(ready, paused), List.of(), accounts, rows));
+
+        assertThat(second.get(0)).isSameAs(first.get(0));
+        assertThat(second.get(1)).isNotSameAs(first.get(1)).containsEntry("state", "paused");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> agents(Map<String, Object> frame) {
+        return (List<Map<String, Object>>) frame.get("agents");
+    }
+
+    @Test
     void queuesCountWaitingCallsAndAgentsByStateAndAgentsGetOneRowEach() {
         CallId talking = new CallId("1.1");
         List<CallView> calls = List.of(
