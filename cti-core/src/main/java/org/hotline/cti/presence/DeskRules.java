@@ -95,7 +95,8 @@ public record DeskRules(WrapUp defaults, Map<String, WrapUp> wrapUps, List<Reaso
 
         /** Whether it is for calls of {@code queue} (a call without a queue: only outcomes for every queue). */
         public boolean forQueue(String queue) {
-            return queues.isEmpty() || queues.contains(queue);
+            // Set.of's contains throws on null: a call without a queue (click-to-dial, direct) asks with null
+            return queues.isEmpty() || queue != null && queues.contains(queue);
         }
     }
 

@@ -46,6 +46,13 @@ class DeskDispositionTests {
     }
 
     @Test
+    void aCallWithoutAQueueIsOfferedTheOutcomesForEveryQueueOnly() {
+        // a click-to-dial or direct call: no queue, and a queue-bound outcome must not break the desk (it threw)
+        assertThat(rules.dispositionsFor(null)).extracting(DeskRules.Disposition::code).containsExactly("solved");
+        assertThat(rules.dispositionRequired(null)).isFalse();
+    }
+
+    @Test
     void aQueueThatRequiresAnOutcomeRefusesTheEndOfWrapUpWithoutOne() {
         DeskStatus wrap = wrapUp(HOTLINE_CALL);
         assertThat(wrap.state()).isEqualTo(DeskState.WRAP_UP);
