@@ -199,9 +199,9 @@ class AgentDeskBrowserIntegrationTests {
         browser.driver().findElement(By.id("contact-save")).click();
 
         browser.await(By.id("contact-status"), e -> e.getText().equals("已保存"));
-        WebElement latest = browser.await(By.cssSelector("#pops .customer[data-customer-no='" + zhang.customerNo()
-                + "'] .contacts li"), e -> Browser.textContent(e).contains(notes));
-        assertThat(Browser.textContent(latest)).contains("投诉").contains("服务态度：" + notes);
+        // checked inside the wait: the pop is drawn again as the call moves on, so an element read later may be gone
+        browser.await(By.cssSelector("#pops .customer[data-customer-no='" + zhang.customerNo() + "'] .contacts li"),
+                e -> Browser.textContent(e).contains("投诉") && Browser.textContent(e).contains("服务态度：" + notes));
         assertThat(browser.driver().findElement(By.id("contact-notes")).getDomProperty("value")).isEmpty();
     }
 
