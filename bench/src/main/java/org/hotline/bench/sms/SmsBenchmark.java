@@ -157,6 +157,12 @@ public final class SmsBenchmark {
             // -Dpgstat=true: where PostgreSQL's time goes, printed after the run
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
+        // -Dpgconfig=key=value;key=value: server settings for a diagnosis (auto_explain, logging)
+        for (String kv : System.getProperty("pgconfig", "").split(";")) {
+            if (kv.contains("=")) {
+                builder.setServerConfig(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
         try (EmbeddedPostgres pg = builder.start()) {
             HikariConfig hc = new HikariConfig();
             // batched inserts become multi-row inserts: the setting a deployment's JDBC URL should carry too

@@ -55,7 +55,7 @@ final class Reconciler {
             where p.smsc = r.smsc and p.smsc_message_id = r.smsc_message_id
             returning r.id, p.message_id
             """;
-    private static final String ROLL_UP = """
+    static final String ROLL_UP = """
             update sms_messages m set
                 status = case when s.failed > 0 then 'failed' else 'delivered' end, finished_at = now(),
                 error_code = s.err, error_text = s.stat

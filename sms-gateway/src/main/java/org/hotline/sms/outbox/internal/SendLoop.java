@@ -64,6 +64,7 @@ public final class SendLoop implements AutoCloseable {
     private long lastQuietSweep = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
     private volatile java.time.Instant lastBound = java.time.Instant.now();
     private volatile boolean closed;
+    private final ClaimCursor cursor = new ClaimCursor(System.nanoTime());
 
     /** Sends {@code store}'s messages through {@code connections}, none of {@code quiet}'s kinds in its hours. */
     public SendLoop(DataSource dataSource, OutboxStore store, Accounts accounts, List<SmscConnection> connections,
@@ -178,7 +179,9 @@ public final class SendLoop implements AutoCloseable {
             sleep(1);
             return true;
         }
-        List<Claimed> claimed = store.claim(room, quietKindsNow());
+        String[] quietKinds = quietKindsNow();
+        List<Claimed> claimed = store.claim(cursor.next(System.nanoTime()), room, quietKinds);
+        cursor.claimed(claimed, room, System.nanoTime());
         for (Claimed m : claimed) {
             capacity.acquireUninterruptibly();
             workers.execute(() -> {

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +16,16 @@ import org.hotline.cti.testing.EmbeddedPostgresSupport;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.message.SmsCodecSettings;
 import org.hotline.sms.outbox.OutboundSms;
+import org.hotline.sms.outbox.SenderSettings;
 import org.hotline.sms.outbox.SmsKind;
 import org.hotline.sms.outbox.SmsOutbox;
+import org.hotline.sms.smpp.SubmitResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The sender's claim against real PostgreSQL: how it walks the queue after campaign-sized enqueues (issue #5 bench). */
+/** The sender's SQL against real PostgreSQL: how it plans on campaign-sized queues (issue #5 and #17 benches). */
 class OutboxStoreIntegrationTests {
 
     private static HikariDataSource db;
@@ -79,6 +82,109 @@ class OutboxStoreIntegrationTests {
         assertThat(plan).doesNotContain("Sort");
     }
 
+    @Test
+    void claimFromTheCursorSkipsTheDeadHeadThatAClaimFromTheHeadWalks() throws Exception {
+        Instant due = Instant.EPOCH.minusSeconds(3_600); // ahead of the other tests' messages
+        List<OutboundSms> batch = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            batch.add(new OutboundSms("sent-" + i, String.format("135%08d", i), "停电通知 " + i, SmsKind.OUTAGE, null,
+                    due));
+        }
+        new SmsOutbox(db, new SmsCodec(SmsCodecSettings.DEFAULTS)).enqueue(batch);
+        // the first 19,000 sent: their entries stay at the due index's head until vacuum
+        Long last = new JdbcTemplate(db).queryForObject("""
+                with sent as (update sms_messages set status = 'submitted' where id in (
+                    select id from sms_messages where dedupe_key like 'sent-%' order by id limit 19000) returning id)
+                select max(id) from sent""", Long.class);
+
+        String fromHead;
+        String fromCursor;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            fromHead = explain(c, "explain (analyze, buffers, costs off) " + OutboxStore.CLAIM,
+                    ClaimCursor.Position.HEAD, 64);
+            fromCursor = explain(c, "explain (analyze, buffers, costs off) " + OutboxStore.CLAIM,
+                    new ClaimCursor.Position(due, last), 64);
+            c.rollback();
+        }
+        assertThat(dueIndexPages(fromHead)).as(fromHead).isGreaterThan(50);
+        assertThat(dueIndexPages(fromCursor)).as(fromCursor).isLessThan(10);
+    }
+
+    @Test
+    void claimLooksUpAMessagesAcceptedPartsByItsOwnKeyNotByWalkingEveryPart() throws Exception {
+        List<OutboundSms> sent = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            sent.add(new OutboundSms("parted-" + i, String.format("134%08d", i), "停电通知 " + i, SmsKind.OUTAGE, null,
+                    Instant.EPOCH));
+        }
+        SmsOutbox outbox = new SmsOutbox(db, new SmsCodec(SmsCodecSettings.DEFAULTS));
+        outbox.enqueue(sent);
+        outbox.enqueue(List.of(new OutboundSms("parts-due", "13300000001", "停电通知", SmsKind.OUTAGE, null,
+                Instant.EPOCH.minusSeconds(7_200))));
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        // 20,000 sent through one account since the counts were taken (as in a campaign's first minutes): a bare
+        // min(smsc) was planned as a walk of all their parts per claimed message
+        jdbc.execute("analyze sms_parts");
+        jdbc.update("""
+                with sent as (update sms_messages set status = 'submitted' where dedupe_key like 'parted-%' returning id)
+                insert into sms_parts (message_id, seq, total, smsc, smsc_message_id)
+                select id, 1, 1, 'carrier-a', to_hex(id) from sent""");
+        String plan;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            plan = explain(c, "explain (analyze, costs off) " + OutboxStore.CLAIM, 1);
+            c.rollback();
+        }
+        assertThat(plan).contains("sms_parts_pkey").doesNotContain("sms_parts_smsc_id_idx");
+    }
+
+    @Test
+    void tenThousandResultsLaterTheOutboxIsCountedAgainSoTheRollUpNoLongerWalksEverySubmittedMessagePerBatch() throws Exception {
+        List<OutboundSms> campaign = new ArrayList<>();
+        for (int i = 0; i < OutboxStore.ANALYZE_AFTER_SENT; i++) {
+            // due before every other test's message, so the claims below take exactly these
+            campaign.add(new OutboundSms("rolled-" + i, String.format("132%08d", i), "停电通知 " + i, SmsKind.OUTAGE,
+                    null, Instant.EPOCH.minusSeconds(10_800)));
+        }
+        SmsCodec codec = new SmsCodec(SmsCodecSettings.DEFAULTS);
+        new SmsOutbox(db, codec).enqueue(campaign); // counted here: all queued, none submitted
+        OutboxStore store = new OutboxStore(db, codec, SenderSettings.defaults());
+        List<Long> ids = new ArrayList<>();
+        for (int sent = 0; sent < OutboxStore.ANALYZE_AFTER_SENT; sent += 500) {
+            List<SendResult> results = new ArrayList<>();
+            for (Claimed m : store.claim(ClaimCursor.Position.HEAD, 500, new String[0])) {
+                ids.add(m.id());
+                results.add(new SendResult(m, 1, List.of(new SendResult.AcceptedPart(1, "carrier-a", "r" + m.id())),
+                        SubmitResult.accepted(null), "carrier-a"));
+            }
+            store.record(results);
+        }
+
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("explain " + Reconciler.ROLL_UP)) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.subList(0, 500).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+        }
+        // planned on the enqueue's counts it walked every submitted message per receipt batch (8.5 s in bench/sms)
+        assertThat(ids).hasSize(OutboxStore.ANALYZE_AFTER_SENT);
+        assertThat(plan.toString()).doesNotContain("sms_messages_campaign_idx").doesNotContain("Join Filter: (m.id");
+    }
+
+    /** The pages the due index's scan touched, read off its {@code Buffers:} line. */
+    private static int dueIndexPages(String plan) {
+        String scan = plan.substring(plan.indexOf("Index Scan using sms_messages_due_idx"));
+        Matcher buffers = Pattern.compile("Buffers: shared([ a-z=0-9]*)").matcher(scan);
+        assertThat(buffers.find()).as(plan).isTrue();
+        return Pattern.compile("\\d+").matcher(buffers.group(1)).results()
+                .mapToInt(r -> Integer.parseInt(r.group())).sum();
+    }
+
     private static String explain(String sql, int limit) throws Exception {
         try (Connection c = db.getConnection()) {
             return explain(c, sql, limit);
@@ -86,10 +192,16 @@ class OutboxStoreIntegrationTests {
     }
 
     private static String explain(Connection c, String sql, int limit) throws Exception {
+        return explain(c, sql, ClaimCursor.Position.HEAD, limit);
+    }
+
+    private static String explain(Connection c, String sql, ClaimCursor.Position after, int limit) throws Exception {
         StringBuilder out = new StringBuilder();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("text", new String[] {"arrears"})); // a kind in its quiet hours
-            ps.setInt(2, limit);
+            ps.setTimestamp(1, after.notBefore() == null ? null : Timestamp.from(after.notBefore()));
+            ps.setLong(2, after.id());
+            ps.setArray(3, c.createArrayOf("text", new String[] {"arrears"})); // a kind in its quiet hours
+            ps.setInt(4, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.append(rs.getString(1)).append('\n');
