@@ -73,14 +73,40 @@ public final class SmsBenchmark {
         int cmppWindow = intArg(args, "--cmpp-window", 16);
         ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("ROOT").setLevel(Level.WARN);
         // printed after every session and server has closed, so jsmpp's closing warnings come before it
+        int warmup = intArg(args, "--warmup-messages", 20_000);
+        if (warmup > 0) {
+            // a sender runs for months: the figures are of compiled code, not of the JIT's first seconds
+            System.out.printf(Locale.ROOT, "warm-up (not measured): %,d messages%n", warmup);
+            run(false, warmup, binds, window, receiptMs);
+        }
         Figures smpp = run(false, messages, binds, window, receiptMs);
         Figures cmpp = cmppMessages > 0 ? run(true, cmppMessages, binds, cmppWindow, receiptMs) : null;
+        int rawMessages = intArg(args, "--raw-messages", messages);
+        if (rawMessages > 0) {
+            // the issue's peer: jsmpp alone, same notices, binds, window and simulator with receipts on
+            double raw;
+            try (Gateway sim = gateway(false, receiptMs)) {
+                raw = RawJsmppPeer.run(Integer.parseInt(sim.toString()), rawMessages, binds, window);
+            }
+            System.out.printf(Locale.ROOT, "peer: raw jsmpp, no outbox, same simulator (issue #17): %.0f submits/s;"
+                    + " vs_raw_jsmpp=%.2f%n", raw, smpp.submitsPerS() / raw);
+        }
         // Jasmin needs RabbitMQ, Redis and PyPI, none reachable here: its published figure is the peer
         System.out.printf(Locale.ROOT, "peer: Jasmin ~140 SMS/s over SMPP (issue #5, published; not run here):"
                 + " vs_jasmin=%.1fx%n", smpp.submitsPerS() / 140.0);
         System.out.printf(Locale.ROOT, "sms queued_s=%.2f submits_per_s=%.0f lost=%d duplicated=%d"
                 + " cmpp_submits_per_s=%s%n", smpp.queuedS(), smpp.submitsPerS(), smpp.lost(), smpp.duplicated(),
                 cmpp == null ? "n/a" : String.format(Locale.ROOT, "%.0f", cmpp.submitsPerS()));
+    }
+
+    /** The i-th notice's number. */
+    static String destination(int i) {
+        return String.format("139%08d", i);
+    }
+
+    /** The i-th notice: the default signature, Chinese, one UCS-2 part. */
+    static String notice(int i) {
+        return "【国网供电服务】停电通知：您户号" + (1_000_000 + i) + "所在台区因故障停电，预计18:00恢复。回复TD退订";
     }
 
     private static Gateway gateway(boolean cmpp, int receiptMs) throws Exception {
@@ -151,8 +177,10 @@ public final class SmsBenchmark {
         String protocol = cmpp ? "CMPP 3.0" : "SMPP";
         SmsCodec codec = new SmsCodec(SmsCodecSettings.DEFAULTS);
         boolean pgStat = Boolean.getBoolean("pgstat");
+        // durable as the server's embedded database is: fsync and synchronous commit on (the library turns both off)
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("wal_level", "minimal")
-                .setServerConfig("max_wal_senders", "0");
+                .setServerConfig("max_wal_senders", "0").setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         if (pgStat) {
             // -Dpgstat=true: where PostgreSQL's time goes, printed after the run
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
@@ -172,8 +200,7 @@ public final class SmsBenchmark {
                 Flyway.configure().dataSource(pg.getPostgresDatabase()).load().migrate();
                 List<OutboundSms> all = new ArrayList<>(messages);
                 for (int i = 0; i < messages; i++) {
-                    all.add(new OutboundSms("outage-42-" + i, String.format("139%08d", i),
-                            "【国网供电服务】停电通知：您户号" + (1_000_000 + i) + "所在台区因故障停电，预计18:00恢复。回复TD退订",
+                    all.add(new OutboundSms("outage-42-" + i, destination(i), notice(i),
                             SmsKind.OUTAGE, null, Instant.EPOCH));
                 }
                 SmsOutbox outbox = new SmsOutbox(db, codec);
