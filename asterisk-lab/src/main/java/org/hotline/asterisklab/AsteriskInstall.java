@@ -90,8 +90,20 @@ public record AsteriskInstall(Path prefix) {
         }
     }
 
-    /** Runs build.sh (quick when its prefix already holds the build) and takes the prefix from its last line. */
+    /**
+     * Runs build.sh (quick when its prefix already holds the build) and takes the prefix from its last line; one
+     * build at a time on this machine, as test JVMs run side by side and build.sh installs packages and one prefix.
+     */
     private static AsteriskInstall build(Path script, String home) throws IOException, InterruptedException {
+        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "hotline-asterisk-build.lock");
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = lock.lock()) {
+            return buildLocked(script, home);
+        }
+    }
+
+    private static AsteriskInstall buildLocked(Path script, String home) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
         if (home != null && !home.isBlank()) {
             pb.command().add(home);

@@ -55,6 +55,39 @@ class IvrVariablesReplayTests {
     }
 
     @Test
+    void aSnapshotKeepsAnUnchangedCallsViewAndRebuildsItWhenAVariableOrTheStateChanges() {
+        Replay step = new Replay();
+        CallView before = null;
+        CallView withAccount = null;
+        for (AmiMessage m : AmiFixtures.messages("06-ivr-setvars-queue.ami.txt")) {
+            if (before == null && "VarSet".equals(m.eventName()) && "__IVR_ACCOUNT".equals(m.get("Variable"))) {
+                before = only(step);
+                assertThat(only(step)).isSameAs(before); // nothing happened between the two snapshots
+                step.apply(m);
+                withAccount = only(step);
+                assertThat(withAccount).isNotSameAs(before);
+                assertThat(withAccount.variables()).containsEntry("IVR_ACCOUNT", "2024001");
+                assertThat(before.variables()).doesNotContainEntry("IVR_ACCOUNT", "2024001");
+                continue;
+            }
+            step.apply(m);
+            if (withAccount != null && "QueueCallerJoin".equals(m.eventName())) {
+                assertThat(only(step)).isNotSameAs(withAccount).satisfies(c -> {
+                    assertThat(c.state()).isEqualTo(CallState.QUEUED);
+                    assertThat(c.variables()).containsEntry("IVR_ACCOUNT", "2024001");
+                });
+                return;
+            }
+        }
+        throw new AssertionError("the capture's first call never joined its queue");
+    }
+
+    private static CallView only(Replay step) {
+        assertThat(step.tracker.calls()).hasSize(1);
+        return step.tracker.calls().iterator().next();
+    }
+
+    @Test
     void otherVarSetsAreIgnoredCheaplyAndCounted() {
         TrackerStats stats = r.tracker.stats();
 

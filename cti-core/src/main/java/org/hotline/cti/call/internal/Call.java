@@ -42,9 +42,40 @@ final class Call {
     /** The agent who put the call on hold, while it is on hold (a completed attended transfer sends no Unhold). */
     AgentInterface heldBy;
 
+    /** The last snapshot of this call, kept while nothing it shows changed (Views.calls). */
+    org.hotline.cti.call.CallView view;
+    private Leg viewLeg;
+    private Channel[] viewChannels = new Channel[0];
+    private long[] viewTouched = new long[0];
+
     Call(CallId id, long startedMicros) {
         this.id = id;
         this.startedMicros = startedMicros;
+    }
+
+    /** Remembers the channels, and the change of each, that {@link #view}'s variables were read from. */
+    void variablesRead() {
+        List<Channel> cs = callerLeg == null ? List.of() : callerLeg.channels;
+        viewLeg = callerLeg;
+        viewChannels = cs.toArray(new Channel[0]);
+        viewTouched = new long[viewChannels.length];
+        for (int i = 0; i < viewChannels.length; i++) {
+            viewTouched[i] = viewChannels[i].varsTouched;
+        }
+    }
+
+    /** Whether the variables are those {@link #variablesRead} saw: same leg, same channels, none changed since. */
+    boolean variablesAsRead() {
+        List<Channel> cs = callerLeg == null ? List.of() : callerLeg.channels;
+        if (callerLeg != viewLeg || cs.size() != viewChannels.length) {
+            return false;
+        }
+        for (int i = 0; i < viewChannels.length; i++) {
+            if (cs.get(i) != viewChannels[i] || cs.get(i).varsTouched != viewTouched[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The caller leg's channel variables, merged over its channels in the order they were last updated. */

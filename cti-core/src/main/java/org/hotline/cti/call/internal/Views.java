@@ -37,6 +37,47 @@ public final class Views {
     }
 
     static CallView call(Call c) {
+        // most calls are as they were at the last snapshot: their view is kept, their variables not copied again
+        if (c.view != null && unchanged(c.view, c)) {
+            return c.view;
+        }
+        c.view = view(c);
+        c.variablesRead();
+        return c.view;
+    }
+
+    /** Whether {@code v} is what {@link #view(Call)} would build from {@code c} now, the variables by their changes. */
+    static boolean unchanged(CallView v, Call c) {
+        Leg connected = c.connected;
+        if (v.state() != c.state || !v.caller().equals(c.caller) || !Objects.equals(v.queue(), c.queue)
+                || !Objects.equals(v.agent(), connected == null ? null : connected.agent)
+                || !Objects.equals(v.memberName(), connected == null ? null : connected.memberName)
+                || !Objects.equals(v.startedAt(), TrackerEngine.instant(c.startedMicros))
+                || !Objects.equals(v.queuedAt(), TrackerEngine.instant(c.queuedMicros))
+                || !Objects.equals(v.answeredAt(), TrackerEngine.instant(c.answeredMicros))
+                || !c.variablesAsRead()) {
+            return false;
+        }
+        // the same agents ringing: each ringing leg's agent in the view, and as many distinct ones as the view holds
+        int distinct = 0;
+        for (int i = 0; i < c.rings.size(); i++) {
+            AgentInterface agent = c.rings.get(i).agent;
+            if (agent == null) {
+                continue;
+            }
+            if (!v.ringing().contains(agent)) {
+                return false;
+            }
+            boolean seen = false;
+            for (int j = 0; j < i && !seen; j++) {
+                seen = agent.equals(c.rings.get(j).agent);
+            }
+            distinct += seen ? 0 : 1;
+        }
+        return distinct == v.ringing().size();
+    }
+
+    private static CallView view(Call c) {
         Set<AgentInterface> ringing = new LinkedHashSet<>();
         for (Leg l : c.rings) {
             if (l.agent != null) {
