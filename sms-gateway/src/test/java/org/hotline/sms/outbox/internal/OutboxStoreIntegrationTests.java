@@ -42,12 +42,7 @@ class OutboxStoreIntegrationTests {
 
     @Test
     void claimWalksTheDueIndexInOrderRightAfterALargeEnqueue() throws Exception {
-        List<OutboundSms> batch = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
-            batch.add(new OutboundSms("plan-" + i, String.format("137%08d", i), "停电通知 " + i, SmsKind.OUTAGE, null,
-                    Instant.EPOCH));
-        }
-        new SmsOutbox(db, new SmsCodec(SmsCodecSettings.DEFAULTS)).enqueue(batch);
+        queue("plan-", "137", 20_000, Instant.EPOCH);
         String plan = explain("explain " + OutboxStore.CLAIM, 500);
         // planned on stale counts it sorted every queued row per claim: 30-140 ms instead of ~1 ms
         assertThat(plan).contains("Index Scan using sms_messages_due_idx").doesNotContain("Sort");
@@ -85,12 +80,7 @@ class OutboxStoreIntegrationTests {
     @Test
     void claimFromTheCursorSkipsTheDeadHeadThatAClaimFromTheHeadWalks() throws Exception {
         Instant due = Instant.EPOCH.minusSeconds(3_600); // ahead of the other tests' messages
-        List<OutboundSms> batch = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
-            batch.add(new OutboundSms("sent-" + i, String.format("135%08d", i), "停电通知 " + i, SmsKind.OUTAGE, null,
-                    due));
-        }
-        new SmsOutbox(db, new SmsCodec(SmsCodecSettings.DEFAULTS)).enqueue(batch);
+        queue("sent-", "135", 20_000, due);
         // the first 19,000 sent: their entries stay at the due index's head until vacuum
         Long last = new JdbcTemplate(db).queryForObject("""
                 with sent as (update sms_messages set status = 'submitted' where id in (
@@ -113,14 +103,8 @@ class OutboxStoreIntegrationTests {
 
     @Test
     void claimLooksUpAMessagesAcceptedPartsByItsOwnKeyNotByWalkingEveryPart() throws Exception {
-        List<OutboundSms> sent = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
-            sent.add(new OutboundSms("parted-" + i, String.format("134%08d", i), "停电通知 " + i, SmsKind.OUTAGE, null,
-                    Instant.EPOCH));
-        }
-        SmsOutbox outbox = new SmsOutbox(db, new SmsCodec(SmsCodecSettings.DEFAULTS));
-        outbox.enqueue(sent);
-        outbox.enqueue(List.of(new OutboundSms("parts-due", "13300000001", "停电通知", SmsKind.OUTAGE, null,
+        queue("parted-", "134", 20_000, Instant.EPOCH);
+        new SmsOutbox(db, new SmsCodec(SmsCodecSettings.DEFAULTS)).enqueue(List.of(new OutboundSms("parts-due", "13300000001", "停电通知", SmsKind.OUTAGE, null,
                 Instant.EPOCH.minusSeconds(7_200))));
         JdbcTemplate jdbc = new JdbcTemplate(db);
         // 20,000 sent through one account since the counts were taken (as in a campaign's first minutes): a bare
@@ -141,14 +125,10 @@ class OutboxStoreIntegrationTests {
 
     @Test
     void tenThousandResultsLaterTheOutboxIsCountedAgainSoTheRollUpNoLongerWalksEverySubmittedMessagePerBatch() throws Exception {
-        List<OutboundSms> campaign = new ArrayList<>();
-        for (int i = 0; i < OutboxStore.ANALYZE_AFTER_SENT; i++) {
-            // due before every other test's message, so the claims below take exactly these
-            campaign.add(new OutboundSms("rolled-" + i, String.format("132%08d", i), "停电通知 " + i, SmsKind.OUTAGE,
-                    null, Instant.EPOCH.minusSeconds(10_800)));
-        }
+        // due before every other test's message, so the claims below take exactly these; counted at the enqueue:
+        // all queued, none submitted
+        queue("rolled-", "132", OutboxStore.ANALYZE_AFTER_SENT, Instant.EPOCH.minusSeconds(10_800));
         SmsCodec codec = new SmsCodec(SmsCodecSettings.DEFAULTS);
-        new SmsOutbox(db, codec).enqueue(campaign); // counted here: all queued, none submitted
         OutboxStore store = new OutboxStore(db, codec, SenderSettings.defaults());
         List<Long> ids = new ArrayList<>();
         for (int sent = 0; sent < OutboxStore.ANALYZE_AFTER_SENT; sent += 500) {
@@ -174,6 +154,16 @@ class OutboxStoreIntegrationTests {
         // planned on the enqueue's counts it walked every submitted message per receipt batch (8.5 s in bench/sms)
         assertThat(ids).hasSize(OutboxStore.ANALYZE_AFTER_SENT);
         assertThat(plan.toString()).doesNotContain("sms_messages_campaign_idx").doesNotContain("Join Filter: (m.id");
+    }
+
+    /** Queues {@code n} outage notices due at {@code notBefore}, keys and numbers by the prefixes given. */
+    private static void queue(String keyPrefix, String numberPrefix, int n, Instant notBefore) {
+        List<OutboundSms> batch = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batch.add(new OutboundSms(keyPrefix + i, numberPrefix + String.format("%08d", i), "停电通知 " + i,
+                    SmsKind.OUTAGE, null, notBefore));
+        }
+        new SmsOutbox(db, new SmsCodec(SmsCodecSettings.DEFAULTS)).enqueue(batch);
     }
 
     /** The pages the due index's scan touched, read off its {@code Buffers:} line. */
