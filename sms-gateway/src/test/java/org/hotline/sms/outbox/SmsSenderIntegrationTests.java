@@ -249,6 +249,29 @@ class SmsSenderIntegrationTests {
     }
 
     @Test
+    void aClosedSenderGivesTheSendingLockBackSoTheNextSenderOnTheSamePoolSends() throws Exception {
+        try (SmscSimulator sim = SmscSimulator.start(SmscSimulatorConfig.defaults())) {
+            try (SmsSender first = sender(OutboxFixture.smsc("lock1", sim))) {
+                await().atMost(Duration.ofSeconds(10)).until(first::active);
+                assertThat(sendingLocks()).isEqualTo(1);
+            }
+            // a session's advisory lock outlives its borrower: kept by an idle pooled connection, no sender sends again
+            assertThat(sendingLocks()).isZero();
+            try (SmsSender next = sender(OutboxFixture.smsc("lock2", sim))) {
+                outbox.enqueue(OutboxFixture.messages("lock-", 17, 5, "停电通知 ", SmsKind.OUTAGE));
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(OutboxFixture.statuses(db, "lock-")).isEqualTo(Map.of("delivered", 5)));
+            }
+        }
+    }
+
+    private static long sendingLocks() {
+        // the key "SMS1" (0x534d5331) as pg_locks shows a bigint key: high half in classid, low half in objid
+        return new JdbcTemplate(db).queryForObject("select count(*) from pg_locks where locktype = 'advisory'"
+                + " and classid = 0 and objid = 1397576497 and granted", Long.class);
+    }
+
+    @Test
     void theSmscHealthIsDownAfterTheGraceWithoutAnyBindAndUpOnceBound() throws Exception {
         int closedPort;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

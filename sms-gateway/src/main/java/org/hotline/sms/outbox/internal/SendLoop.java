@@ -134,29 +134,53 @@ public final class SendLoop implements AutoCloseable {
                     sleep(settings.pollInterval().toMillis() * 5);
                     continue;
                 }
-                int inDoubt = store.recoverInDoubt(lock);
-                if (inDoubt > 0) {
-                    log.warn("{} SMS were being submitted when the last sender stopped: in doubt (ADR 0009)", inDoubt);
-                }
-                active = true;
-                long lastCheck = System.nanoTime();
-                while (!closed) {
-                    if (System.nanoTime() - lastCheck > TimeUnit.SECONDS.toNanos(5)) {
-                        try (Statement s = lock.createStatement()) {
-                            s.execute("select 1"); // the lock lives as long as this connection
-                        }
-                        lastCheck = System.nanoTime();
-                    }
-                    if (!claimOnce()) {
-                        sleep(settings.pollInterval().toMillis());
-                    }
+                try {
+                    sendWhileLocked(lock);
+                } finally {
+                    unlock(lock);
                 }
             } catch (SQLException | RuntimeException e) {
                 log.warn("SMS sender lost its database connection, retrying: {}", e.toString());
                 sleep(1_000);
-            } finally {
-                active = false;
             }
+        }
+    }
+
+    private void sendWhileLocked(Connection lock) throws SQLException {
+        try {
+            int inDoubt = store.recoverInDoubt(lock);
+            if (inDoubt > 0) {
+                log.warn("{} SMS were being submitted when the last sender stopped: in doubt (ADR 0009)", inDoubt);
+            }
+            active = true;
+            long lastCheck = System.nanoTime();
+            while (!closed) {
+                if (System.nanoTime() - lastCheck > TimeUnit.SECONDS.toNanos(5)) {
+                    try (Statement s = lock.createStatement()) {
+                        s.execute("select 1"); // the lock lives as long as this connection
+                    }
+                    lastCheck = System.nanoTime();
+                }
+                if (!claimOnce()) {
+                    sleep(settings.pollInterval().toMillis());
+                }
+            }
+        } finally {
+            active = false;
+        }
+    }
+
+    /**
+     * Gives the lock back before the connection goes back to the pool: a session's advisory lock outlives its
+     * borrower, so a pooled connection would keep it, idle, and no sender could take it again.
+     */
+    private static void unlock(Connection c) {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            ps.execute();
+        } catch (SQLException e) {
+            // the session is broken, and its locks end with it
+            log.debug("SMS sender lock not released on a broken connection: {}", e.toString());
         }
     }
 
