@@ -101,7 +101,7 @@ public final class ScreenPopBenchmark {
                 if (atStart == null && now >= measureFrom) {
                     atStart = cpu.sample();
                     placedAtStart = load.placed();
-                    server.flightRecording(true);
+                    server.recordWindow(true);
                 }
                 if (now >= nextReport) {
                     nextReport += TimeUnit.SECONDS.toNanos(10);
@@ -115,7 +115,7 @@ public final class ScreenPopBenchmark {
                 atStart = cpu.sample();
             }
             ProcessCpu.Sample atEnd = cpu.sample();
-            server.flightRecording(false);
+            server.recordWindow(false);
             long placedMeasured = load.placed() - placedAtStart;
             say("load: placing stopped at %,d calls; waiting for the calls to end", load.placed());
             load.stopAndWait(TIMEOUT);

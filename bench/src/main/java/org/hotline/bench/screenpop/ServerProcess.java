@@ -110,19 +110,31 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts ({@code true}) or stops a flight recording of the measured window in the server when
-     * {@code HOTLINE_BENCH_JFR} names a file (jcmd, so the start-up and the set-up stay out of it).
+     * Starts ({@code true}) or stops a recording of the measured window in the server (jcmd, so the start-up and the
+     * set-up stay out of it): a flight recording when {@code HOTLINE_BENCH_JFR} names a file, and an async-profiler
+     * profile when {@code HOTLINE_BENCH_ASYNC_PROFILER} names its {@code libasyncProfiler.so} (the Maven artifact
+     * {@code tools.profiler:async-profiler}) and {@code HOTLINE_BENCH_ASYNC_PROFILER_FILE} the output (collapsed stacks
+     * per thread; {@code HOTLINE_BENCH_ASYNC_PROFILER_EVENT}, default {@code cpu}): it samples from the kernel's timer,
+     * not at safepoints, and costs the server far less than JFR's {@code profile} settings.
      */
-    void flightRecording(boolean start) throws IOException, InterruptedException {
-        String file = System.getenv("HOTLINE_BENCH_JFR");
-        if (file == null || file.isBlank()) {
-            return;
-        }
+    void recordWindow(boolean start) throws IOException, InterruptedException {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        List<String> command = start
-                ? List.of(jcmd, String.valueOf(process.pid()), "JFR.start", "name=window", "settings=profile",
-                        "filename=" + file)
-                : List.of(jcmd, String.valueOf(process.pid()), "JFR.stop", "name=window");
+        String pid = String.valueOf(process.pid());
+        String file = System.getenv("HOTLINE_BENCH_JFR");
+        if (file != null && !file.isBlank()) {
+            run(start ? List.of(jcmd, pid, "JFR.start", "name=window", "settings=profile", "filename=" + file)
+                    : List.of(jcmd, pid, "JFR.stop", "name=window"));
+        }
+        String library = System.getenv("HOTLINE_BENCH_ASYNC_PROFILER");
+        if (library != null && !library.isBlank()) {
+            String event = System.getenv().getOrDefault("HOTLINE_BENCH_ASYNC_PROFILER_EVENT", "cpu");
+            String output = System.getenv().getOrDefault("HOTLINE_BENCH_ASYNC_PROFILER_FILE", "/tmp/screenpop.collapsed");
+            run(List.of(jcmd, pid, "JVMTI.agent_load", library, start ? "start,event=" + event + ",interval=1ms,threads"
+                    : "stop,collapsed,file=" + output));
+        }
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
                 .waitFor(30, TimeUnit.SECONDS);
     }
