@@ -76,6 +76,43 @@ public abstract class PushBusContractTests {
     }
 
     @Test
+    void messagesPublishedOnManyThreadsAllArriveInEachThreadsOrderWithDistinctSequences() throws Exception {
+        PushBus bus = newBus("a");
+        List<PushMessage> got = new CopyOnWriteArrayList<>();
+        bus.subscribe(got::add);
+        int threads = 4;
+        int each = 500;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> publishers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String target = "thread" + t;
+            Thread publisher = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    bus.publish(target, "pop", Integer.toString(i));
+                }
+            });
+            publisher.start();
+            publishers.add(publisher);
+        }
+        go.countDown();
+        for (Thread publisher : publishers) {
+            publisher.join(WAIT.toMillis());
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(got).hasSize(threads * each));
+        assertThat(got.stream().map(PushMessage::sequence).distinct()).hasSize(threads * each);
+        byTarget(got).forEach((target, messages) -> assertThat(messages).extracting(PushMessage::payload)
+                .as(target).containsExactlyElementsOf(java.util.stream.IntStream.range(0, each)
+                        .mapToObj(Integer::toString).toList()));
+    }
+
+    @Test
     void payloadArrivesByteForByte() {
         PushBus bus = newBus("a");
         List<PushMessage> got = new CopyOnWriteArrayList<>();

@@ -1,6 +1,7 @@
 package org.hotline.cti.push.internal;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
@@ -11,7 +12,7 @@ abstract class AbstractPushBus implements PushBus, AutoCloseable {
 
     private final String nodeId;
     private final LocalDispatcher local;
-    private long sequence;
+    private final AtomicLong sequence = new AtomicLong();
 
     AbstractPushBus(String nodeId, int subscriberQueueCapacity) {
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
@@ -23,17 +24,18 @@ abstract class AbstractPushBus implements PushBus, AutoCloseable {
         return nodeId;
     }
 
-    // one lock for stamping and handing over, so sequence order is also the order on every subscriber and on the wire
+    // no lock: each publishing thread's order is kept (PushBus's contract), and a pop must not wait for a lock whose
+    // holder, another publisher, was descheduled on a busy machine (issue #11)
     @Override
-    public final synchronized void publish(PushMessage message) {
+    public final void publish(PushMessage message) {
         Objects.requireNonNull(message, "message");
         local.deliver(message);
         sendToOtherNodes(message);
     }
 
     @Override
-    public final synchronized PushMessage publish(String target, String type, String payload) {
-        PushMessage message = new PushMessage(target, type, payload, nodeId, ++sequence);
+    public final PushMessage publish(String target, String type, String payload) {
+        PushMessage message = new PushMessage(target, type, payload, nodeId, sequence.incrementAndGet());
         publish(message);
         return message;
     }
