@@ -58,6 +58,9 @@ class IvrLiveIntegrationTests extends LiveAsteriskTestBase {
 
     @AfterEach
     void theLabForgetsTheIvr() {
+        // read before the hang-ups below: music on hold cut by a hang-up warns "Failed to write frame", a race of
+        // Asterisk's own on every forced hang-up, not a command it refused
+        List<String> all = pbx.asterisk().logProblems();
         // the other live classes run the dialplan without an IVR, as shipped
         pbx.global("HOTLINE_IVR_URL", "");
         pbx.global("LAB_TALK_1002", "");
@@ -72,7 +75,6 @@ class IvrLiveIntegrationTests extends LiveAsteriskTestBase {
             });
         }
         // the real Asterisk accepted every command of the scripts and the dialplan: no warning but a refused IVR's
-        List<String> all = pbx.asterisk().logProblems();
         assertThat(all.subList(Math.min(problemsBefore, all.size()), all.size()))
                 .allMatch(l -> refusedIvrExpected && (l.contains("res_agi.c: Connecting to")
                         || l.contains("res_agi.c: Couldn't connect")));
