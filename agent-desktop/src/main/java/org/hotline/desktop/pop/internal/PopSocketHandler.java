@@ -65,7 +65,7 @@ final class PopSocketHandler extends TextWebSocketHandler {
         try {
             String state = presence.desktopConnected(agent);
             if (state != null) {
-                AgentSessions.send(session, new TextMessage("{\"type\":\"" + PushMessage.TYPE_AGENT_STATE
+                AgentSessions.send(session, AgentSessions.frame("{\"type\":\"" + PushMessage.TYPE_AGENT_STATE
                         + "\",\"data\":" + state + "}"));
             }
         } catch (RuntimeException ex) {
@@ -81,7 +81,7 @@ final class PopSocketHandler extends TextWebSocketHandler {
             log.warn("no snapshot for {}: {}", agent, ex.toString());
             pops = List.of();
         }
-        AgentSessions.send(session, new TextMessage("{\"type\":\"snapshot\",\"pops\":" + PopJson.write(pops) + "}"));
+        AgentSessions.send(session, AgentSessions.frame("{\"type\":\"snapshot\",\"pops\":" + PopJson.write(pops) + "}"));
     }
 
     /** Sessions open on this node (the {@code hotline.websocket.sessions} gauge). */
@@ -107,7 +107,7 @@ final class PopSocketHandler extends TextWebSocketHandler {
 
     /** Sends a message for every desk (revisits to call back, the callers waiting) to each session of this node once. */
     private void broadcast(PushMessage message) {
-        TextMessage frame = new TextMessage("{\"type\":\"" + message.type() + "\",\"data\":" + message.payload() + "}");
+        TextMessage frame = AgentSessions.frame("{\"type\":\"" + message.type() + "\",\"data\":" + message.payload() + "}");
         sessions.forEach((agent, session) -> AgentSessions.send(session, frame));
     }
 

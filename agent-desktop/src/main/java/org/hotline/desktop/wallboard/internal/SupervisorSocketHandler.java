@@ -101,8 +101,7 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
         }
         if (PushMessage.SUPERVISORS.equals(message.target()) && PASSED_THROUGH.contains(message.type())) {
             // passed through as is: pages that do not show work orders ignore the type
-            TextMessage text = new TextMessage("{\"type\":\"" + message.type() + "\",\"data\":"
-                    + message.payload() + "}");
+            TextMessage text = frame("{\"type\":\"" + message.type() + "\",\"data\":" + message.payload() + "}");
             for (WebSocketSession session : sessions) {
                 send(session, text);
             }
@@ -154,7 +153,7 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
             out.put("full", false);
             out.set("agents", changed);
             out.set("removed", removed);
-            TextMessage text = new TextMessage("{\"type\":\"wallboard\",\"data\":" + out + "}");
+            TextMessage text = frame("{\"type\":\"wallboard\",\"data\":" + out + "}");
             for (WebSocketSession session : sessions) {
                 send(session, text);
             }
@@ -167,7 +166,12 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
     }
 
     private void send(WebSocketSession session, String text) {
-        send(session, new TextMessage(text));
+        send(session, frame(text));
+    }
+
+    // with its UTF-8 bytes: the session decorator asks a frame's length twice per session (issue #11)
+    private static TextMessage frame(String json) {
+        return new TextMessage(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void send(WebSocketSession session, TextMessage text) {
