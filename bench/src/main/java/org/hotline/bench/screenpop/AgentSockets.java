@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Many agents' browsers on two {@link HttpClient}s (logins and sockets; one selector thread each, not one per agent): each logs in through the
- * real form with its CSRF token, keeps its own session cookie, opens {@code /ws/agent} and stamps
- * {@link System#nanoTime()} the moment the last fragment of a pop frame is read, before parsing it.
+ * Many agents' browsers on a few {@link HttpClient}s (one for logins, {@code clients} for the sockets, one selector
+ * thread each, not one per agent): each logs in through the real form with its CSRF token, keeps its own session
+ * cookie, opens {@code /ws/agent} and stamps {@link System#nanoTime()} the moment the last fragment of a pop frame is
+ * read, before parsing it. Frames that are not pops or snapshots are counted, not parsed: a browser reads them on
+ * a machine of its own, and here they would hold up other agents' pops behind them on the same threads.
  */
 final class AgentSockets implements AutoCloseable {
 
@@ -35,7 +37,8 @@ final class AgentSockets implements AutoCloseable {
     private final LatencyBook book;
     private final ExecutorService executor;
     private final HttpClient http;
-    private final HttpClient sockets;
+    private final List<HttpClient> sockets = new ArrayList<>();
+    private final AtomicInteger nextClient = new AtomicInteger();
     private final List<WebSocket> open = new ArrayList<>();
     private final AtomicInteger snapshots = new AtomicInteger();
     private final AtomicLong frames = new AtomicLong();
@@ -44,12 +47,12 @@ final class AgentSockets implements AutoCloseable {
     private final AtomicLong otherPops = new AtomicLong();
     private final AtomicLong closedByServer = new AtomicLong();
 
-    AgentSockets(int port, LatencyBook book) {
+    AgentSockets(int port, LatencyBook book, int clients) {
         this.base = URI.create("http://127.0.0.1:" + port);
         this.book = book;
         AtomicInteger n = new AtomicInteger();
-        // Listener callbacks run here; two threads keep up with a few hundred frames a second without queueing.
-        this.executor = Executors.newFixedThreadPool(2, r -> {
+        // listener callbacks run here, as many as there are socket clients
+        this.executor = Executors.newFixedThreadPool(Math.max(2, clients), r -> {
             Thread t = new Thread(r, "bench-client-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -58,8 +61,10 @@ final class AgentSockets implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         // A client of their own: a handshake on a pooled login connection can get Tomcat's "Connection: upgrade,
         // close" (its keep-alive request limit reached), which the JDK refuses.
-        this.sockets = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        for (int i = 0; i < clients; i++) {
+            sockets.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                    .connectTimeout(Duration.ofSeconds(10)).build());
+        }
     }
 
     /** Logs the agent in with the real form and CSRF token; returns the authenticated session cookie. */
@@ -84,7 +89,8 @@ final class AgentSockets implements AutoCloseable {
     /** Opens the agent's WebSocket with its session cookie; completes once the server accepted it. */
     CompletableFuture<WebSocket> connect(String cookie) {
         URI ws = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws/agent");
-        return sockets.newWebSocketBuilder().header("Cookie", cookie).connectTimeout(Duration.ofSeconds(30))
+        HttpClient client = sockets.get(Math.floorMod(nextClient.getAndIncrement(), sockets.size()));
+        return client.newWebSocketBuilder().header("Cookie", cookie).connectTimeout(Duration.ofSeconds(30))
                 .buildAsync(ws, new Listener()).thenApply(s -> {
                     synchronized (open) {
                         open.add(s);
@@ -126,6 +132,9 @@ final class AgentSockets implements AutoCloseable {
 
     private void frame(long nanoTime, String text) {
         frames.incrementAndGet();
+        if (!text.startsWith("{\"type\":\"pop\"") && !text.startsWith("{\"type\":\"snapshot\"")) {
+            return;
+        }
         JsonNode f;
         try {
             f = JSON.readTree(text);

@@ -3,18 +3,20 @@ package org.hotline.bench.screenpop;
 import java.util.Locale;
 
 /**
- * The screen-pop benchmark's command line: {@code --seconds N} (60) measured seconds after {@code --warmup N} (10)
- * seconds at the same {@code --rate R} (100 calls/s), {@code --agents N} (2,000) logged-in agents in queue
+ * The screen-pop benchmark's command line: {@code --seconds N} (60) measured seconds after {@code --warmup N} (60: the
+ * JIT compiles the load's paths for about a minute, docs/benchmarks.md) seconds at the same {@code --rate R} (100 calls/s), {@code --agents N} (2,000) logged-in agents in queue
  * {@code burst} with extensions from {@code --first-extension N} (30001), {@code --customers N} (1,000,000) demo
  * customers, {@code --data-dir PATH} (empty: a temporary database; a path is kept and reused, so the customers are
  * generated once), {@code --unknown-share F} (0.05) of callers not in the database, {@code --drain N} (10) seconds
  * to wait for missing pops at the end, {@code --seed N} (42), {@code --shared-buffers SIZE} (1GB: PostgreSQL sized to
  * hold the customer tables, as a production database would be; 128MB is PostgreSQL's default), {@code --pbx
  * simulator|asterisk} (simulator; asterisk: the lab's real Asterisk 22 with Local-channel callers and phones, whose
- * defaults become 300 agents from extension 3001 at 10 calls/s: it saturates near 500 concurrent callers on 2 cores).
+ * defaults become 300 agents from extension 3001 at 10 calls/s: it saturates near 500 concurrent callers on 2 cores),
+ * {@code --clients N} (8) WebSocket clients the agents' sockets are spread over, each with one selector thread
+ * (1: every socket's frames queue behind each other on one thread, as no two browsers' do).
  */
 record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int firstExtension, int customers,
-                    String dataDir, double unknownShare, int drainSeconds, long seed, String sharedBuffers, String pbx) {
+                    String dataDir, double unknownShare, int drainSeconds, long seed, String sharedBuffers, String pbx, int clients) {
 
     /** Checks the values. */
     BenchOptions {
@@ -35,6 +37,9 @@ record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int
         if (customers < 1) {
             throw new IllegalArgumentException("--customers: " + customers + " (expected: >= 1)");
         }
+        if (clients < 1 || clients > 64) {
+            throw new IllegalArgumentException("--clients: " + clients + " (expected: 1..64)");
+        }
         if (unknownShare < 0 || unknownShare > 1) {
             throw new IllegalArgumentException("--unknown-share: " + unknownShare + " (expected: 0..1)");
         }
@@ -43,7 +48,7 @@ record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int
     /** Parses the arguments; unknown ones are refused so a typo does not silently run the default. */
     static BenchOptions parse(String[] args) {
         int seconds = 60;
-        int warmup = 10;
+        int warmup = 60;
         double rate = 100;
         int agents = 2000;
         int firstExtension = 30001;
@@ -54,6 +59,7 @@ record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int
         long seed = 42;
         String sharedBuffers = "1GB";
         String pbx = "simulator";
+        int clients = 8;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -73,9 +79,10 @@ record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--shared-buffers" -> sharedBuffers = v;
                 case "--pbx" -> pbx = v;
+                case "--clients" -> clients = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + name + " (expected: --seconds, "
                         + "--warmup, --rate, --agents, --first-extension, --customers, --data-dir, --unknown-share, "
-                        + "--drain, --seed, --shared-buffers, --pbx)");
+                        + "--drain, --seed, --shared-buffers, --pbx, --clients)");
             }
         }
         if (!pbx.equals("simulator") && !pbx.equals("asterisk")) {
@@ -89,13 +96,14 @@ record BenchOptions(int seconds, int warmupSeconds, double rate, int agents, int
             rate = given.contains("--rate") ? rate : 10;
         }
         return new BenchOptions(seconds, warmup, rate, agents, firstExtension, customers, dataDir, unknownShare, drain,
-                seed, sharedBuffers, pbx);
+                seed, sharedBuffers, pbx, clients);
     }
 
     /** One line for the report. */
     String describe() {
         return String.format(Locale.ROOT, "%,d customers, %,d agents, %.0f calls/s for %d s (+%d s warm-up),"
-                        + " %.0f%% unknown callers, database %s (shared_buffers %s), PBX %s", customers, agents, rate, seconds,
-                warmupSeconds, unknownShare * 100, dataDir.isBlank() ? "temporary" : dataDir, sharedBuffers, pbx);
+                        + " %.0f%% unknown callers, database %s (shared_buffers %s), PBX %s, %d socket clients", customers, agents,
+                rate, seconds, warmupSeconds, unknownShare * 100, dataDir.isBlank() ? "temporary" : dataDir,
+                sharedBuffers, pbx, clients);
     }
 }

@@ -81,7 +81,7 @@ public final class ScreenPopBenchmark {
         say("callers: %,d numbers (%.0f%% of them unknown to the database)", numbers.size(), o.unknownShare() * 100);
         load.prepare(agents, book);
 
-        try (AgentSockets sockets = new AgentSockets(server.httpPort(), book)) {
+        try (AgentSockets sockets = new AgentSockets(server.httpPort(), book, o.clients())) {
             await("the server's AMI connection to log in", Duration.ofSeconds(60),
                     () -> "UP".equals(amiHealth(server, sockets).path("status").asText()));
             connectAll(agents, sockets);

@@ -114,8 +114,10 @@ final class ServerProcess implements AutoCloseable {
      * set-up stay out of it): a flight recording when {@code HOTLINE_BENCH_JFR} names a file, and an async-profiler
      * profile when {@code HOTLINE_BENCH_ASYNC_PROFILER} names its {@code libasyncProfiler.so} (the Maven artifact
      * {@code tools.profiler:async-profiler}) and {@code HOTLINE_BENCH_ASYNC_PROFILER_FILE} the output (collapsed stacks
-     * per thread; {@code HOTLINE_BENCH_ASYNC_PROFILER_EVENT}, default {@code cpu}): it samples from the kernel's timer,
-     * not at safepoints, and costs the server far less than JFR's {@code profile} settings.
+     * per thread; {@code HOTLINE_BENCH_ASYNC_PROFILER_OPTIONS}, default {@code event=cpu,interval=10ms}, or e.g.
+     * {@code event=alloc}): it samples from the kernel's timer, not at safepoints, and costs the server far less than
+     * JFR's {@code profile} settings. The runs in docs/benchmarks.md also load the library at the server's start
+     * ({@code HOTLINE_BENCH_JAVA_OPTS=-agentpath:…}), so nothing is attached to a running JVM.
      */
     void recordWindow(boolean start) throws IOException, InterruptedException {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
@@ -127,10 +129,11 @@ final class ServerProcess implements AutoCloseable {
         }
         String library = System.getenv("HOTLINE_BENCH_ASYNC_PROFILER");
         if (library != null && !library.isBlank()) {
-            String event = System.getenv().getOrDefault("HOTLINE_BENCH_ASYNC_PROFILER_EVENT", "cpu");
+            String options = System.getenv().getOrDefault("HOTLINE_BENCH_ASYNC_PROFILER_OPTIONS", "event=cpu,interval=10ms");
             String output = System.getenv().getOrDefault("HOTLINE_BENCH_ASYNC_PROFILER_FILE", "/tmp/screenpop.collapsed");
-            run(List.of(jcmd, pid, "JVMTI.agent_load", library, start ? "start,event=" + event + ",interval=1ms,threads"
-                    : "stop,collapsed,file=" + output));
+            // quoted: jcmd would read the options' '=' as its own argument syntax
+            run(List.of(jcmd, pid, "JVMTI.agent_load", library, start ? "\"start," + options + ",threads\""
+                    : "\"stop,collapsed,file=" + output + "\""));
         }
     }
 
