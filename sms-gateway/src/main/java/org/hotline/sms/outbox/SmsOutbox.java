@@ -17,12 +17,11 @@ import javax.sql.DataSource;
 import org.hotline.sms.message.SegmentCount;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.message.SmsTextException;
+import org.hotline.sms.outbox.internal.OutboxAnalyze;
 import org.hotline.sms.route.RouteAccount;
 import org.hotline.sms.route.Routes;
 import org.hotline.sms.route.SignedText;
 import org.hotline.sms.smpp.SmscProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
@@ -30,8 +29,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * anything is sent; the sender takes them from there.
  */
 public class SmsOutbox {
-
-    private static final Logger log = LoggerFactory.getLogger(SmsOutbox.class);
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     private static final int MAX_KEY_LENGTH = 200;
@@ -150,7 +147,8 @@ public class SmsOutbox {
                 }
                 c.commit();
                 if (queued >= ANALYZE_AFTER_ROWS) {
-                    analyze(c);
+                    // else the claim sorts the whole queue per claim on counts with no queued rows (issue #5 bench)
+                    OutboxAnalyze.run(c, false, queued + " queued messages");
                 }
                 return new EnqueueResult(queued, messages.size() - skipped - queued, skipped);
             } catch (SQLException | RuntimeException e) {
@@ -161,21 +159,6 @@ public class SmsOutbox {
             }
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Could not queue " + messages.size() + " messages", e);
-        }
-    }
-
-    /**
-     * Without it the claim plans on stale counts (no queued rows) and sorts the whole queue per claim until
-     * autovacuum's next analyze, a minute later: 30-140 ms a claim instead of 1 (issue #5 bench). The messages are
-     * committed already, so a failure only costs speed.
-     */
-    private static void analyze(Connection c) {
-        try (Statement s = c.createStatement()) {
-            s.execute("analyze sms_messages (status, not_before, campaign_id)"); // the claim's columns only
-            c.commit();
-        } catch (SQLException e) {
-            log.warn("could not analyze sms_messages after a large enqueue (claims may be slow for a minute): {}",
-                    e.toString());
         }
     }
 

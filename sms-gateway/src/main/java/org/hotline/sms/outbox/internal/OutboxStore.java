@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,6 @@ import javax.sql.DataSource;
 import org.hotline.sms.message.SmsCodec;
 import org.hotline.sms.outbox.SenderSettings;
 import org.hotline.sms.smpp.SubmitResult.Outcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /** The sender's SQL on {@code sms_messages} / {@code sms_parts}: claim, record results, recover, count. */
@@ -71,8 +68,6 @@ public final class OutboxStore {
 
     /** Results recorded between two analyses of the outbox's tables. */
     static final int ANALYZE_AFTER_SENT = 10_000;
-
-    private static final Logger log = LoggerFactory.getLogger(OutboxStore.class);
 
     /** How long a message without a route waits before it is claimed again (ADR 0035). */
     static final long NO_ROUTE_DELAY_MILLIS = 3_000;
@@ -189,25 +184,11 @@ public final class OutboxStore {
             }
             if (sentSinceAnalyze.addAndGet(results.size()) >= ANALYZE_AFTER_SENT) {
                 sentSinceAnalyze.set(0);
-                analyze(c);
+                // planned on counts with none submitted, the receipts' roll-up scanned every submitted row per batch
+                OutboxAnalyze.run(c, true, ANALYZE_AFTER_SENT + " results");
             }
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("Could not record " + results.size() + " SMS results", e);
-        }
-    }
-
-    /**
-     * Sending moves a campaign's rows from queued to submitted faster than autovacuum re-counts them: planned on counts
-     * with none submitted, the receipts' roll-up scanned every submitted row per receipt batch (8.5 s, ADR 0038).
-     */
-    private static void analyze(Connection c) {
-        try (Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            s.execute("analyze sms_messages (status, not_before, campaign_id)");
-            s.execute("analyze sms_parts (message_id, smsc)");
-        } catch (SQLException e) {
-            log.warn("could not analyze the outbox after {} results (receipts may be slow for a minute): {}",
-                    ANALYZE_AFTER_SENT, e.toString());
         }
     }
 
