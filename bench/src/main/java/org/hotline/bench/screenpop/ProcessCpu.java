@@ -1,7 +1,12 @@
 package org.hotline.bench.screenpop;
 
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * CPU used by the server's JVM, by this harness's JVM and by the embedded PostgreSQL (postmaster and backends), the
@@ -14,11 +19,23 @@ final class ProcessCpu {
     private final ServerProcess server;
     private final ProcessHandle postmaster;
 
-    /** Samples {@code server}, this JVM and the PostgreSQL server that owns {@code backendPid}. */
-    ProcessCpu(ServerProcess server, long backendPid) {
+    /** Samples {@code server}, this JVM and the PostgreSQL server {@code postmaster} (null: not counted). */
+    ProcessCpu(ServerProcess server, ProcessHandle postmaster) {
         this.server = server;
-        // pg_ctl daemonizes the server, so it is no child of the JVM: find it as the parent of one of its backends
-        this.postmaster = ProcessHandle.of(backendPid).flatMap(ProcessHandle::parent).orElse(null);
+        this.postmaster = postmaster;
+    }
+
+    /**
+     * The PostgreSQL server behind {@code dataSource}: pg_ctl daemonizes it, so it is no child of the JVM; it is the
+     * parent of a backend, looked up while that backend's connection is still open (a closed connection's backend
+     * exits at once, and the runs that looked too late counted PostgreSQL as 0.00 cores).
+     */
+    static ProcessHandle postmaster(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).orElse(null);
+        }
     }
 
     /** The one-minute load average of the machine (other builds included). */

@@ -85,8 +85,7 @@ public final class ScreenPopBenchmark {
             await("the server's AMI connection to log in", Duration.ofSeconds(60),
                     () -> "UP".equals(amiHealth(server, sockets).path("status").asText()));
             connectAll(agents, sockets);
-            long backendPid = new JdbcTemplate(dataSource).queryForObject("select pg_backend_pid()", Long.class);
-            ProcessCpu cpu = new ProcessCpu(server, backendPid);
+            ProcessCpu cpu = new ProcessCpu(server, ProcessCpu.postmaster(dataSource));
             long start = System.nanoTime();
             long measureFrom = start + TimeUnit.SECONDS.toNanos(o.warmupSeconds());
             long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(o.seconds());
