@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,6 +96,7 @@ public final class ScreenPopBenchmark {
             load.start(numbers);
             say("load: %s, %d s warm-up then %d s measured", load.describe(), o.warmupSeconds(), o.seconds());
             ProcessCpu.Sample atStart = null;
+            SortedMap<Double, Double> serverAtStart = new TreeMap<>();
             long placedAtStart = 0;
             long nextReport = start + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < measureTo) {
@@ -100,6 +104,7 @@ public final class ScreenPopBenchmark {
                 if (atStart == null && now >= measureFrom) {
                     atStart = cpu.sample();
                     placedAtStart = load.placed();
+                    serverAtStart = server.popLatencyBuckets(sockets);
                     server.recordWindow(true);
                 }
                 if (now >= nextReport) {
@@ -115,10 +120,12 @@ public final class ScreenPopBenchmark {
             }
             ProcessCpu.Sample atEnd = cpu.sample();
             server.recordWindow(false);
+            SortedMap<Double, Double> serverAtEnd = server.popLatencyBuckets(sockets);
             long placedMeasured = load.placed() - placedAtStart;
             say("load: placing stopped at %,d calls; waiting for the calls to end", load.placed());
             load.stopAndWait(TIMEOUT);
             drain(book, o.drainSeconds());
+            sayServerPart(serverAtStart, serverAtEnd);
             return report(o, book.figures(), placedMeasured, atStart, atEnd, load.summary(), sockets,
                     amiHealth(server, sockets));
         }
@@ -234,6 +241,20 @@ public final class ScreenPopBenchmark {
                 b.gcMillis() - a.gcMillis(), b.gcCount() - a.gcCount(), a.loadAverage(), b.loadAverage());
         return String.format(Locale.ROOT, "screenpop p50_ms=%.2f p99_ms=%.2f pops=%d lost=%d",
                 f.percentileMillis(0.50), f.percentileMillis(0.99), f.received(), f.lost());
+    }
+
+    /** The server's own part of the latency in the measured window, from its histogram's cumulative buckets. */
+    private static void sayServerPart(SortedMap<Double, Double> start, SortedMap<Double, Double> end) {
+        double all = end.getOrDefault(Double.POSITIVE_INFINITY, 0.0) - start.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        StringBuilder shares = new StringBuilder();
+        for (Map.Entry<Double, Double> e : end.entrySet()) {
+            if (e.getKey() <= 0.1 && all > 0) {
+                double within = e.getValue() - start.getOrDefault(e.getKey(), 0.0);
+                shares.append(String.format(Locale.ROOT, "  <= %.0f ms %.2f%%", e.getKey() * 1000, 100 * within / all));
+            }
+        }
+        say("server's part (AMI frame read -> pop on the push bus, its hotline.pop.latency) in the measured window: %,.0f"
+                + " pops%s", all, shares);
     }
 
     private static void await(String what, Duration atMost, BooleanSupplier condition) throws TimeoutException {

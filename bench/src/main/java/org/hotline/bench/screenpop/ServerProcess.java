@@ -31,6 +31,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class ServerProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern BUCKET =
+            Pattern.compile("(?m)^hotline_pop_latency_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)$");
     private static final Pattern PAUSE = Pattern.compile("Pause .*?([0-9.]+)ms$");
 
     private final Process process;
@@ -124,7 +126,8 @@ final class ServerProcess implements AutoCloseable {
         String pid = String.valueOf(process.pid());
         String file = System.getenv("HOTLINE_BENCH_JFR");
         if (file != null && !file.isBlank()) {
-            run(start ? List.of(jcmd, pid, "JFR.start", "name=window", "settings=profile", "filename=" + file)
+            String settings = System.getenv().getOrDefault("HOTLINE_BENCH_JFR_SETTINGS", "profile");
+            run(start ? List.of(jcmd, pid, "JFR.start", "name=window", "settings=" + settings, "filename=" + file)
                     : List.of(jcmd, pid, "JFR.stop", "name=window"));
         }
         String library = System.getenv("HOTLINE_BENCH_ASYNC_PROFILER");
@@ -149,6 +152,24 @@ final class ServerProcess implements AutoCloseable {
                         URI.create("http://127.0.0.1:" + httpPort + "/actuator/health")).header("Cookie", cookie).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body()).path("components").get(component);
+    }
+
+    /**
+     * The server's own ring-to-bus histogram ({@code hotline.pop.latency}: AMI frame read → pop handed to the push bus)
+     * as cumulative counts per upper bound in seconds, read from its Prometheus endpoint as the demo administrator.
+     */
+    java.util.SortedMap<Double, Double> popLatencyBuckets(AgentSockets sockets) throws IOException, InterruptedException {
+        String cookie = sockets.login("admin", "hotline-admin");
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + httpPort + "/actuator/prometheus")).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.SortedMap<Double, Double> buckets = new java.util.TreeMap<>();
+        Matcher m = BUCKET.matcher(r.body());
+        while (m.find()) {
+            buckets.put(m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1)),
+                    Double.parseDouble(m.group(2)));
+        }
+        return buckets;
     }
 
     private void awaitReady(Duration atMost) throws TimeoutException, IOException {

@@ -1,12 +1,20 @@
 package org.hotline.cti.call;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.hotline.cti.ami.AmiAction;
 import org.hotline.cti.ami.AmiConnection;
@@ -26,7 +34,9 @@ import org.slf4j.MDC;
  * <p>{@link #apply(AmiMessage)} is the deterministic core (time is the events' {@code Timestamp}); the
  * {@link AmiListener} methods apply and hand the events to the sink. Unknown events, unknown fields and malformed
  * values are counted in {@link #stats()} and skipped, never thrown. Thread-safe: one lock guards the model, so the
- * read-only views may be called from any thread.
+ * read-only views may be called from any thread. The two whole-model views ({@link #agents()}, {@link #calls()}) are
+ * taken by the thread applying the events, between two of them, while events flow: a reader preempted while it
+ * held the lock held up every event, and every screen-pop, behind it (issue #11).
  */
 public final class CallTracker implements AmiListener {
 
@@ -34,9 +44,17 @@ public final class CallTracker implements AmiListener {
     /** The MDC key that carries the call id while its events are handed to the sink (a JSON log's {@code callId}). */
     public static final String CALL_ID = "callId";
 
+    /** How long a whole-model view waits for an event to be taken beside before it takes the lock itself. */
+    static final Duration VIEW_HANDOFF = Duration.ofMillis(20);
+
     private final Consumer<TelephonyEvent> sink;
     private final Clock clock;
     private final TrackerEngine engine;
+    private final long viewHandoffNanos;
+    // whole-model views asked for by other threads, taken by the next apply (see agents())
+    private final Queue<FutureTask<?>> views = new ConcurrentLinkedQueue<>();
+    // the thread that applied the latest event: asking it to wait for itself would only cost the hand-off's wait
+    private volatile Thread applying;
     private long sinkFailures;
 
     /** A tracker that hands every event to {@code sink}, on the AMI consumer thread. */
@@ -46,14 +64,25 @@ public final class CallTracker implements AmiListener {
 
     /** A tracker whose clock is read only for a resync before any event carried a Timestamp. */
     public CallTracker(Consumer<TelephonyEvent> sink, Clock clock) {
+        this(sink, clock, VIEW_HANDOFF);
+    }
+
+    /** A tracker whose whole-model views wait {@code viewHandoff} for an event before they take the lock. */
+    CallTracker(Consumer<TelephonyEvent> sink, Clock clock, Duration viewHandoff) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.engine = new TrackerEngine(micros(clock.instant()));
+        this.viewHandoffNanos = viewHandoff.toNanos();
     }
 
     /** Applies one frame and returns the events it caused, in order; does not call the sink. */
     public synchronized List<TelephonyEvent> apply(AmiMessage message) {
-        return engine.apply(Objects.requireNonNull(message, "message"));
+        applying = Thread.currentThread();
+        List<TelephonyEvent> events = engine.apply(Objects.requireNonNull(message, "message"));
+        for (FutureTask<?> view; (view = views.poll()) != null; ) {
+            view.run();
+        }
+        return events;
     }
 
     /** Starts a resync: the list items that follow are collected instead of applied one by one. */
@@ -148,8 +177,10 @@ public final class CallTracker implements AmiListener {
     }
 
     /** Snapshots of the calls in progress, oldest first. */
-    public synchronized Collection<CallView> calls() {
-        return Views.calls(engine);
+    public Collection<CallView> calls() {
+        List<CallView> calls = takenBetweenEvents(() -> Views.calls(engine));
+        calls.sort(Views.OLDEST_FIRST);
+        return calls;
     }
 
     /** A snapshot of one call in progress. */
@@ -158,8 +189,55 @@ public final class CallTracker implements AmiListener {
     }
 
     /** Snapshots of every queue member interface seen, by interface. */
-    public synchronized Collection<AgentView> agents() {
-        return Views.agents(engine);
+    public Collection<AgentView> agents() {
+        List<AgentView> agents = takenBetweenEvents(() -> Views.agents(engine));
+        agents.sort(Views.BY_INTERFACE);
+        return agents;
+    }
+
+    /**
+     * {@code view} taken under the lock: by the thread that applies the next event when one comes within
+     * {@link #VIEW_HANDOFF}, else (a quiet PBX: nobody waits for the lock) by this thread.
+     */
+    private <T> T takenBetweenEvents(Callable<T> view) {
+        FutureTask<T> task = new FutureTask<>(view);
+        boolean interrupted = false;
+        if (Thread.currentThread() != applying && !Thread.holdsLock(this)) {
+            views.add(task);
+            try {
+                return task.get(viewHandoffNanos, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // no event came: run it here (a no-op when the applying thread started it meanwhile)
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                throw failed(e);
+            }
+            views.remove(task);
+        }
+        synchronized (this) {
+            task.run();
+        }
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw failed(e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("a completed view cannot be interrupted", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether a reader's view waits for the next apply (for tests). */
+    boolean viewsWaiting() {
+        return !views.isEmpty();
+    }
+
+    private static RuntimeException failed(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("tracker view failed", e);
     }
 
     /** Every queue membership as the PBX reported it (penalties included), by queue. */

@@ -1,6 +1,7 @@
 package org.hotline.cti.call.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +21,18 @@ public final class Views {
     private Views() {
     }
 
-    /** Every call the engine tracks, oldest first. */
+    /** The order of {@link #calls}, sorted by the reader outside the tracker's lock. */
+    public static final Comparator<CallView> OLDEST_FIRST = (a, b) -> compareNullable(a.startedAt(), b.startedAt());
+
+    /** The order of {@link #agents}, sorted by the reader outside the tracker's lock. */
+    public static final Comparator<AgentView> BY_INTERFACE = Comparator.comparing(v -> v.agent().value());
+
+    /** Every call the engine tracks, in no order (see {@link #OLDEST_FIRST}); a new list the caller may sort. */
     public static List<CallView> calls(TrackerEngine e) {
         List<CallView> out = new ArrayList<>(e.calls.size());
         for (Call c : e.calls.values()) {
             out.add(call(c));
         }
-        out.sort((a, b) -> compareNullable(a.startedAt(), b.startedAt()));
         return out;
     }
 
@@ -89,7 +95,7 @@ public final class Views {
                 TrackerEngine.instant(c.queuedMicros), TrackerEngine.instant(c.answeredMicros), c.variables());
     }
 
-    /** Every queue member interface the engine knows, by interface. */
+    /** Every queue member interface the engine knows, in no order (see {@link #BY_INTERFACE}); a new list. */
     public static List<AgentView> agents(TrackerEngine e) {
         // derived from the calls on demand, so it is never stale and costs the hot path nothing
         Map<AgentInterface, CallId> callOf = new HashMap<>();
@@ -111,7 +117,6 @@ public final class Views {
             a.view = view;
             out.add(view);
         }
-        out.sort((x, y) -> x.agent().value().compareTo(y.agent().value()));
         return out;
     }
 
