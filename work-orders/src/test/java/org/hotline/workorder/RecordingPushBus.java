@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
 import org.hotline.cti.push.Subscription;
@@ -39,8 +40,13 @@ final class RecordingPushBus implements PushBus {
     }
 
     @Override
-    public Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap) {
-        handlers.add(handler);
-        return () -> handlers.remove(handler);
+    public Subscription subscribe(Predicate<PushMessage> wanted, Consumer<PushMessage> handler, Runnable onGap) {
+        Consumer<PushMessage> filtered = m -> {
+            if (wanted.test(m)) {
+                handler.accept(m);
+            }
+        };
+        handlers.add(filtered);
+        return () -> handlers.remove(filtered);
     }
 }

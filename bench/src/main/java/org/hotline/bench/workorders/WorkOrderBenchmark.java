@@ -364,7 +364,8 @@ public final class WorkOrderBenchmark {
         }
 
         @Override
-        public Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap) {
+        public Subscription subscribe(java.util.function.Predicate<PushMessage> wanted, Consumer<PushMessage> handler,
+                                      Runnable onGap) {
             throw new UnsupportedOperationException("the bench only counts");
         }
     }

@@ -1,6 +1,7 @@
 package org.hotline.cti.push;
 
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Carries {@link PushMessage}s from the node that produced them to the subscribers on every node, this one
@@ -35,5 +36,14 @@ public interface PushBus {
      * queued before it) when messages may have been lost: the bus reconnected to Redis, or the handler fell so far
      * behind that its queue overflowed. The subscriber then re-sends snapshots from {@link PopStore}.
      */
-    Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap);
+    default Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap) {
+        return subscribe(message -> true, handler, onGap);
+    }
+
+    /**
+     * Delivers the messages {@code wanted} accepts to {@code handler}, as {@link #subscribe(Consumer, Runnable)}
+     * does; the others are passed over on the publishing thread (cheap, not blocking), so a subscriber's thread is not
+     * woken for them.
+     */
+    Subscription subscribe(Predicate<PushMessage> wanted, Consumer<PushMessage> handler, Runnable onGap);
 }

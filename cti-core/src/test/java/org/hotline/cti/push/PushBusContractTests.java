@@ -61,6 +61,30 @@ public abstract class PushBusContractTests {
     }
 
     @Test
+    void aSubscriberWithAFilterGetsOnlyTheMessagesItWantsInOrderAndTheOthersStillGetEverything() {
+        PushBus bus = newBus("a");
+        List<PushMessage> pops = new CopyOnWriteArrayList<>();
+        List<PushMessage> all = new CopyOnWriteArrayList<>();
+        List<PushMessage> unwantedSeen = new CopyOnWriteArrayList<>();
+        bus.subscribe(m -> PushMessage.TYPE_POP.equals(m.type()), m -> {
+            pops.add(m);
+            if (!PushMessage.TYPE_POP.equals(m.type())) {
+                unwantedSeen.add(m);
+            }
+        }, () -> { });
+        bus.subscribe(all::add);
+
+        PushMessage p1 = bus.publish("1001", PushMessage.TYPE_POP, "1");
+        PushMessage state = bus.publish("1001", PushMessage.TYPE_AGENT_STATE, "2");
+        PushMessage board = bus.publish(PushMessage.SUPERVISORS, PushMessage.TYPE_WALLBOARD, "3");
+        PushMessage p2 = bus.publish("1002", PushMessage.TYPE_POP, "4");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(all).containsExactly(p1, state, board, p2));
+        assertThat(pops).containsExactly(p1, p2);
+        assertThat(unwantedSeen).isEmpty();
+    }
+
+    @Test
     void orderIsPreservedPerTarget() {
         PushBus bus = newBus("a");
         List<PushMessage> got = new CopyOnWriteArrayList<>();

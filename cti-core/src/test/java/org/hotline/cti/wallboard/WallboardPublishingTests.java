@@ -119,7 +119,8 @@ class WallboardPublishingTests {
         }
 
         @Override
-        public Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap) {
+        public Subscription subscribe(java.util.function.Predicate<PushMessage> wanted, Consumer<PushMessage> handler,
+                                      Runnable onGap) {
             throw new UnsupportedOperationException("not subscribed in these tests");
         }
     }

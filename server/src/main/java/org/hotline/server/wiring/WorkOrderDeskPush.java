@@ -65,6 +65,11 @@ final class WorkOrderDeskPush implements AutoCloseable {
         this.nanoTime = nanoTime;
     }
 
+    /** Whether {@link #onBus} reads {@code message}: pops only. */
+    static boolean wants(PushMessage message) {
+        return PushMessage.TYPE_POP.equals(message.type());
+    }
+
     /** Notes what a pop on the bus shows; other messages are ignored. */
     void onBus(PushMessage message) {
         if (!PushMessage.TYPE_POP.equals(message.type())) {

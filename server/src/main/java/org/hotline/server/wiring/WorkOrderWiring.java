@@ -77,7 +77,7 @@ public class WorkOrderWiring {
     WorkOrderDeskPush workOrderDeskPush(ObjectProvider<WorkOrders> orders, PushBus bus, PushProperties push,
                                         ObjectMapper json) {
         WorkOrderDeskPush desk = new WorkOrderDeskPush(bus, json, push.endedLinger(), System::nanoTime);
-        bus.subscribe(desk::onBus);
+        bus.subscribe(WorkOrderDeskPush::wants, desk::onBus, () -> { });
         orders.ifAvailable(o -> o.onChange(desk::accept));
         return desk;
     }

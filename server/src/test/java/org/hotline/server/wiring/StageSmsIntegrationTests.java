@@ -185,7 +185,8 @@ class StageSmsIntegrationTests {
         }
 
         @Override
-        public Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap) {
+        public Subscription subscribe(java.util.function.Predicate<PushMessage> wanted, Consumer<PushMessage> handler,
+                                      Runnable onGap) {
             throw new UnsupportedOperationException("nothing subscribes here");
         }
     }

@@ -45,7 +45,8 @@ class WorkOrderDeskPushTests {
         }
 
         @Override
-        public Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap) {
+        public Subscription subscribe(java.util.function.Predicate<PushMessage> wanted, Consumer<PushMessage> handler,
+                                      Runnable onGap) {
             throw new UnsupportedOperationException();
         }
     };

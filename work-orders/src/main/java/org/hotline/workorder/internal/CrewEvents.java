@@ -34,7 +34,8 @@ public final class CrewEvents implements AutoCloseable {
 
     /** Follows {@code bus} until closed. */
     public CrewEvents(PushBus bus) {
-        subscription = bus.subscribe(this::onMessage, () -> byCrew.keySet().forEach(this::tell));
+        subscription = bus.subscribe(m -> CrewApp.PUSH_TYPE.equals(m.type()) || WorkOrderChanged.PUSH_TYPE.equals(m.type()),
+                this::onMessage, () -> byCrew.keySet().forEach(this::tell));
         // a comment line now and then keeps proxies and phones from closing a quiet stream
         heartbeat.scheduleWithFixedDelay(() -> byCrew.forEach((crew, streams) -> streams.forEach(s -> send(crew, s,
                 SseEmitter.event().comment("alive")))), 20, 20, TimeUnit.SECONDS);

@@ -40,7 +40,7 @@ class PopSocketConfiguration implements WebSocketConfigurer {
     /** Every pop on the bus goes to this node's sessions of its agent; after a gap every session gets a new snapshot. */
     @Bean(destroyMethod = "close")
     Subscription popSocketSubscription(PushBus bus) {
-        Subscription subscription = bus.subscribe(handler::deliver, handler::resendSnapshots);
+        Subscription subscription = bus.subscribe(PopSocketHandler::wants, handler::deliver, handler::resendSnapshots);
         return () -> {
             subscription.close();
             handler.close();

@@ -22,12 +22,8 @@ final class SessionEnder implements AutoCloseable {
     SessionEnder(SessionRegistry registry, PushBus bus) {
         this.registry = registry;
         this.bus = bus;
-        this.subscription = bus == null ? null : bus.subscribe(m -> {
-            String user = m.sessionsEndedUser();
-            if (user != null) {
-                expire(user);
-            }
-        });
+        this.subscription = bus == null ? null
+                : bus.subscribe(m -> m.sessionsEndedUser() != null, m -> expire(m.sessionsEndedUser()), () -> { });
     }
 
     /** Ends the user's sessions everywhere; returns how many HTTP sessions this node held. */

@@ -35,7 +35,7 @@ class SupervisorSocketConfiguration implements WebSocketConfigurer {
     /** Every wallboard frame on the bus goes to this node's supervisor sessions; the next frame heals a gap. */
     @Bean(destroyMethod = "close")
     Subscription supervisorSocketSubscription(PushBus bus) {
-        return bus.subscribe(handler::deliver);
+        return bus.subscribe(SupervisorSocketHandler::wants, handler::deliver, () -> { });
     }
 
     /** {@code hotline.websocket.sessions{endpoint="/ws/supervisor"}}: the sessions open on this node. */

@@ -85,6 +85,11 @@ final class SupervisorSocketHandler extends TextWebSocketHandler {
     }
 
     /** One bus message: wallboard frames and work-order news go to every supervisor session on this node. */
+    /** Whether {@link #deliver} does anything with {@code message}: the supervisors' messages and ended sessions. */
+    static boolean wants(PushMessage message) {
+        return PushMessage.SUPERVISORS.equals(message.target()) || message.sessionsEndedUser() != null;
+    }
+
     void deliver(PushMessage message) {
         String ended = message.sessionsEndedUser();
         if (ended != null) {

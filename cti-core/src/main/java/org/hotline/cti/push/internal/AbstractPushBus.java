@@ -3,6 +3,7 @@ package org.hotline.cti.push.internal;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.hotline.cti.push.PushBus;
 import org.hotline.cti.push.PushMessage;
 import org.hotline.cti.push.Subscription;
@@ -41,8 +42,8 @@ abstract class AbstractPushBus implements PushBus, AutoCloseable {
     }
 
     @Override
-    public final Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap) {
-        return local.subscribe(handler, onGap);
+    public final Subscription subscribe(Predicate<PushMessage> wanted, Consumer<PushMessage> handler, Runnable onGap) {
+        return local.subscribe(wanted, handler, onGap);
     }
 
     /** Hands a message published on this node to the other nodes, without blocking. */

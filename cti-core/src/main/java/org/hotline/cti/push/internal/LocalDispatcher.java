@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.hotline.cti.push.PushMessage;
 import org.hotline.cti.push.Subscription;
 import org.slf4j.Logger;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands messages to this node's subscribers on the bus's own threads: one bounded queue per subscriber, drained by
- * one task at a time, so each subscriber sees messages in arrival order and a slow one holds up nobody else.
+ * one task at a time, so each subscriber sees messages in arrival order and a slow one holds up nobody else. A
+ * message a subscriber does not want is not queued for it (no thread woken for it).
  */
 final class LocalDispatcher implements AutoCloseable {
 
@@ -40,16 +42,18 @@ final class LocalDispatcher implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads(threadPrefix));
     }
 
-    Subscription subscribe(Consumer<PushMessage> handler, Runnable onGap) {
-        Subscriber s = new Subscriber(Objects.requireNonNull(handler, "handler"), Objects.requireNonNull(onGap, "onGap"),
-                queueCapacity);
+    Subscription subscribe(Predicate<PushMessage> wanted, Consumer<PushMessage> handler, Runnable onGap) {
+        Subscriber s = new Subscriber(Objects.requireNonNull(wanted, "wanted"), Objects.requireNonNull(handler,
+                "handler"), Objects.requireNonNull(onGap, "onGap"), queueCapacity);
         subscribers.add(s);
         return s;
     }
 
     void deliver(PushMessage message) {
         for (Subscriber s : subscribers) {
-            s.offer(message);
+            if (s.wanted.test(message)) {
+                s.offer(message);
+            }
         }
     }
 
@@ -89,6 +93,7 @@ final class LocalDispatcher implements AutoCloseable {
 
     private final class Subscriber implements Subscription {
 
+        private final Predicate<PushMessage> wanted;
         private final Consumer<PushMessage> handler;
         private final Runnable onGap;
         private final BlockingQueue<PushMessage> queue;
@@ -96,7 +101,8 @@ final class LocalDispatcher implements AutoCloseable {
         private final AtomicBoolean gapPending = new AtomicBoolean();
         private volatile boolean closed;
 
-        Subscriber(Consumer<PushMessage> handler, Runnable onGap, int capacity) {
+        Subscriber(Predicate<PushMessage> wanted, Consumer<PushMessage> handler, Runnable onGap, int capacity) {
+            this.wanted = wanted;
             this.handler = handler;
             this.onGap = onGap;
             this.queue = new LinkedBlockingQueue<>(capacity);

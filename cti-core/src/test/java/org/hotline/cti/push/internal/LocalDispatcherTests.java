@@ -29,7 +29,7 @@ class LocalDispatcherTests {
 
     @Test
     void fullQueueDropsMessagesAndSignalsAGapOnceTheHandlerCatchesUp() throws InterruptedException {
-        dispatcher.subscribe(this::blockOnFirst, () -> seen.add("gap"));
+        dispatcher.subscribe(m -> true, this::blockOnFirst, () -> seen.add("gap"));
         dispatcher.deliver(message(1));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -43,7 +43,7 @@ class LocalDispatcherTests {
 
     @Test
     void gapRunsAfterTheMessagesQueuedBeforeIt() throws InterruptedException {
-        dispatcher.subscribe(this::blockOnFirst, () -> seen.add("gap"));
+        dispatcher.subscribe(m -> true, this::blockOnFirst, () -> seen.add("gap"));
         dispatcher.deliver(message(1));
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -57,8 +57,8 @@ class LocalDispatcherTests {
     @Test
     void slowSubscriberDoesNotHoldUpAnother() throws InterruptedException {
         List<String> fast = new CopyOnWriteArrayList<>();
-        dispatcher.subscribe(this::blockOnFirst, () -> { });
-        dispatcher.subscribe(m -> fast.add(m.payload()), () -> { });
+        dispatcher.subscribe(m -> true, this::blockOnFirst, () -> { });
+        dispatcher.subscribe(m -> true, m -> fast.add(m.payload()), () -> { });
 
         dispatcher.deliver(message(1));
         dispatcher.deliver(message(2));
@@ -70,7 +70,7 @@ class LocalDispatcherTests {
 
     @Test
     void closedSubscriptionIsForgotten() {
-        var s = dispatcher.subscribe(m -> { }, () -> { });
+        var s = dispatcher.subscribe(m -> true, m -> { }, () -> { });
 
         s.close();
         s.close();
