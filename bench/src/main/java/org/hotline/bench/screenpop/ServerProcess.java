@@ -113,7 +113,8 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts ({@code true}) or stops a recording of the measured window in the server (jcmd, so the start-up and the
-     * set-up stay out of it): a flight recording when {@code HOTLINE_BENCH_JFR} names a file, and an async-profiler
+     * set-up stay out of it): a flight recording when {@code HOTLINE_BENCH_JFR} names a file (settings
+     * {@code HOTLINE_BENCH_JFR_SETTINGS}: {@code profile} by default, or a {@code .jfc} file), and an async-profiler
      * profile when {@code HOTLINE_BENCH_ASYNC_PROFILER} names its {@code libasyncProfiler.so} (the Maven artifact
      * {@code tools.profiler:async-profiler}) and {@code HOTLINE_BENCH_ASYNC_PROFILER_FILE} the output (collapsed stacks
      * per thread; {@code HOTLINE_BENCH_ASYNC_PROFILER_OPTIONS}, default {@code event=cpu,interval=10ms}, or e.g.

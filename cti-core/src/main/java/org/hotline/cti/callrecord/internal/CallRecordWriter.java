@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes call records and wrap-ups to PostgreSQL on its own thread, in batches of up to {@link #BATCH} rows per
  * transaction, from a {@link CallJournal} on local disk: {@link #offer} appends to the journal (so a crash, a
  * {@code kill -9} or a database outage of any length loses nothing the journal could hold), the writer reads the
- * journal in order and commits what PostgreSQL accepted. A failing batch is retried with doubling back-off up to
+ * journal in order and commits what PostgreSQL accepted (a batch gathers up to {@link #LINGER_NANOS} of records;
+ * the journal's checkpoint is written at most once a {@link #COMMIT_NANOS} under load, at once when idle, and the
+ * rows a crash makes it write again are upserts). A failing batch is retried with doubling back-off up to
  * {@code maxBackoff}, for as long as it takes; a row PostgreSQL refuses for its content is written alone and, if
  * refused again, logged and counted as lost instead of holding every later call back.
  */
