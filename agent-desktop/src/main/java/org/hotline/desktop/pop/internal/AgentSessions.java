@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,20 @@ final class AgentSessions {
     }
 
     /** Calls {@code action} for every session on this node with its agent. */
+    /**
+     * Sends {@code frame} to every session here, {@code slice} sessions at a time with {@code breathNanos} between
+     * slices: 2,000 sends at once were a burst the pops' threads queued behind (issue #11).
+     */
+    void sendToAll(TextMessage frame, int slice, long breathNanos) {
+        int[] sent = {0};
+        forEach((agent, session) -> {
+            send(session, frame);
+            if (++sent[0] % slice == 0) {
+                LockSupport.parkNanos(breathNanos);
+            }
+        });
+    }
+
     void forEach(BiConsumer<String, WebSocketSession> action) {
         byAgent.forEach((agent, set) -> List.copyOf(set).forEach(s -> action.accept(agent, s)));
     }

@@ -2,6 +2,7 @@ package org.hotline.desktop.pop.internal;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.hotline.cti.presence.Presence;
 import org.hotline.cti.push.PopJson;
 import org.hotline.cti.push.PopStore;
@@ -24,6 +25,9 @@ final class PopSocketHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PopSocketHandler.class);
     private static final String AGENT = "hotline.agent";
+    /** Sessions a broadcast sends to before it lets other threads run: 2,000 desks go out over some 200 ms. */
+    private static final int BROADCAST_SLICE = 100;
+    private static final long BROADCAST_BREATH_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final AgentSessions sessions;
     private final PopStore store;
@@ -115,7 +119,7 @@ final class PopSocketHandler extends TextWebSocketHandler {
     /** Sends a message for every desk (revisits to call back, the callers waiting) to each session of this node once. */
     private void broadcast(PushMessage message) {
         TextMessage frame = AgentSessions.frame("{\"type\":\"" + message.type() + "\",\"data\":" + message.payload() + "}");
-        sessions.forEach((agent, session) -> AgentSessions.send(session, frame));
+        sessions.sendToAll(frame, BROADCAST_SLICE, BROADCAST_BREATH_NANOS);
     }
 
     /** Stops the broadcasts' thread. */
